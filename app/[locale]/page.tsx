@@ -1,0 +1,13 @@
+import { setRequestLocale } from 'next-intl/server';
+import { connection } from 'next/server';
+import { ChatApp } from '@/components/chat/ChatApp';
+import { getServerConfig, toPublicConfig } from '@/lib/ai/endpoint';
+import type { Locale } from '@/lib/i18n/routing';
+
+export default async function ChatPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
+  // The endpoint is configured at run time (not build time), so read it per request.
+  await connection();
+  return <ChatApp config={toPublicConfig(getServerConfig())} />;
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { ChatStatus } from 'ai';
+import { useTranslations } from 'next-intl';
+import { messageText } from '@/lib/chat/request-body';
+import { replyStatus } from '@/lib/chat/reply-status';
+import type { ChatMessage } from '@/lib/chat/types';
+import { MessageItem } from './MessageItem';
+
+interface MessageListProps {
+  messages: ChatMessage[];
+  chatStatus: ChatStatus;
+  stopped: ReadonlySet<string>;
+  onRegenerate: () => void;
+}
+
+export function MessageList({ messages, chatStatus, stopped, onRegenerate }: MessageListProps) {
+  const t = useTranslations('chat');
+  const endRef = useRef<HTMLDivElement>(null);
+  const busy = chatStatus === 'submitted' || chatStatus === 'streaming';
+  const last = messages.at(-1);
+
+  // Follow the reply as it grows, unless the reader has scrolled up to read.
+  useEffect(() => {
+    const end = endRef.current;
+    const scroller = end?.closest('[data-scroll-container]');
+    if (!end || !scroller) return;
+    const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 160;
+    if (nearBottom) end.scrollIntoView({ block: 'end' });
+  }, [messages]);
+
+  const announcement =
+    last?.role === 'assistant' ? (busy ? t('statusStreaming') : t('statusDone', { text: messageText(last).slice(0, 600) })) : '';
+
+  return (
+    <>
+      <ol aria-label={t('messagesLabel')} className="flex flex-col gap-6">
+        {messages.map((message, index) => {
+          const isLast = index === messages.length - 1;
+          return (
+            <MessageItem
+              key={message.id}
+              message={message}
+              status={replyStatus(message.id, isLast, chatStatus, stopped)}
+              onRegenerate={isLast && message.role === 'assistant' && !busy ? onRegenerate : undefined}
+            />
+          );
+        })}
+      </ol>
+      <div className="sr-only" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+      <div ref={endRef} />
+    </>
+  );
+}

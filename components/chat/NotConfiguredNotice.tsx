@@ -1,0 +1,34 @@
+import { useTranslations } from 'next-intl';
+import { NVIDIA_KEY_URL } from '@/lib/ai/defaults';
+
+export function NotConfiguredNotice({ id }: { id: string }) {
+  const t = useTranslations('notConfigured');
+  const code = (chunks: React.ReactNode) => <code className="rounded bg-amber-100 px-1 font-mono dark:bg-amber-900">{chunks}</code>;
+  return (
+    <section
+      id={id}
+      data-testid="not-configured"
+      aria-labelledby={`${id}-title`}
+      className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+    >
+      <h2 id={`${id}-title`} className="font-bold">
+        {t('title')}
+      </h2>
+      <p>{t('body')}</p>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          {t.rich('nvidia', {
+            code,
+            link: (chunks) => (
+              <a href={NVIDIA_KEY_URL} className="underline" target="_blank" rel="noopener noreferrer">
+                {chunks}
+              </a>
+            ),
+          })}
+        </li>
+        <li>{t.rich('custom', { code })}</li>
+      </ul>
+      <p>{t('sendDisabled')}</p>
+    </section>
+  );
+}

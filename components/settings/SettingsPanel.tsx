@@ -1,0 +1,71 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { DEFAULT_PARAMS, PARAM_LIMITS } from '@/lib/ai/defaults';
+import { modelLabel } from '@/lib/ai/model-label';
+import { MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import { effectiveSystemPrompt } from '@/lib/chat/request-body';
+import { defaultSettings, settingsStore } from '@/lib/chat/settings-store';
+import type { ChatSettings } from '@/lib/chat/types';
+import { NumberField } from './NumberField';
+
+const fieldClass = 'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+
+export function SettingsPanel({ models }: { models: string[] }) {
+  const t = useTranslations('settings');
+  const locale = useLocale();
+  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, () => defaultSettings(models));
+  const update = (patch: Partial<ChatSettings>) => settingsStore.set((previous) => ({ ...previous, ...patch }));
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-col gap-1">
+        <label htmlFor="model-select" className="text-sm font-medium">
+          {t('model')}
+        </label>
+        <select id="model-select" data-testid="model-select" value={settings.model} onChange={(e) => update({ model: e.target.value })} className={fieldClass}>
+          {models.map((id) => (
+            <option key={id} value={id}>
+              {modelLabel(id)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset className="flex flex-col gap-2">
+        <NumberField label={t('temperature')} testId="param-temperature" value={settings.temperature} {...PARAM_LIMITS.temperature} onChange={(temperature) => update({ temperature })} />
+        <NumberField label={t('topP')} testId="param-top-p" value={settings.topP} {...PARAM_LIMITS.topP} onChange={(topP) => update({ topP })} />
+        <NumberField label={t('maxTokens')} testId="param-max-tokens" integer value={settings.maxTokens} {...PARAM_LIMITS.maxTokens} onChange={(maxTokens) => update({ maxTokens })} />
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('defaultsNote')}</p>
+        <button type="button" onClick={() => update({ ...DEFAULT_PARAMS })} className="self-start text-xs text-brand-600 underline dark:text-brand-100">
+          {t('resetParams')}
+        </button>
+      </fieldset>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor="system-prompt" className="text-sm font-medium">
+          {t('systemPrompt')}
+        </label>
+        <p id="system-prompt-hint" className="text-xs text-zinc-500 dark:text-zinc-400">
+          {t('systemPromptHint')}
+        </p>
+        <textarea
+          id="system-prompt"
+          data-testid="system-prompt"
+          aria-describedby="system-prompt-hint"
+          rows={6}
+          maxLength={MAX_SYSTEM_CHARS}
+          value={effectiveSystemPrompt(settings, locale)}
+          onChange={(e) => update({ systemPrompt: e.target.value })}
+          className={`${fieldClass} resize-y`}
+        />
+        {settings.systemPrompt !== null && (
+          <button type="button" onClick={() => update({ systemPrompt: null })} className="self-start text-xs text-brand-600 underline dark:text-brand-100">
+            {t('resetSystemPrompt')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

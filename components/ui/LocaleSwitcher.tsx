@@ -1,0 +1,34 @@
+'use client';
+
+import { useTransition } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { usePathname, useRouter } from '@/lib/i18n/navigation';
+import { routing, type Locale } from '@/lib/i18n/routing';
+
+/** Switches language with a client-side navigation, so the chat state survives. */
+export function LocaleSwitcher() {
+  const t = useTranslations('locale');
+  const locale = useLocale();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+
+  return (
+    <label className="flex items-center gap-1 text-sm">
+      <span className="sr-only">{t('label')}</span>
+      <select
+        data-testid="locale-switcher"
+        value={locale}
+        disabled={pending}
+        onChange={(e) => startTransition(() => router.replace(pathname, { locale: e.target.value as Locale }))}
+        className="rounded-lg border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        {routing.locales.map((option) => (
+          <option key={option} value={option} lang={option}>
+            {t(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,189 @@
+// A hermetic fake of an OpenAI-compatible upstream (NVIDIA / vLLM / Ollama / llama.cpp flavours),
+// for the Playwright e2e run and benchmarks. Node built-ins only.
+//
+//   node e2e/fake-upstream.mjs            # listens on $FAKE_UPSTREAM_PORT or 4010
+//
+// Routes: GET / and /health → "ok"; GET /v1/models; POST /v1/chat/completions;
+// GET /__requests?contains=STR (the request log, filtered); POST /__reset (clear the log).
+// Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/).
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { ERROR_SCENARIOS, fakeError } from './fake-upstream/errors.mjs';
+import { completion, createStream, lastUserText, MODELS, tokenize } from './fake-upstream/protocol.mjs';
+import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
+
+export { MODELS } from './fake-upstream/protocol.mjs';
+export { MALFORMED_TEXT, UTF8_SPLIT_TEXT } from './fake-upstream/scenarios.mjs';
+
+const SCENARIO_PATTERN = /\[\[scenario:([a-z0-9_-]+)\]\]/;
+
+/** Every scenario name the fake understands. */
+export const SCENARIOS = [...Object.keys(STREAM_SCENARIOS), ...Object.keys(ERROR_SCENARIOS), 'drop'];
+
+/**
+ * @typedef {object} LoggedRequest
+ * @property {number} id
+ * @property {any} body             the parsed JSON body (the raw text if it was not JSON)
+ * @property {string | null} authorization
+ * @property {number} startedAt     epoch ms
+ * @property {boolean} finished     the server wrote the whole response
+ * @property {boolean} aborted      the client closed the connection before that
+ * @property {number | null} closedAt
+ */
+
+function send(res, { status, headers, body }) {
+  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendJson(res, status, value) {
+  send(res, { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Starts the fake upstream. `port: 0` picks a free port; the real one is returned.
+ * @param {{ port?: number, host?: string, chunkDelayMs?: number }} [options]
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
+ */
+export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayMs = 5 } = {}) {
+  /** @type {LoggedRequest[]} */
+  let log = [];
+  let nextId = 1;
+
+  async function chatCompletions(req, res) {
+    let raw;
+    try {
+      raw = await readBody(req);
+    } catch {
+      return; // the client went away while sending the body
+    }
+    let body;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = undefined;
+    }
+
+    /** @type {LoggedRequest} */
+    const entry = {
+      id: nextId++,
+      body: body ?? raw,
+      authorization: req.headers.authorization ?? null,
+      startedAt: Date.now(),
+      finished: false,
+      aborted: false,
+      closedAt: null,
+    };
+    log.push(entry);
+
+    const controller = new AbortController();
+    let dropped = false;
+    res.on('finish', () => {
+      entry.finished = true;
+    });
+    res.on('close', () => {
+      entry.closedAt = Date.now();
+      if (!res.writableEnded && !dropped) entry.aborted = true;
+      controller.abort(new Error('client disconnected'));
+    });
+
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return send(res, fakeError(400, 'The request body must be a JSON object.', 'invalid_json'));
+    }
+
+    const name = lastUserText(body).match(SCENARIO_PATTERN)?.[1] ?? 'plain';
+    if (name === 'drop') {
+      dropped = true; // a reset (RST), not a clean close
+      return req.socket.resetAndDestroy();
+    }
+    if (ERROR_SCENARIOS[name]) return send(res, ERROR_SCENARIOS[name]);
+    const scenario = STREAM_SCENARIOS[name];
+    if (!scenario) {
+      const known = SCENARIOS.join(', ');
+      return send(res, fakeError(400, `Unknown fake-upstream scenario "${name}". Known: ${known}.`, 'unknown_scenario'));
+    }
+
+    if (body.stream !== true) {
+      if (scenario.hangs) return; // keeps the request open until the client gives up
+      const text = scenario.text ? scenario.text(body) : plainReply(body);
+      return sendJson(res, 200, completion(body, text, tokenize(text).length));
+    }
+
+    const stream = createStream(res, { body, signal: controller.signal, chunkDelayMs });
+    try {
+      await scenario.run(stream);
+    } catch (error) {
+      if (controller.signal.aborted) return; // the client left; timers are already cleared
+      console.error(`fake upstream: scenario "${name}" failed`, error);
+      res.destroy();
+    }
+  }
+
+  function requests(url) {
+    const contains = url.searchParams.get('contains');
+    return contains === null ? log : log.filter((entry) => JSON.stringify(entry.body).includes(contains));
+  }
+
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://fake-upstream');
+    const route = `${req.method} ${url.pathname.replace(/\/+$/, '') || '/'}`;
+    switch (route) {
+      case 'GET /':
+      case 'GET /health':
+        return send(res, { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' });
+      case 'GET /v1/models':
+        return sendJson(res, 200, {
+          object: 'list',
+          data: MODELS.map((id) => ({ id, object: 'model', created: 1735689600, owned_by: 'institute-of-science-tokyo' })),
+        });
+      case 'POST /v1/chat/completions':
+        return chatCompletions(req, res);
+      case 'GET /__requests':
+        return sendJson(res, 200, requests(url));
+      case 'POST /__reset':
+        log = [];
+        return sendJson(res, 200, { ok: true });
+      default:
+        return send(res, fakeError(404, `No route for ${route}.`, 'not_found'));
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('fake upstream: request failed', error);
+      res.destroy();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      resolve({
+        url: `http://${host}:${actualPort}`,
+        port: actualPort,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const upstream = await startFakeUpstream({ port: Number(process.env.FAKE_UPSTREAM_PORT || 4010) });
+  console.log(`fake upstream listening on ${upstream.url}`);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => upstream.close().then(() => process.exit(0)));
+  }
+}

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { LOCALES, MESSAGES } from './support';
+
+for (const locale of LOCALES) {
+  test.describe(`no endpoint configured (${locale})`, () => {
+    test.use({ locale });
+
+    test('the app loads and says which variable to set and where to get a key', async ({ page }) => {
+      await page.goto(`/${locale}`);
+      const notice = page.getByTestId('not-configured');
+      await expect(notice).toBeVisible();
+      await expect(notice.getByRole('heading')).toHaveText(MESSAGES[locale].notConfigured.title);
+      await expect(notice).toContainText('NVIDIA_API_KEY');
+      await expect(notice).toContainText('SWALLOW_BASE_URL');
+      await expect(notice.getByRole('link', { name: 'build.nvidia.com' })).toHaveAttribute('href', /^https:\/\/build\.nvidia\.com\//);
+      await page.getByTestId('composer').fill('こんにちは');
+      await expect(page.getByTestId('send')).toBeDisabled();
+    });
+  });
+}
+
+test('the API answers 503 not_configured', async ({ request }) => {
+  const response = await request.post('/api/chat', {
+    data: {
+      messages: [{ role: 'user', content: 'こんにちは' }],
+      model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
+      system: '',
+      temperature: 0.6,
+      top_p: 0.9,
+      max_tokens: 512,
+    },
+  });
+  expect(response.status()).toBe(503);
+  expect((await response.json()).error.code).toBe('not_configured');
+});

@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+import en from '../messages/en.json' with { type: 'json' };
+import ja from '../messages/ja.json' with { type: 'json' };
+
+export const UPSTREAM = 'http://127.0.0.1:4010';
+export const MESSAGES = { ja, en } as const;
+export type TestLocale = keyof typeof MESSAGES;
+export const LOCALES: TestLocale[] = ['ja', 'en'];
+
+export interface UpstreamRequest {
+  id: number;
+  body: {
+    model: string;
+    messages: { role: string; content: string }[];
+    temperature?: number;
+    top_p?: number;
+    max_tokens?: number;
+    stop?: string[];
+    stream?: boolean;
+  };
+  authorization: string | null;
+  finished: boolean;
+  aborted: boolean;
+}
+
+/** A marker unique to one test, so parallel tests can find their own upstream requests. */
+export function uniqueTag(): string {
+  return `tag-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export async function upstreamRequests(contains: string): Promise<UpstreamRequest[]> {
+  const response = await fetch(`${UPSTREAM}/__requests?contains=${encodeURIComponent(contains)}`);
+  return (await response.json()) as UpstreamRequest[];
+}
+
+/** Waits until the fake upstream has seen `count` requests containing the marker. */
+export async function expectUpstreamRequests(contains: string, count: number): Promise<UpstreamRequest[]> {
+  await expect.poll(async () => (await upstreamRequests(contains)).length).toBe(count);
+  return upstreamRequests(contains);
+}
+
+export async function openChat(page: Page, locale: TestLocale): Promise<void> {
+  await page.goto(`/${locale}`);
+  await expect(page.getByTestId('composer')).toBeEditable();
+  // Wait for hydration: the send button reacts to typing only once React runs.
+  await page.getByTestId('composer').fill('.');
+  await expect(page.getByTestId('send')).toBeEnabled();
+  await page.getByTestId('composer').fill('');
+}
+
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  await page.getByTestId('composer').fill(text);
+  await page.getByTestId('send').click();
+}
+
+export function lastReply(page: Page) {
+  return page.getByTestId('message-assistant').last();
+}

@@ -1,0 +1,224 @@
+import { APICallError, RetryError } from 'ai';
+import { cleanDetail, infoFromObject, parseErrorBody, type BodyInfo } from './error-body';
+
+/**
+ * The one place that turns a failed upstream call into a typed, localizable error code.
+ * The server classifies (`classifyUpstreamError`) and serializes it as the UI stream's
+ * errorText; the browser parses it back (`parseChatError`) and localizes `code`.
+ */
+export const CHAT_ERROR_CODES = [
+  'not_configured',
+  'invalid_request',
+  'context_too_long',
+  'bad_key',
+  'forbidden',
+  'rate_limited',
+  'model_not_found',
+  'upstream_bad_request',
+  'model_loading',
+  'upstream_unavailable',
+  'upstream_unreachable',
+  'upstream_timeout',
+  'upstream_error',
+] as const;
+export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
+
+export interface ChatError {
+  code: ChatErrorCode;
+  /** Upstream HTTP status (or the status an error object mid-stream claims). */
+  status?: number;
+  /** Short upstream message, at most 300 characters, without secrets. */
+  detail?: string;
+  retryAfterSeconds?: number;
+}
+
+export function isChatErrorCode(value: unknown): value is ChatErrorCode {
+  return typeof value === 'string' && (CHAT_ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The status our route answers with when it fails before streaming. */
+export function httpStatusFor(code: ChatErrorCode): number {
+  switch (code) {
+    case 'not_configured':
+      return 503;
+    case 'invalid_request':
+    case 'context_too_long':
+      return 400;
+    case 'rate_limited':
+      return 429;
+    case 'upstream_timeout':
+      return 504;
+    default:
+      return 502;
+  }
+}
+
+const CONTEXT_TOO_LONG =
+  /context[ _-]?length|context size|context window|exceed_context_size|maximum context|too many tokens|prompt is too long|max_model_len/i;
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT',
+  'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'ConnectionRefused',
+  'ConnectionClosed', 'FailedToOpenSocket',
+]);
+const NETWORK_MESSAGES = /fetch failed|failed to fetch|socket hang up|other side closed|^terminated$|cannot connect to api|bad port/i;
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+/** Seconds from `retry-after-ms` / `retry-after` (delta seconds or an HTTP date). */
+export function retryAfterFrom(headers: Record<string, string | undefined> | undefined, now = Date.now()) {
+  if (!headers) return undefined;
+  const get = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]?.trim();
+  const ms = Number.parseFloat(get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return Math.ceil(ms / 1000);
+  const value = get('retry-after');
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+const numericStatus = (v: unknown) =>
+  typeof v === 'number' && v >= 100 && v < 600 ? v : typeof v === 'string' && /^[1-5]\d\d$/.test(v) ? Number(v) : undefined;
+
+/** Maps an HTTP status plus what the body says (type, code, message) to a code. */
+function classifyBody(status: number | undefined, info: BodyInfo): ChatErrorCode {
+  const st = status && status >= 400 ? status : (numericStatus(info.code) ?? numericStatus(info.status));
+  const kind = `${info.type ?? ''} ${typeof info.code === 'string' ? info.code : ''}`;
+  const text = `${kind} ${info.message ?? ''}`;
+  if (CONTEXT_TOO_LONG.test(text) && (st === undefined || [400, 413, 422].includes(st))) return 'context_too_long';
+  if (st === 401 || /authentication|invalid_api_key|unauthori[sz]ed/i.test(kind)) return 'bad_key';
+  if (st === 403 || /permission|forbidden/i.test(kind)) return 'forbidden';
+  if (st === 404 || /not[_-]?found/i.test(kind)) return 'model_not_found';
+  if (st === 429 || /rate[_-]?limit|too[_-]many[_-]requests/i.test(kind)) return 'rate_limited';
+  if (st === 408 || st === 504) return 'upstream_timeout';
+  if ((st === 503 || st === undefined) && (/unavailable_error/i.test(kind) || /loading model/i.test(text))) {
+    return 'model_loading';
+  }
+  if (st !== undefined && st >= 500) return 'upstream_unavailable';
+  if (st !== undefined && st >= 400) return 'upstream_bad_request';
+  if (/invalid_request|bad[_-]?request/i.test(kind)) return 'upstream_bad_request';
+  return 'upstream_error';
+}
+
+function fromApiCallError(e: APICallError, status: number): ChatError {
+  const info = parseErrorBody(e.responseBody);
+  // The SDK puts `{error:{message}}` into `message`; otherwise `message` is the status text.
+  const detail = cleanDetail(info.message) ?? cleanDetail(e.message);
+  const retryAfterSeconds = retryAfterFrom(e.responseHeaders);
+  return withOptional({ code: classifyBody(status, info), status, detail, retryAfterSeconds });
+}
+
+function fromErrorObject(info: BodyInfo, status?: number): ChatError {
+  const code = classifyBody(status, info);
+  const st = status ?? numericStatus(info.code) ?? numericStatus(info.status);
+  return withOptional({ code, status: st, detail: cleanDetail(info.message) });
+}
+
+function withOptional(e: ChatError): ChatError {
+  return Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as unknown as ChatError;
+}
+
+/** The error, its `cause`s, RetryError's last error and AggregateError's errors, outermost first. */
+function chainOf(error: unknown): unknown[] {
+  const out: unknown[] = [];
+  const queue = [error];
+  while (queue.length && out.length < 16) {
+    const e = queue.shift();
+    if (e == null || out.includes(e)) continue;
+    out.push(e);
+    if (RetryError.isInstance(e)) queue.push(e.lastError);
+    if (typeof e === 'object') {
+      const { cause, errors } = e as { cause?: unknown; errors?: unknown };
+      if (cause !== undefined) queue.push(cause);
+      if (Array.isArray(errors)) queue.push(...errors);
+    }
+  }
+  return out;
+}
+
+const nameOf = (e: unknown) => (e instanceof Error || (typeof e === 'object' && e !== null) ? (e as Error).name : undefined);
+const codeOfError = (e: unknown) =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : undefined;
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : typeof e === 'string' ? e : undefined);
+
+/** Server side: any failure of an upstream call (thrown, or a stream error part) → a ChatError. */
+export function classifyUpstreamError(error: unknown): ChatError {
+  const chain = chainOf(error);
+
+  // 1. An HTTP error response (status 200 means the failure happened while reading the stream).
+  for (const e of chain) {
+    if (APICallError.isInstance(e) && e.statusCode !== undefined && e.statusCode >= 400) {
+      return fromApiCallError(e, e.statusCode);
+    }
+  }
+
+  // 2. Timeouts, then network failures anywhere in the chain.
+  const deepest = chain.filter((e) => e instanceof Error).at(-1);
+  if (chain.some((e) => nameOf(e) === 'TimeoutError' || TIMEOUT_CODES.has(codeOfError(e) ?? ''))) {
+    return withOptional({ code: 'upstream_timeout', detail: cleanDetail(messageOf(deepest)) });
+  }
+  const network = chain.find(
+    (e) => NETWORK_CODES.has(codeOfError(e) ?? '') || (e instanceof Error && NETWORK_MESSAGES.test(e.message)),
+  );
+  if (network) {
+    const causeWithCode = chain.find((e) => NETWORK_CODES.has(codeOfError(e) ?? ''));
+    return withOptional({ code: 'upstream_unreachable', detail: cleanDetail(messageOf(causeWithCode ?? deepest)) });
+  }
+
+  // 3. An error object sent mid-stream: the parsed `{message,type,code}` / `{error:{…}}`, or a
+  //    TypeValidationError whose `value` is such an object (vLLM's flat shape fails the schema).
+  for (const e of chain) {
+    const candidate = e instanceof Error ? (e as { value?: unknown }).value : e;
+    if (typeof candidate !== 'object' || candidate === null) continue;
+    const obj = candidate as Record<string, unknown>;
+    if ('error' in obj || obj.object === 'error' || (!(e instanceof Error) && 'message' in obj)) {
+      const info = infoFromObject(obj);
+      if (info) return fromErrorObject(info);
+    }
+  }
+
+  // 4. Anything else.
+  const top = chain.find((e) => !RetryError.isInstance(e)) ?? error;
+  const message = messageOf(top) ?? (typeof top === 'object' ? safeJson(top) : String(top));
+  return withOptional({ code: 'upstream_error', detail: cleanDetail(message) });
+}
+
+function safeJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The UI stream's errorText (and what an HTTP error body's `error` carries). */
+export function serializeChatError(e: ChatError): string {
+  return JSON.stringify(
+    withOptional({ code: e.code, status: e.status, detail: cleanDetail(e.detail), retryAfterSeconds: e.retryAfterSeconds }),
+  );
+}
+
+/** Client side: our serialized ChatError, or a JSON HTTP error body `{error:{code,…}}` / `{code,…}`. */
+export function parseChatError(text: string | undefined | null): ChatError {
+  const raw = (text ?? '').trim();
+  try {
+    const parsed: unknown = JSON.parse(raw.replace(/^data:\s*/, ''));
+    const candidates = [parsed, (parsed as { error?: unknown } | null)?.error];
+    for (const c of candidates) {
+      if (typeof c !== 'object' || c === null) continue;
+      const o = c as Record<string, unknown>;
+      if (!isChatErrorCode(o.code)) continue;
+      const retry = o.retryAfterSeconds;
+      return withOptional({
+        code: o.code,
+        status: typeof o.status === 'number' ? o.status : undefined,
+        detail: cleanDetail(o.detail) ?? cleanDetail(o.message),
+        retryAfterSeconds: typeof retry === 'number' && Number.isFinite(retry) && retry >= 0 ? retry : undefined,
+      });
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return withOptional({ code: 'upstream_error', detail: cleanDetail(raw) });
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_MESSAGES, MAX_MESSAGE_CHARS, validateChatRequest } from './schema';
+
+const MODELS = ['org/swallow-8b', 'org/swallow-70b'];
+const valid = {
+  messages: [{ role: 'user', content: 'こんにちは' }],
+  model: 'org/swallow-8b',
+  system: 'あなたは誠実で優秀な日本人のアシスタントです。',
+  temperature: 0.6,
+  top_p: 0.9,
+  max_tokens: 512,
+};
+
+const fieldOf = (body: unknown) => {
+  const result = validateChatRequest(body, MODELS);
+  return result.ok ? null : result.field;
+};
+
+describe('validateChatRequest', () => {
+  it('accepts a well-formed request', () => {
+    const result = validateChatRequest(valid, MODELS);
+    expect(result.ok && result.request.messages[0].content).toBe('こんにちは');
+  });
+
+  it('names the field that is out of range', () => {
+    expect(fieldOf({ ...valid, temperature: 2.5 })).toBe('temperature');
+    expect(fieldOf({ ...valid, top_p: 0 })).toBe('top_p');
+    expect(fieldOf({ ...valid, max_tokens: 1.5 })).toBe('max_tokens');
+    expect(fieldOf({ ...valid, max_tokens: 100_000 })).toBe('max_tokens');
+    expect(fieldOf({ ...valid, system: 'x'.repeat(8_001) })).toBe('system');
+  });
+
+  it('rejects a model outside the allow-list', () => {
+    expect(fieldOf({ ...valid, model: 'someone/else' })).toBe('model');
+  });
+
+  it('caps message count and size', () => {
+    const many = Array.from({ length: MAX_MESSAGES + 1 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: 'a' }));
+    expect(fieldOf({ ...valid, messages: many })).toBe('messages');
+    expect(fieldOf({ ...valid, messages: [{ role: 'user', content: 'a'.repeat(MAX_MESSAGE_CHARS + 1) }] })).toBe('messages.0.content');
+  });
+
+  it('requires the last message to be a non-empty user message', () => {
+    expect(fieldOf({ ...valid, messages: [] })).toBe('messages');
+    expect(fieldOf({ ...valid, messages: [{ role: 'user', content: '   ' }] })).toBe('messages.0.content');
+    expect(fieldOf({ ...valid, messages: [...valid.messages, { role: 'assistant', content: 'hi' }] })).toBe('messages');
+    expect(fieldOf({ ...valid, messages: [{ role: 'system', content: 'x' }] })).toBe('messages.0.role');
+  });
+
+  it('rejects unknown fields and wrong types', () => {
+    expect(fieldOf({ ...valid, apiKey: 'x' })).toBe('apiKey');
+    expect(fieldOf({ ...valid, temperature: '0.6' })).toBe('temperature');
+    expect(fieldOf(null)).toBe('body');
+  });
+});

@@ -1,0 +1,73 @@
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';
+import type { Endpoint } from './endpoint';
+import { STOP_SEQUENCES } from './defaults';
+import { classifyUpstreamError, serializeChatError } from './errors';
+import type { ChatRequest, ChatTurnMessage } from './schema';
+import type { ReplyMetadata } from '@/lib/chat/types';
+
+export interface StreamChatOptions {
+  endpoint: Endpoint;
+  request: ChatRequest;
+  /** The history after context budgeting. */
+  messages: ChatTurnMessage[];
+  droppedTurns: number;
+  signal: AbortSignal;
+}
+
+/**
+ * One retry at most: the NVIDIA trial tier allows ~40 requests a minute and every
+ * retry spends the user's quota.
+ */
+const MAX_RETRIES = 1;
+
+/** Streams the completion as an AI SDK UI message stream, with typed error codes. */
+export function streamChat({ endpoint, request, messages, droppedTurns, signal }: StreamChatOptions): Response {
+  const provider = createOpenAICompatible({
+    name: 'swallow',
+    baseURL: endpoint.baseURL,
+    apiKey: endpoint.apiKey,
+    // vLLM only reports usage when asked (stream_options.include_usage).
+    includeUsage: true,
+  });
+
+  const result = streamText({
+    model: provider.chatModel(request.model),
+    system: request.system.trim() || undefined,
+    messages,
+    temperature: request.temperature,
+    topP: request.top_p,
+    maxOutputTokens: request.max_tokens,
+    stopSequences: STOP_SEQUENCES,
+    maxRetries: MAX_RETRIES,
+    abortSignal: signal,
+    onError: ({ error }) => {
+      const classified = classifyUpstreamError(error);
+      console.warn(`[chat] upstream error ${classified.code}${classified.status ? ` (${classified.status})` : ''}`);
+    },
+  });
+
+  const toErrorText = (error: unknown) => serializeChatError(classifyUpstreamError(error));
+
+  // Merged into an outer stream so that a connection dropped mid-reply (which errors the
+  // inner stream itself, without an error part) still reaches the browser as an error code.
+  const stream = createUIMessageStream({
+    execute: ({ writer }) => {
+      writer.merge(
+        result.toUIMessageStream({
+          messageMetadata: ({ part }): ReplyMetadata | undefined => {
+            if (part.type === 'start') return { model: request.model, droppedTurns };
+            if (part.type === 'finish') {
+              const { inputTokens, outputTokens, totalTokens } = part.totalUsage;
+              return { usage: { inputTokens, outputTokens, totalTokens } };
+            }
+            return undefined;
+          },
+          onError: toErrorText,
+        }),
+      );
+    },
+    onError: toErrorText,
+  });
+  return createUIMessageStreamResponse({ stream });
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, restoreSettings } from './settings-store';
+import { toChatRequestBody } from './request-body';
+import type { ChatMessage } from './types';
+
+const MODELS = ['m/8b', 'm/70b'];
+
+describe('restoreSettings', () => {
+  it('starts from the authors\u2019 defaults and the first model', () => {
+    expect(restoreSettings(null, MODELS)).toEqual({ model: 'm/8b', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: null });
+  });
+  it('keeps valid saved settings', () => {
+    const saved = { model: 'm/70b', temperature: 1, topP: 0.5, maxTokens: 100, systemPrompt: 'x' };
+    expect(restoreSettings(JSON.stringify(saved), MODELS)).toEqual(saved);
+  });
+  it('falls back for a model no longer offered, or a damaged value', () => {
+    expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), model: 'gone' }), MODELS).model).toBe('m/8b');
+    expect(restoreSettings('{not json', MODELS)).toEqual(defaultSettings(MODELS));
+    expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), temperature: 9 }), MODELS)).toEqual(defaultSettings(MODELS));
+  });
+});
+
+describe('toChatRequestBody', () => {
+  const messages = [
+    { id: '1', role: 'user', parts: [{ type: 'text', text: 'こんにちは' }] },
+    { id: '2', role: 'assistant', parts: [{ type: 'step-start' }, { type: 'text', text: 'はい、' }, { type: 'text', text: '何でしょう' }] },
+    { id: '3', role: 'user', parts: [{ type: 'text', text: '次' }] },
+  ] as ChatMessage[];
+
+  it('sends plain role/content pairs and the settings, with the locale\u2019s default system prompt', () => {
+    expect(toChatRequestBody(messages, defaultSettings(MODELS), 'ja')).toEqual({
+      messages: [
+        { role: 'user', content: 'こんにちは' },
+        { role: 'assistant', content: 'はい、何でしょう' },
+        { role: 'user', content: '次' },
+      ],
+      model: 'm/8b',
+      system: 'あなたは誠実で優秀な日本人のアシスタントです。',
+      temperature: 0.6,
+      top_p: 0.9,
+      max_tokens: 512,
+    });
+    expect(toChatRequestBody(messages, defaultSettings(MODELS), 'en').system).toBe('You are a sincere and excellent Japanese assistant.');
+  });
+
+  it('sends a custom system prompt as typed, even an empty one', () => {
+    expect(toChatRequestBody(messages, { ...defaultSettings(MODELS), systemPrompt: '' }, 'ja').system).toBe('');
+  });
+});

@@ -1,0 +1,20 @@
+import type { UIMessage } from 'ai';
+
+/** Metadata the server attaches to each assistant reply. */
+export interface ReplyMetadata {
+  model?: string;
+  /** Older turns left out to fit the context window. */
+  droppedTurns?: number;
+  usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
+}
+
+export type ChatMessage = UIMessage<ReplyMetadata>;
+
+export interface ChatSettings {
+  model: string;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  /** null: the current locale's default system prompt. */
+  systemPrompt: string | null;
+}

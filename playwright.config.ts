@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const UPSTREAM_PORT = 4010;
+const APP_PORT = 3100;
+const UNCONFIGURED_PORT = 3101;
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+// Debian's Chromium where it is installed (CI, our machines); Playwright's own elsewhere.
+const launchOptions = existsSync(SYSTEM_CHROMIUM)
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    }
+  : {};
+
+const appEnv = { NEXT_TELEMETRY_DISABLED: '1', NVIDIA_API_KEY: '', SWALLOW_API_KEY: '' };
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chat',
+      testIgnore: '**/not-configured.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${APP_PORT}` },
+    },
+    {
+      name: 'not-configured',
+      testMatch: '**/not-configured.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${UNCONFIGURED_PORT}` },
+    },
+  ],
+  // The app runs from the production build made by `npm test` before Playwright starts.
+  webServer: [
+    {
+      command: `node e2e/fake-upstream.mjs`,
+      url: `http://127.0.0.1:${UPSTREAM_PORT}/health`,
+      env: { FAKE_UPSTREAM_PORT: String(UPSTREAM_PORT) },
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
+      url: `http://127.0.0.1:${APP_PORT}/ja`,
+      env: { ...appEnv, SWALLOW_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`, SWALLOW_CONTEXT_TOKENS: '4096' },
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${UNCONFIGURED_PORT}`,
+      url: `http://127.0.0.1:${UNCONFIGURED_PORT}/ja`,
+      env: { ...appEnv, SWALLOW_BASE_URL: '' },
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});
