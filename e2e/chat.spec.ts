@@ -153,3 +153,19 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+test.describe('on a phone', () => {
+  test.use({ locale: 'ja', viewport: { width: 390, height: 800 } });
+
+  test('settings open as a panel over the chat and close with Escape', async ({ page }) => {
+    await openChat(page, 'ja');
+    await expect(page.getByTestId('model-select')).toBeHidden();
+    const toggle = page.getByRole('button', { name: MESSAGES.ja.settings.open });
+    await toggle.click();
+    await expect(page.getByTestId('model-select')).toBeVisible();
+    await page.getByTestId('param-temperature').focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('model-select')).toBeHidden();
+    await expect(page.getByTestId('composer')).toBeVisible();
+  });
+});

@@ -49,13 +49,13 @@ export function ChatApp({ config }: { config: PublicConfig }) {
         {t('app.skipToComposer')}
       </a>
       <header className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h1 className="text-base font-bold">{t('app.name')}</h1>
+        <h1 className="whitespace-nowrap text-base font-bold">{t('app.name')}</h1>
         <div className="ml-auto flex items-center gap-2">
           <button
             type="button"
             data-testid="new-chat"
             onClick={startNewChat}
-            className="rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
             {t('chat.newChat')}
           </button>
@@ -63,10 +63,11 @@ export function ChatApp({ config }: { config: PublicConfig }) {
             type="button"
             aria-expanded={settingsOpen}
             aria-controls="settings-panel"
+            aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
             onClick={() => setSettingsOpen((open) => !open)}
-            className="rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-800"
+            className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-800"
           >
-            {settingsOpen ? t('settings.close') : t('settings.open')}
+            {t('settings.title')}
           </button>
           <LocaleSwitcher />
         </div>

@@ -20,7 +20,7 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
 
   function submit() {
     if (!canSend) return;
-    onSend(draft);
+    onSend(draft.trim());
     draftStore.set('');
   }
 

@@ -38,13 +38,11 @@ export function MessageList({ messages, chatStatus, stopped, onRegenerate }: Mes
       <ol aria-label={t('messagesLabel')} className="flex flex-col gap-6">
         {messages.map((message, index) => {
           const isLast = index === messages.length - 1;
+          const status = replyStatus(message.id, isLast, chatStatus, stopped);
+          // A failed reply is retried from the error notice instead.
+          const canRegenerate = isLast && message.role === 'assistant' && !busy && status !== 'error';
           return (
-            <MessageItem
-              key={message.id}
-              message={message}
-              status={replyStatus(message.id, isLast, chatStatus, stopped)}
-              onRegenerate={isLast && message.role === 'assistant' && !busy ? onRegenerate : undefined}
-            />
+            <MessageItem key={message.id} message={message} status={status} onRegenerate={canRegenerate ? onRegenerate : undefined} />
           );
         })}
       </ol>
