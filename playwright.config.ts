@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const UPSTREAM_PORT = 4010;
-const APP_PORT = 3100;
-const UNCONFIGURED_PORT = 3101;
+// Overridable so two checkouts (or two builds via NEXT_DIST_DIR) can test side by side.
+const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 4010);
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
+const UNCONFIGURED_PORT = APP_PORT + 1;
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 // Debian's Chromium where it is installed (CI, our machines); Playwright's own elsewhere.

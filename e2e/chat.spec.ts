@@ -166,6 +166,6 @@ test.describe('on a phone', () => {
     await page.getByTestId('param-temperature').focus();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('model-select')).toBeHidden();
-    await expect(page.getByTestId('composer')).toBeVisible();
+    await expect(toggle).toBeFocused();
   });
 });

@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import en from '../messages/en.json' with { type: 'json' };
 import ja from '../messages/ja.json' with { type: 'json' };
 
-export const UPSTREAM = 'http://127.0.0.1:4010';
+export const UPSTREAM = `http://127.0.0.1:${process.env.E2E_UPSTREAM_PORT ?? 4010}`;
 export const MESSAGES = { ja, en } as const;
 export type TestLocale = keyof typeof MESSAGES;
 export const LOCALES: TestLocale[] = ['ja', 'en'];

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useChat } from '@ai-sdk/react';
 import clsx from 'clsx';
 import { useLocale, useTranslations } from 'next-intl';
@@ -24,6 +24,7 @@ export function ChatApp({ config }: { config: PublicConfig }) {
   const { messages, status, error, sendMessage, regenerate, stop, clearError } = useChat({ chat, experimental_throttle: RENDER_THROTTLE_MS });
   const stopped = useSyncExternalStore(stoppedStore.subscribe, stoppedStore.get, stoppedStore.get);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsToggleRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
@@ -60,6 +61,7 @@ export function ChatApp({ config }: { config: PublicConfig }) {
             {t('chat.newChat')}
           </button>
           <button
+            ref={settingsToggleRef}
             type="button"
             aria-expanded={settingsOpen}
             aria-controls="settings-panel"
@@ -77,7 +79,11 @@ export function ChatApp({ config }: { config: PublicConfig }) {
         <aside
           id="settings-panel"
           aria-label={t('settings.title')}
-          onKeyDown={(e) => e.key === 'Escape' && setSettingsOpen(false)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape' || !settingsOpen) return;
+            setSettingsOpen(false);
+            settingsToggleRef.current?.focus();
+          }}
           className={clsx(
             'w-full shrink-0 overflow-y-auto border-zinc-200 bg-white p-4 md:static md:block md:w-80 md:border-r dark:border-zinc-800 dark:bg-zinc-950',
             settingsOpen ? 'absolute inset-0 z-20 block' : 'hidden',
