@@ -7,10 +7,10 @@ const MODELS = ['m/8b', 'm/70b'];
 
 describe('restoreSettings', () => {
   it('starts from the authors\u2019 defaults and the first model', () => {
-    expect(restoreSettings(null, MODELS)).toEqual({ model: 'm/8b', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: null });
+    expect(restoreSettings(null, MODELS)).toEqual({ model: 'm/8b', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: null, presetId: 'assistant' });
   });
   it('keeps valid saved settings', () => {
-    const saved = { model: 'm/70b', temperature: 1, topP: 0.5, maxTokens: 100, systemPrompt: 'x' };
+    const saved = { model: 'm/70b', temperature: 1, topP: 0.5, maxTokens: 100, systemPrompt: 'x', presetId: 'my-own' };
     expect(restoreSettings(JSON.stringify(saved), MODELS)).toEqual(saved);
   });
   it('falls back for a model no longer offered, or a damaged value', () => {

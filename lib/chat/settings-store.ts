@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_PARAMS, PARAM_LIMITS } from '@/lib/ai/defaults';
 import { MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import { DEFAULT_PRESET_ID } from '@/lib/presets/builtin';
 import { createStore } from './external-store';
 import type { ChatSettings } from './types';
 
@@ -12,10 +13,11 @@ const storedSettingsSchema = z.object({
   topP: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
   maxTokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
   systemPrompt: z.string().max(MAX_SYSTEM_CHARS).nullable(),
+  presetId: z.string().max(64).nullable().default(DEFAULT_PRESET_ID),
 });
 
 export function defaultSettings(models: readonly string[]): ChatSettings {
-  return { model: models[0] ?? '', ...DEFAULT_PARAMS, systemPrompt: null };
+  return { model: models[0] ?? '', ...DEFAULT_PARAMS, systemPrompt: null, presetId: DEFAULT_PRESET_ID };
 }
 
 /** Settings saved earlier, or the defaults; a model the server no longer offers falls back. */

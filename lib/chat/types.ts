@@ -15,6 +15,8 @@ export interface ChatSettings {
   temperature: number;
   topP: number;
   maxTokens: number;
-  /** null: the current locale's default system prompt. */
+  /** null: the active built-in preset's prompt in the current language. */
   systemPrompt: string | null;
+  /** The preset last applied (built-in or the user's); null when none. */
+  presetId: string | null;
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '@/lib/chat/settings-store';
+import { effectiveSystemPrompt } from '@/lib/chat/request-body';
+import { applyPreset, isPresetModified } from './active';
+import { findBuiltinPreset } from './builtin';
+import type { Preset } from './schema';
+
+const base = defaultSettings(['m']);
+const translate = findBuiltinPreset('translate-ja-en')!;
+const mine: Preset = { id: 'mine', name: '私の', description: '', systemPrompt: '短く答えて', params: { temperature: 1, topP: 0.8, maxTokens: 100 }, starters: [] };
+
+describe('applyPreset', () => {
+  it('a built-in sets its parameters and a prompt that follows the language', () => {
+    const applied = applyPreset(base, translate, 'ja');
+    expect(applied).toMatchObject({ presetId: 'translate-ja-en', systemPrompt: null, temperature: 0.2, maxTokens: 1024, model: 'm' });
+    expect(effectiveSystemPrompt(applied, 'ja')).toContain('プロの翻訳者');
+    expect(effectiveSystemPrompt(applied, 'en')).toContain('professional translator');
+    expect(isPresetModified(applied, translate)).toBe(false);
+  });
+
+  it('a user preset sets its prompt as written', () => {
+    const applied = applyPreset(base, mine, 'en');
+    expect(effectiveSystemPrompt(applied, 'en')).toBe('短く答えて');
+    expect(isPresetModified(applied, mine)).toBe(false);
+  });
+});
+
+describe('isPresetModified', () => {
+  it('notices a prompt edited by hand or a changed parameter', () => {
+    const applied = applyPreset(base, translate, 'ja');
+    expect(isPresetModified({ ...applied, systemPrompt: '別の指示' }, translate)).toBe(true);
+    expect(isPresetModified({ ...applied, temperature: 0.9 }, translate)).toBe(true);
+    // Typing the preset's own wording back is not a modification.
+    expect(isPresetModified({ ...applied, systemPrompt: effectiveSystemPrompt(applied, 'en') }, translate)).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { PARAM_LIMITS } from '@/lib/ai/defaults';
+import { MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import type { Locale } from '@/lib/i18n/routing';
+
+export const MAX_PRESET_NAME = 80;
+export const MAX_PRESET_DESCRIPTION = 300;
+export const MAX_STARTERS = 4;
+export const MAX_STARTER_CHARS = 500;
+
+/** Text written in both languages (built-ins), or one text shown in both (user presets). */
+const text = (max: number) => z.union([z.string().trim().max(max), z.strictObject({ ja: z.string().trim().max(max), en: z.string().trim().max(max) })]);
+export type PresetText = z.infer<ReturnType<typeof text>>;
+
+export const presetParamsSchema = z.strictObject({
+  temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
+  topP: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
+  maxTokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
+});
+
+export const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** One preset: the shape of built-ins, saved presets, export files and (later) share links. */
+export const presetSchema = z.strictObject({
+  id: z.string().regex(PRESET_ID, 'lowercase letters, digits and hyphens, up to 64'),
+  name: text(MAX_PRESET_NAME).refine((value) => (typeof value === 'string' ? value : value.ja || value.en).length > 0, 'must not be empty'),
+  description: text(MAX_PRESET_DESCRIPTION).default(''),
+  systemPrompt: text(MAX_SYSTEM_CHARS),
+  params: presetParamsSchema,
+  starters: z.array(text(MAX_STARTER_CHARS)).max(MAX_STARTERS).default([]),
+});
+
+export type Preset = z.infer<typeof presetSchema>;
+export type PresetParams = z.infer<typeof presetParamsSchema>;
+
+export function localize(value: PresetText, locale: Locale): string {
+  return typeof value === 'string' ? value : value[locale] || value.ja || value.en;
+}
+
+/** Every wording a text has: a built-in's prompt counts as unchanged in either language. */
+export function variants(value: PresetText): string[] {
+  return typeof value === 'string' ? [value] : [value.ja, value.en];
+}
+
+export interface LocalizedPreset {
+  id: string;
+  name: string;
+  description: string;
+  systemPrompt: string;
+  params: PresetParams;
+  starters: string[];
+}
+
+export function localizePreset(preset: Preset, locale: Locale): LocalizedPreset {
+  return {
+    id: preset.id,
+    name: localize(preset.name, locale),
+    description: localize(preset.description, locale),
+    systemPrompt: localize(preset.systemPrompt, locale),
+    params: preset.params,
+    starters: preset.starters.map((starter) => localize(starter, locale)),
+  };
+}
