@@ -4,6 +4,9 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useChat } from '@ai-sdk/react';
 import clsx from 'clsx';
 import { useLocale, useTranslations } from 'next-intl';
+import { ActivePreset } from '@/components/presets/ActivePreset';
+import { PresetsButton } from '@/components/presets/PresetsButton';
+import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import type { PublicConfig } from '@/lib/ai/endpoint';
@@ -49,9 +52,11 @@ export function ChatApp({ config }: { config: PublicConfig }) {
       <a href="#composer" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
         {t('app.skipToComposer')}
       </a>
-      <header className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
         <h1 className="whitespace-nowrap text-base font-bold">{t('app.name')}</h1>
-        <div className="ml-auto flex items-center gap-2">
+        <ActivePreset />
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+          <PresetsButton />
           <button
             type="button"
             data-testid="new-chat"
@@ -101,6 +106,9 @@ export function ChatApp({ config }: { config: PublicConfig }) {
                 <div className="py-10 text-center">
                   <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
                   <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('chat.emptyHint')}</p>
+                  <div className="mt-6">
+                    <Starters />
+                  </div>
                 </div>
               )}
               {droppedTurns > 0 && (

@@ -8,6 +8,8 @@ import { MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
 import { effectiveSystemPrompt } from '@/lib/chat/request-body';
 import { defaultSettings, settingsStore } from '@/lib/chat/settings-store';
 import type { ChatSettings } from '@/lib/chat/types';
+import { resetSystemPrompt } from '@/lib/presets/active';
+import { presetStore } from '@/lib/presets/preset-store';
 import { NumberField } from './NumberField';
 
 const fieldClass = 'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
@@ -61,7 +63,7 @@ export function SettingsPanel({ models }: { models: string[] }) {
           className={`${fieldClass} resize-y`}
         />
         {settings.systemPrompt !== null && (
-          <button type="button" onClick={() => update({ systemPrompt: null })} className="self-start text-xs text-brand-600 underline dark:text-brand-100">
+          <button type="button" onClick={() => settingsStore.set(resetSystemPrompt(settings, presetStore.get().presets, locale))} className="self-start text-xs text-brand-600 underline dark:text-brand-100">
             {t('resetSystemPrompt')}
           </button>
         )}

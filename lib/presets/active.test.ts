@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/lib/chat/settings-store';
 import { effectiveSystemPrompt } from '@/lib/chat/request-body';
-import { applyPreset, isPresetModified } from './active';
+import { applyPreset, duplicatePreset, findPreset, isPresetModified, resetSystemPrompt } from './active';
 import { findBuiltinPreset } from './builtin';
 import type { Preset } from './schema';
 
@@ -32,5 +32,22 @@ describe('isPresetModified', () => {
     expect(isPresetModified({ ...applied, temperature: 0.9 }, translate)).toBe(true);
     // Typing the preset's own wording back is not a modification.
     expect(isPresetModified({ ...applied, systemPrompt: effectiveSystemPrompt(applied, 'en') }, translate)).toBe(false);
+  });
+});
+
+describe('resetSystemPrompt and duplicatePreset', () => {
+  it('reset goes back to the active preset\u2019s own wording', () => {
+    const withMine = { ...applyPreset(base, mine, 'ja'), systemPrompt: '書き換えた' };
+    expect(resetSystemPrompt(withMine, [mine], 'ja').systemPrompt).toBe('短く答えて');
+    const withBuiltin = { ...applyPreset(base, translate, 'ja'), systemPrompt: '書き換えた' };
+    expect(effectiveSystemPrompt(resetSystemPrompt(withBuiltin, [], 'ja'), 'ja')).toContain('プロの翻訳者');
+  });
+
+  it('a duplicate is the user\u2019s own copy in the current language', () => {
+    const copy = duplicatePreset(translate, 'en', ' (copy)', 'copy-1');
+    expect(copy).toMatchObject({ id: 'copy-1', name: 'Japanese → English (copy)', params: translate.params });
+    expect(typeof copy.systemPrompt).toBe('string');
+    expect(findPreset('copy-1', [copy])).toBe(copy);
+    expect(findPreset('translate-ja-en', [copy])).toBe(translate);
   });
 });

@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/routing';
 import type { ChatSettings } from '@/lib/chat/types';
-import { BUILTIN_IDS } from './builtin';
+import { BUILTIN_IDS, findBuiltinPreset } from './builtin';
 import { localize, variants, type Preset } from './schema';
 
 /** Settings after applying a preset. A built-in's prompt follows the language; a user's is kept as written. */
@@ -20,4 +20,33 @@ export function isPresetModified(settings: ChatSettings, preset: Preset): boolea
   const promptChanged = settings.systemPrompt !== null && !variants(preset.systemPrompt).includes(settings.systemPrompt);
   const { temperature, topP, maxTokens } = preset.params;
   return promptChanged || settings.temperature !== temperature || settings.topP !== topP || settings.maxTokens !== maxTokens;
+}
+
+/** The preset with this id: a built-in, or one of the user's. */
+export function findPreset(id: string | null, userPresets: readonly Preset[]): Preset | undefined {
+  if (!id) return undefined;
+  return findBuiltinPreset(id) ?? userPresets.find((preset) => preset.id === id);
+}
+
+/** "Reset" on the system prompt: back to the active preset's wording. */
+export function resetSystemPrompt(settings: ChatSettings, userPresets: readonly Preset[], locale: Locale): ChatSettings {
+  const preset = findPreset(settings.presetId, userPresets);
+  const own = preset && !BUILTIN_IDS.has(preset.id);
+  return { ...settings, systemPrompt: own ? localize(preset.systemPrompt, locale) : null };
+}
+
+/** A user's copy of any preset, in one language, under a fresh id. */
+export function duplicatePreset(preset: Preset, locale: Locale, copySuffix: string, id: string): Preset {
+  return {
+    id,
+    name: `${localize(preset.name, locale)}${copySuffix}`.slice(0, 80),
+    description: localize(preset.description, locale),
+    systemPrompt: localize(preset.systemPrompt, locale),
+    params: { ...preset.params },
+    starters: preset.starters.map((starter) => localize(starter, locale)),
+  };
+}
+
+export function newPresetId(): string {
+  return `custom-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }

@@ -1,0 +1,27 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { settingsStore } from '@/lib/chat/settings-store';
+import { findPreset, isPresetModified } from '@/lib/presets/active';
+import { presetStore } from '@/lib/presets/preset-store';
+import { localize } from '@/lib/presets/schema';
+
+/** The active preset in the chat header, marked when the prompt or parameters were changed. */
+export function ActivePreset() {
+  const t = useTranslations('presets');
+  const locale = useLocale();
+  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, () => null);
+  const { presets } = useSyncExternalStore(presetStore.subscribe, presetStore.get, presetStore.get);
+  if (!settings) return null;
+  const preset = findPreset(settings.presetId, presets);
+  if (!preset) return null;
+  const modified = isPresetModified(settings, preset);
+
+  return (
+    <p data-testid="active-preset" data-preset-id={preset.id} data-modified={modified} className="min-w-0 truncate text-sm text-zinc-600 dark:text-zinc-300">
+      {t('active', { name: localize(preset.name, locale) })}
+      {modified && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t('modified')}</span>}
+    </p>
+  );
+}
