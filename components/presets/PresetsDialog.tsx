@@ -174,7 +174,7 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
                 {t('userSection')}
               </h3>
               {userPresets.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('userEmpty')}</p>}
-              <ul className="flex flex-col gap-2">
+              <ul data-testid="user-presets" className="flex flex-col gap-2">
                 {mine.map((preset) => (
                   <PresetItem key={preset.id} builtin={false} {...itemProps(preset)} onEdit={() => setEditing({ preset, isNew: false })} onDelete={() => remove(preset)} />
                 ))}
