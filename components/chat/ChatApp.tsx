@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useChat } from '@ai-sdk/react';
 import clsx from 'clsx';
 import { useLocale, useTranslations } from 'next-intl';
@@ -8,6 +8,8 @@ import { ActivePreset } from '@/components/presets/ActivePreset';
 import { PresetsButton } from '@/components/presets/PresetsButton';
 import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
+import { ShareButton } from '@/components/share/ShareButton';
+import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import type { PublicConfig } from '@/lib/ai/endpoint';
 import { getChat, localeStore, startNewChat, stoppedStore, subscribeChat } from '@/lib/chat/chat-session';
@@ -20,7 +22,13 @@ import { NotConfiguredNotice } from './NotConfiguredNotice';
 /** Chat state is rendered at most every 50 ms: long replies stay smooth. */
 const RENDER_THROTTLE_MS = 50;
 
-export function ChatApp({ config }: { config: PublicConfig }) {
+interface ChatAppProps {
+  config: PublicConfig;
+  /** A notice above the conversation, e.g. why a share link could not be opened. */
+  banner?: ReactNode;
+}
+
+export function ChatApp({ config, banner }: ChatAppProps) {
   const t = useTranslations();
   const locale = useLocale();
   const chat = useSyncExternalStore(subscribeChat, getChat, getChat);
@@ -57,6 +65,7 @@ export function ChatApp({ config }: { config: PublicConfig }) {
         <ActivePreset />
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <PresetsButton />
+          <ShareButton />
           <button
             type="button"
             data-testid="new-chat"
@@ -101,6 +110,8 @@ export function ChatApp({ config }: { config: PublicConfig }) {
         <main className="flex min-w-0 flex-1 flex-col">
           <div data-scroll-container className="flex-1 overflow-y-auto">
             <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+              {banner}
+              <ShareLoadedNotice />
               {!config.configured && <NotConfiguredNotice id="not-configured" />}
               {messages.length === 0 && (
                 <div className="py-10 text-center">

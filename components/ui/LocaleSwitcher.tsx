@@ -20,7 +20,12 @@ export function LocaleSwitcher() {
         data-testid="locale-switcher"
         value={locale}
         disabled={pending}
-        onChange={(e) => startTransition(() => router.replace(pathname, { locale: e.target.value as Locale }))}
+        onChange={(e) => {
+          const next = e.target.value as Locale;
+          // Keep the query: a share link must survive a language switch.
+          const href = `${pathname}${window.location.search}`;
+          startTransition(() => router.replace(href, { locale: next }));
+        }}
         className="rounded-lg border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
       >
         {routing.locales.map((option) => (

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ChatApp } from '@/components/chat/ChatApp';
+import { ShareErrorNotice } from '@/components/share/ShareNotices';
+import { SharePreview } from '@/components/share/SharePreview';
+import { getServerConfig, toPublicConfig } from '@/lib/ai/endpoint';
+import type { Locale } from '@/lib/i18n/routing';
+import { decodeShare, type ShareDecodeResult } from '@/lib/share/codec';
+
+interface SharePageProps {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ p?: string | string[] }>;
+}
+
+async function decodeFrom(searchParams: SharePageProps['searchParams']): Promise<ShareDecodeResult | null> {
+  const { p } = await searchParams;
+  return typeof p === 'string' && p ? decodeShare(p) : null;
+}
+
+export async function generateMetadata({ params, searchParams }: SharePageProps): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: 'share' });
+  const decoded = await decodeFrom(searchParams);
+  if (!decoded?.ok) return { title: `${t('errors.title')} | Swallow Chat`, robots: { index: false } };
+  const title = `${decoded.payload.name ?? t('untitled')} | Swallow Chat`;
+  const prompt = decoded.payload.systemPrompt.replace(/\s+/g, ' ');
+  const description = t('metaDescription', { prompt: prompt.length > 140 ? `${prompt.slice(0, 139)}…` : prompt });
+  return {
+    title,
+    description,
+    robots: { index: false },
+    openGraph: { title, description, type: 'website', siteName: 'Swallow Chat', locale: locale === 'ja' ? 'ja_JP' : 'en_US' },
+    twitter: { card: 'summary', title, description },
+  };
+}
+
+export default async function SharePage({ params, searchParams }: SharePageProps) {
+  const { locale } = await params;
+  setRequestLocale(locale as Locale);
+  const config = toPublicConfig(getServerConfig());
+  const decoded = await decodeFrom(searchParams);
+  if (decoded?.ok) return <SharePreview payload={decoded.payload} config={config} />;
+  return <ChatApp config={config} banner={<ShareErrorNotice code={decoded ? decoded.error : 'missing'} />} />;
+}

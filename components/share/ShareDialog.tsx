@@ -1,0 +1,117 @@
+'use client';
+
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { CopyButton } from '@/components/ui/CopyButton';
+import { draftStore, getChat } from '@/lib/chat/chat-session';
+import { settingsStore } from '@/lib/chat/settings-store';
+import { findPreset, isPresetModified } from '@/lib/presets/active';
+import { presetStore } from '@/lib/presets/preset-store';
+import { localize } from '@/lib/presets/schema';
+import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/share/codec';
+import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/share/link';
+import { MAX_SHARED_MESSAGES } from '@/lib/share/payload';
+
+type LinkState = { url: string } | { tooLong: true } | null;
+
+/** Makes a link that carries the current prompt, settings and (optionally) draft and conversation. */
+export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations('share');
+  const locale = useLocale();
+  const ids = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
+  const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
+  const [includeDraft, setIncludeDraft] = useState(true);
+  const [includeConversation, setIncludeConversation] = useState(false);
+  const [link, setLink] = useState<LinkState>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (open && dialog && !dialog.open) dialog.showModal();
+    if (!open && dialog?.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    const preset = findPreset(settings.presetId, presetStore.get().presets);
+    const presetName = preset && !isPresetModified(settings, preset) ? localize(preset.name, locale) : undefined;
+    const payload = buildSharePayload({ settings, locale, presetName, draft, messages: getChat().messages }, { includeDraft, includeConversation });
+    void encodeShare(payload).then((encoded) => {
+      if (cancelled) return;
+      setLink(encoded.length > MAX_ENCODED_CHARS ? { tooLong: true } : { url: shareUrl(window.location.origin, locale, encoded) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [open, settings, draft, includeDraft, includeConversation, locale]);
+
+  const url = link && 'url' in link ? link.url : null;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={`${ids}-title`}
+      data-testid="share-dialog"
+      onClose={onClose}
+      className="m-auto w-[min(36rem,calc(100%-2rem))] rounded-2xl bg-white p-0 text-zinc-900 backdrop:bg-black/40 dark:bg-zinc-950 dark:text-zinc-100"
+    >
+      <div className="flex flex-col gap-4 p-5">
+        <h2 id={`${ids}-title`} className="text-lg font-bold">
+          {t('title')}
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('intro')}</p>
+        <fieldset className="flex flex-col gap-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" data-testid="share-include-draft" checked={includeDraft} onChange={(e) => setIncludeDraft(e.target.checked)} />
+            {t('includeDraft')}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" data-testid="share-include-conversation" checked={includeConversation} onChange={(e) => setIncludeConversation(e.target.checked)} />
+            {t('includeConversation', { max: MAX_SHARED_MESSAGES })}
+          </label>
+        </fieldset>
+
+        {link && 'tooLong' in link ? (
+          <p role="alert" data-testid="share-too-long" className="rounded-lg bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+            {t('tooLongError')}
+          </p>
+        ) : (
+          <div className="flex flex-col gap-2">
+            <label htmlFor={`${ids}-url`} className="text-sm font-medium">
+              {t('linkLabel')}
+            </label>
+            <div className="flex gap-2">
+              <input
+                id={`${ids}-url`}
+                data-testid="share-url"
+                readOnly
+                value={url ?? ''}
+                onFocus={(e) => e.target.select()}
+                className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-zinc-50 px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+              />
+              <CopyButton text={() => url ?? ''} label={t('copy')} copiedLabel={t('copied')} testId="share-copy" className="border border-zinc-300 dark:border-zinc-700" />
+            </div>
+            {url && (
+              <p data-testid="share-length" className="text-xs text-zinc-500 dark:text-zinc-400">
+                {t('length', { count: url.length })}
+              </p>
+            )}
+            {url && url.length > WARN_LINK_CHARS && (
+              <div data-testid="share-warning" role="status" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+                <p>{t('tooLongWarning', { count: url.length, limit: WARN_LINK_CHARS })}</p>
+                <p>{t('tooLongAdvice')}</p>
+              </div>
+            )}
+          </div>
+        )}
+        <div className="flex justify-end">
+          <button type="button" onClick={onClose} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+            {t('close')}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,109 @@
+'use client';
+
+import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
+import type { PublicConfig } from '@/lib/ai/endpoint';
+import { modelLabel } from '@/lib/ai/model-label';
+import { draftStore, getChat, startNewChat } from '@/lib/chat/chat-session';
+import { hydrateSettings, settingsStore } from '@/lib/chat/settings-store';
+import { Link, useRouter } from '@/lib/i18n/navigation';
+import { newPresetId } from '@/lib/presets/active';
+import { addPreset, hydratePresets } from '@/lib/presets/preset-store';
+import { loadSharePayload } from '@/lib/share/link';
+import { shareNoticeStore } from '@/lib/share/notice-store';
+import type { SharePayload } from '@/lib/share/payload';
+
+const sectionClass = 'flex flex-col gap-1 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800';
+
+/** What a share link carries, shown before anything is loaded; nothing is sent by itself. */
+export function SharePreview({ payload, config }: { payload: SharePayload; config: PublicConfig }) {
+  const t = useTranslations('share');
+  const router = useRouter();
+  const [saved, setSaved] = useState<string | null>(null);
+  const name = payload.name ?? t('untitled');
+
+  function load() {
+    hydrateSettings(config.models);
+    const loaded = loadSharePayload(payload, config.models);
+    startNewChat();
+    getChat().messages = loaded.messages;
+    settingsStore.set(loaded.settings);
+    draftStore.set(loaded.draft);
+    shareNoticeStore.set(loaded.modelReplaced ? { model: payload.model ?? '', fallback: modelLabel(loaded.settings.model) } : null);
+    router.push('/');
+  }
+
+  function saveAsPreset() {
+    hydratePresets();
+    addPreset({ id: newPresetId(), name, description: '', systemPrompt: payload.systemPrompt, params: payload.params, starters: [] });
+    setSaved(t('savedAsPreset', { name }));
+  }
+
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-3xl flex-col gap-6 px-4 py-6">
+      <header className="flex items-center justify-between gap-2">
+        <Link href="/" className="font-bold">
+          Swallow Chat
+        </Link>
+        <LocaleSwitcher />
+      </header>
+      <main data-testid="share-preview" className="flex flex-col gap-4">
+        <h1 className="text-2xl font-bold">{name}</h1>
+        <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('previewIntro')}</p>
+        <section className={sectionClass} aria-labelledby="shared-prompt">
+          <h2 id="shared-prompt" className="text-sm font-bold">{t('systemPrompt')}</h2>
+          <p data-testid="share-preview-system" className="whitespace-pre-wrap text-sm">{payload.systemPrompt}</p>
+        </section>
+        <section className={sectionClass} aria-labelledby="shared-params">
+          <h2 id="shared-params" className="text-sm font-bold">{t('params')}</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+            {payload.model && (
+              <>
+                <dt>{t('model')}</dt>
+                <dd data-testid="share-preview-model">{modelLabel(payload.model)}</dd>
+              </>
+            )}
+            <dt>temperature</dt>
+            <dd>{payload.params.temperature}</dd>
+            <dt>top_p</dt>
+            <dd>{payload.params.topP}</dd>
+            <dt>max_tokens</dt>
+            <dd>{payload.params.maxTokens}</dd>
+          </dl>
+        </section>
+        {payload.draft && (
+          <section className={sectionClass} aria-labelledby="shared-draft">
+            <h2 id="shared-draft" className="text-sm font-bold">{t('draft')}</h2>
+            <p data-testid="share-preview-draft" className="whitespace-pre-wrap text-sm">{payload.draft}</p>
+          </section>
+        )}
+        {payload.messages && payload.messages.length > 0 && (
+          <section className={sectionClass} aria-labelledby="shared-conversation">
+            <h2 id="shared-conversation" className="text-sm font-bold">{t('conversation', { count: payload.messages.length })}</h2>
+            <ol className="flex flex-col gap-2 text-sm">
+              {payload.messages.map((m, index) => (
+                <li key={index} className="whitespace-pre-wrap">
+                  <span className="font-medium">{m.role === 'user' ? '👤 ' : '🐦 '}</span>
+                  {m.content}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+        <div className="flex flex-wrap gap-2">
+          <button type="button" data-testid="share-load" onClick={load} className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {t('load')}
+          </button>
+          <button type="button" data-testid="share-save-preset" onClick={saveAsPreset} disabled={saved !== null} className="rounded-xl border border-zinc-300 px-4 py-2 text-sm disabled:opacity-50 dark:border-zinc-700">
+            {t('saveAsPreset')}
+          </button>
+          <Link href="/" className="px-2 py-2 text-sm underline">
+            {t('backToChat')}
+          </Link>
+        </div>
+        <p role="status" className="text-sm">{saved}</p>
+      </main>
+    </div>
+  );
+}
