@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { markInterrupted, titleFrom, type Conversation } from './conversation';
+import { MemoryStore, openConversationStore } from './db';
+import { conversationToMarkdown, exportConversations, parseConversationFile, withFreshIds } from './transfer';
+
+const conversation = (id: string, updatedAt: number, extra: Partial<Conversation> = {}): Conversation => ({
+  v: 1,
+  id,
+  title: '天気の話',
+  titleEdited: false,
+  createdAt: 1,
+  updatedAt,
+  settings: { model: 'm', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。', presetId: 'assistant' },
+  messages: [
+    { id: 'u1', role: 'user', text: '明日の天気は？' },
+    { id: 'a1', role: 'assistant', text: '晴れの予報です。', state: 'done', usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 } },
+  ],
+  ...extra,
+});
+
+describe('conversation helpers', () => {
+  it('titles a conversation from its first user message, on one line', () => {
+    expect(titleFrom([{ id: 'x', role: 'user', text: '  一行目\n二行目 ' }])).toBe('一行目 二行目');
+    expect(titleFrom([{ id: 'x', role: 'user', text: 'あ'.repeat(200) }])).toHaveLength(80);
+  });
+
+  it('marks a reply saved mid-stream as interrupted when read back', () => {
+    const saved = conversation('abcdef1', 1, { messages: [{ id: 'a', role: 'assistant', text: '途中まで', state: 'streaming' }] });
+    expect(markInterrupted(saved).messages[0].state).toBe('interrupted');
+  });
+});
+
+describe('IndexedDB store', () => {
+  it('stores, lists newest first, and deletes', async () => {
+    const store = await openConversationStore();
+    expect(store.persistent).toBe(true);
+    await store.put(conversation('older01', 100));
+    await store.put(conversation('newer01', 200));
+    expect((await store.list()).map((c) => c.id).slice(0, 2)).toEqual(['newer01', 'older01']);
+    expect((await store.get('older01'))?.messages[1].text).toBe('晴れの予報です。');
+    await store.remove('older01');
+    expect(await store.get('older01')).toBeUndefined();
+  });
+
+  it('reads a conversation that was streaming as interrupted', async () => {
+    const store = await openConversationStore();
+    await store.put(conversation('stream1', 300, { messages: [{ id: 'a', role: 'assistant', text: '途中', state: 'streaming' }] }));
+    expect((await store.get('stream1'))?.messages[0].state).toBe('interrupted');
+  });
+
+  it('falls back to memory without IndexedDB', async () => {
+    const store = new MemoryStore();
+    await store.put(conversation('memory1', 1));
+    expect(store.persistent).toBe(false);
+    expect(await store.list()).toHaveLength(1);
+  });
+});
+
+describe('conversation files', () => {
+  const file = exportConversations([conversation('abcdef1', 1)], new Date('2026-11-26T00:00:00Z'));
+
+  it('export → import round trip', () => {
+    expect(parseConversationFile(file, 0)).toEqual({ ok: true, conversations: [conversation('abcdef1', 1)] });
+  });
+
+  it('says precisely what is wrong, importing nothing', () => {
+    expect(parseConversationFile('{', 0)).toEqual({ ok: false, error: { code: 'not_json' } });
+    const broken = JSON.parse(file);
+    broken.conversations[0].messages[1].role = 'system';
+    expect(parseConversationFile(JSON.stringify(broken), 0)).toMatchObject({ ok: false, error: { code: 'wrong_shape', path: 'conversations.0.messages.1.role' } });
+    expect(parseConversationFile(JSON.stringify({ ...JSON.parse(file), conversations: [] }), 0)).toEqual({ ok: false, error: { code: 'empty' } });
+    expect(parseConversationFile(file, 5_000)).toMatchObject({ ok: false, error: { code: 'too_many' } });
+  });
+
+  it('gives colliding ids new ones instead of overwriting', () => {
+    const result = withFreshIds([conversation('abcdef1', 1), conversation('fresh01', 1)], new Set(['abcdef1']));
+    expect(result.renamed).toBe(1);
+    expect(result.conversations[0].id).not.toBe('abcdef1');
+    expect(result.conversations[1].id).toBe('fresh01');
+  });
+
+  it('exports readable Markdown', () => {
+    const markdown = conversationToMarkdown(conversation('abcdef1', 1), { user: 'あなた', assistant: 'Swallow', systemPrompt: 'システムプロンプト', model: 'モデル' });
+    expect(markdown).toContain('# 天気の話');
+    expect(markdown).toContain('## あなた\n\n明日の天気は？');
+    expect(markdown).toContain('## Swallow\n\n晴れの予報です。');
+  });
+});

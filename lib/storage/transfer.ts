@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { conversationSchema, newConversationId, type Conversation } from './conversation';
+
+export const CONVERSATIONS_FORMAT = 'swallow-chat/conversations';
+export const MAX_CONVERSATION_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_CONVERSATIONS = 5_000;
+
+const fileSchema = z.strictObject({
+  format: z.literal(CONVERSATIONS_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string().optional(),
+  conversations: z.array(conversationSchema),
+});
+
+export type ConversationImportError =
+  | { code: 'too_large'; bytes: number; max: number }
+  | { code: 'not_json' }
+  | { code: 'wrong_shape'; path: string; message: string }
+  | { code: 'empty' }
+  | { code: 'too_many'; count: number; max: number };
+
+export function exportConversations(conversations: readonly Conversation[], now = new Date()): string {
+  return `${JSON.stringify({ format: CONVERSATIONS_FORMAT, version: 1, exportedAt: now.toISOString(), conversations }, null, 2)}\n`;
+}
+
+export interface MarkdownLabels {
+  user: string;
+  assistant: string;
+  systemPrompt: string;
+  model: string;
+}
+
+export function conversationToMarkdown(conversation: Conversation, labels: MarkdownLabels): string {
+  const { settings } = conversation;
+  const head = [
+    `# ${conversation.title || conversation.id}`,
+    '',
+    `- ${labels.model}: ${settings.model} (temperature ${settings.temperature}, top_p ${settings.topP}, max_tokens ${settings.maxTokens})`,
+    `- ${labels.systemPrompt}: ${settings.systemPrompt.replace(/\n/g, ' ')}`,
+  ];
+  const body = conversation.messages.map((m) => `## ${m.role === 'user' ? labels.user : labels.assistant}\n\n${m.text}`);
+  return `${[...head, '', ...body].join('\n')}\n`.replace(/\n{3,}/g, '\n\n');
+}
+
+/** Validates a whole file first: every conversation is good, or nothing is imported. */
+export function parseConversationFile(
+  text: string,
+  existingCount: number,
+): { ok: true; conversations: Conversation[] } | { ok: false; error: ConversationImportError } {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_CONVERSATION_IMPORT_BYTES) return { ok: false, error: { code: 'too_large', bytes, max: MAX_CONVERSATION_IMPORT_BYTES } };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { code: 'not_json' } };
+  }
+  const parsed = fileSchema.safeParse(data);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    return { ok: false, error: { code: 'wrong_shape', path: issue.path.join('.') || '(root)', message: issue.message } };
+  }
+  const { conversations } = parsed.data;
+  if (conversations.length === 0) return { ok: false, error: { code: 'empty' } };
+  if (existingCount + conversations.length > MAX_CONVERSATIONS) {
+    return { ok: false, error: { code: 'too_many', count: existingCount + conversations.length, max: MAX_CONVERSATIONS } };
+  }
+  return { ok: true, conversations };
+}
+
+/** Imported conversations whose id is taken get a new id: nothing is overwritten. */
+export function withFreshIds(incoming: readonly Conversation[], takenIds: ReadonlySet<string>): { conversations: Conversation[]; renamed: number } {
+  const taken = new Set(takenIds);
+  let renamed = 0;
+  const conversations = incoming.map((conversation) => {
+    if (!taken.has(conversation.id)) {
+      taken.add(conversation.id);
+      return conversation;
+    }
+    renamed += 1;
+    const id = newConversationId();
+    taken.add(id);
+    return { ...conversation, id };
+  });
+  return { conversations, renamed };
+}
