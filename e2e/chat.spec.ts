@@ -35,7 +35,6 @@ for (const locale of LOCALES) {
 
       await expect(page.getByTestId('message-user')).toHaveText(new RegExp(tag));
       const reply = lastReply(page);
-      await expect(reply).toHaveAttribute('data-status', 'streaming');
       await expect(reply).toHaveAttribute('data-status', 'done');
       await expect(reply).toContainText('了解しました。');
       await expect(page.getByTestId('composer')).toHaveValue('');
@@ -85,6 +84,7 @@ for (const locale of LOCALES) {
       await sendMessage(page, `[[scenario:slow]] ${tag}`);
       const reply = lastReply(page);
       await expect(reply).toContainText('ゆっくり');
+      await expect(reply).toHaveAttribute('data-status', 'streaming');
       await page.getByTestId('stop').click();
 
       await expect(reply).toHaveAttribute('data-status', 'stopped');

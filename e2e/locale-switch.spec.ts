@@ -11,7 +11,7 @@ test('switching language keeps the conversation, the draft and a custom system p
   await page.getByTestId('composer').fill('書きかけの下書き');
 
   await page.getByTestId('locale-switcher').selectOption('en');
-  await expect(page).toHaveURL(/\/en$/);
+  await expect(page).toHaveURL(/\/en\/c\/\w+$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('send')).toHaveText(MESSAGES.en.chat.send);
 

@@ -1,58 +1,98 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useChat } from '@ai-sdk/react';
-import clsx from 'clsx';
 import { useLocale, useTranslations } from 'next-intl';
-import { ActivePreset } from '@/components/presets/ActivePreset';
-import { PresetsButton } from '@/components/presets/PresetsButton';
+import { HistorySidebar } from '@/components/history/HistorySidebar';
 import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
-import { ShareButton } from '@/components/share/ShareButton';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
-import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
+import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/ai/endpoint';
-import { getChat, localeStore, startNewChat, stoppedStore, subscribeChat } from '@/lib/chat/chat-session';
+import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
+import { deleteMessage, editAndResend, regenerateReply } from '@/lib/chat/message-actions';
 import { hydrateSettings } from '@/lib/chat/settings-store';
+import { useRouter } from '@/lib/i18n/navigation';
+import { historyStore, initHistory, openConversation } from '@/lib/storage/history';
 import { ChatErrorNotice } from './ChatErrorNotice';
+import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
+import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
 
 /** Chat state is rendered at most every 50 ms: long replies stay smooth. */
 const RENDER_THROTTLE_MS = 50;
+const noticeClass = 'rounded-lg px-3 py-2 text-sm';
 
 interface ChatAppProps {
   config: PublicConfig;
   /** A notice above the conversation, e.g. why a share link could not be opened. */
   banner?: ReactNode;
+  /** Set on /[locale]/c/[id]: the saved conversation to open. */
+  conversationId?: string;
 }
 
-export function ChatApp({ config, banner }: ChatAppProps) {
+export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const t = useTranslations();
   const locale = useLocale();
-  const chat = useSyncExternalStore(subscribeChat, getChat, getChat);
-  const { messages, status, error, sendMessage, regenerate, stop, clearError } = useChat({ chat, experimental_throttle: RENDER_THROTTLE_MS });
-  const stopped = useSyncExternalStore(stoppedStore.subscribe, stoppedStore.get, stoppedStore.get);
+  const router = useRouter();
+  const session = useSyncExternalStore(subscribeSession, getSession, getSession);
+  const { messages, status, error, sendMessage, regenerate, stop, clearError } = useChat({ chat: session.chat, experimental_throttle: RENDER_THROTTLE_MS });
+  const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
+  const [missing, setMissing] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const historyToggleRef = useRef<HTMLButtonElement>(null);
   const settingsToggleRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
+  useEffect(() => initHistory(), []);
+
+  useEffect(() => {
+    if (!conversationId) return;
+    let cancelled = false;
+    void openConversation(conversationId, config.models).then((result) => {
+      if (cancelled) return;
+      setMissing(result === 'missing');
+      setHistoryOpen(false);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [conversationId, config.models]);
+
+  // A new conversation gets its own URL as soon as it has a message, so reload and bookmarks reopen it.
+  const hasMessages = messages.length > 0;
+  useEffect(() => {
+    if (conversationId || !hasMessages) return;
+    window.history.replaceState(null, '', `/${locale}/c/${session.id}`);
+  }, [conversationId, hasMessages, locale, session.id]);
 
   const busy = status === 'submitted' || status === 'streaming';
   const lastReply = messages.findLast((m) => m.role === 'assistant');
   const droppedTurns = lastReply?.metadata?.droppedTurns ?? 0;
 
-  function handleStop() {
-    const last = messages.at(-1);
-    if (last?.role === 'assistant') stoppedStore.set((ids) => new Set(ids).add(last.id));
-    void stop();
+  const handlers = useMemo<MessageHandlers>(
+    () => ({
+      onEdit: (id, text) => void editAndResend(session.chat, id, text),
+      onDelete: (id) => void deleteMessage(session.chat, id),
+      onRegenerate: (id) => void regenerateReply(session.chat, id),
+      onContinue: () => void session.chat.sendMessage({ text: t('chat.continuePrompt') }),
+    }),
+    [session.chat, t],
+  );
+
+  async function handleStop() {
+    await stop();
+    markLastReply('stopped');
   }
 
-  function handleRetry() {
-    clearError();
-    void regenerate();
+  function handleNewChat() {
+    startNewChat();
+    setMissing(false);
+    router.push('/');
   }
 
   return (
@@ -60,52 +100,20 @@ export function ChatApp({ config, banner }: ChatAppProps) {
       <a href="#composer" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
         {t('app.skipToComposer')}
       </a>
-      <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <h1 className="whitespace-nowrap text-base font-bold">{t('app.name')}</h1>
-        <ActivePreset />
-        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
-          <PresetsButton />
-          <ShareButton />
-          <button
-            type="button"
-            data-testid="new-chat"
-            onClick={startNewChat}
-            className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            {t('chat.newChat')}
-          </button>
-          <button
-            ref={settingsToggleRef}
-            type="button"
-            aria-expanded={settingsOpen}
-            aria-controls="settings-panel"
-            aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
-            onClick={() => setSettingsOpen((open) => !open)}
-            className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 md:hidden dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            {t('settings.title')}
-          </button>
-          <LocaleSwitcher />
-        </div>
-      </header>
+      <ChatHeader
+        onNewChat={handleNewChat}
+        historyOpen={historyOpen}
+        onToggleHistory={() => setHistoryOpen((open) => !open)}
+        historyToggleRef={historyToggleRef}
+        settingsOpen={settingsOpen}
+        onToggleSettings={() => setSettingsOpen((open) => !open)}
+        settingsToggleRef={settingsToggleRef}
+      />
 
       <div className="relative flex min-h-0 flex-1">
-        <aside
-          id="settings-panel"
-          aria-label={t('settings.title')}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape' || !settingsOpen) return;
-            setSettingsOpen(false);
-            settingsToggleRef.current?.focus();
-          }}
-          className={clsx(
-            'w-full shrink-0 overflow-y-auto border-zinc-200 bg-white p-4 md:static md:block md:w-80 md:border-r dark:border-zinc-800 dark:bg-zinc-950',
-            settingsOpen ? 'absolute inset-0 z-20 block' : 'hidden',
-          )}
-        >
-          <h2 className="mb-4 text-sm font-bold">{t('settings.title')}</h2>
-          <SettingsPanel models={config.models} />
-        </aside>
+        <SidePanel id="history-panel" title={t('history.title')} open={historyOpen} alwaysFrom="lg" side="left" onClose={() => setHistoryOpen(false)} toggleRef={historyToggleRef}>
+          <HistorySidebar />
+        </SidePanel>
 
         <main className="flex min-w-0 flex-1 flex-col">
           <div data-scroll-container className="flex-1 overflow-y-auto">
@@ -113,6 +121,16 @@ export function ChatApp({ config, banner }: ChatAppProps) {
               {banner}
               <ShareLoadedNotice />
               {!config.configured && <NotConfiguredNotice id="not-configured" />}
+              {persistent === false && (
+                <p role="status" data-testid="storage-warning" className={`${noticeClass} bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50`}>
+                  {t('history.notSaved')}
+                </p>
+              )}
+              {missing && (
+                <p role="status" data-testid="conversation-missing" className={`${noticeClass} bg-zinc-100 dark:bg-zinc-800`}>
+                  {t('chat.conversationMissing')}
+                </p>
+              )}
               {messages.length === 0 && (
                 <div className="py-10 text-center">
                   <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
@@ -123,12 +141,20 @@ export function ChatApp({ config, banner }: ChatAppProps) {
                 </div>
               )}
               {droppedTurns > 0 && (
-                <p data-testid="context-notice" role="note" className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200">
+                <p data-testid="context-notice" role="note" className={`${noticeClass} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200`}>
                   {t('chat.contextNotice', { count: droppedTurns })}
                 </p>
               )}
-              <MessageList messages={messages} chatStatus={status} stopped={stopped} onRegenerate={() => void regenerate()} />
-              {error && status === 'error' && <ChatErrorNotice error={error} onRetry={handleRetry} />}
+              <MessageList messages={messages} chatStatus={status} {...handlers} />
+              {error && status === 'error' && (
+                <ChatErrorNotice
+                  error={error}
+                  onRetry={() => {
+                    clearError();
+                    void regenerate();
+                  }}
+                />
+              )}
             </div>
           </div>
           <div className="mx-auto w-full max-w-3xl px-4 pb-4">
@@ -137,10 +163,14 @@ export function ChatApp({ config, banner }: ChatAppProps) {
               disabled={!config.configured}
               disabledReasonId={config.configured ? undefined : 'not-configured'}
               onSend={(text) => void sendMessage({ text })}
-              onStop={handleStop}
+              onStop={() => void handleStop()}
             />
           </div>
         </main>
+
+        <SidePanel id="settings-panel" title={t('settings.title')} open={settingsOpen} alwaysFrom="md" side="right" onClose={() => setSettingsOpen(false)} toggleRef={settingsToggleRef}>
+          <SettingsPanel models={config.models} />
+        </SidePanel>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
 import { Markdown } from '@/components/markdown/Markdown';
@@ -8,58 +8,92 @@ import { CopyButton } from '@/components/ui/CopyButton';
 import { messageText } from '@/lib/chat/request-body';
 import type { ReplyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
+import { MessageAction, MessageEditor } from './MessageActions';
 
-interface MessageItemProps {
-  message: ChatMessage;
-  status: ReplyStatus;
-  /** Shown on the last reply only, when the chat is idle. */
-  onRegenerate?: () => void;
+export interface MessageHandlers {
+  onEdit: (id: string, text: string) => void;
+  onDelete: (id: string) => void;
+  onRegenerate: (id: string) => void;
+  onContinue: () => void;
 }
 
-export const MessageItem = memo(function MessageItem({ message, status, onRegenerate }: MessageItemProps) {
+interface MessageItemProps extends MessageHandlers {
+  message: ChatMessage;
+  status: ReplyStatus;
+  /** Actions are offered only while no reply is streaming. */
+  idle: boolean;
+  isLast: boolean;
+}
+
+export const MessageItem = memo(function MessageItem({ message, status, idle, isLast, onEdit, onDelete, onRegenerate, onContinue }: MessageItemProps) {
   const t = useTranslations('chat');
+  const [editing, setEditing] = useState(false);
   const text = messageText(message);
   const isUser = message.role === 'user';
   const usage = message.metadata?.usage;
+  const interrupted = message.metadata?.state === 'interrupted';
 
   return (
     <li
       data-testid={isUser ? 'message-user' : 'message-assistant'}
       data-status={isUser ? undefined : status}
+      data-interrupted={interrupted || undefined}
       className={clsx('group flex flex-col gap-1', isUser ? 'items-end' : 'items-start')}
     >
       <span className="sr-only">{isUser ? t('you') : t('assistant')}</span>
-      <div
-        className={clsx(
-          'max-w-full rounded-2xl px-4 py-3',
-          isUser ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]' : 'w-full',
-        )}
-      >
-        {isUser ? (
-          text
-        ) : text ? (
-          <Markdown text={text} />
-        ) : status === 'streaming' ? (
-          <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
-        ) : null}
-      </div>
-      <div className="flex flex-wrap items-center gap-2 px-2 text-xs text-zinc-500 dark:text-zinc-400">
-        {status === 'stopped' && <span data-testid="reply-stopped">{t('stopped')}</span>}
+      {editing ? (
+        <MessageEditor
+          initial={text}
+          onCancel={() => setEditing(false)}
+          onSave={(edited) => {
+            setEditing(false);
+            onEdit(message.id, edited);
+          }}
+        />
+      ) : (
+        <div
+          className={clsx(
+            'max-w-full rounded-2xl px-4 py-3',
+            isUser ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]' : 'w-full',
+          )}
+        >
+          {isUser ? (
+            text
+          ) : text ? (
+            <Markdown text={text} />
+          ) : status === 'streaming' ? (
+            <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
+          ) : null}
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400">
+        {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
+        {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}
         {usage?.inputTokens != null && usage.outputTokens != null && (
           <span data-testid="message-usage">{t('usage', { input: usage.inputTokens, output: usage.outputTokens })}</span>
         )}
-        {status !== 'streaming' && text && (
-          <CopyButton text={() => text} label={t('copy')} copiedLabel={t('copied')} testId="copy-message" />
-        )}
-        {onRegenerate && (
-          <button
-            type="button"
-            data-testid="regenerate"
-            onClick={onRegenerate}
-            className="rounded px-2 py-1 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white"
-          >
-            {t('regenerate')}
-          </button>
+        {status !== 'streaming' && text && <CopyButton text={() => text} label={t('copy')} copiedLabel={t('copied')} testId="copy-message" />}
+        {idle && !editing && (
+          <>
+            {isUser && (
+              <MessageAction testId="message-edit" onClick={() => setEditing(true)}>
+                {t('edit')}
+              </MessageAction>
+            )}
+            {!isUser && status !== 'error' && (
+              <MessageAction testId="regenerate" onClick={() => onRegenerate(message.id)}>
+                {t('regenerate')}
+              </MessageAction>
+            )}
+            {interrupted && isLast && (
+              <MessageAction testId="continue" onClick={onContinue}>
+                {t('continue')}
+              </MessageAction>
+            )}
+            <MessageAction testId="message-delete" onClick={() => onDelete(message.id)}>
+              {t('deleteMessage')}
+            </MessageAction>
+          </>
         )}
       </div>
     </li>

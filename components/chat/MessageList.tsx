@@ -6,16 +6,14 @@ import { useTranslations } from 'next-intl';
 import { messageText } from '@/lib/chat/request-body';
 import { replyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
-import { MessageItem } from './MessageItem';
+import { MessageItem, type MessageHandlers } from './MessageItem';
 
-interface MessageListProps {
+interface MessageListProps extends MessageHandlers {
   messages: ChatMessage[];
   chatStatus: ChatStatus;
-  stopped: ReadonlySet<string>;
-  onRegenerate: () => void;
 }
 
-export function MessageList({ messages, chatStatus, stopped, onRegenerate }: MessageListProps) {
+export function MessageList({ messages, chatStatus, ...handlers }: MessageListProps) {
   const t = useTranslations('chat');
   const endRef = useRef<HTMLDivElement>(null);
   const busy = chatStatus === 'submitted' || chatStatus === 'streaming';
@@ -38,11 +36,15 @@ export function MessageList({ messages, chatStatus, stopped, onRegenerate }: Mes
       <ol aria-label={t('messagesLabel')} className="flex flex-col gap-6">
         {messages.map((message, index) => {
           const isLast = index === messages.length - 1;
-          const status = replyStatus(message.id, isLast, chatStatus, stopped);
-          // A failed reply is retried from the error notice instead.
-          const canRegenerate = isLast && message.role === 'assistant' && !busy && status !== 'error';
           return (
-            <MessageItem key={message.id} message={message} status={status} onRegenerate={canRegenerate ? onRegenerate : undefined} />
+            <MessageItem
+              key={message.id}
+              message={message}
+              status={replyStatus(message, isLast, chatStatus)}
+              idle={!busy}
+              isLast={isLast}
+              {...handlers}
+            />
           );
         })}
       </ol>

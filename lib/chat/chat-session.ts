@@ -1,23 +1,34 @@
 import { Chat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import type { Locale } from '@/lib/i18n/routing';
+import { newConversationId } from '@/lib/storage/conversation';
 import { createStore } from './external-store';
 import { toChatRequestBody } from './request-body';
 import { settingsStore } from './settings-store';
 import type { ChatMessage } from './types';
 
 /**
- * The conversation lives at module level, outside the React tree, so switching the
+ * The open conversation lives at module level, outside the React tree, so switching the
  * locale (which remounts the [locale] layout) keeps the messages, a reply still
  * streaming, and the draft.
  */
 export const localeStore = createStore<Locale>('ja');
 export const draftStore = createStore('');
-/** Ids of assistant replies the user stopped before the end. */
-export const stoppedStore = createStore<ReadonlySet<string>>(new Set());
 
-function createChat(): Chat<ChatMessage> {
-  return new Chat<ChatMessage>({
+export interface ChatSession {
+  chat: Chat<ChatMessage>;
+  /** Also the conversation's id in history and in its URL (/[locale]/c/[id]). */
+  id: string;
+  createdAt: number;
+  title: string;
+  titleEdited: boolean;
+}
+
+function createSession(init: Partial<Omit<ChatSession, 'chat'>> & { messages?: ChatMessage[] } = {}): ChatSession {
+  const id = init.id ?? newConversationId();
+  const chat = new Chat<ChatMessage>({
+    id,
+    messages: init.messages ?? [],
     transport: new DefaultChatTransport<ChatMessage>({
       api: '/api/chat',
       prepareSendMessagesRequest: ({ messages }) => ({
@@ -25,22 +36,38 @@ function createChat(): Chat<ChatMessage> {
       }),
     }),
   });
+  return { chat, id, createdAt: init.createdAt ?? Date.now(), title: init.title ?? '', titleEdited: init.titleEdited ?? false };
 }
 
-const chatStore = createStore<Chat<ChatMessage> | null>(null);
+const sessionStore = createStore<ChatSession | null>(null);
 
-export function getChat(): Chat<ChatMessage> {
-  const current = chatStore.get();
+export function getSession(): ChatSession {
+  const current = sessionStore.get();
   if (current) return current;
-  const created = createChat();
-  chatStore.set(created);
+  const created = createSession();
+  sessionStore.set(created);
   return created;
 }
 
-export const subscribeChat = chatStore.subscribe;
+export const getChat = () => getSession().chat;
+export const subscribeSession = sessionStore.subscribe;
+
+/** Replaces the open conversation (the reply being streamed, if any, is stopped). */
+export function replaceSession(init?: Parameters<typeof createSession>[0]): ChatSession {
+  void sessionStore.get()?.chat.stop();
+  const session = createSession(init);
+  sessionStore.set(session);
+  return session;
+}
 
 export function startNewChat(): void {
-  void chatStore.get()?.stop();
-  stoppedStore.set(new Set());
-  chatStore.set(createChat());
+  replaceSession();
+}
+
+/** Marks how the last reply ended, so it is shown (and saved) as stopped. */
+export function markLastReply(state: NonNullable<ChatMessage['metadata']>['state']): void {
+  const chat = getChat();
+  const last = chat.messages.at(-1);
+  if (last?.role !== 'assistant') return;
+  chat.messages = [...chat.messages.slice(0, -1), { ...last, metadata: { ...last.metadata, state } }];
 }

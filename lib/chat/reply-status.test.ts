@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { replyStatus } from './reply-status';
 
 describe('replyStatus', () => {
-  const none = new Set<string>();
+  const plain = { metadata: undefined };
   it('is streaming only for the last reply while the chat streams', () => {
-    expect(replyStatus('a', true, 'streaming', none)).toBe('streaming');
-    expect(replyStatus('a', false, 'streaming', none)).toBe('done');
+    expect(replyStatus(plain, true, 'streaming')).toBe('streaming');
+    expect(replyStatus(plain, false, 'streaming')).toBe('done');
   });
-  it('is stopped for a reply the user stopped, even after later turns', () => {
-    expect(replyStatus('a', false, 'ready', new Set(['a']))).toBe('stopped');
+  it('is stopped for a reply the user stopped or one interrupted by a reload', () => {
+    expect(replyStatus({ metadata: { state: 'stopped' } }, false, 'ready')).toBe('stopped');
+    expect(replyStatus({ metadata: { state: 'interrupted' } }, true, 'ready')).toBe('stopped');
   });
-  it('is error for the last reply of a failed turn', () => {
-    expect(replyStatus('a', true, 'error', none)).toBe('error');
-    expect(replyStatus('a', false, 'error', none)).toBe('done');
+  it('is error for the last reply of a failed turn, or one saved as failed', () => {
+    expect(replyStatus(plain, true, 'error')).toBe('error');
+    expect(replyStatus(plain, false, 'error')).toBe('done');
+    expect(replyStatus({ metadata: { state: 'error' } }, false, 'ready')).toBe('error');
   });
 });

@@ -1,16 +1,13 @@
 import type { ChatStatus } from 'ai';
+import type { ChatMessage } from './types';
 
+/** data-status of an assistant message. An interrupted reply shows as stopped (its text is kept). */
 export type ReplyStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
-/** The status shown on one assistant message (data-status in the DOM). */
-export function replyStatus(
-  messageId: string,
-  isLast: boolean,
-  chatStatus: ChatStatus,
-  stopped: ReadonlySet<string>,
-): ReplyStatus {
+export function replyStatus(message: Pick<ChatMessage, 'metadata'>, isLast: boolean, chatStatus: ChatStatus): ReplyStatus {
   if (isLast && (chatStatus === 'submitted' || chatStatus === 'streaming')) return 'streaming';
-  if (stopped.has(messageId)) return 'stopped';
-  if (isLast && chatStatus === 'error') return 'error';
+  const state = message.metadata?.state;
+  if (state === 'stopped' || state === 'interrupted') return 'stopped';
+  if (state === 'error' || (isLast && chatStatus === 'error')) return 'error';
   return 'done';
 }

@@ -6,6 +6,8 @@ export interface ReplyMetadata {
   /** Older turns left out to fit the context window. */
   droppedTurns?: number;
   usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
+  /** How the reply ended when it did not finish: set on stop, error, or found mid-stream after a reload. */
+  state?: 'stopped' | 'interrupted' | 'error';
 }
 
 export type ChatMessage = UIMessage<ReplyMetadata>;

@@ -1,0 +1,89 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import clsx from 'clsx';
+import { useTranslations } from 'next-intl';
+import { Link } from '@/lib/i18n/navigation';
+import type { Conversation } from '@/lib/storage/conversation';
+
+interface ConversationItemProps {
+  conversation: Conversation;
+  active: boolean;
+  onRename: (title: string) => void;
+  onDelete: () => void;
+  onExport: (format: 'markdown' | 'json') => void;
+}
+
+const menuItemClass = 'w-full rounded px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800';
+
+export function ConversationItem({ conversation, active, onRename, onDelete, onExport }: ConversationItemProps) {
+  const t = useTranslations('history');
+  const [renaming, setRenaming] = useState(false);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  /** Closes the menu, then runs the chosen action. */
+  const choose = (action: () => void) => () => {
+    if (menuRef.current) menuRef.current.open = false;
+    action();
+  };
+  const title = conversation.title || t('untitled');
+
+  if (renaming) {
+    return (
+      <li>
+        <form
+          className="flex gap-1 p-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = String(new FormData(e.currentTarget).get('title') ?? '').trim();
+            if (value) onRename(value.slice(0, 80));
+            setRenaming(false);
+          }}
+        >
+          <label htmlFor={`rename-${conversation.id}`} className="sr-only">
+            {t('renameLabel')}
+          </label>
+          <input
+            id={`rename-${conversation.id}`}
+            name="title"
+            data-testid="conversation-rename-input"
+            defaultValue={conversation.title}
+            maxLength={80}
+            autoFocus
+            onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}
+            className="min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <button type="submit" data-testid="conversation-rename-save" className="rounded bg-brand-600 px-2 text-sm text-white">
+            {t('renameSave')}
+          </button>
+        </form>
+      </li>
+    );
+  }
+
+  return (
+    <li data-testid="conversation-item" data-conversation-id={conversation.id} className={clsx('group flex items-center rounded-lg', active && 'bg-zinc-100 dark:bg-zinc-800')}>
+      <Link href={`/c/${conversation.id}`} aria-current={active ? 'page' : undefined} className="min-w-0 flex-1 truncate px-2 py-2 text-sm" title={title}>
+        {title}
+      </Link>
+      <details ref={menuRef} className="relative">
+        <summary aria-label={t('actions', { title })} data-testid="conversation-menu" className="cursor-pointer list-none rounded px-2 py-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700">
+          …
+        </summary>
+        <div className="absolute right-0 z-30 flex w-48 flex-col rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <button type="button" data-testid="conversation-rename" className={menuItemClass} onClick={choose(() => setRenaming(true))}>
+            {t('rename')}
+          </button>
+          <button type="button" data-testid="conversation-export-markdown" className={menuItemClass} onClick={choose(() => onExport('markdown'))}>
+            {t('exportMarkdown')}
+          </button>
+          <button type="button" data-testid="conversation-export-json" className={menuItemClass} onClick={choose(() => onExport('json'))}>
+            {t('exportJson')}
+          </button>
+          <button type="button" data-testid="conversation-delete" className={`${menuItemClass} text-red-700 dark:text-red-300`} onClick={choose(onDelete)}>
+            {t('delete')}
+          </button>
+        </div>
+      </details>
+    </li>
+  );
+}

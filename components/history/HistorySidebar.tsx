@@ -1,0 +1,116 @@
+'use client';
+
+import { useState, useSyncExternalStore } from 'react';
+import { useTranslations } from 'next-intl';
+import { downloadTextFile } from '@/lib/browser/download';
+import { getSession, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
+import { useRouter } from '@/lib/i18n/navigation';
+import type { Conversation } from '@/lib/storage/conversation';
+import { allConversations, deleteConversation, historyStore, renameConversation, restoreConversations } from '@/lib/storage/history';
+import { conversationToMarkdown, exportConversations } from '@/lib/storage/transfer';
+import { ConversationItem } from './ConversationItem';
+import { HistoryImport } from './HistoryImport';
+
+const toolClass = 'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
+type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
+
+function matches(conversation: Conversation, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  return conversation.title.toLowerCase().includes(q) || conversation.messages.some((m) => m.text.toLowerCase().includes(q));
+}
+
+/** Saved conversations, newest first: search, open, rename, delete with undo, export, import. */
+export function HistorySidebar() {
+  const t = useTranslations('history');
+  const tChat = useTranslations('chat');
+  const tSettings = useTranslations('settings');
+  const router = useRouter();
+  const { conversations } = useSyncExternalStore(historyStore.subscribe, historyStore.get, () => EMPTY);
+  const activeId = useSyncExternalStore(subscribeSession, () => getSession().id, () => null);
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
+  const shown = conversations.filter((c) => matches(c, query));
+
+  async function remove(conversation: Conversation) {
+    const removed = await deleteConversation(conversation.id);
+    if (conversation.id === activeId) {
+      startNewChat();
+      router.push('/');
+    }
+    if (!removed) return;
+    const title = conversation.title || t('untitled');
+    setNotice({
+      text: t('deleted', { title }),
+      undo: () => {
+        void restoreConversations([removed]);
+        setNotice(null);
+      },
+    });
+  }
+
+  function exportOne(conversation: Conversation, format: 'markdown' | 'json') {
+    const base = `swallow-chat-${conversation.id}`;
+    if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
+    const labels = { user: tChat('you'), assistant: tChat('assistant'), systemPrompt: tSettings('systemPrompt'), model: tSettings('model') };
+    downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
+  }
+
+  async function exportAll() {
+    downloadTextFile(`swallow-chat-conversations-${new Date().toISOString().slice(0, 10)}.json`, exportConversations(await allConversations()));
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap gap-2">
+        <button type="button" data-testid="history-export-all" onClick={() => void exportAll()} disabled={conversations.length === 0} className={`${toolClass} disabled:opacity-40`}>
+          {t('exportAll')}
+        </button>
+        <HistoryImport className={toolClass} onImported={(text) => setNotice({ text })} />
+      </div>
+      <label htmlFor="history-search" className="sr-only">
+        {t('search')}
+      </label>
+      <input
+        id="history-search"
+        data-testid="history-search"
+        type="search"
+        value={query}
+        placeholder={t('searchPlaceholder')}
+        onChange={(e) => setQuery(e.target.value)}
+        className="w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      <div role="status" aria-live="polite" className="empty:hidden">
+        {notice && (
+          <p data-testid="history-notice" className="flex flex-wrap items-center gap-2 rounded-lg bg-zinc-100 px-2 py-1.5 text-xs dark:bg-zinc-800">
+            <span>{notice.text}</span>
+            {notice.undo && (
+              <button type="button" data-testid="history-undo" onClick={notice.undo} className="font-medium text-brand-600 underline dark:text-brand-100">
+                {t('undo')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+      {conversations.length === 0 ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('empty')}</p>
+      ) : shown.length === 0 ? (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('noResults')}</p>
+      ) : (
+        <ul className="flex flex-col gap-0.5">
+          {shown.map((conversation) => (
+            <ConversationItem
+              key={conversation.id}
+              conversation={conversation}
+              active={conversation.id === activeId}
+              onRename={(title) => void renameConversation(conversation.id, title)}
+              onDelete={() => void remove(conversation)}
+              onExport={(format) => exportOne(conversation, format)}
+            />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Chat } from '@ai-sdk/react';
+import type { ChatMessage } from './types';
+
+/** Replaces an earlier user message and continues the conversation from there. */
+export async function editAndResend(chat: Chat<ChatMessage>, messageId: string, text: string): Promise<void> {
+  const index = chat.messages.findIndex((m) => m.id === messageId);
+  if (index < 0 || chat.messages[index].role !== 'user' || !text.trim()) return;
+  await chat.stop();
+  const edited: ChatMessage = { ...chat.messages[index], parts: [{ type: 'text', text: text.trim() }] };
+  chat.messages = [...chat.messages.slice(0, index), edited];
+  await chat.regenerate();
+}
+
+export async function deleteMessage(chat: Chat<ChatMessage>, messageId: string): Promise<void> {
+  if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  chat.messages = chat.messages.filter((m) => m.id !== messageId);
+}
+
+/** Generates any assistant reply again; the turns after it are replaced. */
+export async function regenerateReply(chat: Chat<ChatMessage>, messageId: string): Promise<void> {
+  if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  await chat.regenerate({ messageId });
+}

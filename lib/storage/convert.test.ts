@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '@/lib/chat/types';
+import { fromConversationSettings, fromStoredMessages, toStoredMessages } from './convert';
+
+const messages = [
+  { id: 'u', role: 'user', parts: [{ type: 'text', text: '質問' }] },
+  { id: 'a', role: 'assistant', parts: [{ type: 'text', text: '途中まで' }], metadata: { usage: { inputTokens: 3, outputTokens: 2 } } },
+] as ChatMessage[];
+
+describe('toStoredMessages', () => {
+  it('saves the reply being streamed as "streaming", a finished one as "done"', () => {
+    expect(toStoredMessages(messages, 'streaming')[1]).toMatchObject({ text: '途中まで', state: 'streaming' });
+    expect(toStoredMessages(messages, 'ready')[1]).toMatchObject({ state: 'done', usage: { inputTokens: 3, outputTokens: 2 } });
+    expect(toStoredMessages(messages, 'error')[1].state).toBe('error');
+  });
+
+  it('keeps a stopped reply stopped', () => {
+    const stopped = [messages[0], { ...messages[1], metadata: { state: 'stopped' } }] as ChatMessage[];
+    expect(toStoredMessages(stopped, 'ready')[1].state).toBe('stopped');
+  });
+});
+
+describe('fromStoredMessages', () => {
+  it('round-trips text, state and usage', () => {
+    const back = fromStoredMessages([
+      { id: 'u', role: 'user', text: '質問' },
+      { id: 'a', role: 'assistant', text: '途中', state: 'interrupted', usage: { outputTokens: 1 } },
+    ]);
+    expect(back[1]).toEqual({ id: 'a', role: 'assistant', parts: [{ type: 'text', text: '途中' }], metadata: { state: 'interrupted', usage: { outputTokens: 1 } } });
+    expect(back[0].metadata).toEqual({});
+  });
+});
+
+describe('fromConversationSettings', () => {
+  it('falls back to the default model when the saved one is gone', () => {
+    const saved = { model: 'gone', temperature: 0.1, topP: 0.5, maxTokens: 10, systemPrompt: 'x', presetId: null };
+    expect(fromConversationSettings(saved, ['m1', 'm2'])).toEqual({ ...saved, model: 'm1' });
+  });
+});

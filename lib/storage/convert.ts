@@ -1,0 +1,43 @@
+import type { ChatStatus } from 'ai';
+import { messageText } from '@/lib/chat/request-body';
+import type { ChatMessage, ChatSettings } from '@/lib/chat/types';
+import type { ConversationSettings, StoredMessage } from './conversation';
+
+/** A chat message as saved; the reply being streamed right now is saved as "streaming". */
+export function toStoredMessages(messages: readonly ChatMessage[], status: ChatStatus): StoredMessage[] {
+  const busy = status === 'submitted' || status === 'streaming';
+  return messages
+    .filter((m) => m.role === 'user' || m.role === 'assistant')
+    .map((m, index, all) => {
+      const isLast = index === all.length - 1;
+      const stored: StoredMessage = { id: m.id, role: m.role as 'user' | 'assistant', text: messageText(m) };
+      if (m.role === 'assistant') {
+        stored.state = isLast && busy ? 'streaming' : (m.metadata?.state ?? (isLast && status === 'error' ? 'error' : 'done'));
+        if (m.metadata?.usage) stored.usage = m.metadata.usage;
+        if (m.metadata?.droppedTurns) stored.droppedTurns = m.metadata.droppedTurns;
+      }
+      return stored;
+    });
+}
+
+export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMessage[] {
+  return messages.map((m) => {
+    const state = m.state === 'stopped' || m.state === 'interrupted' || m.state === 'error' ? m.state : undefined;
+    return {
+      id: m.id,
+      role: m.role,
+      parts: [{ type: 'text', text: m.text }],
+      metadata: { ...(state ? { state } : {}), ...(m.usage ? { usage: m.usage } : {}), ...(m.droppedTurns ? { droppedTurns: m.droppedTurns } : {}) },
+    };
+  });
+}
+
+export function toConversationSettings(settings: ChatSettings, systemPrompt: string): ConversationSettings {
+  const { model, temperature, topP, maxTokens, presetId } = settings;
+  return { model, temperature, topP, maxTokens, systemPrompt, presetId };
+}
+
+/** Reopening a conversation restores its settings; a model no longer offered falls back. */
+export function fromConversationSettings(saved: ConversationSettings, models: readonly string[]): ChatSettings {
+  return { ...saved, model: models.includes(saved.model) ? saved.model : (models[0] ?? saved.model) };
+}

@@ -1,0 +1,189 @@
+import { getSession, localeStore, replaceSession, subscribeSession, type ChatSession } from '@/lib/chat/chat-session';
+import { createStore } from '@/lib/chat/external-store';
+import { effectiveSystemPrompt } from '@/lib/chat/request-body';
+import { settingsStore } from '@/lib/chat/settings-store';
+import { CONVERSATION_VERSION, titleFrom, type Conversation } from './conversation';
+import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
+import { openConversationStore, type ConversationStore } from './db';
+
+export interface HistoryState {
+  conversations: Conversation[];
+  /** null until storage has been tried; false: history is kept in memory only. */
+  persistent: boolean | null;
+}
+
+export const historyStore = createStore<HistoryState>({ conversations: [], persistent: null });
+
+const SAVE_THROTTLE_MS = 400;
+const CHANNEL = 'swallow-chat:history';
+type HistoryEvent = { type: 'saved' | 'deleted'; id: string };
+
+let storePromise: Promise<ConversationStore> | null = null;
+/** True while a change made in another tab is applied here: it must not be saved back. */
+let applyingRemote = false;
+let channel: BroadcastChannel | null = null;
+
+function store(): Promise<ConversationStore> {
+  storePromise ??= openConversationStore();
+  return storePromise;
+}
+
+async function refreshList(): Promise<void> {
+  const db = await store();
+  historyStore.set({ conversations: await db.list(), persistent: db.persistent });
+}
+
+function broadcast(event: HistoryEvent): void {
+  channel?.postMessage(event);
+}
+
+/** Storage failed mid-session (quota, eviction): carry on in memory and say so. */
+function fallBackToMemory(): void {
+  historyStore.set((state) => ({ ...state, persistent: false }));
+}
+
+export function conversationFrom(session: ChatSession): Conversation {
+  const { chat } = session;
+  const messages = toStoredMessages(chat.messages, chat.status);
+  const settings = settingsStore.get();
+  return {
+    v: CONVERSATION_VERSION,
+    id: session.id,
+    title: session.titleEdited ? session.title : titleFrom(messages),
+    titleEdited: session.titleEdited,
+    createdAt: session.createdAt,
+    updatedAt: Date.now(),
+    settings: toConversationSettings(settings, effectiveSystemPrompt(settings, localeStore.get())),
+    messages,
+  };
+}
+
+async function save(session: ChatSession): Promise<void> {
+  if (session.chat.messages.length === 0) return;
+  const conversation = conversationFrom(session);
+  try {
+    await (await store()).put(conversation);
+  } catch {
+    fallBackToMemory();
+  }
+  historyStore.set((state) => ({
+    ...state,
+    conversations: [conversation, ...state.conversations.filter((c) => c.id !== conversation.id)],
+  }));
+  broadcast({ type: 'saved', id: conversation.id });
+}
+
+/** Saves the open conversation while it changes: throttled while a reply streams, at once when it ends. */
+function watch(session: ChatSession): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    void save(session);
+  };
+  const schedule = () => {
+    if (applyingRemote) return;
+    const streaming = session.chat.status === 'submitted' || session.chat.status === 'streaming';
+    // Throttled while tokens arrive; an edit, a deletion or a settings change is saved at once.
+    if (!streaming) return flush();
+    timer ??= setTimeout(flush, SAVE_THROTTLE_MS);
+  };
+  const offMessages = session.chat['~registerMessagesCallback'](schedule);
+  const offStatus = session.chat['~registerStatusCallback'](flush);
+  const offSettings = settingsStore.subscribe(schedule);
+  const onHide = () => document.visibilityState === 'hidden' && timer && flush();
+  document.addEventListener('visibilitychange', onHide);
+  return () => {
+    if (timer) flush();
+    offMessages();
+    offStatus();
+    offSettings();
+    document.removeEventListener('visibilitychange', onHide);
+  };
+}
+
+let initialized = false;
+
+/** Starts history once per page: loads the list, saves the open conversation, follows other tabs. */
+export function initHistory(): void {
+  if (initialized || typeof window === 'undefined') return;
+  initialized = true;
+  void refreshList();
+  let unwatch = watch(getSession());
+  subscribeSession(() => {
+    unwatch();
+    unwatch = watch(getSession());
+  });
+  if ('BroadcastChannel' in window) {
+    channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (event: MessageEvent<HistoryEvent>) => void followOtherTab(event.data);
+  }
+}
+
+async function followOtherTab(event: HistoryEvent): Promise<void> {
+  await refreshList();
+  const session = getSession();
+  if (event.type !== 'saved' || event.id !== session.id) return;
+  if (session.chat.status === 'submitted' || session.chat.status === 'streaming') return;
+  const saved = await (await store()).get(event.id);
+  if (!saved) return;
+  applyingRemote = true;
+  try {
+    session.title = saved.title;
+    session.titleEdited = saved.titleEdited;
+    const current = toStoredMessages(session.chat.messages, session.chat.status);
+    if (JSON.stringify(current) !== JSON.stringify(saved.messages)) session.chat.messages = fromStoredMessages(saved.messages);
+  } finally {
+    applyingRemote = false;
+  }
+}
+
+export type OpenResult = 'opened' | 'already-open' | 'missing';
+
+/** Opens a saved conversation with its own settings. */
+export async function openConversation(id: string, models: readonly string[]): Promise<OpenResult> {
+  if (getSession().id === id) return 'already-open';
+  const saved = await (await store()).get(id);
+  if (!saved) return 'missing';
+  replaceSession({ id: saved.id, createdAt: saved.createdAt, title: saved.title, titleEdited: saved.titleEdited, messages: fromStoredMessages(saved.messages) });
+  settingsStore.set(fromConversationSettings(saved.settings, models));
+  return 'opened';
+}
+
+export async function renameConversation(id: string, title: string): Promise<void> {
+  const session = getSession();
+  if (session.id === id) {
+    session.title = title;
+    session.titleEdited = true;
+  }
+  const db = await store();
+  const saved = await db.get(id);
+  if (!saved) return;
+  await db.put({ ...saved, title, titleEdited: true });
+  await refreshList();
+  broadcast({ type: 'saved', id });
+}
+
+/** Deletes a conversation and returns it, for undo. */
+export async function deleteConversation(id: string): Promise<Conversation | undefined> {
+  const db = await store();
+  const saved = await db.get(id);
+  await db.remove(id);
+  await refreshList();
+  broadcast({ type: 'deleted', id });
+  return saved;
+}
+
+export async function restoreConversations(conversations: Conversation[]): Promise<void> {
+  try {
+    await (await store()).putMany(conversations);
+  } catch {
+    fallBackToMemory();
+  }
+  await refreshList();
+  conversations.forEach((c) => broadcast({ type: 'saved', id: c.id }));
+}
+
+export async function allConversations(): Promise<Conversation[]> {
+  return (await store()).list();
+}
