@@ -5,6 +5,8 @@ import { useTranslations } from 'next-intl';
 import { ActivePreset } from '@/components/presets/ActivePreset';
 import { PresetsButton } from '@/components/presets/PresetsButton';
 import { ShareButton } from '@/components/share/ShareButton';
+import { ViewCodeButton } from '@/components/code/ViewCodeButton';
+import { ModelPageLink } from '@/components/model/ModelPageLink';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 
 const buttonClass = 'whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
@@ -54,6 +56,8 @@ export function ChatHeader(props: ChatHeaderProps) {
         >
           {t('settings.title')}
         </button>
+        <ModelPageLink />
+        <ViewCodeButton />
         <LocaleSwitcher />
       </div>
     </header>

@@ -1,0 +1,91 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { draftStore, getChat } from '@/lib/chat/chat-session';
+import { settingsStore } from '@/lib/chat/settings-store';
+import { buildSnippets } from '@/lib/code/snippets';
+import type { CodeTarget } from '@/lib/code/target';
+import { snippetRequest } from '@/lib/code/upstream-request';
+import type { Locale } from '@/lib/i18n/routing';
+import { SnippetTabs } from './SnippetTabs';
+
+/** If the server cannot be asked, assume a private server: print no URL, read it from the environment. */
+const FALLBACK_TARGET: CodeTarget = { baseURL: null, baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'SWALLOW_API_KEY', keyOptional: true };
+
+async function fetchTarget(): Promise<CodeTarget> {
+  try {
+    const response = await fetch('/api/code-target', { cache: 'no-store' });
+    return response.ok ? ((await response.json()) as CodeTarget) : FALLBACK_TARGET;
+  } catch {
+    return FALLBACK_TARGET;
+  }
+}
+
+/** The current conversation, system prompt, model and parameters as ready-to-run code. */
+export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations('viewCode');
+  const locale = useLocale() as Locale;
+  const ids = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
+  const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
+  const [target, setTarget] = useState<CodeTarget | null>(null);
+  // The conversation as it was when the dialog opened.
+  const [messages, setMessages] = useState(() => getChat().messages);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (open && dialog && !dialog.open) {
+      setMessages(getChat().messages);
+      dialog.showModal();
+    }
+    if (!open && dialog?.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void fetchTarget().then((value) => !cancelled && setTarget(value));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const placeholder = t('placeholder');
+  const request = useMemo(() => snippetRequest({ messages, settings, locale, draft, placeholder }), [messages, settings, locale, draft, placeholder]);
+  const snippets = useMemo(() => (target ? buildSnippets(request, target) : null), [request, target]);
+  const usesPlaceholder = request.messages.at(-1)?.content === placeholder && !draft.trim();
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={`${ids}-title`}
+      aria-describedby={`${ids}-intro`}
+      data-testid="view-code-dialog"
+      onClose={onClose}
+      className="m-auto w-[min(48rem,calc(100%-1rem))] rounded-2xl bg-white p-0 text-zinc-900 backdrop:bg-black/40 dark:bg-zinc-950 dark:text-zinc-100"
+    >
+      <div className="flex flex-col gap-3 p-4 sm:p-5">
+        <h2 id={`${ids}-title`} className="text-lg font-bold">
+          {t('title')}
+        </h2>
+        <div id={`${ids}-intro`} className="flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-300">
+          <p>{t('intro', { count: request.messages.length })}</p>
+          <p data-testid="view-code-key-note">{t('keyNote', { env: target?.apiKeyEnv ?? 'NVIDIA_API_KEY' })}</p>
+          {target && !target.baseURL && <p data-testid="view-code-url-note">{t('urlNote', { env: target.baseURLEnv })}</p>}
+          {usesPlaceholder && <p>{t('placeholderNote')}</p>}
+        </div>
+        {snippets ? <SnippetTabs snippets={snippets} /> : <p role="status">{t('loading')}</p>}
+        <div className="flex justify-end">
+          <button
+            type="button"
+            onClick={() => dialogRef.current?.close()}
+            className="rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            {t('close')}
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

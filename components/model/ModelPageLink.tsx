@@ -1,0 +1,17 @@
+import { useTranslations } from 'next-intl';
+import { Link } from '@/lib/i18n/navigation';
+
+/** The chat header's way to the model page. */
+export function ModelPageLink() {
+  const t = useTranslations('model');
+  return (
+    <Link
+      href="/model"
+      data-testid="model-page-link"
+      aria-label={t('linkLabel')}
+      className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+    >
+      {t('link')}
+    </Link>
+  );
+}
