@@ -12,7 +12,9 @@ export function ChatErrorNotice({ error, onRetry }: { error: Error; onRetry: () 
       ? t('rate_limited_wait', { seconds: described.retryAfterSeconds })
       : described.code === 'invalid_request'
         ? t('invalid_request', { field: described.field ?? 'body' })
-        : t(described.code);
+        : described.code === 'too_many_requests' || described.code === 'too_many_streams'
+          ? t(described.code, { seconds: described.retryAfterSeconds ?? 1 })
+          : t(described.code);
 
   return (
     <div

@@ -1,4 +1,5 @@
 import { DEFAULT_CONTEXT_TOKENS, DEFAULT_MODELS, NVIDIA_BASE_URL } from './defaults';
+import { resolveStallTimeouts, type StallTimeouts } from './stall-timeout';
 
 type Env = Record<string, string | undefined>;
 
@@ -13,6 +14,8 @@ export interface ServerConfig {
   endpoint: Endpoint | null;
   models: string[];
   contextTokens: number;
+  /** First-byte and idle timeouts for upstream streams. */
+  timeouts: StallTimeouts;
 }
 
 /** What the browser may know: never the key, never the base URL of a private server. */
@@ -53,6 +56,7 @@ export function getServerConfig(env: Env = process.env): ServerConfig {
     endpoint: resolveEndpoint(env),
     models: resolveModels(env),
     contextTokens: resolveContextTokens(env),
+    timeouts: resolveStallTimeouts(env),
   };
 }
 

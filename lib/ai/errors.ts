@@ -1,5 +1,6 @@
 import { APICallError, RetryError } from 'ai';
 import { cleanDetail, infoFromObject, parseErrorBody, type BodyInfo } from './error-body';
+import { isUpstreamTimeoutError } from './stall-timeout';
 
 /**
  * The one place that turns a failed upstream call into a typed, localizable error code.
@@ -20,6 +21,13 @@ export const CHAT_ERROR_CODES = [
   'upstream_unreachable',
   'upstream_timeout',
   'upstream_error',
+  // Refused by this app before any upstream call (request limits, access code, abuse limits).
+  'payload_too_large',
+  'unsupported_media_type',
+  'method_not_allowed',
+  'access_required',
+  'too_many_requests',
+  'too_many_streams',
 ] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
 
@@ -44,7 +52,17 @@ export function httpStatusFor(code: ChatErrorCode): number {
     case 'invalid_request':
     case 'context_too_long':
       return 400;
+    case 'payload_too_large':
+      return 413;
+    case 'unsupported_media_type':
+      return 415;
+    case 'method_not_allowed':
+      return 405;
+    case 'access_required':
+      return 401;
     case 'rate_limited':
+    case 'too_many_requests':
+    case 'too_many_streams':
       return 429;
     case 'upstream_timeout':
       return 504;
@@ -155,6 +173,8 @@ export function classifyUpstreamError(error: unknown): ChatError {
 
   // 2. Timeouts, then network failures anywhere in the chain.
   const deepest = chain.filter((e) => e instanceof Error).at(-1);
+  const stall = chain.find(isUpstreamTimeoutError);
+  if (stall) return { code: 'upstream_timeout', detail: stall.message };
   if (chain.some((e) => nameOf(e) === 'TimeoutError' || TIMEOUT_CODES.has(codeOfError(e) ?? ''))) {
     return withOptional({ code: 'upstream_timeout', detail: cleanDetail(messageOf(deepest)) });
   }

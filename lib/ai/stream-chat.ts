@@ -4,6 +4,7 @@ import type { Endpoint } from './endpoint';
 import { STOP_SEQUENCES } from './defaults';
 import { classifyUpstreamError, serializeChatError } from './errors';
 import type { ChatRequest, ChatTurnMessage } from './schema';
+import { withStallTimeouts, type StallTimeouts } from './stall-timeout';
 import type { ReplyMetadata } from '@/lib/chat/types';
 
 export interface StreamChatOptions {
@@ -13,6 +14,7 @@ export interface StreamChatOptions {
   messages: ChatTurnMessage[];
   droppedTurns: number;
   signal: AbortSignal;
+  timeouts: StallTimeouts;
 }
 
 /**
@@ -22,13 +24,15 @@ export interface StreamChatOptions {
 const MAX_RETRIES = 1;
 
 /** Streams the completion as an AI SDK UI message stream, with typed error codes. */
-export function streamChat({ endpoint, request, messages, droppedTurns, signal }: StreamChatOptions): Response {
+export function streamChat({ endpoint, request, messages, droppedTurns, signal, timeouts }: StreamChatOptions): Response {
   const provider = createOpenAICompatible({
     name: 'swallow',
     baseURL: endpoint.baseURL,
     apiKey: endpoint.apiKey,
     // vLLM only reports usage when asked (stream_options.include_usage).
     includeUsage: true,
+    // A stalled upstream fails as upstream_timeout instead of hanging until the platform limit.
+    fetch: withStallTimeouts(timeouts),
   });
 
   const result = streamText({

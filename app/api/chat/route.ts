@@ -3,20 +3,19 @@ import { getServerConfig } from '@/lib/ai/endpoint';
 import { validateChatRequest } from '@/lib/ai/schema';
 import { streamChat } from '@/lib/ai/stream-chat';
 import { jsonError } from '@/lib/http/json-error';
+import { methodNotAllowed, readJsonBody } from '@/lib/http/read-json';
+import { admitChatRequest } from '@/lib/security/admission';
 
 export const runtime = 'nodejs';
 export const maxDuration = 60;
 
+// The access code (when set) is checked in proxy.ts before this runs.
 export async function POST(req: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    return jsonError(400, 'invalid_request', 'The request body is not valid JSON', { field: 'body' });
-  }
+  const parsed = await readJsonBody(req);
+  if (!parsed.ok) return parsed.response;
 
   const config = getServerConfig();
-  const validation = validateChatRequest(body, config.models);
+  const validation = validateChatRequest(parsed.body, config.models);
   if (!validation.ok) {
     return jsonError(400, 'invalid_request', validation.message, { field: validation.field });
   }
@@ -40,11 +39,20 @@ export async function POST(req: Request): Promise<Response> {
     });
   }
 
-  return streamChat({
-    endpoint: config.endpoint,
-    request,
-    messages: budget.messages,
-    droppedTurns: budget.droppedTurns,
-    signal: req.signal,
-  });
+  const admission = await admitChatRequest(req);
+  if (!admission.ok) return admission.response;
+
+  return admission.hold(
+    streamChat({
+      endpoint: config.endpoint,
+      request,
+      messages: budget.messages,
+      droppedTurns: budget.droppedTurns,
+      signal: req.signal,
+      timeouts: config.timeouts,
+    }),
+  );
 }
+
+const notAllowed = () => methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

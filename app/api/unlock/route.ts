@@ -1,0 +1,19 @@
+import { methodNotAllowed } from '@/lib/http/read-json';
+import { clientKey } from '@/lib/security/client-key';
+import { resolveSecurityConfig } from '@/lib/security/config';
+import { getLimits } from '@/lib/security/limits';
+import { attemptUnlock, readUnlockForm, unlockResponse } from '@/lib/security/unlock';
+
+export const runtime = 'nodejs';
+
+/** The unlock form posts here (works without JavaScript): the signed cookie, or back with why. */
+export async function POST(req: Request): Promise<Response> {
+  const parsed = await readUnlockForm(req);
+  if (!parsed.ok) return parsed.response;
+  const config = resolveSecurityConfig();
+  const outcome = await attemptUnlock(parsed.form, clientKey(req.headers), config, getLimits(config));
+  return unlockResponse(outcome, req);
+}
+
+const notAllowed = () => methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,121 @@
+/**
+ * Stall timeouts for upstream calls. A fetch wrapper (handed to the AI SDK provider) that
+ * fails the call when the upstream sends nothing for too long:
+ *
+ * - first byte: from the request until the first body byte (headers alone do not count);
+ * - idle: between two body chunks, counted only while we are waiting for the upstream
+ *   (a slow browser that applies backpressure never trips it).
+ *
+ * The failure is an `UpstreamTimeoutError`, deliberately not an abort: the AI SDK treats
+ * abort-like errors (AbortError, TimeoutError) as the user stopping, and reports no error.
+ * The upstream connection is closed either way.
+ */
+
+export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+export interface StallTimeouts {
+  firstByteMs: number;
+  idleMs: number;
+}
+
+export class UpstreamTimeoutError extends Error {
+  override readonly name = 'UpstreamTimeoutError';
+  constructor(
+    readonly phase: 'first-byte' | 'idle',
+    readonly afterMs: number,
+  ) {
+    super(
+      phase === 'first-byte'
+        ? `No response from the model server within ${afterMs / 1000} s`
+        : `The model server sent nothing for ${afterMs / 1000} s`,
+    );
+  }
+}
+
+export function isUpstreamTimeoutError(e: unknown): e is UpstreamTimeoutError {
+  return e instanceof Error && e.name === 'UpstreamTimeoutError';
+}
+
+const positiveMs = (value: string | undefined, fallback: number) => {
+  const n = Number(value?.trim());
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+/** SWALLOW_FIRST_BYTE_TIMEOUT_MS and SWALLOW_IDLE_TIMEOUT_MS (milliseconds, positive integers). */
+export function resolveStallTimeouts(env: Record<string, string | undefined>): StallTimeouts {
+  return {
+    firstByteMs: positiveMs(env.SWALLOW_FIRST_BYTE_TIMEOUT_MS, DEFAULT_FIRST_BYTE_TIMEOUT_MS),
+    idleMs: positiveMs(env.SWALLOW_IDLE_TIMEOUT_MS, DEFAULT_IDLE_TIMEOUT_MS),
+  };
+}
+
+type FetchFn = typeof globalThis.fetch;
+
+/** Wraps `fetchImpl` so that a stalled upstream fails with UpstreamTimeoutError. */
+export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = globalThis.fetch): FetchFn {
+  return async (input, init) => {
+    const controller = new AbortController();
+    const outer = init?.signal ?? undefined;
+    const forwardAbort = () => controller.abort(outer?.reason);
+    if (outer?.aborted) forwardAbort();
+    else outer?.addEventListener('abort', forwardAbort, { once: true });
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut: UpstreamTimeoutError | undefined;
+    const arm = (phase: UpstreamTimeoutError['phase'], ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = new UpstreamTimeoutError(phase, ms);
+        controller.abort(timedOut);
+      }, ms);
+    };
+    const settle = () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', forwardAbort);
+    };
+
+    arm('first-byte', timeouts.firstByteMs);
+    let response: Response;
+    try {
+      response = await fetchImpl(input, { ...init, signal: controller.signal });
+    } catch (error) {
+      settle();
+      throw timedOut ?? error;
+    }
+    if (!response.body) {
+      settle();
+      return response;
+    }
+
+    const reader = response.body.getReader();
+    let sawFirstByte = false;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(sink) {
+        // The first-byte timer is still running from the request; later waits get the idle timer.
+        if (sawFirstByte) arm('idle', timeouts.idleMs);
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            settle();
+            sink.close();
+            return;
+          }
+          if (value.byteLength > 0) {
+            sawFirstByte = true;
+            clearTimeout(timer);
+          }
+          sink.enqueue(value);
+        } catch (error) {
+          settle();
+          sink.error(timedOut ?? error);
+        }
+      },
+      cancel(reason) {
+        settle();
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { createAccessToken, matchAccessCode, safeNextPath, verifyAccessToken } from './access';
+import { parseAccessCodes, resolveSecurityConfig } from './config';
+
+const codes = ['さくら-2025', 'team-blue'];
+const secret = 'test-secret';
+
+describe('access codes', () => {
+  it('parses one or several codes', () => {
+    expect(parseAccessCodes(undefined)).toEqual([]);
+    expect(parseAccessCodes(' one ')).toEqual(['one']);
+    expect(parseAccessCodes('a, b,,a')).toEqual(['a', 'b']);
+  });
+
+  it('matches any configured code, trimmed, and nothing else', () => {
+    expect(matchAccessCode('team-blue', codes, secret)).toBe('team-blue');
+    expect(matchAccessCode(' さくら-2025 ', codes, secret)).toBe('さくら-2025');
+    expect(matchAccessCode('team-blu', codes, secret)).toBeNull();
+    expect(matchAccessCode('', codes, secret)).toBeNull();
+    expect(matchAccessCode('team-blue', [], secret)).toBeNull();
+  });
+
+  it('signs a cookie that verifies until it expires', () => {
+    const now = Date.UTC(2025, 0, 1);
+    const token = createAccessToken('team-blue', secret, now);
+    expect(verifyAccessToken(token, codes, secret, now)).toBe(true);
+    expect(verifyAccessToken(token, codes, secret, now + 29 * 86_400_000)).toBe(true);
+    expect(verifyAccessToken(token, codes, secret, now + 31 * 86_400_000)).toBe(false);
+    expect(token).not.toContain('team-blue');
+  });
+
+  it('rejects tampered, foreign, revoked and malformed cookies', () => {
+    const token = createAccessToken('team-blue', secret);
+    const [v, exp, tag, sig] = token.split('.');
+    expect(verifyAccessToken(`${v}.${Number(exp) + 1000}.${tag}.${sig}`, codes, secret)).toBe(false);
+    expect(verifyAccessToken(`${v}.${exp}.${tag}.${sig.slice(0, -1)}A`, codes, secret)).toBe(false);
+    expect(verifyAccessToken(token, codes, 'other-secret')).toBe(false);
+    expect(verifyAccessToken(token, ['さくら-2025'], secret)).toBe(false); // team-blue removed
+    for (const bad of [undefined, '', 'x', 'v1.1.2', 'v2.1.2.3', '....']) expect(verifyAccessToken(bad, codes, secret)).toBe(false);
+  });
+
+  it('derives the cookie secret from the codes unless one is given', () => {
+    const a = resolveSecurityConfig({ ACCESS_CODE: 'a' }).cookieSecret;
+    expect(a).not.toBe(resolveSecurityConfig({ ACCESS_CODE: 'b' }).cookieSecret);
+    expect(resolveSecurityConfig({ ACCESS_CODE: 'a', ACCESS_COOKIE_SECRET: 's' }).cookieSecret).toBe('s');
+    expect(resolveSecurityConfig({}).accessCodes).toEqual([]);
+  });
+
+  it('only redirects to paths on this site after unlocking', () => {
+    expect(safeNextPath('/en?x=1', '/ja')).toBe('/en?x=1');
+    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 3, undefined]) {
+      expect(safeNextPath(bad, '/ja')).toBe('/ja');
+    }
+  });
+});
+
+describe('limit settings', () => {
+  it('has defaults, accepts 0 to switch a limit off, ignores nonsense', () => {
+    expect(resolveSecurityConfig({})).toMatchObject({ requestsPerMinute: 20, concurrentStreams: 3, unlockAttempts: 5 });
+    expect(resolveSecurityConfig({ RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_CONCURRENT: '0' })).toMatchObject({
+      requestsPerMinute: 0,
+      concurrentStreams: 0,
+    });
+    expect(resolveSecurityConfig({ RATE_LIMIT_PER_MINUTE: '-3', REDIS_URL: ' redis://x:1 ' })).toMatchObject({
+      requestsPerMinute: 20,
+      redisUrl: 'redis://x:1',
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { ACCESS_COOKIE, verifyAccessToken } from './access';
+import { jsonError } from '@/lib/http/json-error';
+import type { SecurityConfig } from './config';
+
+/** Paths that stay reachable without the access code: the unlock page and its endpoint. */
+const OPEN_PATHS = /^\/(?:(?:ja|en)\/)?unlock\/?$|^\/api\/unlock\/?$/;
+
+interface GateRequest {
+  pathname: string;
+  search: string;
+  cookie: string | undefined;
+  url: string;
+}
+
+/**
+ * With ACCESS_CODE set: a page without a valid unlock cookie redirects to the unlock page
+ * (which comes back here afterwards); an API call gets 401 access_required. Null = go on.
+ */
+export function accessGate(req: GateRequest, config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'>): Response | null {
+  if (config.accessCodes.length === 0 || OPEN_PATHS.test(req.pathname)) return null;
+  if (verifyAccessToken(req.cookie, config.accessCodes, config.cookieSecret)) return null;
+  if (req.pathname === '/api' || req.pathname.startsWith('/api/')) {
+    return jsonError(401, 'access_required', 'This deployment needs an access code: unlock it at /unlock first');
+  }
+  const locale = /^\/(ja|en)(?:\/|$)/.exec(req.pathname)?.[1];
+  const target = new URL(locale ? `/${locale}/unlock` : '/unlock', req.url);
+  target.searchParams.set('next', `${req.pathname}${req.search}`);
+  return Response.redirect(target, 307);
+}
+
+export { ACCESS_COOKIE };

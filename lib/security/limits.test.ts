@@ -1,0 +1,150 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLimits, releaseWhenDone, type Limits } from './limits';
+
+const memory = (overrides: Partial<Parameters<typeof createLimits>[0]> = {}) =>
+  createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, ...overrides });
+
+async function admitAndRelease(limits: Limits, client: string) {
+  const admission = await limits.admitChat(client);
+  if (admission.ok) await admission.release();
+  return admission;
+}
+
+describe('createLimits (in memory)', () => {
+  it('allows N chat requests per minute per client, then 429 with the wait', async () => {
+    const limits = memory();
+    for (let i = 0; i < 3; i++) expect((await admitAndRelease(limits, 'a')).ok).toBe(true);
+    const refused = await admitAndRelease(limits, 'a');
+    expect(refused).toMatchObject({ ok: false, reason: 'requests' });
+    expect(!refused.ok && refused.retryAfterSeconds).toBeGreaterThan(50);
+    expect((await admitAndRelease(limits, 'b')).ok).toBe(true); // another client
+  });
+
+  it('caps concurrent streams and frees a slot on release (once)', async () => {
+    const limits = memory({ requestsPerMinute: 100 });
+    const first = await limits.admitChat('c');
+    const second = await limits.admitChat('c');
+    expect(await limits.admitChat('c')).toMatchObject({ ok: false, reason: 'streams', retryAfterSeconds: 5 });
+    if (!first.ok || !second.ok) throw new Error('expected admissions');
+    await first.release();
+    await first.release(); // a second release frees nothing more
+    const third = await limits.admitChat('c');
+    expect(third.ok).toBe(true);
+    expect((await limits.admitChat('c')).ok).toBe(false);
+  });
+
+  it('a refused request does not keep a stream slot', async () => {
+    const limits = memory({ requestsPerMinute: 1, concurrentStreams: 1 });
+    expect((await admitAndRelease(limits, 'd')).ok).toBe(true);
+    expect(await limits.admitChat('d')).toMatchObject({ ok: false, reason: 'requests' });
+    expect(await limits.admitChat('d')).toMatchObject({ ok: false, reason: 'requests' }); // not 'streams'
+  });
+
+  it('0 switches a limit off', async () => {
+    const limits = memory({ requestsPerMinute: 0, concurrentStreams: 0 });
+    for (let i = 0; i < 20; i++) expect((await limits.admitChat('e')).ok).toBe(true);
+  });
+
+  it('blocks access-code guessing after the allowed wrong attempts', async () => {
+    const limits = memory();
+    expect(await limits.unlockWaitSeconds('f')).toBe(0);
+    expect(await limits.recordFailedUnlock('f')).toBe(0);
+    expect(await limits.recordFailedUnlock('f')).toBeGreaterThan(200);
+    expect(await limits.unlockWaitSeconds('f')).toBeGreaterThan(200);
+    expect(await limits.unlockWaitSeconds('g')).toBe(0);
+  });
+});
+
+describe('releaseWhenDone', () => {
+  it('releases when the body is read to the end, and when the reader cancels', async () => {
+    let released = 0;
+    const done = releaseWhenDone(new Response('hello'), async () => void released++);
+    expect(await done.text()).toBe('hello');
+    expect(released).toBe(1);
+
+    const endless = new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array([1])) });
+    const cancelled = releaseWhenDone(new Response(endless, { status: 200 }), async () => void released++);
+    const reader = cancelled.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(released).toBe(2);
+  });
+});
+
+/** A real redis-server on a free port (CI installs it; see .ci/run). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('createLimits with Redis (REDIS_URL): counters shared between instances', () => {
+  let redis: ChildProcess;
+  let url = '';
+  const instances: Limits[] = [];
+
+  beforeAll(async () => {
+    const found = spawnSync('redis-server', ['--version']);
+    if (found.error) throw new Error('redis-server is needed for this test: apt-get install redis-server (CI does)');
+    const port = await freePort();
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    url = `redis://127.0.0.1:${port}`;
+    const { Redis } = await import('ioredis');
+    const probe = new Redis(url, { retryStrategy: () => 50 });
+    probe.on('error', () => undefined); // refused until the server listens
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`redis-server did not start on ${url}`)), 10_000);
+      probe.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    probe.disconnect();
+  });
+
+  afterAll(async () => {
+    await Promise.all(instances.map((l) => l.close()));
+    redis?.kill();
+  });
+
+  const connected = async (limits: Limits) => {
+    instances.push(limits);
+    // The client connects in the background; until then the in-memory insurance answers.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return limits;
+  };
+
+  it('two app instances share the per-minute limit and the stream cap', async () => {
+    const tag = `client-${Date.now()}`;
+    const a = await connected(createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, redisUrl: url }));
+    const b = await connected(createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, redisUrl: url }));
+    expect((await admitAndRelease(a, tag)).ok).toBe(true);
+    expect((await admitAndRelease(b, tag)).ok).toBe(true);
+    expect((await admitAndRelease(a, tag)).ok).toBe(true);
+    expect(await b.admitChat(tag)).toMatchObject({ ok: false, reason: 'requests' });
+
+    const streamer = `${tag}-s`;
+    const first = await a.admitChat(streamer);
+    const second = await b.admitChat(streamer);
+    expect(first.ok && second.ok).toBe(true);
+    expect(await a.admitChat(streamer)).toMatchObject({ ok: false, reason: 'streams' });
+    if (second.ok) await second.release();
+    expect((await a.admitChat(streamer)).ok).toBe(true);
+
+    const guesser = `${tag}-u`;
+    await a.recordFailedUnlock(guesser);
+    await b.recordFailedUnlock(guesser);
+    expect(await a.unlockWaitSeconds(guesser)).toBeGreaterThan(0);
+  });
+
+  it('keeps working (in memory) while Redis is unreachable', async () => {
+    const down = await connected(createLimits({ requestsPerMinute: 1, concurrentStreams: 1, unlockAttempts: 2, redisUrl: `redis://127.0.0.1:${await freePort()}` }));
+    expect((await admitAndRelease(down, 'x')).ok).toBe(true);
+    expect(await down.admitChat('x')).toMatchObject({ ok: false, reason: 'requests' });
+  });
+});

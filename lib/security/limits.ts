@@ -1,0 +1,165 @@
+import { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { SecurityConfig } from './config';
+
+/**
+ * Per-client abuse limits on top of rate-limiter-flexible: chat requests per minute,
+ * replies streaming at once, and wrong access codes. Counters live in memory, or in Redis
+ * when REDIS_URL is set so that every instance shares them (with an in-memory fallback
+ * while Redis is unreachable, so an outage never takes the chat down).
+ */
+
+/** How long a stream slot is held at most if its release never runs (crash): > maxDuration. */
+export const STREAM_SLOT_TTL_S = 120;
+/** We cannot know when another reply ends; this is how long a client is asked to wait. */
+export const STREAM_RETRY_AFTER_S = 5;
+export const UNLOCK_WINDOW_S = 5 * 60;
+
+export type Admission = { ok: true; release: () => Promise<void> } | { ok: false; reason: 'requests' | 'streams'; retryAfterSeconds: number };
+
+export interface Limits {
+  /** One chat request: counts it against the per-minute limit and takes a stream slot. */
+  admitChat(client: string): Promise<Admission>;
+  /** Seconds to wait before another access-code attempt, or 0 when one may be made now. */
+  unlockWaitSeconds(client: string): Promise<number>;
+  /** Counts a wrong access code; returns the seconds to wait now (0 while attempts remain). */
+  recordFailedUnlock(client: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+type LimiterOptions = { keyPrefix: string; points: number; duration: number };
+
+function makeFactory(redis: Redis | undefined) {
+  return (opts: LimiterOptions): RateLimiterAbstract =>
+    redis
+      ? new RateLimiterRedis({
+          ...opts,
+          storeClient: redis,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory(opts),
+        })
+      : new RateLimiterMemory(opts);
+}
+
+const seconds = (res: unknown) => Math.max(1, Math.ceil((res instanceof RateLimiterRes ? res.msBeforeNext : 1000) / 1000));
+
+/** Rejections are RateLimiterRes (limit reached); anything else is a store failure. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection;
+    throw rejection;
+  }
+}
+
+export function createLimits(config: Pick<SecurityConfig, 'requestsPerMinute' | 'concurrentStreams' | 'unlockAttempts' | 'redisUrl'>): Limits {
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
+    : undefined;
+  redis?.on('error', (error: Error) => console.warn(`[limits] redis: ${error.message}`));
+  const make = makeFactory(redis);
+
+  const requests = config.requestsPerMinute > 0 ? make({ keyPrefix: 'swallow:req', points: config.requestsPerMinute, duration: 60 }) : null;
+  const streams =
+    config.concurrentStreams > 0 ? make({ keyPrefix: 'swallow:streams', points: config.concurrentStreams, duration: STREAM_SLOT_TTL_S }) : null;
+  const unlock = make({ keyPrefix: 'swallow:unlock', points: config.unlockAttempts, duration: UNLOCK_WINDOW_S });
+
+  return {
+    async admitChat(client) {
+      if (streams) {
+        const full = await consume(streams, client);
+        if (full) {
+          // A refused consume still counted its point: give it back, or the slot leaks.
+          await streams.reward(client, 1).catch(() => undefined);
+          return { ok: false, reason: 'streams', retryAfterSeconds: STREAM_RETRY_AFTER_S };
+        }
+      }
+      const releaseSlot = async () => {
+        await streams?.reward(client, 1).catch(() => undefined);
+      };
+      if (requests) {
+        const limited = await consume(requests, client);
+        if (limited) {
+          await releaseSlot();
+          return { ok: false, reason: 'requests', retryAfterSeconds: seconds(limited) };
+        }
+      }
+      let released = false;
+      return {
+        ok: true,
+        release: async () => {
+          if (released) return;
+          released = true;
+          await releaseSlot();
+        },
+      };
+    },
+
+    async unlockWaitSeconds(client) {
+      const res = await unlock.get(client);
+      return res && res.consumedPoints >= config.unlockAttempts ? seconds(res) : 0;
+    },
+
+    async recordFailedUnlock(client) {
+      const limited = await consume(unlock, client);
+      if (limited) return seconds(limited);
+      const res = await unlock.get(client);
+      return res && res.consumedPoints >= config.unlockAttempts ? seconds(res) : 0;
+    },
+
+    async close() {
+      redis?.disconnect();
+    },
+  };
+}
+
+const globalLimits = globalThis as typeof globalThis & { __swallowLimits?: { key: string; limits: Limits } };
+
+/** One Limits per process (per configuration), shared by every route. */
+export function getLimits(config: SecurityConfig): Limits {
+  const key = JSON.stringify([config.requestsPerMinute, config.concurrentStreams, config.unlockAttempts, config.redisUrl]);
+  const cached = globalLimits.__swallowLimits;
+  if (cached?.key === key) return cached.limits;
+  void cached?.limits.close();
+  const limits = createLimits(config);
+  globalLimits.__swallowLimits = { key, limits };
+  return limits;
+}
+
+/**
+ * Calls `release` once the response body has been fully sent, cancelled by the client, or
+ * failed: the stream slot is held exactly as long as the reply streams.
+ */
+export function releaseWhenDone(response: Response, release: () => Promise<void>): Response {
+  if (!response.body) {
+    void release();
+    return response;
+  }
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(sink) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          sink.close();
+          void release();
+        } else sink.enqueue(value);
+      } catch (error) {
+        sink.error(error);
+        void release();
+      }
+    },
+    cancel(reason) {
+      void release();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAccessToken } from './access';
+import { createLimits } from './limits';
+import { attemptUnlock, readUnlockForm, unlockResponse, type UnlockForm } from './unlock';
+
+const config = { accessCodes: ['alpha', 'beta'], cookieSecret: 'k' };
+const form = (code: string): UnlockForm => ({ code, next: '/en?x=1', locale: 'en' });
+const req = new Request('http://app.test/api/unlock', { method: 'POST' });
+
+describe('unlock', () => {
+  it('a right code: 303 to where the user was going, with a signed httpOnly cookie', async () => {
+    const outcome = await attemptUnlock(form('beta'), 'c1', config, createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 3 }));
+    const response = unlockResponse(outcome, req);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/en?x=1');
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^swallow_access=v1\.[^;]+; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/);
+    expect(verifyAccessToken(cookie.split(';')[0].split('=')[1], config.accessCodes, 'k')).toBe(true);
+    const https = unlockResponse(outcome, new Request('https://app.test/api/unlock'));
+    expect(https.headers.get('set-cookie')).toContain('; Secure');
+  });
+
+  it('wrong codes go back to the localized page; then guessing is blocked, even with the right code', async () => {
+    const limits = createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2 });
+    const wrong = unlockResponse(await attemptUnlock(form('gamma'), 'c2', config, limits), req);
+    expect(wrong.headers.get('location')).toBe('/en/unlock?error=wrong&next=%2Fen%3Fx%3D1');
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const blocked = await attemptUnlock(form('delta'), 'c2', config, limits);
+    expect(blocked).toMatchObject({ ok: false, reason: 'too_many' });
+    const right = await attemptUnlock(form('alpha'), 'c2', config, limits);
+    expect(right).toMatchObject({ ok: false, reason: 'too_many' });
+    const response = unlockResponse(right, req);
+    expect(response.headers.get('location')).toMatch(/^\/en\/unlock\?error=too_many&next=.*&wait=\d+$/);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('reads the form, refusing other content types and open redirects', async () => {
+    const body = new URLSearchParams({ code: 'alpha', next: 'https://evil.example', locale: 'en' });
+    const ok = await readUnlockForm(new Request('http://app.test/api/unlock', { method: 'POST', body }));
+    expect(ok).toEqual({ ok: true, form: { code: 'alpha', next: '/en', locale: 'en' } });
+    const json = await readUnlockForm(
+      new Request('http://app.test/api/unlock', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+    );
+    expect(!json.ok && json.response.status).toBe(415);
+  });
+});

@@ -1,0 +1,80 @@
+import { jsonError } from '@/lib/http/json-error';
+import { ACCESS_COOKIE, ACCESS_COOKIE_MAX_AGE, createAccessToken, matchAccessCode, safeNextPath } from './access';
+import type { SecurityConfig } from './config';
+import type { Limits } from './limits';
+
+/** The unlock form: `code`, and where to go afterwards (`next`, `locale`). */
+export interface UnlockForm {
+  code: string;
+  next: string;
+  locale: 'ja' | 'en';
+}
+
+const MAX_FORM_BYTES = 4096;
+
+export async function readUnlockForm(req: Request): Promise<{ ok: true; form: UnlockForm } | { ok: false; response: Response }> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
+    return { ok: false, response: jsonError(415, 'unsupported_media_type', 'Send the unlock form as a form post', { field: 'content-type' }) };
+  }
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) {
+    return { ok: false, response: jsonError(413, 'payload_too_large', 'The unlock form is too large', { field: 'body' }) };
+  }
+  let data: FormData;
+  try {
+    data = await req.formData();
+  } catch {
+    return { ok: false, response: jsonError(400, 'invalid_request', 'The unlock form could not be read', { field: 'body' }) };
+  }
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === 'string' ? value.slice(0, 512) : '';
+  };
+  const locale = text('locale') === 'en' ? 'en' : 'ja';
+  return { ok: true, form: { code: text('code'), locale, next: safeNextPath(text('next'), `/${locale}`) } };
+}
+
+export type UnlockOutcome =
+  | { ok: true; token: string; next: string }
+  | { ok: false; reason: 'wrong' | 'too_many' | 'disabled'; waitSeconds: number; form: UnlockForm };
+
+/** Checks the code, limited to a few wrong attempts per client (then a wait). */
+export async function attemptUnlock(
+  form: UnlockForm,
+  client: string,
+  config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'>,
+  limits: Pick<Limits, 'unlockWaitSeconds' | 'recordFailedUnlock'>,
+): Promise<UnlockOutcome> {
+  if (config.accessCodes.length === 0) return { ok: false, reason: 'disabled', waitSeconds: 0, form };
+  // Blocked clients are refused before the code is even looked at.
+  const wait = await limits.unlockWaitSeconds(client);
+  if (wait > 0) return { ok: false, reason: 'too_many', waitSeconds: wait, form };
+  const code = matchAccessCode(form.code, config.accessCodes, config.cookieSecret);
+  if (code) return { ok: true, token: createAccessToken(code, config.cookieSecret), next: form.next };
+  const waitNow = await limits.recordFailedUnlock(client);
+  return { ok: false, reason: waitNow > 0 ? 'too_many' : 'wrong', waitSeconds: waitNow, form };
+}
+
+/** 303 back to the app with the signed cookie, or back to the unlock page with the reason. */
+export function unlockResponse(outcome: UnlockOutcome, req: Request): Response {
+  const url = new URL(req.url);
+  if (outcome.ok) {
+    const secure = url.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+    const cookie = [
+      `${ACCESS_COOKIE}=${outcome.token}`,
+      'Path=/',
+      `Max-Age=${ACCESS_COOKIE_MAX_AGE}`,
+      'HttpOnly',
+      'SameSite=Lax',
+      ...(secure ? ['Secure'] : []),
+    ].join('; ');
+    return new Response(null, { status: 303, headers: { Location: outcome.next, 'Set-Cookie': cookie } });
+  }
+  const { form } = outcome;
+  if (outcome.reason === 'disabled') return new Response(null, { status: 303, headers: { Location: form.next } });
+  const back = new URLSearchParams({ error: outcome.reason, next: form.next });
+  if (outcome.reason === 'too_many') back.set('wait', String(outcome.waitSeconds));
+  const headers: Record<string, string> = { Location: `/${form.locale}/unlock?${back}` };
+  if (outcome.reason === 'too_many') headers['Retry-After'] = String(outcome.waitSeconds);
+  return new Response(null, { status: 303, headers });
+}
