@@ -1,0 +1,82 @@
+/**
+ * 1. Added latency: time to first token through /api/chat minus straight from the upstream,
+ *    on the `paced` scenario (first token after 50 ms), alternating the two paths.
+ * 2. CPU per token: a long reply at full speed, server CPU time per streamed chunk (from /proc),
+ *    and total time vs direct.
+ */
+import { cpuMs } from './lib/proc';
+import { streamChat, type Target } from './lib/sse-client';
+import { mad, median } from './lib/stats';
+import { row, type Row } from './lib/table';
+
+/** Each paced reply is read for its first 20 tokens, then closed: first-token time is what counts. */
+const PACED_TOKENS = 20;
+
+export async function addedLatency(app: Target, direct: Target, repeats: number): Promise<{ rows: Row[]; directTtftMs: number; raw: object }> {
+  const ours: number[] = [];
+  const straight: number[] = [];
+  const errors: string[] = [];
+  // Warm up both paths (first request compiles routes, opens sockets).
+  for (let i = 0; i < 3; i++) await Promise.all([streamChat(app, '[[scenario:paced]] warm-up', { stopAfter: PACED_TOKENS }), streamChat(direct, '[[scenario:paced]] warm-up', { stopAfter: PACED_TOKENS })]);
+  for (let i = 0; i < repeats; i++) {
+    const d = await streamChat(direct, `[[scenario:paced]] direct ${i}`, { stopAfter: PACED_TOKENS });
+    const a = await streamChat(app, `[[scenario:paced]] app ${i}`, { stopAfter: PACED_TOKENS });
+    if (a.error || a.pieces !== PACED_TOKENS) errors.push(`app: ${a.error ?? `${a.pieces} pieces`}`);
+    if (d.error || d.pieces !== PACED_TOKENS) errors.push(`direct: ${d.error ?? `${d.pieces} pieces`}`);
+    ours.push(a.ttftMs);
+    straight.push(d.ttftMs);
+  }
+  const added = median(ours) - median(straight);
+  const rows = [
+    row({
+      figure: 'added time to first token (paced, median)',
+      unit: 'ms',
+      ours: added,
+      reference: 8,
+      ratio: null,
+      target: '≤ 8 ms',
+      pass: added <= 8 && errors.length === 0,
+      note: `n=${repeats}; ttft ours ${median(ours).toFixed(1)}±${mad(ours).toFixed(1)} ms, direct ${median(straight).toFixed(1)}±${mad(straight).toFixed(1)} ms (median±MAD)${errors.length ? `; errors: ${errors.slice(0, 3).join('; ')}` : ''}`,
+    }),
+  ];
+  return { rows, directTtftMs: median(straight), raw: { ours, direct: straight, errors } };
+}
+
+export async function cpuPerToken(app: Target, direct: Target, serverPids: () => number[], repeats: number): Promise<{ rows: Row[]; raw: object }> {
+  const prompt = '[[scenario:long]] cpu';
+  await streamChat(app, prompt); // warm-up
+  const perChunk: number[] = [];
+  const oursMs: number[] = [];
+  const directMs: number[] = [];
+  const errors: string[] = [];
+  let contentEncoding: string | null = null;
+  for (let i = 0; i < repeats; i++) {
+    const d = await streamChat(direct, prompt);
+    const pids = serverPids();
+    const before = cpuMs(pids);
+    const a = await streamChat(app, prompt);
+    const spent = cpuMs(pids) - before;
+    if (a.error || a.pieces !== d.pieces || a.text !== d.text) errors.push(a.error ?? `app ${a.pieces} pieces vs direct ${d.pieces}`);
+    contentEncoding = a.contentEncoding;
+    perChunk.push(spent / Math.max(1, d.pieces));
+    oursMs.push(a.totalMs);
+    directMs.push(d.totalMs);
+  }
+  const cpu = median(perChunk);
+  return {
+    rows: [
+      row({
+        figure: 'server CPU per streamed chunk (long, 3,000 chunks)',
+        unit: 'ms',
+        ours: cpu,
+        reference: 0.15,
+        ratio: null,
+        target: '≤ 0.15 ms',
+        pass: cpu <= 0.15 && errors.length === 0,
+        note: `n=${repeats}, runs ${perChunk.map((v) => v.toFixed(3)).join(', ')}; SSE content-encoding: ${contentEncoding ?? 'none'}${errors.length ? `; errors: ${errors[0]}` : ''}`,
+      }),
+      row({ figure: 'long reply total time (3,000 chunks)', unit: 'ms', ours: median(oursMs), reference: median(directMs), target: 'info', pass: null }),
+    ],
+    raw: { perChunk, oursMs, directMs, errors },
+  };
+}

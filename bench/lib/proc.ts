@@ -1,0 +1,71 @@
+/**
+ * CPU time and memory of a process tree, read from /proc (Linux). The bench measures the
+ * server from outside, so it needs no hooks in the app.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+const CLOCK_TICKS_PER_SECOND = 100; // sysconf(_SC_CLK_TCK) on Linux
+
+function readStat(pid: number): { ppid: number; cpuTicks: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+/** The pid and every descendant of it that is alive now. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const stat = readStat(pid);
+    if (!stat) continue;
+    children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
+  }
+  const tree: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** User + system CPU time of the tree, in milliseconds (10 ms resolution). */
+export function cpuMs(pids: number[]): number {
+  return pids.reduce((sum, pid) => sum + ((readStat(pid)?.cpuTicks ?? 0) * 1000) / CLOCK_TICKS_PER_SECOND, 0);
+}
+
+/** Resident memory of the tree, in MB. */
+export function rssMb(pids: number[]): number {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb += match ? Number(match[1]) : 0;
+    } catch {
+      // the process is gone
+    }
+  }
+  return kb / 1024;
+}
+
+/** Samples RSS every `intervalMs` until stopped; returns the peak. */
+export function sampleRss(pids: number[], intervalMs = 50): { stop: () => number } {
+  let peak = rssMb(pids);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pids));
+  }, intervalMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pids));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench`: builds the app (production), starts it and the fake upstream on loopback,
+ * and measures what the app adds to every path a reply travels, side by side with the direct
+ * path in the same run. Prints a table and writes bench/results/latest.json.
+ *
+ * Environment: BENCH_APP_PORT (3600), BENCH_UPSTREAM_PORT (4600), NEXT_DIST_DIR (.next-h8),
+ * BENCH_SKIP_BUILD=1 (reuse the build), BENCH_ONLY=latency,cpu,capacity,browser,page,lighthouse,
+ * BENCH_QUICK=1 (fewer repeats), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ */
+import { performance } from 'node:perf_hooks';
+import { browserBench } from './browser';
+import { capacity } from './capacity';
+import { addedLatency, cpuPerToken } from './latency';
+import { benchConfig, build, startApp, startUpstream } from './lib/app-server';
+import type { Target } from './lib/sse-client';
+import { formatTable, row, writeResults, type Row } from './lib/table';
+import { lighthouseBench } from './lighthouse';
+import { pageWeight } from './page-weight';
+
+const config = benchConfig();
+const only = new Set((process.env.BENCH_ONLY ?? 'latency,cpu,capacity,browser,page,lighthouse').split(','));
+const quick = process.env.BENCH_QUICK === '1';
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+async function main() {
+  const t0 = performance.now();
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    log(`building (${config.distDir})…`);
+    build(config);
+  }
+  const upstream = await startUpstream(config);
+  const app = await startApp(config);
+  log(`app ready in ${app.readyMs.toFixed(0)} ms on ${app.url}; upstream on ${upstream.url}`);
+  const appTarget: Target = { kind: 'app', baseUrl: app.url };
+  const direct: Target = { kind: 'direct', baseUrl: upstream.url };
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  let directTtftMs = NaN;
+  const section = async (name: string, fn: () => Promise<{ rows: Row[]; raw: object }>) => {
+    if (!only.has(name)) return;
+    const started = performance.now();
+    log(`${name}…`);
+    try {
+      const result = await fn();
+      rows.push(...result.rows);
+      raw[name] = result.raw;
+    } catch (error) {
+      rows.push(row({ figure: `${name} (failed to run)`, unit: '', ours: 'error', reference: null, ratio: null, target: '', pass: false, note: String((error as Error).stack ?? error).slice(0, 300) }));
+    }
+    log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  };
+
+  try {
+    rows.push(row({ figure: 'next start → first 200 on /ja', unit: 'ms', ours: app.readyMs, reference: 1000, ratio: null, target: '≤ 1000 ms', pass: app.readyMs <= 1000 }));
+    await section('latency', async () => {
+      const result = await addedLatency(appTarget, direct, quick ? 7 : 21);
+      directTtftMs = result.directTtftMs;
+      return result;
+    });
+    await section('cpu', () => cpuPerToken(appTarget, direct, app.pids, quick ? 2 : 5));
+    await section('capacity', () => capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }));
+    await section('page', () => pageWeight(app.url));
+    await section('browser', () => browserBench(app.url, upstream.url, Number.isFinite(directTtftMs) ? directTtftMs : 50, quick ? 3 : 7));
+    await section('lighthouse', () => lighthouseBench(app.url));
+  } finally {
+    await app.stop();
+    await upstream.stop();
+  }
+
+  const table = formatTable(rows);
+  console.log(table);
+  for (const r of rows.filter((r) => r.note)) console.log(`- ${r.figure}: ${r.note}`);
+  const file = writeResults(rows, { config: { ...config, quick, only: [...only] }, raw, durationS: Math.round((performance.now() - t0) / 1000) });
+  log(`wrote ${file} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
