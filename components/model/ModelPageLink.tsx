@@ -7,6 +7,8 @@ export function ModelPageLink() {
   return (
     <Link
       href="/model"
+      // No prefetch: the model page's chart code should not load with the chat.
+      prefetch={false}
       data-testid="model-page-link"
       aria-label={t('linkLabel')}
       className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { BenchmarkSuite } from '@/components/model/BenchmarkSuite';
+import { ModelLinks, ModelOverview } from '@/components/model/ModelOverview';
+import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
+import { Link } from '@/lib/i18n/navigation';
+import { routing } from '@/lib/i18n/routing';
+import { SUITES } from '@/lib/model/data';
+
+interface ModelPageProps {
+  params: Promise<{ locale: string }>;
+}
+
+export async function generateMetadata({ params }: ModelPageProps): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'model.meta' });
+  return {
+    title: t('title'),
+    description: t('description'),
+    alternates: { canonical: `/${locale}/model`, languages: { ja: '/ja/model', en: '/en/model' } },
+    openGraph: { title: t('title'), description: t('description'), type: 'article', siteName: 'Swallow Chat', locale: locale === 'ja' ? 'ja_JP' : 'en_US' },
+  };
+}
+
+/** The benchmark data is imported at build time; the page still renders per request. */
+export default async function ModelPage({ params }: ModelPageProps) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  // Per request, not prerendered: the nonce CSP (proxy.ts) blocks the scripts of a static page.
+  await connection();
+  const t = await getTranslations('model');
+
+  return (
+    <div className="min-h-dvh">
+      <header className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+        <Link href="/" className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+          ← {t('backToChat')}
+        </Link>
+        <span className="text-base font-bold">Swallow Chat</span>
+        <div className="ml-auto">
+          <LocaleSwitcher />
+        </div>
+      </header>
+      <main className="mx-auto flex max-w-4xl flex-col gap-10 px-4 py-8">
+        <div className="flex flex-col gap-2">
+          <h1 className="text-3xl font-bold">{t('title')}</h1>
+          <p className="text-lg text-zinc-700 dark:text-zinc-200">{t('lead')}</p>
+        </div>
+        <ModelOverview />
+        <section aria-labelledby="benchmarks" className="flex flex-col gap-6">
+          <div className="flex flex-col gap-2">
+            <h2 id="benchmarks" className="text-xl font-bold">
+              {t('charts.heading')}
+            </h2>
+            <p className="leading-relaxed">{t('charts.intro')}</p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('charts.source')}</p>
+          </div>
+          {SUITES.map((suite) => (
+            <BenchmarkSuite key={suite.id} suite={suite} />
+          ))}
+        </section>
+        <ModelLinks />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useTranslations } from 'next-intl';
+import { NVIDIA_KEY_URL } from '@/lib/ai/defaults';
+
+const LINKS = {
+  llama: 'https://www.llama.com/llama3_1/license/',
+  gemma: 'https://ai.google.dev/gemma/terms',
+  hf8b: 'https://huggingface.co/tokyotech-llm/Llama-3.1-Swallow-8B-Instruct-v0.1',
+  hf70b: 'https://huggingface.co/tokyotech-llm/Llama-3.1-Swallow-70B-Instruct-v0.1',
+  site: 'https://swallow-llm.github.io/',
+  nvidia: NVIDIA_KEY_URL,
+} as const;
+
+const FACTS = ['maker', 'base', 'sizes', 'variants', 'release', 'languages', 'license'] as const;
+const linkClass = 'text-brand-600 underline underline-offset-2 dark:text-brand-100';
+const h2Class = 'text-xl font-bold';
+
+/** Who made Swallow, what it is, its licences and how it was evaluated: our own summary of the model card. */
+export function ModelOverview() {
+  const t = useTranslations('model');
+  return (
+    <>
+      <section aria-labelledby="facts" className="flex flex-col gap-3">
+        <h2 id="facts" className={h2Class}>
+          {t('facts.heading')}
+        </h2>
+        <dl data-testid="model-facts" className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
+          {FACTS.map((fact) => (
+            <div key={fact} className="contents">
+              <dt className="font-semibold text-zinc-600 dark:text-zinc-300">{t(`facts.${fact}Label`)}</dt>
+              <dd className="mb-2 sm:mb-0">{t(`facts.${fact}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="about" className="flex flex-col gap-3 leading-relaxed">
+        <h2 id="about" className={h2Class}>
+          {t('about.heading')}
+        </h2>
+        <p>{t('about.p1')}</p>
+        <p>{t('about.p2')}</p>
+        <p>{t('about.p3')}</p>
+      </section>
+
+      <section aria-labelledby="license" className="flex flex-col gap-3 leading-relaxed">
+        <h2 id="license" className={h2Class}>
+          {t('license.heading')}
+        </h2>
+        <p>{t('license.body')}</p>
+        <ul className="list-disc pl-6">
+          <li>
+            <a href={LINKS.llama} className={linkClass} data-testid="license-llama">
+              {t('license.llama')}
+            </a>
+          </li>
+          <li>
+            <a href={LINKS.gemma} className={linkClass} data-testid="license-gemma">
+              {t('license.gemma')}
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="evaluation" className="flex flex-col gap-3 leading-relaxed">
+        <h2 id="evaluation" className={h2Class}>
+          {t('evaluation.heading')}
+        </h2>
+        <p>{t('evaluation.body')}</p>
+        <ul className="flex list-disc flex-col gap-2 pl-6">
+          <li>{t('evaluation.ja')}</li>
+          <li>{t('evaluation.en')}</li>
+          <li>{t('evaluation.mtBench')}</li>
+        </ul>
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">{t('evaluation.limits')}</p>
+      </section>
+    </>
+  );
+}
+
+export function ModelLinks() {
+  const t = useTranslations('model.links');
+  return (
+    <section aria-labelledby="links" className="flex flex-col gap-3">
+      <h2 id="links" className={h2Class}>
+        {t('heading')}
+      </h2>
+      <ul className="list-disc pl-6 leading-relaxed">
+        {(['hf8b', 'hf70b', 'site', 'nvidia'] as const).map((key) => (
+          <li key={key}>
+            <a href={LINKS[key]} className={linkClass}>
+              {t(key)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
