@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { GUARDED } from './e2e/guarded/settings';
 
 // Overridable so two checkouts (or two builds via NEXT_DIST_DIR) can test side by side.
 const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 4010);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const UNCONFIGURED_PORT = APP_PORT + 1;
+// A private deployment: ACCESS_CODE, low per-client limits shared through Redis, a marker key.
+const GUARDED_PORT = APP_PORT + 2;
+const REDIS_PORT = UPSTREAM_PORT + 1;
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 // Debian's Chromium where it is installed (CI, our machines); Playwright's own elsewhere.
@@ -15,7 +19,18 @@ const launchOptions = existsSync(SYSTEM_CHROMIUM)
     }
   : {};
 
-const appEnv = { NEXT_TELEMETRY_DISABLED: '1', NVIDIA_API_KEY: '', SWALLOW_API_KEY: '' };
+const appEnv = { NEXT_TELEMETRY_DISABLED: '1', NVIDIA_API_KEY: '', SWALLOW_API_KEY: '', ACCESS_CODE: '', REDIS_URL: '' };
+// The shared test app: every test comes from 127.0.0.1, so no per-client limits; short stall
+// timeouts so the stall scenarios fail fast. The guarded app tests the limits.
+const chatEnv = {
+  ...appEnv,
+  SWALLOW_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`,
+  SWALLOW_CONTEXT_TOKENS: '4096',
+  SWALLOW_FIRST_BYTE_TIMEOUT_MS: '2000',
+  SWALLOW_IDLE_TIMEOUT_MS: '2000',
+  RATE_LIMIT_PER_MINUTE: '0',
+  RATE_LIMIT_CONCURRENT: '0',
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,8 +49,13 @@ export default defineConfig({
   projects: [
     {
       name: 'chat',
-      testIgnore: '**/not-configured.spec.ts',
+      testIgnore: ['**/not-configured.spec.ts', '**/guarded/**'],
       use: { baseURL: `http://127.0.0.1:${APP_PORT}` },
+    },
+    {
+      name: 'guarded',
+      testMatch: '**/guarded/*.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${GUARDED_PORT}` },
     },
     {
       name: 'not-configured',
@@ -54,7 +74,27 @@ export default defineConfig({
     {
       command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}/ja`,
-      env: { ...appEnv, SWALLOW_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`, SWALLOW_CONTEXT_TOKENS: '4096' },
+      env: chatEnv,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `redis-server --port ${REDIS_PORT} --bind 127.0.0.1 --save '' --appendonly no`,
+      port: REDIS_PORT,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${GUARDED_PORT}`,
+      url: `http://127.0.0.1:${GUARDED_PORT}/ja/unlock`,
+      env: {
+        ...appEnv,
+        SWALLOW_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`,
+        SWALLOW_API_KEY: GUARDED.apiKeyMarker,
+        ACCESS_CODE: GUARDED.accessCodes.join(','),
+        REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+        RATE_LIMIT_PER_MINUTE: String(GUARDED.perMinute),
+        RATE_LIMIT_CONCURRENT: String(GUARDED.concurrent),
+        ACCESS_MAX_ATTEMPTS: String(GUARDED.unlockAttempts),
+      },
       reuseExistingServer: !process.env.CI,
     },
     {

@@ -13,7 +13,7 @@ import { completion, createStream, lastUserText, MODELS, tokenize } from './fake
 import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
 
 export { MODELS } from './fake-upstream/protocol.mjs';
-export { MALFORMED_TEXT, UTF8_SPLIT_TEXT } from './fake-upstream/scenarios.mjs';
+export { MALFORMED_TEXT, UTF8_SPLIT_TEXT, XSS_TEXT } from './fake-upstream/scenarios.mjs';
 
 const SCENARIO_PATTERN = /\[\[scenario:([a-z0-9_-]+)\]\]/;
 

@@ -5,6 +5,18 @@ import { lastUserText, tokenize } from './protocol.mjs';
 
 export const UTF8_SPLIT_TEXT = 'お寿司🍣が大好きです。築地の鮪は絶品でした！東京🗼の夜景も綺麗。';
 export const MALFORMED_TEXT = '壊れかけに見えるストリームでも、正しく読めます。';
+/** Markdown a hostile model (or prompt) could produce: none of it may run or become an element. */
+export const XSS_TEXT = [
+  'XSS-PROBE-START',
+  '<script>window.__xss = 1; alert("script")</script>',
+  '<img src="x" onerror="window.__xss = 2; alert(\'img\')">',
+  '<svg onload="window.__xss = 3; alert(\'svg\')"><script>alert("svg-script")</script></svg>',
+  '<iframe src="javascript:alert(\'iframe\')"></iframe>',
+  '[javascript link](javascript:alert(\'link\')) [data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [vbscript link](vbscript:msgbox(1))',
+  '![image with js](javascript:alert(\'img-md\')) <a href="javascript:alert(\'a\')">raw link</a>',
+  '<details open ontoggle="alert(\'details\')">x</details> <math><mtext><table><mglyph><style><img src=x onerror=alert(\'math\')>',
+  'XSS-PROBE-END',
+].join('\n\n');
 export const SLOW_INTERVAL_MS = 200;
 const SLOW_TOTAL_MS = 60_000;
 
@@ -199,6 +211,8 @@ export const STREAM_SCENARIOS = {
       s.end();
     },
   },
+
+  xss: { run: (s) => streamTokens(s, tokenize(XSS_TEXT, [7])), text: () => XSS_TEXT },
 
   'echo-request': { run: (s) => streamTokens(s, tokenize(echoRequestText(s.body), [8])), text: echoRequestText },
 };

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { MESSAGES, expectUpstreamRequests, openChat, sendMessage, uniqueTag, lastReply } from '../support';
+import { chatBody, unlock, uniqueIp } from './helpers';
+import { GUARDED } from './settings';
+
+for (const locale of ['ja', 'en'] as const) {
+  test.describe(`access code (${locale})`, () => {
+    const t = MESSAGES[locale].unlock;
+
+    test('a wrong code is refused; a right one unlocks the chat and comes back to the page asked for', async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+      const page = await context.newPage();
+      await page.goto(`/${locale}/share?p=1.x`);
+      await expect(page).toHaveURL(new RegExp(`/${locale}/unlock\\?next=`));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
+      await expect(page.getByTestId('composer')).toHaveCount(0);
+
+      await page.getByTestId('unlock-code').fill('not-the-code');
+      await page.getByTestId('unlock-submit').click();
+      await expect(page.getByTestId('unlock-error')).toHaveText(t.wrong);
+
+      await page.getByTestId('unlock-code').fill(GUARDED.accessCodes[1]);
+      await page.getByTestId('unlock-submit').click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/share\\?p=1\\.x$`));
+      const cookie = (await context.cookies()).find((c) => c.name === 'swallow_access');
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+      expect(cookie!.value).not.toContain(GUARDED.accessCodes[1]);
+
+      await openChat(page, locale);
+      const tag = uniqueTag();
+      await sendMessage(page, `こんにちは ${tag}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await expectUpstreamRequests(tag, 1);
+      await context.close();
+    });
+
+    test('guessing is limited: after a few wrong codes even the right one waits', async ({ browser, baseURL }) => {
+      const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+      const page = await context.newPage();
+      await page.goto(`/${locale}`);
+      for (let i = 0; i < GUARDED.unlockAttempts; i++) {
+        await page.getByTestId('unlock-code').fill(`guess-${i}`);
+        await page.getByTestId('unlock-submit').click();
+        await expect(page.getByTestId('unlock-error')).toBeVisible();
+      }
+      await expect(page.getByTestId('unlock-error')).toHaveAttribute('data-reason', 'too_many');
+      await page.getByTestId('unlock-code').fill(GUARDED.accessCodes[0]);
+      await page.getByTestId('unlock-submit').click();
+      const error = page.getByTestId('unlock-error');
+      await expect(error).toHaveAttribute('data-reason', 'too_many');
+      const seconds = /(\d+)/.exec((await error.textContent()) ?? '')?.[1];
+      expect(Number(seconds)).toBeGreaterThan(60);
+      await expect(error).toHaveText(t.tooMany.replace('{seconds}', seconds!));
+      expect((await context.cookies()).find((c) => c.name === 'swallow_access')).toBeUndefined();
+      await context.close();
+    });
+  });
+}
+
+test.describe('the API behind an access code', () => {
+  test('401 access_required without the cookie, with a forged one, and nothing goes upstream', async ({ request }) => {
+    const tag = uniqueTag();
+    for (const cookie of [undefined, 'swallow_access=v1.9999999999.AAAAAAAAAAAAAAAA.forged']) {
+      const response = await request.post('/api/chat', {
+        data: chatBody(tag),
+        headers: { 'x-forwarded-for': uniqueIp(), ...(cookie ? { cookie } : {}) },
+      });
+      expect(response.status()).toBe(401);
+      expect((await response.json()).error).toMatchObject({ code: 'access_required' });
+    }
+    expect((await request.get('/api/chat')).status()).toBe(401);
+    await expectUpstreamRequests(tag, 0);
+  });
+
+  test('every configured code unlocks the API', async ({ playwright, baseURL }) => {
+    for (const code of GUARDED.accessCodes) {
+      const ip = uniqueIp();
+      const context = await playwright.request.newContext({ baseURL });
+      await unlock(context, ip, code);
+      const response = await context.post('/api/chat', { data: chatBody(`hi ${uniqueTag()}`), headers: { 'x-forwarded-for': ip } });
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toContain('"type":"finish"');
+      await context.dispose();
+    }
+  });
+});

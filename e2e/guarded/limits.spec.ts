@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { Redis } from 'ioredis';
+import { MESSAGES, openChat, sendMessage, uniqueTag, upstreamRequests } from '../support';
+import { chatBody, unlock, unlockedContext, uniqueIp } from './helpers';
+import { GUARDED } from './settings';
+
+test.describe('per-client limits (shared through Redis)', () => {
+  test(`${GUARDED.perMinute} chats a minute per client, then 429 with Retry-After; other clients unaffected`, async ({ playwright, baseURL }) => {
+    const ip = uniqueIp();
+    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+    await unlock(context, ip);
+    const tag = uniqueTag();
+    for (let i = 0; i < GUARDED.perMinute; i++) {
+      const ok = await context.post('/api/chat', { data: chatBody(`${tag} ${i}`) });
+      expect(ok.status()).toBe(200);
+      await ok.text();
+    }
+    const refused = await context.post('/api/chat', { data: chatBody(`${tag} over`) });
+    expect(refused.status()).toBe(429);
+    const retryAfter = Number(refused.headers()['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await refused.json()).error).toMatchObject({ code: 'too_many_requests', retryAfterSeconds: retryAfter });
+    expect(await upstreamRequests(`${tag} over`)).toHaveLength(0);
+
+    // The counter lives in Redis, where every instance of the app sees it.
+    const redis = new Redis(GUARDED.redisPort, '127.0.0.1');
+    expect(Number(await redis.get(`swallow:req:${ip}`))).toBeGreaterThan(GUARDED.perMinute);
+    redis.disconnect();
+
+    const other = uniqueIp();
+    await unlock(context, other);
+    expect((await context.post('/api/chat', { data: chatBody(`${tag} other`), headers: { 'x-forwarded-for': other } })).status()).toBe(200);
+    await context.dispose();
+  });
+
+  test(`at most ${GUARDED.concurrent} replies stream at once per client; a finished one frees its slot`, async ({ playwright, baseURL }) => {
+    const ip = uniqueIp();
+    const streams = await Promise.all(
+      Array.from({ length: GUARDED.concurrent }, async () => {
+        const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+        await unlock(context, ip);
+        return context;
+      }),
+    );
+    const tag = uniqueTag();
+    const pending = streams.map((context, i) =>
+      context.post('/api/chat', { data: chatBody(`[[scenario:slow]] ${tag} ${i}`), timeout: 60_000 }).catch(() => null),
+    );
+    await expect.poll(async () => (await upstreamRequests(tag)).length).toBe(GUARDED.concurrent);
+
+    const extra = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+    await unlock(extra, ip);
+    const refused = await extra.post('/api/chat', { data: chatBody(`${tag} extra`) });
+    expect(refused.status()).toBe(429);
+    expect(refused.headers()['retry-after']).toBe('5');
+    expect((await refused.json()).error).toMatchObject({ code: 'too_many_streams' });
+
+    await streams[0].dispose(); // one client hangs up: its stream ends, its slot is freed
+    await pending[0];
+    await expect
+      .poll(async () => {
+        const response = await extra.post('/api/chat', { data: chatBody(`${tag} after`) });
+        await response.text();
+        return response.status();
+      })
+      .toBe(200);
+    await Promise.all([...streams.slice(1), extra].map((c) => c.dispose()));
+  });
+
+  for (const locale of ['ja', 'en'] as const) {
+    test(`the chat shows the limit in words, with the wait (${locale})`, async ({ browser, baseURL }) => {
+      const context = await unlockedContext(browser, baseURL!, locale);
+      const page = await context.newPage();
+      await openChat(page, locale);
+      // Spend the minute's allowance from this client, then send from the page.
+      for (let i = 0; i < GUARDED.perMinute; i++) {
+        await (await context.request.post('/api/chat', { data: chatBody(`spend ${uniqueTag()}`) })).text();
+      }
+      await sendMessage(page, `one too many ${uniqueTag()}`);
+      const error = page.getByTestId('chat-error');
+      await expect(error).toHaveAttribute('data-code', 'too_many_requests');
+      const text = (await error.locator('p').first().textContent()) ?? '';
+      const seconds = /(\d+)/.exec(text)?.[1];
+      expect(text).toBe(MESSAGES[locale].errors.too_many_requests.replace('{seconds}', seconds ?? '?'));
+      await expect(error.getByTestId('retry')).toBeVisible();
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,66 @@
+import { expect, test, type APIResponse } from '@playwright/test';
+import { openChat, sendMessage, uniqueTag, lastReply } from './support';
+
+function expectCommonHeaders(response: APIResponse) {
+  const headers = response.headers();
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['x-frame-options']).toBe('DENY');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['x-powered-by']).toBeUndefined();
+}
+
+const PAGES = ['/ja', '/en', '/en/share?p=1.broken', '/ja/unlock'];
+
+test.describe('security headers', () => {
+  for (const path of PAGES) {
+    test(`${path}: a nonce CSP without unsafe-eval, no framing`, async ({ request }) => {
+      const response = await request.get(path);
+      expect(response.status()).toBe(200);
+      expectCommonHeaders(response);
+      const csp = response.headers()['content-security-policy'];
+      expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      // Every script tag Next.js wrote carries this request's nonce.
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+      const html = await response.text();
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      // A fresh nonce per request.
+      const again = (await request.get(path)).headers()['content-security-policy'];
+      expect(again).not.toBe(csp);
+    });
+  }
+
+  test('API responses: nosniff and a deny-all CSP', async ({ request }) => {
+    const response = await request.get('/api/chat');
+    expect(response.status()).toBe(405);
+    expectCommonHeaders(response);
+    expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  for (const locale of ['ja', 'en'] as const) {
+    test.describe(locale, () => {
+    test.use({ locale });
+    test(`the app hydrates and chats under the CSP with no violation (${locale})`, async ({ page }) => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as { __csp?: string[] }).__csp = [...((window as { __csp?: string[] }).__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`];
+        });
+      });
+      await openChat(page, locale); // waits for hydration: send reacts to typing
+      await sendMessage(page, `CSP ${uniqueTag()}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+      expect(violations).toEqual([]);
+    });
+    });
+  }
+});
