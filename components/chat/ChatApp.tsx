@@ -7,6 +7,7 @@ import { HistorySidebar } from '@/components/history/HistorySidebar';
 import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
+import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/ai/endpoint';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
@@ -49,6 +50,11 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
   useEffect(() => initHistory(), []);
+  // The Markdown renderer is not in the first load; fetch it as soon as the page is idle.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(() => preloadMarkdown());
+  }, []);
 
   useEffect(() => {
     if (!conversationId) return;

@@ -3,7 +3,7 @@
 import { memo, useState } from 'react';
 import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
-import { Markdown } from '@/components/markdown/Markdown';
+import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { messageText } from '@/lib/chat/request-body';
 import type { ReplyStatus } from '@/lib/chat/reply-status';
@@ -60,7 +60,7 @@ export const MessageItem = memo(function MessageItem({ message, status, idle, is
           {isUser ? (
             text
           ) : text ? (
-            <Markdown text={text} />
+            <LazyMarkdown text={text} />
           ) : status === 'streaming' ? (
             <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
           ) : null}

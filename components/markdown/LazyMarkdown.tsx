@@ -1,0 +1,22 @@
+'use client';
+
+import { lazy, Suspense } from 'react';
+
+// The Markdown renderer (react-markdown, GFM, highlight.js) is the largest part of the chat's
+// JavaScript and is not needed to show an empty chat: it loads after the page, on idle.
+const loadMarkdown = () => import('./Markdown');
+const MarkdownRenderer = lazy(() => loadMarkdown().then((m) => ({ default: m.Markdown })));
+
+/** Starts loading the renderer now (call once the page is up). */
+export function preloadMarkdown(): void {
+  void loadMarkdown();
+}
+
+/** Markdown once the renderer has loaded; until then the text as typed, so no token waits for it. */
+export function LazyMarkdown({ text }: { text: string }) {
+  return (
+    <Suspense fallback={<div className="prose-chat whitespace-pre-wrap">{text}</div>}>
+      <MarkdownRenderer text={text} />
+    </Suspense>
+  );
+}
