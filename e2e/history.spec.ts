@@ -65,6 +65,23 @@ test('a reload in the middle of a reply keeps what arrived, marked interrupted, 
   expect(sent.at(-2)?.content).toContain('…3');
 });
 
+test('closing the tab in the middle of a reply keeps what arrived', async ({ page, context }) => {
+  const tag = uniqueTag();
+  await openChat(page, 'ja');
+  await sendMessage(page, `[[scenario:slow]] ${tag}`);
+  await expect(page).toHaveURL(/\/ja\/c\/\w+$/);
+  const url = page.url();
+  // Close as soon as a token shows, well inside the save throttle.
+  await expect(lastReply(page)).toContainText('…2');
+  await page.close({ runBeforeUnload: true });
+
+  const again = await context.newPage();
+  await again.goto(url);
+  const reply = lastReply(again);
+  await expect(reply).toHaveAttribute('data-interrupted', 'true');
+  await expect(reply).toContainText('…2');
+});
+
 test('editing an earlier message resends the edited history; replies can be regenerated and messages deleted', async ({ page }) => {
   const tag = uniqueTag();
   await openChat(page, 'ja');

@@ -5,6 +5,7 @@ import { settingsStore } from '@/lib/chat/settings-store';
 import { CONVERSATION_VERSION, titleFrom, type Conversation } from './conversation';
 import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
 import { openConversationStore, type ConversationStore } from './db';
+import { pageStorage, restoreRescue, writeRescue } from './rescue';
 
 export interface HistoryState {
   conversations: Conversation[];
@@ -24,7 +25,11 @@ let applyingRemote = false;
 let channel: BroadcastChannel | null = null;
 
 function store(): Promise<ConversationStore> {
-  storePromise ??= openConversationStore();
+  // Every read waits for a reply rescued from the previous page to be stored first.
+  storePromise ??= openConversationStore().then(async (db) => {
+    await restoreRescue(db, pageStorage()).catch(() => undefined);
+    return db;
+  });
   return storePromise;
 }
 
@@ -92,13 +97,22 @@ function watch(session: ChatSession): () => void {
   const offStatus = session.chat['~registerStatusCallback'](flush);
   const offSettings = settingsStore.subscribe(schedule);
   const onHide = () => document.visibilityState === 'hidden' && timer && flush();
+  // The page may be gone before an IndexedDB write completes: leave a synchronous copy.
+  const onPageHide = () => {
+    const streaming = session.chat.status === 'submitted' || session.chat.status === 'streaming';
+    if (!timer && !streaming) return;
+    if (session.chat.messages.length > 0) writeRescue(pageStorage(), conversationFrom(session));
+    flush();
+  };
   document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', onPageHide);
   return () => {
     if (timer) flush();
     offMessages();
     offStatus();
     offSettings();
     document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('pagehide', onPageHide);
   };
 }
 
