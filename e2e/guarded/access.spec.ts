@@ -41,6 +41,9 @@ for (const locale of ['ja', 'en'] as const) {
       for (let i = 0; i < GUARDED.unlockAttempts; i++) {
         await page.getByTestId('unlock-code').fill(`guess-${i}`);
         await page.getByTestId('unlock-submit').click();
+        // Each attempt is a full page load; the field is empty again only on the new page
+        // (the error from the previous attempt is already visible before it).
+        await expect(page.getByTestId('unlock-code')).toHaveValue('');
         await expect(page.getByTestId('unlock-error')).toBeVisible();
       }
       await expect(page.getByTestId('unlock-error')).toHaveAttribute('data-reason', 'too_many');

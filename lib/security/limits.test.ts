@@ -112,10 +112,9 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     redis?.kill();
   });
 
+  // Used at once, as the first request after a start uses them: what they count must reach Redis.
   const connected = async (limits: Limits) => {
     instances.push(limits);
-    // The client connects in the background; until then the in-memory insurance answers.
-    await new Promise((resolve) => setTimeout(resolve, 300));
     return limits;
   };
 
@@ -140,6 +139,15 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     await a.recordFailedUnlock(guesser);
     await b.recordFailedUnlock(guesser);
     expect(await a.unlockWaitSeconds(guesser)).toBeGreaterThan(0);
+  });
+
+  it('counts the very first guesses after a start in Redis, not in a fresh instance\'s memory', async () => {
+    const guesser = `first-${Date.now()}`;
+    const fresh = await connected(createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }));
+    expect(await fresh.recordFailedUnlock(guesser)).toBe(0);
+    expect(await fresh.recordFailedUnlock(guesser)).toBeGreaterThan(0);
+    const other = await connected(createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }));
+    expect(await other.unlockWaitSeconds(guesser)).toBeGreaterThan(0);
   });
 
   it('keeps working (in memory) while Redis is unreachable', async () => {

@@ -46,6 +46,27 @@ function makeFactory(redis: Redis | undefined) {
       : new RateLimiterMemory(opts);
 }
 
+/** How long the first requests wait for a new Redis client to connect. */
+const FIRST_CONNECT_WAIT_MS = 1000;
+
+/**
+ * Until the client is ready, the limiters answer from their in-memory insurance, and what is
+ * counted there never reaches the other instances (nor this one's later Redis reads): the
+ * first guesses after a start would go uncounted. So the first requests wait for the
+ * connection, once and briefly; an outage later falls back to memory at once.
+ */
+function firstConnection(redis: Redis | undefined): Promise<void> {
+  if (!redis || redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, FIRST_CONNECT_WAIT_MS);
+    timer.unref?.();
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 const seconds = (res: unknown) => Math.max(1, Math.ceil((res instanceof RateLimiterRes ? res.msBeforeNext : 1000) / 1000));
 
 /** Rejections are RateLimiterRes (limit reached); anything else is a store failure. */
@@ -65,6 +86,7 @@ export function createLimits(config: Pick<SecurityConfig, 'requestsPerMinute' | 
     : undefined;
   redis?.on('error', (error: Error) => console.warn(`[limits] redis: ${error.message}`));
   const make = makeFactory(redis);
+  const ready = firstConnection(redis);
 
   const requests = config.requestsPerMinute > 0 ? make({ keyPrefix: 'swallow:req', points: config.requestsPerMinute, duration: 60 }) : null;
   const streams =
@@ -73,6 +95,7 @@ export function createLimits(config: Pick<SecurityConfig, 'requestsPerMinute' | 
 
   return {
     async admitChat(client) {
+      await ready;
       if (streams) {
         const full = await consume(streams, client);
         if (full) {
@@ -103,11 +126,13 @@ export function createLimits(config: Pick<SecurityConfig, 'requestsPerMinute' | 
     },
 
     async unlockWaitSeconds(client) {
+      await ready;
       const res = await unlock.get(client);
       return res && res.consumedPoints >= config.unlockAttempts ? seconds(res) : 0;
     },
 
     async recordFailedUnlock(client) {
+      await ready;
       const limited = await consume(unlock, client);
       if (limited) return seconds(limited);
       const res = await unlock.get(client);
