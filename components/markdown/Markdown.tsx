@@ -2,9 +2,9 @@
 
 import { memo, useMemo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
-import rehypeHighlight from 'rehype-highlight';
 import remarkGfm from 'remark-gfm';
 import { splitMarkdownBlocks } from '@/lib/markdown/blocks';
+import { rehypeHighlightCode } from '@/lib/markdown/highlight';
 import { CodeBlock } from './CodeBlock';
 
 // Raw HTML in model output is shown as text: react-markdown escapes it unless rehype-raw
@@ -20,7 +20,7 @@ const components: Components = {
 };
 
 const remarkPlugins = [remarkGfm];
-const rehypePlugins = [[rehypeHighlight, { detect: false }] as [typeof rehypeHighlight, { detect: boolean }]];
+const rehypePlugins = [rehypeHighlightCode];
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   return (
