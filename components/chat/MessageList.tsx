@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { ChatStatus } from 'ai';
 import { useTranslations } from 'next-intl';
 import { messageText } from '@/lib/chat/request-body';
 import { replyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
 import { MessageItem, type MessageHandlers } from './MessageItem';
+import { useFollowReply } from './useFollowReply';
 
 interface MessageListProps extends MessageHandlers {
   messages: ChatMessage[];
@@ -19,14 +20,7 @@ export function MessageList({ messages, chatStatus, ...handlers }: MessageListPr
   const busy = chatStatus === 'submitted' || chatStatus === 'streaming';
   const last = messages.at(-1);
 
-  // Follow the reply as it grows, unless the reader has scrolled up to read.
-  useEffect(() => {
-    const end = endRef.current;
-    const scroller = end?.closest('[data-scroll-container]');
-    if (!end || !scroller) return;
-    const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 160;
-    if (nearBottom) end.scrollIntoView({ block: 'end' });
-  }, [messages]);
+  useFollowReply(endRef, messages, messages.length);
 
   const announcement =
     last?.role === 'assistant' ? (busy ? t('statusStreaming') : t('statusDone', { text: messageText(last).slice(0, 600) })) : '';
