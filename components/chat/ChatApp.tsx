@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { useChat } from '@ai-sdk/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { HistorySidebar } from '@/components/history/HistorySidebar';
 import { Starters } from '@/components/presets/Starters';
@@ -21,8 +20,9 @@ import { Composer } from './Composer';
 import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
+import { useChatState } from './useChatState';
 
-/** Chat state is rendered at most every 50 ms: long replies stay smooth. */
+/** Streamed text is rendered at most every 50 ms (the first characters at once): long replies stay smooth. */
 const RENDER_THROTTLE_MS = 50;
 const noticeClass = 'rounded-lg px-3 py-2 text-sm';
 
@@ -39,7 +39,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const locale = useLocale();
   const router = useRouter();
   const session = useSyncExternalStore(subscribeSession, getSession, getSession);
-  const { messages, status, error, sendMessage, regenerate, stop, clearError } = useChat({ chat: session.chat, experimental_throttle: RENDER_THROTTLE_MS });
+  const { messages, status, error } = useChatState(session.chat, RENDER_THROTTLE_MS);
+  const { sendMessage, regenerate, stop, clearError } = session.chat;
   const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
   const [missing, setMissing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -50,10 +51,11 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
   useEffect(() => initHistory(), []);
-  // The Markdown renderer is not in the first load; fetch it as soon as the page is idle.
+  // The Markdown renderer is not in the first load; fetch it as soon as the page is idle (within
+  // 2 s even on a busy page), and at the latest when a message is sent.
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    idle(() => preloadMarkdown());
+    if (window.requestIdleCallback) window.requestIdleCallback(preloadMarkdown, { timeout: 2000 });
+    else window.setTimeout(preloadMarkdown, 200);
   }, []);
 
   useEffect(() => {
@@ -168,7 +170,10 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
               busy={busy}
               disabled={!config.configured}
               disabledReasonId={config.configured ? undefined : 'not-configured'}
-              onSend={(text) => void sendMessage({ text })}
+              onSend={(text) => {
+                preloadMarkdown();
+                void sendMessage({ text });
+              }}
               onStop={() => void handleStop()}
             />
           </div>
