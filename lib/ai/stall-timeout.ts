@@ -52,8 +52,17 @@ export function resolveStallTimeouts(env: Record<string, string | undefined>): S
 
 type FetchFn = typeof globalThis.fetch;
 
+export interface StallTimeoutOptions {
+  /**
+   * For `text/event-stream` bodies: makes a function applied to every chunk read (in order)
+   * before it is passed on, e.g. a coalescer. It runs in this wrapper's own stream stage,
+   * so it adds none.
+   */
+  eventStreamChunk?: () => (chunk: Uint8Array) => Uint8Array;
+}
+
 /** Wraps `fetchImpl` so that a stalled upstream fails with UpstreamTimeoutError. */
-export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = globalThis.fetch): FetchFn {
+export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = globalThis.fetch, options: StallTimeoutOptions = {}): FetchFn {
   return async (input, init) => {
     const controller = new AbortController();
     const outer = init?.signal ?? undefined;
@@ -89,6 +98,8 @@ export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = 
     }
 
     const reader = response.body.getReader();
+    const isEventStream = response.headers.get('content-type')?.toLowerCase().includes('text/event-stream') ?? false;
+    const mapChunk = isEventStream ? options.eventStreamChunk?.() : undefined;
     let sawFirstByte = false;
     const body = new ReadableStream<Uint8Array>({
       async pull(sink) {
@@ -105,7 +116,7 @@ export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = 
             sawFirstByte = true;
             clearTimeout(timer);
           }
-          sink.enqueue(value);
+          sink.enqueue(mapChunk ? mapChunk(value) : value);
         } catch (error) {
           settle();
           sink.error(timedOut ?? error);

@@ -1,10 +1,12 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { createUIMessageStream, createUIMessageStreamResponse, streamText } from 'ai';
+import { generateId, streamText } from 'ai';
 import type { Endpoint } from './endpoint';
 import { STOP_SEQUENCES } from './defaults';
 import { classifyUpstreamError, serializeChatError } from './errors';
 import type { ChatRequest, ChatTurnMessage } from './schema';
+import { createSseCoalescer } from './sse-coalesce';
 import { withStallTimeouts, type StallTimeouts } from './stall-timeout';
+import { uiSseResponse } from './ui-sse-response';
 import type { ReplyMetadata } from '@/lib/chat/types';
 
 export interface StreamChatOptions {
@@ -15,6 +17,8 @@ export interface StreamChatOptions {
   droppedTurns: number;
   signal: AbortSignal;
   timeouts: StallTimeouts;
+  /** Runs once when the reply is over: finished, failed, or cancelled by the client. */
+  onClose?: () => void;
 }
 
 /**
@@ -24,15 +28,16 @@ export interface StreamChatOptions {
 const MAX_RETRIES = 1;
 
 /** Streams the completion as an AI SDK UI message stream, with typed error codes. */
-export function streamChat({ endpoint, request, messages, droppedTurns, signal, timeouts }: StreamChatOptions): Response {
+export function streamChat({ endpoint, request, messages, droppedTurns, signal, timeouts, onClose }: StreamChatOptions): Response {
   const provider = createOpenAICompatible({
     name: 'swallow',
     baseURL: endpoint.baseURL,
     apiKey: endpoint.apiKey,
     // vLLM only reports usage when asked (stream_options.include_usage).
     includeUsage: true,
-    // A stalled upstream fails as upstream_timeout instead of hanging until the platform limit.
-    fetch: withStallTimeouts(timeouts),
+    // A stalled upstream fails as upstream_timeout instead of hanging until the platform limit;
+    // text chunks that arrive in one read are merged before the SDK parses them (sse-coalesce.ts).
+    fetch: withStallTimeouts(timeouts, globalThis.fetch, { eventStreamChunk: createSseCoalescer }),
   });
 
   const result = streamText({
@@ -53,27 +58,23 @@ export function streamChat({ endpoint, request, messages, droppedTurns, signal, 
 
   const toErrorText = (error: unknown) => serializeChatError(classifyUpstreamError(error));
 
-  // Merged into an outer stream so that a connection dropped mid-reply (which errors the
-  // inner stream itself, without an error part) still reaches the browser as an error code.
-  const stream = createUIMessageStream({
-    execute: ({ writer }) => {
-      writer.merge(
-        result.toUIMessageStream({
-          messageMetadata: ({ part }): ReplyMetadata | undefined => {
-            if (part.type === 'start') return { model: request.model, droppedTurns };
-            if (part.type === 'finish') {
-              const { inputTokens, outputTokens, totalTokens } = part.totalUsage;
-              return { usage: { inputTokens, outputTokens, totalTokens } };
-            }
-            return undefined;
-          },
-          onError: toErrorText,
-        }),
-      );
+  // uiSseResponse does what createUIMessageStream + createUIMessageStreamResponse did, in one
+  // stream stage: a connection dropped mid-reply (which errors the stream itself, without an
+  // error part) still reaches the browser as an error code.
+  const stream = result.toUIMessageStream({
+    // A message id on the start part, as createUIMessageStream gave it.
+    generateMessageId: generateId,
+    messageMetadata: ({ part }): ReplyMetadata | undefined => {
+      if (part.type === 'start') return { model: request.model, droppedTurns };
+      if (part.type === 'finish') {
+        const { inputTokens, outputTokens, totalTokens } = part.totalUsage;
+        return { usage: { inputTokens, outputTokens, totalTokens } };
+      }
+      return undefined;
     },
     onError: toErrorText,
   });
   // no-transform: Next's compression would otherwise gzip the event stream chunk by chunk,
   // which costs CPU on every token and delays each one; the events are small and uncompressed.
-  return createUIMessageStreamResponse({ stream, headers: { 'cache-control': 'no-cache, no-transform' } });
+  return uiSseResponse(stream, { onError: toErrorText, onClose, headers: { 'cache-control': 'no-cache, no-transform' } });
 }

@@ -1,18 +1,18 @@
 import { jsonError } from '@/lib/http/json-error';
 import { clientKey } from './client-key';
 import { resolveSecurityConfig } from './config';
-import { getLimits, releaseWhenDone } from './limits';
+import { getLimits } from './limits';
 
-export type ChatAdmission = { ok: true; hold: (response: Response) => Response } | { ok: false; response: Response };
+export type ChatAdmission = { ok: true; release: () => void } | { ok: false; response: Response };
 
 /**
  * The per-client limits for one chat request: 429 too_many_requests / too_many_streams
- * with Retry-After, or a `hold` that keeps the client's stream slot until the reply ends.
+ * with Retry-After, or a `release` to call once the reply ends (it frees the client's stream slot).
  */
 export async function admitChatRequest(req: Request): Promise<ChatAdmission> {
   const config = resolveSecurityConfig();
   const admission = await getLimits(config).admitChat(clientKey(req.headers));
-  if (admission.ok) return { ok: true, hold: (response) => releaseWhenDone(response, admission.release) };
+  if (admission.ok) return { ok: true, release: () => void admission.release() };
 
   const seconds = admission.retryAfterSeconds;
   const [code, message] =

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLimits, releaseWhenDone, type Limits } from './limits';
+import { createLimits, type Limits } from './limits';
 
 const memory = (overrides: Partial<Parameters<typeof createLimits>[0]> = {}) =>
   createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, ...overrides });
@@ -54,22 +54,6 @@ describe('createLimits (in memory)', () => {
     expect(await limits.recordFailedUnlock('f')).toBeGreaterThan(200);
     expect(await limits.unlockWaitSeconds('f')).toBeGreaterThan(200);
     expect(await limits.unlockWaitSeconds('g')).toBe(0);
-  });
-});
-
-describe('releaseWhenDone', () => {
-  it('releases when the body is read to the end, and when the reader cancels', async () => {
-    let released = 0;
-    const done = releaseWhenDone(new Response('hello'), async () => void released++);
-    expect(await done.text()).toBe('hello');
-    expect(released).toBe(1);
-
-    const endless = new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array([1])) });
-    const cancelled = releaseWhenDone(new Response(endless, { status: 200 }), async () => void released++);
-    const reader = cancelled.body!.getReader();
-    await reader.read();
-    await reader.cancel();
-    expect(released).toBe(2);
   });
 });
 

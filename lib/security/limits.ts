@@ -157,34 +157,3 @@ export function getLimits(config: SecurityConfig): Limits {
   globalLimits.__swallowLimits = { key, limits };
   return limits;
 }
-
-/**
- * Calls `release` once the response body has been fully sent, cancelled by the client, or
- * failed: the stream slot is held exactly as long as the reply streams.
- */
-export function releaseWhenDone(response: Response, release: () => Promise<void>): Response {
-  if (!response.body) {
-    void release();
-    return response;
-  }
-  const reader = response.body.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(sink) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          sink.close();
-          void release();
-        } else sink.enqueue(value);
-      } catch (error) {
-        sink.error(error);
-        void release();
-      }
-    },
-    cancel(reason) {
-      void release();
-      return reader.cancel(reason);
-    },
-  });
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-}

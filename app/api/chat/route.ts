@@ -42,16 +42,16 @@ export async function POST(req: Request): Promise<Response> {
   const admission = await admitChatRequest(req);
   if (!admission.ok) return admission.response;
 
-  return admission.hold(
-    streamChat({
-      endpoint: config.endpoint,
-      request,
-      messages: budget.messages,
-      droppedTurns: budget.droppedTurns,
-      signal: req.signal,
-      timeouts: config.timeouts,
-    }),
-  );
+  // The client's stream slot is held until the reply is over (finished, failed or cancelled).
+  return streamChat({
+    endpoint: config.endpoint,
+    request,
+    messages: budget.messages,
+    droppedTurns: budget.droppedTurns,
+    signal: req.signal,
+    timeouts: config.timeouts,
+    onClose: admission.release,
+  });
 }
 
 const notAllowed = () => methodNotAllowed(['POST']);

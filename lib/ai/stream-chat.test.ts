@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MALFORMED_TEXT, startFakeUpstream, UTF8_SPLIT_TEXT } from '../../e2e/fake-upstream.mjs';
+import { streamChat } from './stream-chat';
+
+/** The reply through streamChat against the fake upstream: every SSE event, parsed. */
+describe('streamChat against the fake upstream', () => {
+  let upstream: Awaited<ReturnType<typeof startFakeUpstream>>;
+  beforeAll(async () => {
+    upstream = await startFakeUpstream({ port: 0, chunkDelayMs: 1 });
+  });
+  afterAll(() => upstream.close());
+
+  async function run(scenario: string, onClose?: () => void) {
+    const content = `[[scenario:${scenario}]]`;
+    const response = streamChat({
+      endpoint: { kind: 'custom', baseURL: `${upstream.url}/v1` },
+      request: { model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1', system: '', temperature: 0.6, top_p: 0.9, max_tokens: 64, messages: [{ role: 'user', content }] },
+      messages: [{ role: 'user', content }],
+      droppedTurns: 0,
+      signal: new AbortController().signal,
+      timeouts: { firstByteMs: 5_000, idleMs: 5_000 },
+      onClose,
+    });
+    const raw = await response.text();
+    const events = raw.split('\n\n').filter(Boolean);
+    const parts = events.filter((e) => e !== 'data: [DONE]').map((e) => JSON.parse(e.slice('data: '.length)) as { type: string; delta?: string; messageId?: string; errorText?: string });
+    const deltas = parts.filter((p) => p.type === 'text-delta');
+    return { response, events, parts, text: deltas.map((p) => p.delta).join(''), deltas: deltas.length };
+  }
+
+  it('long (3,000 chunks at full speed): every token in order, fewer events than chunks, one close', async () => {
+    let closed = 0;
+    const { response, events, parts, text, deltas } = await run('long', () => closed++);
+    const words = ['長い', '応答', 'の', '一部', '、'];
+    expect(text).toBe(Array.from({ length: 3000 }, (_, i) => words[i % 5]).join(''));
+    // Chunks that arrived in one read were merged (sse-coalesce.ts).
+    expect(deltas).toBeLessThan(3000);
+    expect(parts[0]).toMatchObject({ type: 'start', messageId: expect.any(String) });
+    expect(parts.at(-1)).toMatchObject({ type: 'finish' });
+    expect(events.at(-1)).toBe('data: [DONE]');
+    expect(response.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    expect(closed).toBe(1);
+  });
+
+  it('untidy SSE and UTF-8 split across reads arrive intact', async () => {
+    expect((await run('malformed')).text).toBe(MALFORMED_TEXT);
+    expect((await run('utf8-split')).text).toBe(UTF8_SPLIT_TEXT);
+  });
+
+  it('an error inside a 200 stream keeps the partial text and ends with an error part', async () => {
+    const { parts, text } = await run('vllm-midstream-error');
+    expect(text).toBe('途中までは順調に生成して');
+    const error = parts.find((p) => p.type === 'error');
+    expect(JSON.parse(error!.errorText!)).toMatchObject({ code: expect.any(String) });
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * The HTTP response for a UI message stream, in one stream stage.
+ *
+ * Equivalent to the AI SDK's `createUIMessageStream` (merging the reply's stream so that
+ * an error thrown by the stream itself still reaches the browser as an `error` part) plus
+ * `createUIMessageStreamResponse` (JSON → SSE → UTF-8, `[DONE]` at the end), plus a hook
+ * that runs once when the reply is over, however it ends (finished, failed, or cancelled
+ * by the client). Those take five web-stream stages and a merge loop per chunk; this is
+ * one pull-based stream with the same bytes on the wire.
+ */
+
+export type UIChunk = { type: string } & Record<string, unknown>;
+
+export interface UISseOptions {
+  /** Turns an error thrown by `stream` into the `errorText` of an `error` part. */
+  onError: (error: unknown) => string;
+  /** Runs once when the response body is done, failed or cancelled. */
+  onClose?: () => void;
+  headers?: Record<string, string>;
+}
+
+/** The AI SDK's UI message stream headers (`UI_MESSAGE_STREAM_HEADERS`, protocol v1). */
+export const UI_SSE_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'text/event-stream',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+  'x-vercel-ai-ui-message-stream': 'v1',
+  'x-accel-buffering': 'no',
+};
+
+const encoder = new TextEncoder();
+const DONE = encoder.encode('data: [DONE]\n\n');
+
+export const sseEvent = (part: UIChunk): Uint8Array => encoder.encode(`data: ${JSON.stringify(part)}\n\n`);
+
+/** A byte stream of SSE events for `stream`, ending with `[DONE]`. */
+export function uiSseStream(stream: ReadableStream<UIChunk>, { onError, onClose }: Omit<UISseOptions, 'headers'>): ReadableStream<Uint8Array> {
+  const reader = stream.getReader();
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    onClose?.();
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let result: ReadableStreamReadResult<UIChunk>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        let errorText: string;
+        try {
+          errorText = onError(error);
+        } catch (onErrorError) {
+          close();
+          controller.error(onErrorError);
+          return;
+        }
+        controller.enqueue(sseEvent({ type: 'error', errorText }));
+        controller.enqueue(DONE);
+        controller.close();
+        close();
+        return;
+      }
+      if (result.done) {
+        controller.enqueue(DONE);
+        controller.close();
+        close();
+        return;
+      }
+      controller.enqueue(sseEvent(result.value));
+    },
+    async cancel(reason) {
+      close();
+      await reader.cancel(reason);
+    },
+  });
+}
+
+export function uiSseResponse(stream: ReadableStream<UIChunk>, { headers, ...options }: UISseOptions): Response {
+  return new Response(uiSseStream(stream, options), { status: 200, headers: { ...UI_SSE_HEADERS, ...headers } });
+}
