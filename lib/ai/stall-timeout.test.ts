@@ -68,6 +68,16 @@ describe('withStallTimeouts', () => {
     await expect.poll(() => closed.includes('/one-then-stall')).toBe(true);
   });
 
+  it('times an idle wait by the idle timeout even when the first-byte timeout is much longer', async () => {
+    const started = Date.now();
+    const response = await withStallTimeouts({ firstByteMs: 10_000, idleMs: 150 })(`${base}/one-then-stall`);
+    const reader = response.body!.getReader();
+    await reader.read();
+    const error = await reader.read().catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'UpstreamTimeoutError', phase: 'idle', afterMs: 150 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('lets a steady stream through, even when the reader is slower than the idle timeout', async () => {
     const response = await withStallTimeouts({ firstByteMs: 150, idleMs: 100 })(`${base}/steady`);
     const reader = response.body!.getReader();

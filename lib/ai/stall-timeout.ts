@@ -70,17 +70,43 @@ export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = 
     if (outer?.aborted) forwardAbort();
     else outer?.addEventListener('abort', forwardAbort, { once: true });
 
+    // One timer at a time, not one per chunk: a chunk only marks that we stopped waiting; when
+    // the timer fires it checks how long the current wait has lasted and re-arms for the rest.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let timedOut: UpstreamTimeoutError | undefined;
-    const arm = (phase: UpstreamTimeoutError['phase'], ms: number) => {
+    let phase: UpstreamTimeoutError['phase'] = 'first-byte';
+    let limitMs = 0;
+    let waitingSince: number | null = null;
+    const check = () => {
+      timer = undefined;
+      if (waitingSince === null) return;
+      const left = limitMs - (performance.now() - waitingSince);
+      if (left > 0) {
+        timerDue = performance.now() + left;
+        timer = setTimeout(check, left);
+        return;
+      }
+      timedOut = new UpstreamTimeoutError(phase, limitMs);
+      controller.abort(timedOut);
+    };
+    let timerDue = 0;
+    const arm = (nextPhase: UpstreamTimeoutError['phase'], ms: number) => {
+      phase = nextPhase;
+      limitMs = ms;
+      waitingSince = performance.now();
+      // A pending timer that fires by this wait's deadline is reused (it re-arms for the rest).
+      if (timer !== undefined && timerDue <= waitingSince + ms) return;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = new UpstreamTimeoutError(phase, ms);
-        controller.abort(timedOut);
-      }, ms);
+      timerDue = waitingSince + ms;
+      timer = setTimeout(check, ms);
+    };
+    const stopWaiting = () => {
+      waitingSince = null;
     };
     const settle = () => {
+      waitingSince = null;
       clearTimeout(timer);
+      timer = undefined;
       outer?.removeEventListener('abort', forwardAbort);
     };
 
@@ -114,7 +140,7 @@ export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = 
           }
           if (value.byteLength > 0) {
             sawFirstByte = true;
-            clearTimeout(timer);
+            stopWaiting();
           }
           sink.enqueue(mapChunk ? mapChunk(value) : value);
         } catch (error) {

@@ -24,7 +24,7 @@ export async function POST(req: Request): Promise<Response> {
   }
 
   const { request } = validation;
-  const budget = fitToContext({
+  const budget = await fitToContext({
     system: request.system,
     messages: request.messages,
     maxTokens: request.max_tokens,
