@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { routing } from '@/lib/i18n/routing';
+import { PNG_ICONS } from '@/lib/meta/brand';
+import { defaultOpenGraph, resolveSiteUrl } from '@/lib/meta/site';
 import '../globals.css';
 
 export function generateStaticParams() {
@@ -14,7 +17,23 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: 'meta' });
-  return { title: t('title'), description: t('description') };
+  return {
+    // Absolute URLs for the share image; pages render per request, so the host is known.
+    metadataBase: resolveSiteUrl(process.env, await headers()),
+    title: t('title'),
+    description: t('description'),
+    // Listed here, so icon.svg too (metadata icons replace the file-convention link). The ICO
+    // says 32x32 so Chrome picks the SVG over it.
+    icons: {
+      icon: [
+        { url: '/favicon.ico', sizes: '32x32' },
+        { url: '/icon.svg', type: 'image/svg+xml' },
+      ],
+      apple: [{ url: PNG_ICONS.appleTouch.path, sizes: '180x180', type: 'image/png' }],
+    },
+    openGraph: { ...defaultOpenGraph(locale), title: t('title'), description: t('description') },
+    twitter: { card: 'summary_large_image' },
+  };
 }
 
 export const viewport: Viewport = {

@@ -8,6 +8,7 @@ import { ModelLinks, ModelOverview } from '@/components/model/ModelOverview';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import { Link } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
+import { defaultOpenGraph } from '@/lib/meta/site';
 import { SUITES } from '@/lib/model/data';
 
 interface ModelPageProps {
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: ModelPageProps): Promise<Meta
     title: t('title'),
     description: t('description'),
     alternates: { canonical: `/${locale}/model`, languages: { ja: '/ja/model', en: '/en/model' } },
-    openGraph: { title: t('title'), description: t('description'), type: 'article', siteName: 'Swallow Chat', locale: locale === 'ja' ? 'ja_JP' : 'en_US' },
+    openGraph: { ...defaultOpenGraph(locale), title: t('title'), description: t('description'), type: 'article' },
   };
 }
 

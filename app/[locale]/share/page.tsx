@@ -5,6 +5,7 @@ import { ShareErrorNotice } from '@/components/share/ShareNotices';
 import { SharePreview } from '@/components/share/SharePreview';
 import { getServerConfig, toPublicConfig } from '@/lib/ai/endpoint';
 import type { Locale } from '@/lib/i18n/routing';
+import { defaultOpenGraph } from '@/lib/meta/site';
 import { decodeShare, type ShareDecodeResult } from '@/lib/share/codec';
 
 interface SharePageProps {
@@ -29,8 +30,9 @@ export async function generateMetadata({ params, searchParams }: SharePageProps)
     title,
     description,
     robots: { index: false },
-    openGraph: { title, description, type: 'website', siteName: 'Swallow Chat', locale: locale === 'ja' ? 'ja_JP' : 'en_US' },
-    twitter: { card: 'summary', title, description },
+    // The shared setup's own title and description on our default card (the image is ours).
+    openGraph: { ...defaultOpenGraph(locale as Locale), title, description },
+    twitter: { card: 'summary_large_image', title, description },
   };
 }
 
