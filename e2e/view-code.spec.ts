@@ -69,6 +69,37 @@ for (const locale of LOCALES) {
       }
     });
 
+    test('a conversation longer than the context window: the snippet leaves out the turns the server drops, and says so', async ({ page }) => {
+      test.slow(); // long messages through the tokenizer, and a real curl
+      const tag = uniqueTag();
+      await openChat(page, locale);
+      // The e2e server budgets a 4,096-token window; 2,000 max_tokens leaves ~2,000 for the prompt.
+      await page.getByTestId('param-max-tokens').fill('2000');
+      const long = '長めの段落です。'.repeat(160); // ~1,100 tokens
+      await sendMessage(page, `[[scenario:empty]] ${tag} 一つ目 ${long}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await sendMessage(page, `[[scenario:empty]] ${tag} 二つ目 ${long}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+
+      await page.getByTestId('composer').fill(`[[scenario:empty]] ${tag}-next 三つ目`);
+      await page.getByTestId('view-code').click();
+      const dialog = page.getByTestId('view-code-dialog');
+      const note = dialog.getByTestId('view-code-context-note');
+      await expect(note).toHaveText(locale === 'ja' ? t.contextNote.replace('{count}', '1') : /the oldest exchange is left out/);
+      const code = await readSnippets(page);
+      expect(code.curl).not.toContain('一つ目');
+      await runSnippet('curl', code.curl, { SWALLOW_BASE_URL: `${UPSTREAM}/v1`, SWALLOW_API_KEY: SNIPPET_KEY });
+      const [fromSnippet] = await expectUpstreamRequests(`${tag}-next`, 1);
+
+      await page.keyboard.press('Escape');
+      await page.getByTestId('send').click();
+      const both = await expectUpstreamRequests(`${tag}-next`, 2);
+      const fromApp = both.find((r) => r.id !== fromSnippet.id)!;
+      expect(fromApp.body.messages.map((m) => m.content.slice(0, 60))).toEqual(fromSnippet.body.messages.map((m) => m.content.slice(0, 60)));
+      expect(fromSnippet.body).toEqual(fromApp.body);
+      expect(fromApp.body.messages.some((m) => m.content.includes('一つ目'))).toBe(false);
+    });
+
     test('tabs switch with the keyboard, copy puts the snippet on the clipboard, an empty chat gets a placeholder', async ({ page, context }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await openChat(page, locale);

@@ -6,19 +6,37 @@ import { draftStore, getChat } from '@/lib/chat/chat-session';
 import { settingsStore } from '@/lib/chat/settings-store';
 import { buildSnippets } from '@/lib/code/snippets';
 import type { CodeTarget } from '@/lib/code/target';
-import { snippetRequest } from '@/lib/code/upstream-request';
+import type { ChatRequest } from '@/lib/ai/schema';
+import { dropOldestTurns } from '@/lib/ai/turns';
+import { snippetChatRequest, toUpstreamRequest } from '@/lib/code/upstream-request';
 import type { Locale } from '@/lib/i18n/routing';
 import { SnippetTabs } from './SnippetTabs';
 
 /** If the server cannot be asked, assume a private server: print no URL, read it from the environment. */
 const FALLBACK_TARGET: CodeTarget = { baseURL: null, baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'SWALLOW_API_KEY', keyOptional: true };
 
-async function fetchTarget(): Promise<CodeTarget> {
+interface TargetAnswer {
+  target: CodeTarget;
+  /** Oldest turns the server's context budget leaves out of this request. */
+  droppedTurns: number;
+  /** The body it was asked about (answers can arrive out of order). */
+  for: ChatRequest;
+}
+
+/** Asks the server where snippets point and how it would budget this exact body. */
+async function fetchTarget(body: ChatRequest): Promise<TargetAnswer> {
   try {
-    const response = await fetch('/api/code-target', { cache: 'no-store' });
-    return response.ok ? ((await response.json()) as CodeTarget) : FALLBACK_TARGET;
+    const response = await fetch('/api/code-target', {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) return { target: FALLBACK_TARGET, droppedTurns: 0, for: body };
+    const { droppedTurns, fits: _fits, ...target } = (await response.json()) as CodeTarget & { droppedTurns: number; fits: boolean };
+    return { target, droppedTurns, for: body };
   } catch {
-    return FALLBACK_TARGET;
+    return { target: FALLBACK_TARGET, droppedTurns: 0, for: body };
   }
 }
 
@@ -30,7 +48,7 @@ export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose: () =
   const dialogRef = useRef<HTMLDialogElement>(null);
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
-  const [target, setTarget] = useState<CodeTarget | null>(null);
+  const [answer, setAnswer] = useState<TargetAnswer | null>(null);
   // The conversation as it was when the dialog opened.
   const [messages, setMessages] = useState(() => getChat().messages);
 
@@ -43,16 +61,26 @@ export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose: () =
     if (!open && dialog?.open) dialog.close();
   }, [open]);
 
+  const placeholder = t('placeholder');
+  const chatRequest = useMemo(() => snippetChatRequest({ messages, settings, locale, draft, placeholder }), [messages, settings, locale, draft, placeholder]);
+
   useEffect(() => {
+    if (!open) return;
     let cancelled = false;
-    void fetchTarget().then((value) => !cancelled && setTarget(value));
+    void fetchTarget(chatRequest).then((value) => !cancelled && setAnswer(value));
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [open, chatRequest]);
 
-  const placeholder = t('placeholder');
-  const request = useMemo(() => snippetRequest({ messages, settings, locale, draft, placeholder }), [messages, settings, locale, draft, placeholder]);
+  // Snippets wait for the server's answer about this body, so they never show turns it would drop.
+  const current = answer?.for === chatRequest ? answer : null;
+  const target = current?.target ?? null;
+  const droppedTurns = current?.droppedTurns ?? 0;
+  const request = useMemo(
+    () => toUpstreamRequest({ ...chatRequest, messages: dropOldestTurns(chatRequest.messages, droppedTurns) }),
+    [chatRequest, droppedTurns],
+  );
   const snippets = useMemo(() => (target ? buildSnippets(request, target) : null), [request, target]);
   const usesPlaceholder = request.messages.at(-1)?.content === placeholder && !draft.trim();
 
@@ -73,6 +101,7 @@ export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose: () =
           <p>{t('intro', { count: request.messages.length })}</p>
           <p data-testid="view-code-key-note">{t('keyNote', { env: target?.apiKeyEnv ?? 'NVIDIA_API_KEY' })}</p>
           {target && !target.baseURL && <p data-testid="view-code-url-note">{t('urlNote', { env: target.baseURLEnv })}</p>}
+          {droppedTurns > 0 && <p data-testid="view-code-context-note">{t('contextNote', { count: droppedTurns })}</p>}
           {usesPlaceholder && <p>{t('placeholderNote')}</p>}
         </div>
         {snippets ? <SnippetTabs snippets={snippets} /> : <p role="status">{t('loading')}</p>}

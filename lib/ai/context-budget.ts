@@ -1,4 +1,5 @@
 import type { ChatTurnMessage } from './schema';
+import { splitTurns } from './turns';
 
 type Role = 'system' | 'user' | 'assistant';
 type Tokenizer = (typeof import('llama3-tokenizer-js'))['default'];
@@ -54,16 +55,6 @@ export type BudgetResult =
   /** promptTokens is exact, or an upper bound when the prompt fits by its byte length alone (promptTokensExact false). */
   | { ok: true; messages: ChatTurnMessage[]; droppedTurns: number; promptTokens: number; promptTokensExact: boolean }
   | { ok: false; promptTokens: number; available: number };
-
-/** Splits history into turns: each starts at a user message and runs up to the next one. */
-function splitTurns(messages: ChatTurnMessage[]): ChatTurnMessage[][] {
-  const turns: ChatTurnMessage[][] = [];
-  for (const message of messages) {
-    if (message.role === 'user' || turns.length === 0) turns.push([message]);
-    else turns[turns.length - 1].push(message);
-  }
-  return turns;
-}
 
 /**
  * Drops the oldest turns until prompt + max_tokens fits the context window.

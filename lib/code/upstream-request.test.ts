@@ -47,6 +47,21 @@ describe('snippetRequest', () => {
     expect(request).toMatchObject({ model: MODEL, temperature: 0.35, top_p: 0.8, max_tokens: 700 });
   });
 
+  it('leaves out the oldest turns the server would drop, keeping the system prompt and the newest turn', () => {
+    const long = [message('user', '一'), message('assistant', '一の答え'), message('user', '二'), message('assistant', '二の答え')];
+    const request = snippetRequest({ messages: long, settings, locale: 'ja', draft: '三', placeholder: '…' }, 2);
+    expect(request.messages).toEqual([
+      { role: 'system', content: '簡潔に答えて。' },
+      { role: 'user', content: '三' },
+    ]);
+    expect(snippetRequest({ messages: long, settings, locale: 'ja', draft: '三', placeholder: '…' }, 1).messages.map((m) => m.content)).toEqual([
+      '簡潔に答えて。',
+      '二',
+      '二の答え',
+      '三',
+    ]);
+  });
+
   it('uses the placeholder when there is no draft and the model spoke last', () => {
     const request = snippetRequest({ messages: history, settings, locale: 'ja', draft: '  ', placeholder: 'ここに質問' });
     expect(request.messages.at(-1)).toEqual({ role: 'user', content: 'ここに質問' });

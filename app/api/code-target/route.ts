@@ -1,9 +1,35 @@
+import { fitToContext } from '@/lib/ai/context-budget';
+import { getServerConfig } from '@/lib/ai/endpoint';
+import { validateChatRequest } from '@/lib/ai/schema';
 import { codeTarget } from '@/lib/code/target';
+import { jsonError } from '@/lib/http/json-error';
+import { methodNotAllowed, readJsonBody } from '@/lib/http/read-json';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
+const NO_STORE = { 'cache-control': 'no-store' };
+
 /** Where "view code" snippets point: NVIDIA's public URL, or a placeholder for a private server. Never a key. */
 export function GET(): Response {
-  return Response.json(codeTarget(process.env), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(codeTarget(process.env), { headers: NO_STORE });
 }
+
+/**
+ * The same, for one /api/chat body: also how many of its oldest turns the chat route's context
+ * budget would leave out, so the snippet sends what our server sends upstream. Nothing is
+ * sent upstream here.
+ */
+export async function POST(req: Request): Promise<Response> {
+  const parsed = await readJsonBody(req);
+  if (!parsed.ok) return parsed.response;
+  const config = getServerConfig();
+  const validation = validateChatRequest(parsed.body, config.models);
+  if (!validation.ok) return jsonError(400, 'invalid_request', validation.message, { field: validation.field });
+  const { request } = validation;
+  const budget = await fitToContext({ system: request.system, messages: request.messages, maxTokens: request.max_tokens, contextTokens: config.contextTokens });
+  return Response.json({ ...codeTarget(process.env), droppedTurns: budget.ok ? budget.droppedTurns : 0, fits: budget.ok }, { headers: NO_STORE });
+}
+
+const notAllowed = () => methodNotAllowed(['GET', 'POST']);
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
