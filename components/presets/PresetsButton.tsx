@@ -1,13 +1,16 @@
 'use client';
 
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useTranslations } from 'next-intl';
 import { DialogTrigger } from '@/components/ui/DialogTrigger';
 import { hydratePresets } from '@/lib/presets/preset-store';
-import { PresetsDialog } from './PresetsDialog';
+
+// Not in the chat's first load: fetched when the button is hovered or focused.
+const loadPresetsDialog = () => import('./PresetsDialog');
+const PresetsDialog = lazy(() => loadPresetsDialog().then((m) => ({ default: m.PresetsDialog })));
 
 export function PresetsButton() {
   const t = useTranslations('presets');
   useEffect(() => hydratePresets(), []);
-  return <DialogTrigger testId="presets-open" label={t('open')} ariaLabel={t('openLabel')} dialog={PresetsDialog} />;
+  return <DialogTrigger testId="presets-open" label={t('open')} ariaLabel={t('openLabel')} dialog={PresetsDialog} preload={loadPresetsDialog} />;
 }

@@ -1,10 +1,14 @@
 'use client';
 
+import { lazy } from 'react';
 import { useTranslations } from 'next-intl';
 import { DialogTrigger } from '@/components/ui/DialogTrigger';
-import { ShareDialog } from './ShareDialog';
+
+// Not in the chat's first load: fetched when the button is hovered or focused.
+const loadShareDialog = () => import('./ShareDialog');
+const ShareDialog = lazy(() => loadShareDialog().then((m) => ({ default: m.ShareDialog })));
 
 export function ShareButton() {
   const t = useTranslations('share');
-  return <DialogTrigger testId="share-open" label={t('open')} ariaLabel={t('openLabel')} dialog={ShareDialog} />;
+  return <DialogTrigger testId="share-open" label={t('open')} ariaLabel={t('openLabel')} dialog={ShareDialog} preload={loadShareDialog} />;
 }
