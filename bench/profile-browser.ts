@@ -70,6 +70,8 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread (CPU) time: unlike dur, not stretched when other processes take the CPU. */
+  tdur?: number;
   tid: number;
   pid: number;
   ts: number;
@@ -87,17 +89,21 @@ async function traceRun(browser: Browser, page: Page): Promise<void> {
   const events = traceEvents.filter((e) => e.ph === 'X' && e.dur && main && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
   const stack: TraceEvent[] = [];
-  let longest = 0;
+  const tasks: TraceEvent[] = [];
   for (const event of events) {
     while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= event.ts) stack.pop();
     const parent = stack.at(-1);
     if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
-    else if (event.name === 'RunTask') longest = Math.max(longest, event.dur!);
+    else if (event.name === 'RunTask') tasks.push(event);
     self.set(event.name, (self.get(event.name) ?? 0) + event.dur!);
     stack.push(event);
   }
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
-  console.log(`${scenario}: longest RunTask ${(longest / 1000).toFixed(0)} ms\nself time by trace event:\n${rows.map(([name, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`).join('\n')}`);
+  const ms = (us = 0) => (us / 1000).toFixed(0);
+  const byWall = tasks.map((t) => t.dur!).sort((a, b) => b - a);
+  const byCpu = tasks.map((t) => t.tdur ?? 0).sort((a, b) => b - a);
+  console.log(`${scenario}: ${tasks.length} tasks; longest by wall time ${byWall.slice(0, 5).map(ms).join(', ')} ms (${byWall.filter((d) => d > 50_000).length} over 50 ms); by CPU time ${byCpu.slice(0, 5).map(ms).join(', ')} ms (${byCpu.filter((d) => d > 50_000).length} over 50 ms)`);
+  console.log(`self time by trace event:\n${rows.map(([name, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`).join('\n')}`);
 }
 
 async function main() {
