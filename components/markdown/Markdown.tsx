@@ -4,7 +4,7 @@ import { memo, useMemo } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { splitMarkdownBlocks } from '@/lib/markdown/blocks';
-import { rehypeHighlightCode } from '@/lib/markdown/highlight';
+import { prepareHighlighter, rehypeHighlightCode } from '@/lib/markdown/highlight';
 import { CodeBlock } from './CodeBlock';
 
 // Raw HTML in model output is shown as text: react-markdown escapes it unless rehype-raw
@@ -18,6 +18,13 @@ const components: Components = {
     </div>
   ),
 };
+
+// Grammars are registered when the page is next idle after this module loads, not during the
+// render of the first code block (a 10-20 ms piece of a long task otherwise).
+if (typeof window !== 'undefined') {
+  if (window.requestIdleCallback) window.requestIdleCallback(prepareHighlighter, { timeout: 1000 });
+  else window.setTimeout(prepareHighlighter, 0);
+}
 
 const remarkPlugins = [remarkGfm];
 const rehypePlugins = [rehypeHighlightCode];

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { codeLanguage, rehypeHighlightCode } from './highlight';
+import { codeLanguage, prepareHighlighter, rehypeHighlightCode } from './highlight';
 
 const code = (className: string[] | undefined, text: string): Element => ({
   type: 'element',
@@ -44,6 +44,16 @@ describe('rehypeHighlightCode', () => {
     const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [inline] }] };
     run(tree);
     expect(inline.children).toEqual([{ type: 'text', value: 'let a' }]);
+  });
+
+  it('highlights the same after the grammars were prepared ahead', () => {
+    const before = code(['language-bash'], 'echo "$HOME"');
+    run(pre(before));
+    prepareHighlighter();
+    const after = code(['language-bash'], 'echo "$HOME"');
+    run(pre(after));
+    expect(after).toEqual(before);
+    expect(spans(after).length).toBeGreaterThan(0);
   });
 
   it('gives the same result on every run (one shared instance)', () => {

@@ -15,6 +15,14 @@ function lowlight(): Lowlight {
   return shared;
 }
 
+/**
+ * Registers the grammars ahead of the first code block (call when the page is idle), so the
+ * first highlight of a streaming reply does not pay for it in the middle of a render.
+ */
+export function prepareHighlighter(): void {
+  lowlight();
+}
+
 /** The language of a `<code>` element from its `language-*` / `lang-*` class; false for no-highlight. */
 export function codeLanguage(node: Element): string | false | undefined {
   const classes = node.properties?.className;
