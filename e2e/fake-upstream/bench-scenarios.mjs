@@ -81,6 +81,9 @@ export const BENCH_SCENARIOS = {
   'md-16k': markdownScenario(16000, 1),
   // The same 1k reply at full speed.
   'md-1k-fast': markdownScenario(1000, 0),
+  // 1,000 chunks 2 ms apart: each arrives in its own network read, so none are merged and the
+  // server pays its whole per-chunk path for every one (what a real model's stream costs).
+  'paced-cpu': { run: (s) => streamPaced(s, cycle(['一つ', 'ずつ', '届く', '応答', '。'], 1000), { firstDelayMs: 0, delayMs: 2 }) },
   // 2,000+ chunks as fast as backpressure allows, like `long`, kept for symmetry.
   long2k: { run: (s) => streamPaced(s, cycle(['長い', '応答', 'の', '一部', '、'], 2400), { firstDelayMs: 0, delayMs: 0 }) },
 };
