@@ -10,6 +10,7 @@ import { allConversations, deleteConversation, historyStore, renameConversation,
 import { conversationToMarkdown, exportConversations } from '@/lib/storage/transfer';
 import { ConversationItem } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
+import { SearchField } from '@/components/ui/SearchField';
 
 const toolClass = 'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
@@ -69,18 +70,7 @@ export function HistorySidebar() {
         </button>
         <HistoryImport className={toolClass} onImported={(text) => setNotice({ text })} />
       </div>
-      <label htmlFor="history-search" className="sr-only">
-        {t('search')}
-      </label>
-      <input
-        id="history-search"
-        data-testid="history-search"
-        type="search"
-        value={query}
-        placeholder={t('searchPlaceholder')}
-        onChange={(e) => setQuery(e.target.value)}
-        className="w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-      />
+      <SearchField id="history-search" testId="history-search" label={t('search')} placeholder={t('searchPlaceholder')} value={query} onChange={setQuery} />
       <div role="status" aria-live="polite" className="empty:hidden">
         {notice && (
           <p data-testid="history-notice" className="flex flex-wrap items-center gap-2 rounded-lg bg-zinc-100 px-2 py-1.5 text-xs dark:bg-zinc-800">

@@ -13,6 +13,7 @@ import { exportPresetFile } from '@/lib/presets/transfer';
 import { PresetEditor } from './PresetEditor';
 import { PresetImport } from './PresetImport';
 import { PresetItem } from './PresetItem';
+import { SearchField } from '@/components/ui/SearchField';
 
 interface PresetsDialogProps {
   open: boolean;
@@ -154,18 +155,7 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
               <PresetImport className={toolClass} onImported={(text) => setNotice({ text })} />
             </div>
             <div className="flex flex-col gap-1">
-              <label htmlFor="presets-search" className="sr-only">
-                {t('search')}
-              </label>
-              <input
-                id="presets-search"
-                data-testid="presets-search"
-                type="search"
-                value={query}
-                placeholder={t('searchPlaceholder')}
-                onChange={(e) => setQuery(e.target.value)}
-                className="w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
-              />
+              <SearchField id="presets-search" testId="presets-search" label={t('search')} placeholder={t('searchPlaceholder')} value={query} onChange={setQuery} />
             </div>
             {query && builtins.length + mine.length === 0 && <p className="text-sm">{t('noResults', { query })}</p>}
 
