@@ -62,7 +62,9 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
 
   return (
     <li data-testid="conversation-item" data-conversation-id={conversation.id} className={clsx('group flex items-center rounded-lg', active && 'bg-zinc-100 dark:bg-zinc-800')}>
-      <Link href={`/c/${conversation.id}`} aria-current={active ? 'page' : undefined} className="min-w-0 flex-1 truncate px-2 py-2 text-sm" title={title}>
+      {/* No prefetch: a new conversation's link appears the moment a message is sent, and its
+          prefetch (a server render of the page) competed with that message's reply. */}
+      <Link href={`/c/${conversation.id}`} prefetch={false} aria-current={active ? 'page' : undefined} className="min-w-0 flex-1 truncate px-2 py-2 text-sm" title={title}>
         {title}
       </Link>
       <details ref={menuRef} className="relative">
