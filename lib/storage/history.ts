@@ -47,9 +47,21 @@ function fallBackToMemory(): void {
   historyStore.set((state) => ({ ...state, persistent: false }));
 }
 
-export function conversationFrom(session: ChatSession): Conversation {
+/**
+ * Set when the page starts to unload while a reply streams. The browser then cancels the
+ * reply's request, which the AI SDK reports as a finished (or failed) reply before pagehide:
+ * what is saved from then on must still say the reply was cut off (read back as interrupted).
+ * Cleared if the page stays after all (back from the bfcache, or a new request starts).
+ */
+let leavingMidReply = false;
+/** IndexedDB writes started and not yet finished: the page may be torn down before they land. */
+let savesInFlight = 0;
+
+const isBusy = (session: ChatSession) => session.chat.status === 'submitted' || session.chat.status === 'streaming';
+
+function conversationFrom(session: ChatSession): Conversation {
   const { chat } = session;
-  const messages = toStoredMessages(chat.messages, chat.status);
+  const messages = toStoredMessages(chat.messages, leavingMidReply ? 'streaming' : chat.status);
   const settings = settingsStore.get();
   return {
     v: CONVERSATION_VERSION,
@@ -66,10 +78,13 @@ export function conversationFrom(session: ChatSession): Conversation {
 async function save(session: ChatSession): Promise<void> {
   if (session.chat.messages.length === 0) return;
   const conversation = conversationFrom(session);
+  savesInFlight += 1;
   try {
     await (await store()).put(conversation);
   } catch {
     fallBackToMemory();
+  } finally {
+    savesInFlight -= 1;
   }
   historyStore.set((state) => ({
     ...state,
@@ -88,31 +103,41 @@ function watch(session: ChatSession): () => void {
   };
   const schedule = () => {
     if (applyingRemote) return;
-    const streaming = session.chat.status === 'submitted' || session.chat.status === 'streaming';
     // Throttled while tokens arrive; an edit, a deletion or a settings change is saved at once.
-    if (!streaming) return flush();
+    if (!isBusy(session)) return flush();
     timer ??= setTimeout(flush, SAVE_THROTTLE_MS);
   };
+  const onStatus = () => {
+    if (session.chat.status === 'submitted') leavingMidReply = false;
+    flush();
+  };
   const offMessages = session.chat['~registerMessagesCallback'](schedule);
-  const offStatus = session.chat['~registerStatusCallback'](flush);
+  const offStatus = session.chat['~registerStatusCallback'](onStatus);
   const offSettings = settingsStore.subscribe(schedule);
   const onHide = () => document.visibilityState === 'hidden' && timer && flush();
   // The page may be gone before an IndexedDB write completes: leave a synchronous copy.
-  const onPageHide = () => {
-    const streaming = session.chat.status === 'submitted' || session.chat.status === 'streaming';
-    if (!timer && !streaming) return;
+  const onLeave = () => {
+    if (isBusy(session)) leavingMidReply = true;
+    if (!timer && savesInFlight === 0 && !leavingMidReply) return;
     if (session.chat.messages.length > 0) writeRescue(pageStorage(), conversationFrom(session));
     flush();
   };
+  const onShow = (event: PageTransitionEvent) => {
+    if (event.persisted) leavingMidReply = false;
+  };
   document.addEventListener('visibilitychange', onHide);
-  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('beforeunload', onLeave);
+  window.addEventListener('pagehide', onLeave);
+  window.addEventListener('pageshow', onShow);
   return () => {
     if (timer) flush();
     offMessages();
     offStatus();
     offSettings();
     document.removeEventListener('visibilitychange', onHide);
-    window.removeEventListener('pagehide', onPageHide);
+    window.removeEventListener('beforeunload', onLeave);
+    window.removeEventListener('pagehide', onLeave);
+    window.removeEventListener('pageshow', onShow);
   };
 }
 
@@ -138,7 +163,7 @@ async function followOtherTab(event: HistoryEvent): Promise<void> {
   await refreshList();
   const session = getSession();
   if (event.type !== 'saved' || event.id !== session.id) return;
-  if (session.chat.status === 'submitted' || session.chat.status === 'streaming') return;
+  if (isBusy(session)) return;
   const saved = await (await store()).get(event.id);
   if (!saved) return;
   applyingRemote = true;
