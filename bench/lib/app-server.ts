@@ -76,17 +76,39 @@ async function waitFor200(url: string, child: ChildProcess, timeoutMs: number): 
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function running(child: ChildProcess, url: string): RunningProcess {
   return {
     child,
     url,
     pids: () => processTree(child.pid!),
+    // The whole tree: `next start` runs the server in a child of its own, which outlives a
+    // SIGTERM to its parent and would answer the next run's requests with an old build.
     stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await once(child, 'exit');
+      const tree = processTree(child.pid!);
+      const signal = (name: NodeJS.Signals) =>
+        tree.forEach((pid) => {
+          try {
+            process.kill(pid, name);
+          } catch {
+            // already gone
+          }
+        });
+      const exited = child.exitCode !== null ? Promise.resolve() : once(child, 'exit');
+      signal('SIGTERM');
+      const killer = setTimeout(() => signal('SIGKILL'), 5000);
+      await exited;
       clearTimeout(killer);
+      for (let i = 0; i < 50 && tree.some(alive); i++) await delay(100);
+      signal('SIGKILL');
     },
   };
 }
