@@ -42,34 +42,45 @@ export async function addedLatency(app: Target, direct: Target, repeats: number)
   return { rows, directTtftMs: median(straight), raw: { ours, direct: straight, errors } };
 }
 
-export async function cpuPerToken(app: Target, direct: Target, serverPids: () => number[], repeats: number): Promise<{ rows: Row[]; raw: object }> {
-  const prompt = '[[scenario:long]] cpu';
+interface CpuRun {
+  /** Server CPU per upstream chunk, ms. */
+  perChunk: number;
+  oursMs: number;
+  directMs: number;
+  /** SSE events the client received, and chunks the upstream sent. */
+  events: number;
+  chunks: number;
+  contentEncoding: string | null;
+  error: string | null;
+}
+
+/** One reply straight from the upstream, then the same through the app, timing the server's CPU. */
+async function cpuRun(app: Target, direct: Target, prompt: string, serverPids: () => number[]): Promise<CpuRun> {
+  const d = await streamChat(direct, prompt);
+  const pids = serverPids();
+  const before = cpuMs(pids);
+  const a = await streamChat(app, prompt);
+  const spent = cpuMs(pids) - before;
+  // The text must match exactly; the number of SSE events may be smaller than the upstream's
+  // chunks (chunks that arrive in one read are merged, lib/ai/sse-coalesce.ts).
+  const error = a.error ?? (a.text !== d.text ? `app text (${a.text.length} chars) differs from direct (${d.text.length})` : null);
+  return { perChunk: spent / Math.max(1, d.pieces), oursMs: a.totalMs, directMs: d.totalMs, events: a.pieces, chunks: d.pieces, contentEncoding: a.contentEncoding, error };
+}
+
+async function cpuRuns(app: Target, direct: Target, prompt: string, serverPids: () => number[], repeats: number): Promise<CpuRun[]> {
   await streamChat(app, prompt); // warm-up
-  const perChunk: number[] = [];
-  const oursMs: number[] = [];
-  const directMs: number[] = [];
-  const errors: string[] = [];
-  let contentEncoding: string | null = null;
-  let lastPieces = 0;
-  let lastChunks = 0;
-  for (let i = 0; i < repeats; i++) {
-    const d = await streamChat(direct, prompt);
-    const pids = serverPids();
-    const before = cpuMs(pids);
-    const a = await streamChat(app, prompt);
-    const spent = cpuMs(pids) - before;
-    // The text must match exactly; the number of SSE events may be smaller than the upstream's
-    // chunks (chunks that arrive in one read are merged, lib/ai/sse-coalesce.ts).
-    if (a.error || a.text !== d.text) errors.push(a.error ?? `app text (${a.text.length} chars) differs from direct (${d.text.length})`);
-    contentEncoding = a.contentEncoding;
-    lastPieces = a.pieces;
-    lastChunks = d.pieces;
-    perChunk.push(spent / Math.max(1, d.pieces));
-    oursMs.push(a.totalMs);
-    directMs.push(d.totalMs);
-  }
+  const runs: CpuRun[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await cpuRun(app, direct, prompt, serverPids));
+  return runs;
+}
+
+export async function cpuPerToken(app: Target, direct: Target, serverPids: () => number[], repeats: number): Promise<{ rows: Row[]; raw: object }> {
+  const runs = await cpuRuns(app, direct, '[[scenario:long]] cpu', serverPids, repeats);
+  const perChunk = runs.map((r) => r.perChunk);
+  const errors = runs.flatMap((r) => (r.error ? [r.error] : []));
+  const last = runs.at(-1)!;
   const cpu = median(perChunk);
-  const paced = await pacedCpuPerChunk(app, direct, serverPids, repeats);
+  const paced = await pacedCpuPerChunk(app, direct, serverPids, Math.min(repeats, 3));
   return {
     rows: [
       row({
@@ -80,12 +91,12 @@ export async function cpuPerToken(app: Target, direct: Target, serverPids: () =>
         ratio: null,
         target: '≤ 0.15 ms',
         pass: cpu <= 0.15 && errors.length === 0,
-        note: `n=${repeats}, runs ${perChunk.map((v) => v.toFixed(3)).join(', ')}; ${lastPieces} events for ${lastChunks} upstream chunks; SSE content-encoding: ${contentEncoding ?? 'none'}${errors.length ? `; errors: ${errors[0]}` : ''}`,
+        note: `n=${repeats}, runs ${perChunk.map((v) => v.toFixed(3)).join(', ')}; ${last.events} events for ${last.chunks} upstream chunks; SSE content-encoding: ${last.contentEncoding ?? 'none'}${errors.length ? `; errors: ${errors[0]}` : ''}`,
       }),
-      row({ figure: 'long reply total time (3,000 chunks)', unit: 'ms', ours: median(oursMs), reference: median(directMs), target: 'info', pass: null }),
+      row({ figure: 'long reply total time (3,000 chunks)', unit: 'ms', ours: median(runs.map((r) => r.oursMs)), reference: median(runs.map((r) => r.directMs)), target: 'info', pass: null }),
       paced.row,
     ],
-    raw: { perChunk, oursMs, directMs, errors, paced: paced.raw },
+    raw: { runs, paced: paced.raw },
   };
 }
 
@@ -95,32 +106,19 @@ export async function cpuPerToken(app: Target, direct: Target, serverPids: () =>
  * information next to the target row, which uses the issue's full-speed reply.
  */
 async function pacedCpuPerChunk(app: Target, direct: Target, serverPids: () => number[], repeats: number): Promise<{ row: Row; raw: object }> {
-  const prompt = '[[scenario:paced-cpu]] cpu';
-  await streamChat(app, prompt); // warm-up
-  const perChunk: number[] = [];
-  const events: number[] = [];
-  const errors: string[] = [];
-  for (let i = 0; i < Math.min(repeats, 3); i++) {
-    const d = await streamChat(direct, prompt);
-    const pids = serverPids();
-    const before = cpuMs(pids);
-    const a = await streamChat(app, prompt);
-    const spent = cpuMs(pids) - before;
-    if (a.error || a.text !== d.text) errors.push(a.error ?? `app text (${a.text.length} chars) differs from direct (${d.text.length})`);
-    perChunk.push(spent / Math.max(1, d.pieces));
-    events.push(a.pieces);
-  }
+  const runs = await cpuRuns(app, direct, '[[scenario:paced-cpu]] cpu', serverPids, repeats);
+  const errors = runs.flatMap((r) => (r.error ? [r.error] : []));
   return {
     row: row({
       figure: 'server CPU per chunk, one chunk per read (1,000 chunks 2 ms apart)',
       unit: 'ms',
-      ours: median(perChunk),
+      ours: median(runs.map((r) => r.perChunk)),
       reference: null,
       ratio: null,
       target: 'info',
       pass: null,
-      note: `runs ${perChunk.map((v) => v.toFixed(3)).join(', ')}; events to the browser ${events.join(', ')} for 1,000 chunks${errors.length ? `; errors: ${errors[0]}` : ''}`,
+      note: `runs ${runs.map((r) => r.perChunk.toFixed(3)).join(', ')}; events to the browser ${runs.map((r) => r.events).join(', ')} for 1,000 chunks${errors.length ? `; errors: ${errors[0]}` : ''}`,
     }),
-    raw: { perChunk, events, errors },
+    raw: { runs },
   };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectUpstreamRequests, lastReply, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import { expectUpstreamRequests, leaveRoomForOneLongTurn, MESSAGES, openChat, sendLongTurn, uniqueTag } from './support';
 
 for (const locale of ['ja', 'en'] as const) {
   test.describe(`context budget (${locale})`, () => {
@@ -8,14 +8,11 @@ for (const locale of ['ja', 'en'] as const) {
     test('older turns are left out when the conversation outgrows the window, and the user is told', async ({ page }) => {
       const tag = uniqueTag();
       await openChat(page, locale);
-      // The e2e server budgets a 4,096-token window; 2,000 max_tokens leaves ~2,000 for the prompt.
-      await page.getByTestId('param-max-tokens').fill('2000');
-      const long = '長めの段落です。'.repeat(160); // ~1,100 tokens
-      await sendMessage(page, `[[scenario:empty]] ${tag} 一つ目 ${long}`);
-      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await leaveRoomForOneLongTurn(page);
+      await sendLongTurn(page, tag, '一つ目');
       await expect(page.getByTestId('context-notice')).toHaveCount(0);
 
-      await sendMessage(page, `[[scenario:empty]] ${tag} 二つ目 ${long}`);
+      await sendLongTurn(page, tag, '二つ目');
       await expect(page.getByTestId('context-notice')).toBeVisible();
       const expected = locale === 'ja' ? MESSAGES.ja.chat.contextNotice.replace('{count}', '1') : 'the oldest exchange was';
       await expect(page.getByTestId('context-notice')).toContainText(expected);

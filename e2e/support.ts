@@ -56,3 +56,18 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
 export function lastReply(page: Page) {
   return page.getByTestId('message-assistant').last();
 }
+
+/**
+ * The e2e server budgets a 4,096-token window; with max_tokens 2,000 about 2,000 are left for
+ * the prompt, and each long turn is ~1,100 tokens: the second one pushes the first out.
+ */
+export async function leaveRoomForOneLongTurn(page: Page): Promise<void> {
+  await page.getByTestId('param-max-tokens').fill('2000');
+}
+
+/** Sends a ~1,100-token message (the upstream answers with nothing) and waits for the reply. */
+export async function sendLongTurn(page: Page, tag: string, label: string): Promise<void> {
+  await sendMessage(page, `[[scenario:empty]] ${tag} ${label} ${'長めの段落です。'.repeat(160)}`);
+  await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+}
+

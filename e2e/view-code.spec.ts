@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { runSnippet } from './snippet-runner';
-import { expectUpstreamRequests, lastReply, LOCALES, MESSAGES, openChat, sendMessage, UPSTREAM, uniqueTag } from './support';
+import { expectUpstreamRequests, lastReply, leaveRoomForOneLongTurn, LOCALES, MESSAGES, openChat, sendLongTurn, sendMessage, UPSTREAM, uniqueTag } from './support';
 
 const MODEL_70B = 'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1';
 const LANGS = ['curl', 'python', 'javascript', 'ai-sdk'] as const;
@@ -73,13 +73,9 @@ for (const locale of LOCALES) {
       test.slow(); // long messages through the tokenizer, and a real curl
       const tag = uniqueTag();
       await openChat(page, locale);
-      // The e2e server budgets a 4,096-token window; 2,000 max_tokens leaves ~2,000 for the prompt.
-      await page.getByTestId('param-max-tokens').fill('2000');
-      const long = '長めの段落です。'.repeat(160); // ~1,100 tokens
-      await sendMessage(page, `[[scenario:empty]] ${tag} 一つ目 ${long}`);
-      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
-      await sendMessage(page, `[[scenario:empty]] ${tag} 二つ目 ${long}`);
-      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await leaveRoomForOneLongTurn(page);
+      await sendLongTurn(page, tag, '一つ目');
+      await sendLongTurn(page, tag, '二つ目');
 
       await page.getByTestId('composer').fill(`[[scenario:empty]] ${tag}-next 三つ目`);
       await page.getByTestId('view-code').click();
