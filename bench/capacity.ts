@@ -2,7 +2,8 @@
  * 3. Capacity: N simultaneous chats, each paced at ~30 tokens/s (`paced30`, 60 tokens). Every
  *    reply must arrive whole and in order; p99 added time to first token ≤ 100 ms; peak server
  *    memory ≤ 400 MB and back near its baseline afterwards. Steps N up from 200 to find the
- *    largest number the machine holds, within a time cap.
+ *    largest number the machine holds, within a time cap; when 200 is too many, halves N
+ *    until a step holds, so the figure says what the machine does hold.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -20,28 +21,33 @@ interface Step {
   errors: number;
   incomplete: number;
   p99AddedMs: number;
+  /** Median first-token time straight from the upstream with the same number of chats. */
+  directTtftMs: number;
   peakMb: number;
   ok: boolean;
 }
 
-async function runStep(app: Target, direct: Target, chats: number, expected: string, pids: () => number[], directTtft: number): Promise<Step> {
+/**
+ * Memory is judged by what the step itself adds to the baseline: RSS that an earlier, larger
+ * step left behind (V8 keeps grown heap spaces for a while) is not this step's cost.
+ */
+async function runStep(app: Target, direct: Target, chats: number, expected: string, pids: () => number[], baselineMb: number): Promise<Step> {
+  const directRuns = await Promise.all(Array.from({ length: chats }, (_, i) => streamChat(direct, `[[scenario:paced30]] direct ${chats}-${i}`)));
+  const directTtft = median(directRuns.map((r) => r.ttftMs));
+  const startMb = rssMb(pids());
   const sampler = sampleRss(pids());
   const results = await Promise.all(Array.from({ length: chats }, (_, i) => streamChat(app, `[[scenario:paced30]] chat ${chats}-${i}`)));
-  const peakMb = sampler.stop();
+  const peakMb = sampler.stop() - Math.max(0, startMb - baselineMb);
   const errors = results.filter((r) => r.error || r.status !== 200).length;
   const incomplete = results.filter((r) => !r.error && r.text !== expected).length;
   const p99AddedMs = p99(results.map((r) => r.ttftMs)) - directTtft;
   const ok = errors === 0 && incomplete === 0 && p99AddedMs <= LIMITS.p99AddedMs && peakMb <= LIMITS.peakMb;
-  void direct;
-  return { chats, errors, incomplete, p99AddedMs, peakMb, ok };
+  return { chats, errors, incomplete, p99AddedMs, directTtftMs: directTtft, peakMb, ok };
 }
 
 export async function capacity(app: Target, direct: Target, serverPids: () => number[], { appDir, maxMs = 60_000 }: { appDir: string; maxMs?: number }): Promise<{ rows: Row[]; raw: object }> {
   const { PACED30_TOKENS } = await import(pathToFileURL(path.join(appDir, 'e2e/fake-upstream/bench-scenarios.mjs')).href);
   const expected = (PACED30_TOKENS as string[]).join('');
-  // The direct path's first-token time under the same load, as the reference.
-  const directRuns = await Promise.all(Array.from({ length: 200 }, (_, i) => streamChat(direct, `[[scenario:paced30]] direct ${i}`)));
-  const directTtft = median(directRuns.map((r) => r.ttftMs));
   await streamChat(app, '[[scenario:paced30]] warm-up');
   await delay(500);
   const baselineMb = rssMb(serverPids());
@@ -49,9 +55,12 @@ export async function capacity(app: Target, direct: Target, serverPids: () => nu
   const started = performance.now();
   const steps: Step[] = [];
   for (let chats = 200; performance.now() - started < maxMs; chats += chats < 400 ? 100 : 200) {
-    const step = await runStep(app, direct, chats, expected, serverPids, directTtft);
+    const step = await runStep(app, direct, chats, expected, serverPids, baselineMb);
     steps.push(step);
     if (!step.ok || chats >= 1000) break;
+  }
+  for (let chats = 100; !steps.some((s) => s.ok) && chats >= 5 && performance.now() - started < maxMs; chats = Math.floor(chats / 2)) {
+    steps.push(await runStep(app, direct, chats, expected, serverPids, baselineMb));
   }
   await delay(3000);
   const settledMb = rssMb(serverPids());
@@ -69,11 +78,11 @@ export async function capacity(app: Target, direct: Target, serverPids: () => nu
         target: '0 / 0',
         pass: first.errors === 0 && first.incomplete === 0,
       }),
-      row({ figure: '200 chats: p99 added time to first token', unit: 'ms', ours: first.p99AddedMs, reference: LIMITS.p99AddedMs, ratio: null, target: '≤ 100 ms', pass: first.p99AddedMs <= LIMITS.p99AddedMs, note: `direct median ttft under the same load ${directTtft.toFixed(1)} ms` }),
+      row({ figure: '200 chats: p99 added time to first token', unit: 'ms', ours: first.p99AddedMs, reference: LIMITS.p99AddedMs, ratio: null, target: '≤ 100 ms', pass: first.p99AddedMs <= LIMITS.p99AddedMs, note: `direct median ttft under the same load ${first.directTtftMs.toFixed(1)} ms` }),
       row({ figure: '200 chats: peak server memory', unit: 'MB', ours: first.peakMb, reference: LIMITS.peakMb, ratio: null, target: '≤ 400 MB', pass: first.peakMb <= LIMITS.peakMb, note: `baseline ${baselineMb.toFixed(0)} MB` }),
       row({ figure: 'server memory 3 s after the last step', unit: 'MB', ours: settledMb, reference: baselineMb, target: `≤ baseline + ${LIMITS.settledOverBaselineMb} MB`, pass: settledOk }),
       row({ figure: 'largest number of chats held (within limits)', unit: 'chats', ours: held, reference: null, ratio: null, target: '≥ 200', pass: held >= 200, note: steps.map((s) => `${s.chats}:${s.ok ? 'ok' : 'fail'} p99+${s.p99AddedMs.toFixed(0)}ms ${s.peakMb.toFixed(0)}MB err${s.errors}/inc${s.incomplete}`).join('; ') }),
     ],
-    raw: { baselineMb, settledMb, directTtft, steps },
+    raw: { baselineMb, settledMb, steps },
   };
 }
