@@ -179,7 +179,10 @@ async function main() {
   for (let round = 1; round <= ROUNDS; round++) {
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => chat(base, `${round}-${i}`).catch((e) => ({ ok: false, why: String(e) }))));
-    for (const r of results) (r.ok ? ttfts.push(r.ttft) : errors.push(r.why));
+    for (const r of results) {
+      if (r.ok) ttfts.push(r.ttft);
+      else errors.push(r.why);
+    }
     rounds.push({ round, seconds: (performance.now() - started) / 1000, rss: rssMb(app.pid), heap: await heapAfterGcMb() });
   }
   clearInterval(sampler);
