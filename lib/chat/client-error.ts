@@ -1,4 +1,4 @@
-import { parseChatError, type ChatError } from '@/lib/ai/errors';
+import { parseChatError, type ChatError } from '@/lib/ai/chat-error';
 
 export type ClientChatError = (ChatError & { field?: string }) | { code: 'network'; detail?: string; field?: undefined; retryAfterSeconds?: undefined };
 
