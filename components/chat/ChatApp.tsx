@@ -9,6 +9,7 @@ import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/ai/endpoint';
+import { preloadChatRuntime } from '@/lib/chat/chat-runtime-loader';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
 import { deleteMessage, editAndResend, regenerateReply } from '@/lib/chat/message-actions';
 import { hydrateSettings } from '@/lib/chat/settings-store';
@@ -51,11 +52,16 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
   useEffect(() => initHistory(), []);
-  // The Markdown renderer is not in the first load; fetch it as soon as the page is idle (within
-  // 2 s even on a busy page), and at the latest when a message is sent.
+  // The chat runtime (AI SDK) and the Markdown renderer are not in the first load; fetch them as
+  // soon as the page is idle (within 2 s even on a busy page), and at the latest when a message
+  // is sent (the chat loads its runtime itself then).
   useEffect(() => {
-    if (window.requestIdleCallback) window.requestIdleCallback(preloadMarkdown, { timeout: 2000 });
-    else window.setTimeout(preloadMarkdown, 200);
+    const preload = () => {
+      preloadChatRuntime();
+      preloadMarkdown();
+    };
+    if (window.requestIdleCallback) window.requestIdleCallback(preload, { timeout: 2000 });
+    else window.setTimeout(preload, 200);
   }, []);
 
   useEffect(() => {

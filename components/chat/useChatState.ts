@@ -1,16 +1,15 @@
 'use client';
 
 import { useMemo, useSyncExternalStore } from 'react';
-import type { Chat } from '@ai-sdk/react';
+import type { ChatHandle } from '@/lib/chat/lazy-chat';
 import { throttledMessages } from '@/lib/chat/throttled-messages';
-import type { ChatMessage } from '@/lib/chat/types';
 
 /**
  * The chat's messages, status and error for rendering (what useChat returns, without its
  * request helpers). Streamed text renders at most every `throttleMs`; a new message, the
  * first characters of a reply and the end of a reply render at once.
  */
-export function useChatState(chat: Chat<ChatMessage>, throttleMs: number) {
+export function useChatState(chat: ChatHandle, throttleMs: number) {
   const source = useMemo(() => throttledMessages(chat, throttleMs), [chat, throttleMs]);
   const messages = useSyncExternalStore(source.subscribe, source.get, source.get);
   const status = useSyncExternalStore(chat['~registerStatusCallback'], () => chat.status, () => chat.status);

@@ -1,8 +1,8 @@
-import { Chat } from '@ai-sdk/react';
-import { DefaultChatTransport } from 'ai';
 import type { Locale } from '@/lib/i18n/routing';
 import { newConversationId } from '@/lib/storage/conversation';
+import { chatRuntimeSource } from './chat-runtime-loader';
 import { createStore } from './external-store';
+import { LazyChat, type ChatHandle } from './lazy-chat';
 import { toChatRequestBody } from './request-body';
 import { settingsStore } from './settings-store';
 import type { ChatMessage } from './types';
@@ -16,7 +16,8 @@ export const localeStore = createStore<Locale>('ja');
 export const draftStore = createStore('');
 
 export interface ChatSession {
-  chat: Chat<ChatMessage>;
+  /** The AI SDK's chat once its code has loaded, a stand-in holding the same state until then. */
+  chat: ChatHandle;
   /** Also the conversation's id in history and in its URL (/[locale]/c/[id]). */
   id: string;
   createdAt: number;
@@ -26,16 +27,14 @@ export interface ChatSession {
 
 function createSession(init: Partial<Omit<ChatSession, 'chat'>> & { messages?: ChatMessage[] } = {}): ChatSession {
   const id = init.id ?? newConversationId();
-  const chat = new Chat<ChatMessage>({
-    id,
-    messages: init.messages ?? [],
-    transport: new DefaultChatTransport<ChatMessage>({
-      api: '/api/chat',
-      prepareSendMessagesRequest: ({ messages }) => ({
-        body: toChatRequestBody(messages, settingsStore.get(), localeStore.get()),
-      }),
-    }),
-  });
+  const chat = new LazyChat(
+    {
+      id,
+      messages: init.messages ?? [],
+      requestBody: (messages) => toChatRequestBody(messages, settingsStore.get(), localeStore.get()),
+    },
+    chatRuntimeSource,
+  );
   return { chat, id, createdAt: init.createdAt ?? Date.now(), title: init.title ?? '', titleEdited: init.titleEdited ?? false };
 }
 

@@ -1,8 +1,8 @@
-import type { Chat } from '@ai-sdk/react';
+import type { ChatHandle } from './lazy-chat';
 import type { ChatMessage } from './types';
 
 /** Replaces an earlier user message and continues the conversation from there. */
-export async function editAndResend(chat: Chat<ChatMessage>, messageId: string, text: string): Promise<void> {
+export async function editAndResend(chat: ChatHandle, messageId: string, text: string): Promise<void> {
   const index = chat.messages.findIndex((m) => m.id === messageId);
   if (index < 0 || chat.messages[index].role !== 'user' || !text.trim()) return;
   await chat.stop();
@@ -11,13 +11,13 @@ export async function editAndResend(chat: Chat<ChatMessage>, messageId: string, 
   await chat.regenerate();
 }
 
-export async function deleteMessage(chat: Chat<ChatMessage>, messageId: string): Promise<void> {
+export async function deleteMessage(chat: ChatHandle, messageId: string): Promise<void> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
   chat.messages = chat.messages.filter((m) => m.id !== messageId);
 }
 
 /** Generates any assistant reply again; the turns after it are replaced. */
-export async function regenerateReply(chat: Chat<ChatMessage>, messageId: string): Promise<void> {
+export async function regenerateReply(chat: ChatHandle, messageId: string): Promise<void> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
   await chat.regenerate({ messageId });
 }

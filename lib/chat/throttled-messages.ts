@@ -1,4 +1,4 @@
-import type { Chat } from '@ai-sdk/react';
+import type { ChatHandle } from './lazy-chat';
 import { throttleRenders, type Clock } from './render-throttle';
 import type { ChatMessage } from './types';
 
@@ -19,7 +19,7 @@ export interface MessagesSource {
  * on at most every `throttleMs`; a new message, the first characters of a reply and the end of
  * a reply at once.
  */
-export function throttledMessages(chat: Chat<ChatMessage>, throttleMs: number, clock?: Clock): MessagesSource {
+export function throttledMessages(chat: ChatHandle, throttleMs: number, clock?: Clock): MessagesSource {
   let messages = chat.messages;
   return {
     get: () => messages,

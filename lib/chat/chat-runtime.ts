@@ -1,0 +1,20 @@
+import { Chat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import type { ChatRuntime } from './lazy-chat';
+import type { ChatMessage } from './types';
+
+/**
+ * The AI SDK's chat (request, UI message stream parsing, zod) — loaded after the first paint by
+ * chat-runtime-loader.ts, never imported statically by the page.
+ */
+export const chatRuntime: ChatRuntime = {
+  createChat: ({ id, messages, requestBody }) =>
+    new Chat<ChatMessage>({
+      id,
+      messages,
+      transport: new DefaultChatTransport<ChatMessage>({
+        api: '/api/chat',
+        prepareSendMessagesRequest: ({ messages }) => ({ body: requestBody(messages) }),
+      }),
+    }),
+};
