@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { PARAM_LIMITS } from './defaults';
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS } from './limits';
 
-export const MAX_MESSAGES = 200;
-export const MAX_MESSAGE_CHARS = 32_000;
-export const MAX_SYSTEM_CHARS = 8_000;
+export { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS };
 
 const userMessage = z.strictObject({
   role: z.literal('user'),

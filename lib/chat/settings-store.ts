@@ -1,19 +1,19 @@
-import { z } from 'zod';
 import { DEFAULT_PARAMS, PARAM_LIMITS } from '@/lib/ai/defaults';
-import { MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { DEFAULT_PRESET_ID } from '@/lib/presets/builtin';
+import { z } from '@/lib/validation/zod-mini';
 import { createStore } from './external-store';
 import type { ChatSettings } from './types';
 
 const STORAGE_KEY = 'swallow-chat:settings:v1';
 
 const storedSettingsSchema = z.object({
-  model: z.string().max(200),
-  temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
-  topP: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
-  maxTokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
-  systemPrompt: z.string().max(MAX_SYSTEM_CHARS).nullable(),
-  presetId: z.string().max(64).nullable().default(DEFAULT_PRESET_ID),
+  model: z.string().check(z.maxLength(200)),
+  temperature: z.number().check(z.gte(PARAM_LIMITS.temperature.min), z.lte(PARAM_LIMITS.temperature.max)),
+  topP: z.number().check(z.gte(PARAM_LIMITS.topP.min), z.lte(PARAM_LIMITS.topP.max)),
+  maxTokens: z.number().check(z.int(), z.gte(PARAM_LIMITS.maxTokens.min), z.lte(PARAM_LIMITS.maxTokens.max)),
+  systemPrompt: z.nullable(z.string().check(z.maxLength(MAX_SYSTEM_CHARS))),
+  presetId: z._default(z.nullable(z.string().check(z.maxLength(64))), DEFAULT_PRESET_ID),
 });
 
 export function defaultSettings(models: readonly string[]): ChatSettings {

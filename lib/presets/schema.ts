@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { PARAM_LIMITS } from '@/lib/ai/defaults';
-import { MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import type { Locale } from '@/lib/i18n/routing';
+import { z } from '@/lib/validation/zod-mini';
 
 export const MAX_PRESET_NAME = 80;
 export const MAX_PRESET_DESCRIPTION = 300;
@@ -9,25 +9,26 @@ export const MAX_STARTERS = 4;
 export const MAX_STARTER_CHARS = 500;
 
 /** Text written in both languages (built-ins), or one text shown in both (user presets). */
-const text = (max: number) => z.union([z.string().trim().max(max), z.strictObject({ ja: z.string().trim().max(max), en: z.string().trim().max(max) })]);
+const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+const text = (max: number) => z.union([trimmed(max), z.strictObject({ ja: trimmed(max), en: trimmed(max) })]);
 export type PresetText = z.infer<ReturnType<typeof text>>;
 
 export const presetParamsSchema = z.strictObject({
-  temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
-  topP: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
-  maxTokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
+  temperature: z.number().check(z.gte(PARAM_LIMITS.temperature.min), z.lte(PARAM_LIMITS.temperature.max)),
+  topP: z.number().check(z.gte(PARAM_LIMITS.topP.min), z.lte(PARAM_LIMITS.topP.max)),
+  maxTokens: z.number().check(z.int(), z.gte(PARAM_LIMITS.maxTokens.min), z.lte(PARAM_LIMITS.maxTokens.max)),
 });
 
 export const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** One preset: the shape of built-ins, saved presets, export files and (later) share links. */
 export const presetSchema = z.strictObject({
-  id: z.string().regex(PRESET_ID, 'lowercase letters, digits and hyphens, up to 64'),
-  name: text(MAX_PRESET_NAME).refine((value) => (typeof value === 'string' ? value : value.ja || value.en).length > 0, 'must not be empty'),
-  description: text(MAX_PRESET_DESCRIPTION).default(''),
+  id: z.string().check(z.regex(PRESET_ID, 'lowercase letters, digits and hyphens, up to 64')),
+  name: text(MAX_PRESET_NAME).check(z.refine((value) => (typeof value === 'string' ? value : value.ja || value.en).length > 0, 'must not be empty')),
+  description: z._default(text(MAX_PRESET_DESCRIPTION), ''),
   systemPrompt: text(MAX_SYSTEM_CHARS),
   params: presetParamsSchema,
-  starters: z.array(text(MAX_STARTER_CHARS)).max(MAX_STARTERS).default([]),
+  starters: z._default(z.array(text(MAX_STARTER_CHARS)).check(z.maxLength(MAX_STARTERS)), []),
 });
 
 export type Preset = z.infer<typeof presetSchema>;

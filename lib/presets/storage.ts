@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod-mini';
 import { presetSchema, type Preset } from './schema';
 
 export const PRESETS_STORAGE_KEY = 'swallow-chat:presets';
@@ -12,7 +12,7 @@ const MIGRATIONS: Record<number, (data: unknown) => unknown> = {
   0: (presets) => ({ version: 1, presets }),
 };
 
-const envelopeSchema = z.object({ version: z.number().int().min(0), presets: z.array(z.unknown()) });
+const envelopeSchema = z.object({ version: z.number().check(z.int(), z.gte(0)), presets: z.array(z.unknown()) });
 
 export type LoadResult =
   /** presets: what could be read; dropped: entries that were damaged and left out. */

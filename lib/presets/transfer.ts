@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { BUILTIN_IDS } from './builtin';
 import { presetSchema, type Preset } from './schema';
+import { z } from '@/lib/validation/zod-mini';
 
 export const EXPORT_FORMAT = 'swallow-chat/presets';
 export const MAX_IMPORT_BYTES = 256 * 1024;
@@ -19,7 +19,7 @@ export type ImportResult = { ok: true; presets: Preset[] } | { ok: false; error:
 const envelopeSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(1),
-  exportedAt: z.string().optional(),
+  exportedAt: z.optional(z.string()),
   presets: z.array(presetSchema),
 });
 /** A bare array of presets is accepted too (hand-written files). */

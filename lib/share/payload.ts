@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { MAX_PRESET_NAME, presetParamsSchema } from '@/lib/presets/schema';
+import { z } from '@/lib/validation/zod-mini';
 
 export const SHARE_VERSION = 1;
 /** A shared conversation is for "try this prompt", not an archive: a few short turns. */
@@ -12,15 +12,14 @@ export const MAX_SHARED_MESSAGES = 20;
  */
 export const sharePayloadSchema = z.strictObject({
   v: z.literal(SHARE_VERSION),
-  name: z.string().trim().max(MAX_PRESET_NAME).optional(),
-  systemPrompt: z.string().max(MAX_SYSTEM_CHARS),
+  name: z.optional(z.string().check(z.trim(), z.maxLength(MAX_PRESET_NAME))),
+  systemPrompt: z.string().check(z.maxLength(MAX_SYSTEM_CHARS)),
   params: presetParamsSchema,
-  model: z.string().max(200).optional(),
-  draft: z.string().max(MAX_MESSAGE_CHARS).optional(),
-  messages: z
-    .array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.string().max(MAX_MESSAGE_CHARS) }))
-    .max(MAX_SHARED_MESSAGES)
-    .optional(),
+  model: z.optional(z.string().check(z.maxLength(200))),
+  draft: z.optional(z.string().check(z.maxLength(MAX_MESSAGE_CHARS))),
+  messages: z.optional(
+    z.array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.string().check(z.maxLength(MAX_MESSAGE_CHARS)) })).check(z.maxLength(MAX_SHARED_MESSAGES)),
+  ),
 });
 
 export type SharePayload = z.infer<typeof sharePayloadSchema>;

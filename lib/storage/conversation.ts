@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { presetParamsSchema } from '@/lib/presets/schema';
+import { z } from '@/lib/validation/zod-mini';
 
 export const CONVERSATION_VERSION = 1;
 export const MAX_TITLE_CHARS = 80;
@@ -10,31 +10,31 @@ export const replyStates = ['done', 'stopped', 'interrupted', 'error', 'streamin
 export type ReplyState = (typeof replyStates)[number];
 
 export const storedMessageSchema = z.strictObject({
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
   role: z.enum(['user', 'assistant']),
-  text: z.string().max(MAX_MESSAGE_CHARS * 4),
-  state: z.enum(replyStates).optional(),
-  usage: z.strictObject({ inputTokens: z.number().optional(), outputTokens: z.number().optional(), totalTokens: z.number().optional() }).optional(),
-  droppedTurns: z.number().int().min(0).optional(),
+  text: z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 4)),
+  state: z.optional(z.enum(replyStates)),
+  usage: z.optional(z.strictObject({ inputTokens: z.optional(z.number()), outputTokens: z.optional(z.number()), totalTokens: z.optional(z.number()) })),
+  droppedTurns: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
 /** A conversation remembers its own model, parameters, system prompt and preset. */
-export const conversationSettingsSchema = presetParamsSchema.extend({
-  model: z.string().max(200),
-  systemPrompt: z.string().max(MAX_SYSTEM_CHARS),
-  presetId: z.string().max(64).nullable(),
+export const conversationSettingsSchema = z.extend(presetParamsSchema, {
+  model: z.string().check(z.maxLength(200)),
+  systemPrompt: z.string().check(z.maxLength(MAX_SYSTEM_CHARS)),
+  presetId: z.nullable(z.string().check(z.maxLength(64))),
 });
 
 export const conversationSchema = z.strictObject({
   v: z.literal(CONVERSATION_VERSION),
-  id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
-  title: z.string().max(MAX_TITLE_CHARS),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)),
+  title: z.string().check(z.maxLength(MAX_TITLE_CHARS)),
   /** True once the user renamed it: the title no longer follows the first message. */
-  titleEdited: z.boolean().default(false),
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
+  titleEdited: z._default(z.boolean(), false),
+  createdAt: z.number().check(z.int(), z.nonnegative()),
+  updatedAt: z.number().check(z.int(), z.nonnegative()),
   settings: conversationSettingsSchema,
-  messages: z.array(storedMessageSchema).max(2000),
+  messages: z.array(storedMessageSchema).check(z.maxLength(2000)),
 });
 
 export type StoredMessage = z.infer<typeof storedMessageSchema>;

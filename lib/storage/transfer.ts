@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod-mini';
 import { conversationSchema, newConversationId, type Conversation } from './conversation';
 
 export const CONVERSATIONS_FORMAT = 'swallow-chat/conversations';
@@ -8,7 +8,7 @@ export const MAX_CONVERSATIONS = 5_000;
 const fileSchema = z.strictObject({
   format: z.literal(CONVERSATIONS_FORMAT),
   version: z.literal(1),
-  exportedAt: z.string().optional(),
+  exportedAt: z.optional(z.string()),
   conversations: z.array(conversationSchema),
 });
 
