@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { DEFAULT_PARAMS, PARAM_LIMITS } from '@/lib/ai/defaults';
 import { modelLabel } from '@/lib/ai/model-label';
-import { MAX_SYSTEM_CHARS } from '@/lib/ai/schema';
+import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { effectiveSystemPrompt } from '@/lib/chat/request-body';
 import { defaultSettings, settingsStore } from '@/lib/chat/settings-store';
 import type { ChatSettings } from '@/lib/chat/types';

@@ -1,7 +1,7 @@
 import { DEFAULT_PARAMS, PARAM_LIMITS } from '@/lib/ai/defaults';
 import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { DEFAULT_PRESET_ID } from '@/lib/presets/builtin';
-import { z } from '@/lib/validation/zod-mini';
+import * as z from '@/lib/validation/zod-mini';
 import { createStore } from './external-store';
 import type { ChatSettings } from './types';
 

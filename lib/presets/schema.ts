@@ -1,7 +1,7 @@
 import { PARAM_LIMITS } from '@/lib/ai/defaults';
 import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import type { Locale } from '@/lib/i18n/routing';
-import { z } from '@/lib/validation/zod-mini';
+import * as z from '@/lib/validation/zod-mini';
 
 export const MAX_PRESET_NAME = 80;
 export const MAX_PRESET_DESCRIPTION = 300;

@@ -1,4 +1,4 @@
-import { z } from '@/lib/validation/zod-mini';
+import * as z from '@/lib/validation/zod-mini';
 import { presetSchema, type Preset } from './schema';
 
 export const PRESETS_STORAGE_KEY = 'swallow-chat:presets';

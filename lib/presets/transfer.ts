@@ -1,6 +1,6 @@
 import { BUILTIN_IDS } from './builtin';
 import { presetSchema, type Preset } from './schema';
-import { z } from '@/lib/validation/zod-mini';
+import * as z from '@/lib/validation/zod-mini';
 
 export const EXPORT_FORMAT = 'swallow-chat/presets';
 export const MAX_IMPORT_BYTES = 256 * 1024;

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { MAX_PRESET_NAME, presetParamsSchema } from '@/lib/presets/schema';
-import { z } from '@/lib/validation/zod-mini';
+import * as z from '@/lib/validation/zod-mini';
 
 export const SHARE_VERSION = 1;
 /** A shared conversation is for "try this prompt", not an archive: a few short turns. */

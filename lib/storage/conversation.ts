@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { presetParamsSchema } from '@/lib/presets/schema';
-import { z } from '@/lib/validation/zod-mini';
+import * as z from '@/lib/validation/zod-mini';
 
 export const CONVERSATION_VERSION = 1;
 export const MAX_TITLE_CHARS = 80;

@@ -1,4 +1,4 @@
-import { z } from '@/lib/validation/zod-mini';
+import * as z from '@/lib/validation/zod-mini';
 import { conversationSchema, newConversationId, type Conversation } from './conversation';
 
 export const CONVERSATIONS_FORMAT = 'swallow-chat/conversations';

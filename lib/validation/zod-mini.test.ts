@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from './zod-mini';
+import * as z from './zod-mini';
 
 // This file imports no full zod: the messages below come from the locale zod-mini.ts configures.
 describe('zod-mini', () => {

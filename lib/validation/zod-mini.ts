@@ -1,12 +1,39 @@
-import * as z from 'zod/mini';
+import { config } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
 /**
  * zod/mini for the browser's schemas (settings, presets, conversations, share links): the same
- * validation as full zod in a fraction of the size, since only what a schema uses is bundled.
- * It has no messages until a locale is configured: English words every issue as full zod does
- * (import errors show them).
+ * validation as full zod, and only what the schemas use is bundled. Import it as a namespace
+ * (`import * as z from '@/lib/validation/zod-mini'`). The names are listed one by one: a
+ * namespace of 'zod/mini' itself would bring every part of zod (all locales, JSON Schema, …).
+ * zod/mini has no messages until a locale is configured: English words every issue as full zod
+ * does (import errors show them).
  */
-z.config(en());
+config(en());
 
-export { z };
+export {
+  _default,
+  array,
+  boolean,
+  enum,
+  extend,
+  gte,
+  int,
+  literal,
+  lte,
+  maxLength,
+  minLength,
+  nonnegative,
+  nullable,
+  number,
+  object,
+  optional,
+  refine,
+  regex,
+  strictObject,
+  string,
+  trim,
+  union,
+  unknown,
+} from 'zod/mini';
+export type { infer } from 'zod/mini';
