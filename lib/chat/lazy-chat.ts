@@ -3,7 +3,7 @@ import type { ChatMessage } from './types';
 
 /**
  * The part of the AI SDK's `Chat` this app uses. `LazyChat` offers it from the first render,
- * before the AI SDK itself (with zod, ~90 KB gzip) has loaded; the real `Chat` offers it too.
+ * before the AI SDK itself (with zod, ~75 KB gzip) has loaded; the real `Chat` offers it too.
  */
 export interface ChatHandle {
   readonly id: string;
