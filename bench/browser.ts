@@ -47,9 +47,15 @@ async function send(page: Page, prompt: string): Promise<void> {
   await composer.press('Enter');
 }
 
+/**
+ * A fresh page, settled as it is by the time someone has typed a message: what it loads on idle
+ * (the chat runtime, the Markdown renderer) has loaded (no request for 500 ms). Every sample is
+ * still the page's first message, with nothing of the chat path run before.
+ */
 async function openChat(page: Page, appUrl: string, marker: string): Promise<void> {
   await page.goto(`${appUrl}/ja`);
   await page.getByTestId('composer').waitFor();
+  await page.waitForLoadState('networkidle');
   await page.evaluate(WATCH(marker));
 }
 
