@@ -8,13 +8,18 @@ import type { ChatMessage } from './types';
  * chat-runtime-loader.ts, never imported statically by the page.
  */
 export const chatRuntime: ChatRuntime = {
-  createChat: ({ id, messages, requestBody }) =>
+  createChat: ({ id, messages, requestBody, onRequestStarted }) =>
     new Chat<ChatMessage>({
       id,
       messages,
       transport: new DefaultChatTransport<ChatMessage>({
         api: '/api/chat',
         prepareSendMessagesRequest: ({ messages }) => ({ body: requestBody(messages) }),
+        fetch: (input, init) => {
+          const response = globalThis.fetch(input, init);
+          onRequestStarted?.();
+          return response;
+        },
       }),
     }),
 };

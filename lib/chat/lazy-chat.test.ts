@@ -11,17 +11,19 @@ const userMessage = (id: string, text: string): ChatMessage => ({ id, role: 'use
 const reply = (id: string, text: string): ChatMessage => ({ id, role: 'assistant', parts: [{ type: 'text', text }] });
 
 /** A runtime whose real chats stream replies the test writes; it records every request body. */
-function scriptedRuntime() {
+function scriptedRuntime({ failBeforeRequest = false } = {}) {
   const bodies: object[] = [];
   let controller!: ReadableStreamDefaultController<UIMessageChunk>;
   const runtime: ChatRuntime = {
-    createChat: ({ id, messages, requestBody }) =>
+    createChat: ({ id, messages, requestBody, onRequestStarted }) =>
       new Chat<ChatMessage>({
         id,
         messages,
         transport: {
           sendMessages: async ({ messages }) => {
+            if (failBeforeRequest) throw new TypeError('Failed to fetch');
             bodies.push(requestBody(messages));
+            onRequestStarted?.();
             return new ReadableStream<UIMessageChunk>({ start: (c) => void (controller = c) });
           },
           reconnectToStream: async () => null,
@@ -135,6 +137,41 @@ describe('LazyChat', () => {
     await settle();
     expect(chat.status).toBe('submitted');
     expect(script.bodies).toEqual([{ texts: ['now'] }]);
+  });
+
+  it('tells listeners of a send only once its request has started', async () => {
+    const script = scriptedRuntime();
+    const { source, arrive } = manualSource(script.runtime);
+    await arrive();
+    const chat = lazyChat(source);
+    const requestsSeen: number[] = [];
+    chat['~registerMessagesCallback'](() => requestsSeen.push(script.bodies.length));
+    chat['~registerStatusCallback'](() => requestsSeen.push(script.bodies.length));
+
+    void chat.sendMessage({ text: 'now' });
+    expect(requestsSeen).toEqual([]);
+    await settle();
+    expect(requestsSeen.length).toBeGreaterThan(0);
+    expect(requestsSeen.every((requests) => requests === 1)).toBe(true);
+    expect(chat.messages.map(messageText)).toEqual(['now']);
+  });
+
+  it('still tells listeners when the request never starts', async () => {
+    const script = scriptedRuntime({ failBeforeRequest: true });
+    const { source, arrive } = manualSource(script.runtime);
+    await arrive();
+    const chat = lazyChat(source);
+    const statuses: string[] = [];
+    let messageChanges = 0;
+    chat['~registerMessagesCallback'](() => (messageChanges += 1));
+    chat['~registerStatusCallback'](() => statuses.push(chat.status));
+
+    void chat.sendMessage({ text: 'offline' });
+    await settle();
+    await settle();
+    expect(messageChanges).toBeGreaterThan(0);
+    expect(statuses.at(-1)).toBe('error');
+    expect(chat.error?.message).toBe('Failed to fetch');
   });
 
   it('does not make a request stopped before the runtime arrived', async () => {

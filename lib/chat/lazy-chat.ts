@@ -24,6 +24,8 @@ export interface ChatInit {
   messages: ChatMessage[];
   /** The JSON body POST /api/chat gets for these messages (read when the request is made). */
   requestBody: (messages: ChatMessage[]) => object;
+  /** Called by the transport as soon as it has started a request (fetch called). */
+  onRequestStarted?: () => void;
 }
 
 /** What the dynamically imported chat module provides: a real chat, with its transport. */
@@ -61,6 +63,8 @@ export class LazyChat implements ChatHandle {
   #messageListeners: Listeners = new Set();
   #statusListeners: Listeners = new Set();
   #errorListeners: Listeners = new Set();
+  /** Listener sets to notify once the request has started (see #holdNotificationsUntilRequest). */
+  #held: Set<Listeners> | null = null;
 
   constructor(init: ChatInit, source: ChatRuntimeSource) {
     this.id = init.id;
@@ -97,14 +101,20 @@ export class LazyChat implements ChatHandle {
 
   sendMessage = (message: { text: string }): Promise<void> => {
     const real = this.#realIfLoaded();
-    if (real) return real.sendMessage(message);
+    if (real) {
+      this.#holdNotificationsUntilRequest();
+      return real.sendMessage(message);
+    }
     this.messages = [...this.#messages, { id: newMessageId(), role: 'user', parts: [{ type: 'text', text: message.text }], metadata: undefined }];
     return this.#requestOnceLoaded();
   };
 
   regenerate = (options: { messageId?: string } = {}): Promise<void> => {
     const real = this.#realIfLoaded();
-    if (real) return real.regenerate(options);
+    if (real) {
+      this.#holdNotificationsUntilRequest();
+      return real.regenerate(options);
+    }
     // As the real chat does: keep the turns up to the user message the reply answers.
     const messages = this.#messages;
     const index = options.messageId == null ? messages.length - 1 : messages.findIndex((m) => m.id === options.messageId);
@@ -139,16 +149,16 @@ export class LazyChat implements ChatHandle {
 
   #attach(runtime: ChatRuntime): ChatHandle {
     if (this.#real) return this.#real;
-    const real = runtime.createChat({ ...this.#init, messages: this.#messages });
-    real['~registerMessagesCallback'](() => notify(this.#messageListeners));
+    const real = runtime.createChat({ ...this.#init, messages: this.#messages, onRequestStarted: this.#releaseNotifications });
+    real['~registerMessagesCallback'](() => this.#notify(this.#messageListeners));
     // A request made on arrival takes the real chat from ready to the submitted already shown.
     let shownStatus = this.#status;
     real['~registerStatusCallback'](() => {
       if (real.status === shownStatus) return;
       shownStatus = real.status;
-      notify(this.#statusListeners);
+      this.#notify(this.#statusListeners);
     });
-    real['~registerErrorCallback'](() => notify(this.#errorListeners));
+    real['~registerErrorCallback'](() => this.#notify(this.#errorListeners));
     this.#real = real;
     return real;
   }
@@ -170,7 +180,31 @@ export class LazyChat implements ChatHandle {
     }
     if (generation !== this.#requestGeneration || this.#real) return;
     // The messages end with the user's message: the real chat's regenerate sends them as they are.
-    await this.#attach(runtime).regenerate();
+    const real = this.#attach(runtime);
+    this.#holdNotificationsUntilRequest();
+    await real.regenerate();
+  }
+
+  /**
+   * The real chat's changes wait until its request has started (or the next task, if it never
+   * does): a send then renders the new message after calling fetch, not before, and the render
+   * (~10 ms on a slow machine) no longer delays the request.
+   */
+  #holdNotificationsUntilRequest(): void {
+    if (this.#held) return;
+    this.#held = new Set();
+    setTimeout(this.#releaseNotifications, 0);
+  }
+
+  #releaseNotifications = (): void => {
+    const held = this.#held;
+    this.#held = null;
+    held?.forEach(notify);
+  };
+
+  #notify(listeners: Listeners): void {
+    if (this.#held) this.#held.add(listeners);
+    else notify(listeners);
   }
 
   #setStatus(status: ChatStatus): void {
