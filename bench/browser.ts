@@ -48,15 +48,33 @@ async function send(page: Page, prompt: string): Promise<void> {
 }
 
 /**
- * A fresh page, settled as it is by the time someone has typed a message: what it loads on idle
- * (the chat runtime, the Markdown renderer) has loaded (no request for 500 ms). Every sample is
- * still the page's first message, with nothing of the chat path run before.
+ * A fresh page, as it is by the time someone has clicked into the composer and typed a message:
+ * what the page fetches once the visitor engages (the chat runtime, the Markdown renderer) has
+ * loaded (no request for 500 ms after the focus). Every sample is still the page's first
+ * message, with nothing of the chat path run before.
  */
 async function openChat(page: Page, appUrl: string, marker: string): Promise<void> {
   await page.goto(`${appUrl}/ja`);
-  await page.getByTestId('composer').waitFor();
-  await page.waitForLoadState('networkidle');
+  // Hydrated (React's props on the composer) and its effects run, then the visitor engages.
+  await page.waitForFunction(() => Object.keys(document.getElementById('composer') ?? {}).some((key) => key.startsWith('__reactProps')));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  await page.getByTestId('composer').focus();
+  await waitForNoRequests(page, 500);
   await page.evaluate(WATCH(marker));
+}
+
+/** Resolves once the page has started and finished no request for `quietMs`. */
+async function waitForNoRequests(page: Page, quietMs: number): Promise<void> {
+  let last = Date.now();
+  const seen = () => (last = Date.now());
+  page.on('request', seen);
+  page.on('requestfinished', seen);
+  try {
+    while (Date.now() - last < quietMs) await page.waitForTimeout(50);
+  } finally {
+    page.off('request', seen);
+    page.off('requestfinished', seen);
+  }
 }
 
 async function enterToFirstChar(page: Page, appUrl: string, repeats: number): Promise<number[]> {

@@ -9,6 +9,7 @@ import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/ai/endpoint';
+import { onFirstEngagement } from '@/lib/browser/engagement';
 import { preloadChatRuntime } from '@/lib/chat/chat-runtime-loader';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
 import { deleteMessage, editAndResend, regenerateReply } from '@/lib/chat/message-actions';
@@ -52,17 +53,19 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
   useEffect(() => initHistory(), []);
-  // The chat runtime (AI SDK) and the Markdown renderer are not in the first load; fetch them as
-  // soon as the page is idle (within 2 s even on a busy page), and at the latest when a message
-  // is sent (the chat loads its runtime itself then).
-  useEffect(() => {
-    const preload = () => {
-      preloadChatRuntime();
-      preloadMarkdown();
-    };
-    if (window.requestIdleCallback) window.requestIdleCallback(preload, { timeout: 2000 });
-    else window.setTimeout(preload, 200);
-  }, []);
+  // The chat runtime (AI SDK) and the Markdown renderer are not in the first load. They are
+  // fetched when the visitor starts using the page (moves the pointer, touches, focuses, types),
+  // which is seconds before a typed message is sent, so evaluating them (~150 KB gzip) does not
+  // compete with the page's start for someone who only looks; at the latest on send, and the
+  // renderer whenever a saved conversation is shown.
+  useEffect(
+    () =>
+      onFirstEngagement(() => {
+        preloadChatRuntime();
+        preloadMarkdown();
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (!conversationId) return;

@@ -1,0 +1,32 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ENGAGEMENT_EVENTS, onFirstEngagement } from './engagement';
+
+describe('onFirstEngagement', () => {
+  it.each(ENGAGEMENT_EVENTS)('runs once on the first %s, and not on later events', (type) => {
+    const target = new EventTarget();
+    const callback = vi.fn();
+    onFirstEngagement(callback, target);
+    expect(callback).not.toHaveBeenCalled();
+    target.dispatchEvent(new Event(type));
+    target.dispatchEvent(new Event('keydown'));
+    target.dispatchEvent(new Event('pointermove'));
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores events that are not the visitor doing something', () => {
+    const target = new EventTarget();
+    const callback = vi.fn();
+    onFirstEngagement(callback, target);
+    for (const type of ['load', 'scroll', 'visibilitychange', 'resize']) target.dispatchEvent(new Event(type));
+    expect(callback).not.toHaveBeenCalled();
+  });
+
+  it('does nothing once cancelled', () => {
+    const target = new EventTarget();
+    const callback = vi.fn();
+    const cancel = onFirstEngagement(callback, target);
+    cancel();
+    target.dispatchEvent(new Event('pointerdown'));
+    expect(callback).not.toHaveBeenCalled();
+  });
+});
