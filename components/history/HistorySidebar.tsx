@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
 import { downloadTextFile } from '@/lib/browser/download';
 import { getSession, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
@@ -22,8 +22,11 @@ function matches(conversation: Conversation, query: string): boolean {
   return conversation.title.toLowerCase().includes(q) || conversation.messages.some((m) => m.text.toLowerCase().includes(q));
 }
 
-/** Saved conversations, newest first: search, open, rename, delete with undo, export, import. */
-export function HistorySidebar() {
+/**
+ * Saved conversations, newest first: search, open, rename, delete with undo, export, import.
+ * Memoized: ChatApp renders again for every streamed update; the sidebar only follows its stores.
+ */
+export const HistorySidebar = memo(function HistorySidebar() {
   const t = useTranslations('history');
   const tChat = useTranslations('chat');
   const tSettings = useTranslations('settings');
@@ -103,4 +106,4 @@ export function HistorySidebar() {
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { DEFAULT_PARAMS, PARAM_LIMITS } from '@/lib/ai/defaults';
 import { modelLabel } from '@/lib/ai/model-label';
@@ -14,7 +14,8 @@ import { NumberField } from './NumberField';
 
 const fieldClass = 'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
-export function SettingsPanel({ models }: { models: string[] }) {
+/** Memoized: ChatApp renders again for every streamed update; the panel only follows its stores. */
+export const SettingsPanel = memo(function SettingsPanel({ models }: { models: string[] }) {
   const t = useTranslations('settings');
   const locale = useLocale();
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, () => defaultSettings(models));
@@ -70,4 +71,4 @@ export function SettingsPanel({ models }: { models: string[] }) {
       </div>
     </div>
   );
-}
+});
