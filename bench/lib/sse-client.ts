@@ -42,8 +42,17 @@ function pieceOf(kind: Target['kind'], data: string): { text?: string; error?: s
   return {};
 }
 
-/** `stopAfter`: close the connection after that many text pieces (as a user pressing stop would). */
-export function streamChat(target: Target, prompt: string, { signal, stopAfter }: { signal?: AbortSignal; stopAfter?: number } = {}): Promise<StreamResult> {
+/**
+ * `stopAfter`: close the connection after that many text pieces (as a user pressing stop would).
+ * `ownConnection`: a new connection, not one kept alive from an earlier request (many users at
+ * once; a kept-alive socket reused just as the server's keep-alive timeout closes it fails with
+ * "socket hang up", a client-side race that browsers retry).
+ */
+export function streamChat(
+  target: Target,
+  prompt: string,
+  { signal, stopAfter, ownConnection = false }: { signal?: AbortSignal; stopAfter?: number; ownConnection?: boolean } = {},
+): Promise<StreamResult> {
   const url = new URL(target.kind === 'direct' ? '/v1/chat/completions' : '/api/chat', target.baseUrl);
   const body = chatBody(target, prompt);
   return new Promise((resolve) => {
@@ -61,7 +70,7 @@ export function streamChat(target: Target, prompt: string, { signal, stopAfter }
       url,
       {
         method: 'POST',
-        agent,
+        agent: ownConnection ? false : agent,
         signal,
         headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br', 'content-length': Buffer.byteLength(body) },
       },
