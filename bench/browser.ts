@@ -28,14 +28,17 @@ export function launchBrowser(): Promise<Browser> {
 const WATCH = (marker: string) => `(() => {
   window.__seen = null; window.__longest = 0;
   try { new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask' }); } catch {}
-  const check = () => {
-    const replies = document.querySelectorAll('[data-testid="message-assistant"]');
-    const last = replies[replies.length - 1];
-    if (window.__seen === null && last && last.textContent.includes(${JSON.stringify(marker)})) {
-      const at = performance.now();
-      window.__seen = -1;
-      requestAnimationFrame(() => { window.__seen = performance.timeOrigin + at; window.__seenPaint = performance.timeOrigin + performance.now(); });
-    }
+  // Only the text that changed is searched: reading the whole reply's textContent on every
+  // render would itself cost the page O(length) per render (a long task of its own at 16k tokens).
+  const marker = ${JSON.stringify(marker)};
+  const inReply = (node) => !!(node.nodeType === 1 ? node : node.parentElement)?.closest('[data-testid="message-assistant"]');
+  const changedText = (record) => record.type === 'characterData' ? [record.target.data] : [...record.addedNodes].map((node) => node.textContent ?? '');
+  const check = (records) => {
+    if (window.__seen !== null) return;
+    if (!records.some((record) => inReply(record.target) && changedText(record).some((text) => text.includes(marker)))) return;
+    const at = performance.now();
+    window.__seen = -1;
+    requestAnimationFrame(() => { window.__seen = performance.timeOrigin + at; window.__seenPaint = performance.timeOrigin + performance.now(); });
   };
   new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
   document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enter = performance.timeOrigin + performance.now(); }, true);
