@@ -68,6 +68,8 @@ describe('preset storage', () => {
   it('reports unreadable storage instead of throwing', () => {
     expect(loadPresets('{oops')).toEqual({ status: 'unreadable' });
     expect(loadPresets('"text"')).toEqual({ status: 'unreadable' });
+    // Version 0 was the bare array, never an envelope: migrating it would nest the envelope.
+    expect(loadPresets(JSON.stringify({ version: 0, presets: [] }))).toEqual({ status: 'unreadable' });
     expect(loadPresets(null)).toEqual({ status: 'ok', presets: [], dropped: 0 });
   });
 });

@@ -46,7 +46,9 @@ export function loadPresets(raw: string | null): LoadResult {
     version += 1;
   }
 
-  const entries = envelopeSchema.parse(data).presets;
+  const envelope = envelopeSchema.safeParse(data);
+  if (!envelope.success) return { status: 'unreadable' };
+  const entries = envelope.data.presets;
   const presets = entries.flatMap((entry) => {
     const parsed = presetSchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
