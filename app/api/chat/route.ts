@@ -5,6 +5,7 @@ import { streamChat } from '@/lib/ai/stream-chat';
 import { jsonError } from '@/lib/http/json-error';
 import { methodNotAllowed, readJsonBody } from '@/lib/http/read-json';
 import { admitChatRequest } from '@/lib/security/admission';
+import { idleCollector } from '@/lib/server/idle-collector';
 
 export const runtime = 'nodejs';
 export const maxDuration = 60;
@@ -43,6 +44,7 @@ export async function POST(req: Request): Promise<Response> {
   if (!admission.ok) return admission.response;
 
   // The client's stream slot is held until the reply is over (finished, failed or cancelled).
+  const replyOver = idleCollector().begin();
   return streamChat({
     endpoint: config.endpoint,
     request,
@@ -50,7 +52,10 @@ export async function POST(req: Request): Promise<Response> {
     droppedTurns: budget.droppedTurns,
     signal: req.signal,
     timeouts: config.timeouts,
-    onClose: admission.release,
+    onClose: () => {
+      admission.release();
+      replyOver();
+    },
   });
 }
 

@@ -1,0 +1,91 @@
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/**
+ * Gives memory back after a burst of chats. V8 collects garbage when JavaScript allocates; a
+ * server that has gone quiet allocates nothing, so the heap a burst grew (streams, buffers,
+ * parsed chunks, all garbage once the replies end) stayed resident indefinitely: 200 chats left
+ * the process ~165 MB above its baseline for as long as we watched. When the last reply ends
+ * and the server stays idle for `idleMs`, one full collection runs, only if the heap grew by
+ * `minGrowthBytes` since the last one, so a lone chat never pays for it.
+ */
+export interface IdleCollectorOptions {
+  /** Runs a full garbage collection; null where the runtime offers none. */
+  collect: (() => void) | null;
+  /** Bytes of JavaScript heap in use (live and not yet collected). */
+  heapUsed: () => number;
+  idleMs?: number;
+  minGrowthBytes?: number;
+}
+
+export interface IdleCollector {
+  /** A reply started; returns the function to call once it is over (idempotent). */
+  begin: () => () => void;
+  /** Collections run so far (for tests and diagnostics). */
+  readonly collections: number;
+}
+
+export function createIdleCollector({ collect, heapUsed, idleMs = 1000, minGrowthBytes = 32 * 1024 * 1024 }: IdleCollectorOptions): IdleCollector {
+  let active = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let heapAfterLastCollection = heapUsed();
+  let collections = 0;
+
+  const collectIfGrown = () => {
+    timer = undefined;
+    if (!collect || active > 0 || heapUsed() - heapAfterLastCollection < minGrowthBytes) return;
+    collect();
+    collections++;
+    heapAfterLastCollection = heapUsed();
+  };
+
+  return {
+    begin() {
+      active++;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        active--;
+        if (active > 0 || !collect) return;
+        timer = setTimeout(collectIfGrown, idleMs);
+        // A pending collection never keeps the process alive.
+        timer.unref?.();
+      };
+    },
+    get collections() {
+      return collections;
+    },
+  };
+}
+
+/**
+ * V8's `gc()`, without starting Node with --expose-gc (which a platform such as Vercel does not
+ * let us pass): the flag applies to contexts created after it is set.
+ */
+export function exposeGc(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    if (typeof gc !== 'function') return null;
+    // Measured after 200 chats: one collection took RSS from +170 to +120 MB over the baseline,
+    // two to +20 MB (the second frees what the first only unlinked: buffers' backing stores,
+    // emptied pages); two took ~100 ms together, once, on an idle server.
+    return () => {
+      gc();
+      gc();
+    };
+  } catch {
+    return null;
+  }
+}
+
+let shared: IdleCollector | undefined;
+
+/** The process's collector, shared by every chat request. */
+export function idleCollector(): IdleCollector {
+  shared ??= createIdleCollector({ collect: exposeGc(), heapUsed: () => v8.getHeapStatistics().used_heap_size });
+  return shared;
+}
