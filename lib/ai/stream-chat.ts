@@ -1,11 +1,10 @@
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { generateId, streamText } from 'ai';
+import { chatModel } from './chat-model';
 import type { Endpoint } from './endpoint';
 import { STOP_SEQUENCES } from './defaults';
 import { classifyUpstreamError, serializeChatError } from './errors';
 import type { ChatRequest, ChatTurnMessage } from './schema';
-import { createSseCoalescer } from './sse-coalesce';
-import { withStallTimeouts, type StallTimeouts } from './stall-timeout';
+import type { StallTimeouts } from './stall-timeout';
 import { uiSseResponse } from './ui-sse-response';
 import type { ReplyMetadata } from '@/lib/chat/types';
 
@@ -29,19 +28,8 @@ const MAX_RETRIES = 1;
 
 /** Streams the completion as an AI SDK UI message stream, with typed error codes. */
 export function streamChat({ endpoint, request, messages, droppedTurns, signal, timeouts, onClose }: StreamChatOptions): Response {
-  const provider = createOpenAICompatible({
-    name: 'swallow',
-    baseURL: endpoint.baseURL,
-    apiKey: endpoint.apiKey,
-    // vLLM only reports usage when asked (stream_options.include_usage).
-    includeUsage: true,
-    // A stalled upstream fails as upstream_timeout instead of hanging until the platform limit;
-    // text chunks that arrive in one read are merged before the SDK parses them (sse-coalesce.ts).
-    fetch: withStallTimeouts(timeouts, globalThis.fetch, { eventStreamChunk: createSseCoalescer }),
-  });
-
   const result = streamText({
-    model: provider.chatModel(request.model),
+    model: chatModel(endpoint, timeouts, request.model),
     system: request.system.trim() || undefined,
     messages,
     temperature: request.temperature,
