@@ -1,6 +1,7 @@
 import { ACCESS_COOKIE, verifyAccessToken } from './access';
 import { jsonError } from '@/lib/http/json-error';
-import type { SecurityConfig } from './config';
+import { resolveSecurityConfig, type SecurityConfig } from './config';
+import type { NextRequest } from 'next/server';
 
 /** Paths that stay reachable without the access code: the unlock page and its endpoint. */
 const OPEN_PATHS = /^\/(?:(?:ja|en)\/)?unlock\/?$|^\/api\/unlock\/?$/;
@@ -26,6 +27,12 @@ export function accessGate(req: GateRequest, config: Pick<SecurityConfig, 'acces
   const target = new URL(locale ? `/${locale}/unlock` : '/unlock', req.url);
   target.searchParams.set('next', `${req.pathname}${req.search}`);
   return Response.redirect(target, 307);
+}
+
+/** The gate for a request as Next.js hands it to the proxy or a route handler. */
+export function gateRequest(request: NextRequest, config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'> = resolveSecurityConfig()): Response | null {
+  const { pathname, search } = request.nextUrl;
+  return accessGate({ pathname, search, url: request.url, cookie: request.cookies.get(ACCESS_COOKIE)?.value }, config);
 }
 
 export { ACCESS_COOKIE };

@@ -1,3 +1,4 @@
+import type { NextRequest } from 'next/server';
 import { fitToContext } from '@/lib/ai/context-budget';
 import { getServerConfig } from '@/lib/ai/endpoint';
 import { validateChatRequest } from '@/lib/ai/schema';
@@ -5,13 +6,16 @@ import { streamChat } from '@/lib/ai/stream-chat';
 import { jsonError } from '@/lib/http/json-error';
 import { methodNotAllowed, readJsonBody } from '@/lib/http/read-json';
 import { admitChatRequest } from '@/lib/security/admission';
+import { gateRequest } from '@/lib/security/gate';
 import { idleCollector } from '@/lib/server/idle-collector';
 
 export const runtime = 'nodejs';
 export const maxDuration = 60;
 
-// The access code (when set) is checked in proxy.ts before this runs.
-export async function POST(req: Request): Promise<Response> {
+// Not behind proxy.ts (see its matcher): the access code, when set, is checked here.
+export async function POST(req: NextRequest): Promise<Response> {
+  const denied = gateRequest(req);
+  if (denied) return denied;
   const parsed = await readJsonBody(req);
   if (!parsed.ok) return parsed.response;
 
@@ -59,5 +63,5 @@ export async function POST(req: Request): Promise<Response> {
   });
 }
 
-const notAllowed = () => methodNotAllowed(['POST']);
+const notAllowed = (req: NextRequest) => gateRequest(req) ?? methodNotAllowed(['POST']);
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
