@@ -6,11 +6,14 @@
  * With PROFILE_TRACE=1 it records a Chrome trace instead and sums main-thread time by event
  * (script, style, layout, paint…).
  * Scenarios: md-1k, md-4k, md-16k, paced (see e2e/fake-upstream/bench-scenarios.mjs).
+ * PROFILE_BEFORE=md-1k,md-4k streams those replies first, each on a fresh load of the page in
+ * the same tab, as the bench does before md-16k.
  */
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { launchBrowser } from './browser';
 import { benchConfig, startApp, startUpstream } from './lib/app-server';
+import { pinToCpus } from './lib/proc';
 
 interface ProfileNode {
   id: number;
@@ -79,7 +82,7 @@ interface TraceEvent {
 
 /** Self time per trace event name on the renderer main thread (nested events are subtracted). */
 async function traceRun(browser: Browser, page: Page): Promise<void> {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8'] });
   await page.getByTestId('composer').fill(`[[scenario:${scenario}]] trace`);
   await page.getByTestId('composer').press('Enter');
   await page.locator('[data-testid="message-assistant"][data-status="done"]').waitFor({ timeout: 120_000 });
@@ -90,12 +93,23 @@ async function traceRun(browser: Browser, page: Page): Promise<void> {
   const self = new Map<string, number>();
   const stack: TraceEvent[] = [];
   const tasks: TraceEvent[] = [];
+  // Self time by event name inside each task over 50 ms: what a long task was made of.
+  const longTaskSelf = new Map<TraceEvent, Map<string, number>>();
+  const add = (map: Map<string, number>, name: string, us: number) => map.set(name, (map.get(name) ?? 0) + us);
   for (const event of events) {
     while (stack.length && stack.at(-1)!.ts + stack.at(-1)!.dur! <= event.ts) stack.pop();
     const parent = stack.at(-1);
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
-    else if (event.name === 'RunTask') tasks.push(event);
-    self.set(event.name, (self.get(event.name) ?? 0) + event.dur!);
+    if (parent) add(self, parent.name, -event.dur!);
+    else if (event.name === 'RunTask') {
+      tasks.push(event);
+      if (event.dur! > 50_000) longTaskSelf.set(event, new Map());
+    }
+    const inLongTask = longTaskSelf.get(stack[0] ?? event);
+    if (inLongTask) {
+      if (parent) add(inLongTask, parent.name, -event.dur!);
+      add(inLongTask, event.name, event.dur!);
+    }
+    add(self, event.name, event.dur!);
     stack.push(event);
   }
   const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
@@ -103,7 +117,23 @@ async function traceRun(browser: Browser, page: Page): Promise<void> {
   const byWall = tasks.map((t) => t.dur!).sort((a, b) => b - a);
   const byCpu = tasks.map((t) => t.tdur ?? 0).sort((a, b) => b - a);
   console.log(`${scenario}: ${tasks.length} tasks; longest by wall time ${byWall.slice(0, 5).map(ms).join(', ')} ms (${byWall.filter((d) => d > 50_000).length} over 50 ms); by CPU time ${byCpu.slice(0, 5).map(ms).join(', ')} ms (${byCpu.filter((d) => d > 50_000).length} over 50 ms)`);
+  for (const [task, names] of longTaskSelf) {
+    const parts = [...names].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => `${name} ${ms(us)}`);
+    console.log(`  task of ${ms(task.dur)} ms (CPU ${ms(task.tdur)} ms) at +${ms(task.ts - events[0].ts)} ms: ${parts.join(', ')}`);
+  }
   console.log(`self time by trace event:\n${rows.map(([name, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`).join('\n')}`);
+}
+
+async function openPage(page: Page, appUrl: string): Promise<void> {
+  await page.goto(`${appUrl}/ja`);
+  await page.getByTestId('composer').waitFor();
+  // As the bench does: the visitor focuses the composer (the chat runtime and the Markdown
+  // renderer are fetched then) and types. PROFILE_NO_WAIT=1 sends at once instead.
+  if (process.env.PROFILE_NO_WAIT !== '1') {
+    await page.waitForTimeout(300);
+    await page.getByTestId('composer').focus();
+    await page.waitForTimeout(1500);
+  }
 }
 
 async function main() {
@@ -111,17 +141,16 @@ async function main() {
   const upstream = await startUpstream(config);
   const app = await startApp(config);
   const browser = await launchBrowser();
+  if (process.env.PROFILE_PIN === '1') console.log('server side pinned to CPU 0:', pinToCpus([...app.pids(), ...upstream.pids(), process.pid], '0'));
   try {
     const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${app.url}/ja`);
-    await page.getByTestId('composer').waitFor();
-    // As the bench does: the visitor focuses the composer (the chat runtime and the Markdown
-    // renderer are fetched then) and types. PROFILE_NO_WAIT=1 sends at once instead.
-    if (process.env.PROFILE_NO_WAIT !== '1') {
-      await page.waitForTimeout(300);
-      await page.getByTestId('composer').focus();
-      await page.waitForTimeout(1500);
+    for (const before of (process.env.PROFILE_BEFORE ?? '').split(',').filter(Boolean)) {
+      await openPage(page, app.url);
+      await page.getByTestId('composer').fill(`[[scenario:${before}]] before`);
+      await page.getByTestId('composer').press('Enter');
+      await page.locator('[data-testid="message-assistant"][data-status="done"]').waitFor({ timeout: 120_000 });
     }
+    await openPage(page, app.url);
     if (process.env.PROFILE_TRACE === '1') return await traceRun(browser, page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');

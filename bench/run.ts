@@ -60,7 +60,7 @@ async function main() {
     await section('cpu', () => cpuPerToken(appTarget, direct, app.pids, quick ? 2 : 5));
     await section('capacity', () => capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }));
     await section('page', () => pageWeight(app.url));
-    await section('browser', () => browserBench(app.url, upstream.url, Number.isFinite(directTtftMs) ? directTtftMs : 50, quick ? 3 : 7));
+    await section('browser', () => browserBench(app.url, upstream.url, Number.isFinite(directTtftMs) ? directTtftMs : 50, quick ? 3 : 7, () => [...app.pids(), ...upstream.pids(), process.pid]));
     await section('lighthouse', () => lighthouseBench(app.url));
   } finally {
     await app.stop();

@@ -2,7 +2,9 @@
  * CPU time and memory of a process tree, read from /proc (Linux). The bench measures the
  * server from outside, so it needs no hooks in the app.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const CLOCK_TICKS_PER_SECOND = 100; // sysconf(_SC_CLK_TCK) on Linux
 
@@ -69,3 +71,17 @@ export function sampleRss(pids: number[], intervalMs = 50): { stop: () => number
     },
   };
 }
+
+/**
+ * Pins every thread of `pids` to the given CPUs (`taskset`); returns false where that is not
+ * possible (no taskset, one CPU). The browser section keeps the bench's own server side (the
+ * app, the fake upstream, this process) off one CPU, so that the page's main thread is not
+ * descheduled by them: on a user's machine the model server is elsewhere.
+ */
+export function pinToCpus(pids: number[], cpus: string): boolean {
+  if (availableParallelism() < 2) return false;
+  return pids.every((pid) => spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0);
+}
+
+/** All CPUs, as `taskset` spells them. */
+export const ALL_CPUS = `0-${availableParallelism() - 1}`;
