@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BenchmarkSuite } from '@/components/model/BenchmarkSuite';
 import { ModelLinks, ModelOverview } from '@/components/model/ModelOverview';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import { Link } from '@/lib/i18n/navigation';
+import { MODEL_CHART_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import { defaultOpenGraph } from '@/lib/meta/site';
 import { SUITES } from '@/lib/model/data';
@@ -35,6 +36,8 @@ export default async function ModelPage({ params }: ModelPageProps) {
   // Per request, not prerendered: the nonce CSP (proxy.ts) blocks the scripts of a static page.
   await connection();
   const t = await getTranslations('model');
+  // The charts are client components: their labels are not in the layout's provider.
+  const chartMessages = pickMessages(await getMessages(), MODEL_CHART_NAMESPACES);
 
   return (
     <div className="min-h-dvh">
@@ -61,9 +64,11 @@ export default async function ModelPage({ params }: ModelPageProps) {
             <p className="leading-relaxed">{t('charts.intro')}</p>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('charts.source')}</p>
           </div>
-          {SUITES.map((suite) => (
-            <BenchmarkSuite key={suite.id} suite={suite} />
-          ))}
+          <NextIntlClientProvider messages={chartMessages}>
+            {SUITES.map((suite) => (
+              <BenchmarkSuite key={suite.id} suite={suite} />
+            ))}
+          </NextIntlClientProvider>
         </section>
         <ModelLinks />
       </main>
