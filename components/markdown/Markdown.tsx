@@ -1,9 +1,9 @@
 'use client';
 
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { splitMarkdownBlocks } from '@/lib/markdown/blocks';
+import { createBlockSplitter } from '@/lib/markdown/blocks';
 import { prepareHighlighter, rehypeHighlightCode } from '@/lib/markdown/highlight';
 import { CodeBlock } from './CodeBlock';
 
@@ -39,7 +39,9 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
 
 /** Renders Markdown block by block so a streaming reply re-parses only its growing tail. */
 export function Markdown({ text }: { text: string }) {
-  const blocks = useMemo(() => splitMarkdownBlocks(text), [text]);
+  // A cache of this reply's blocks: unchanged blocks stay the same strings (blocks.ts).
+  const [split] = useState(createBlockSplitter);
+  const blocks = useMemo(() => split(text), [split, text]);
   return (
     <div className="prose-chat">
       {blocks.map((block, index) => (
