@@ -67,7 +67,8 @@ export async function capacity(app: Target, direct: Target, serverPids: () => nu
   for (let chats = 100; !steps.some((s) => s.ok) && chats >= 5 && performance.now() - started < maxMs; chats = Math.floor(chats / 2)) {
     steps.push(await runStep(app, direct, chats, expected, serverPids, baselineMb));
   }
-  await delay(3000);
+  // The server collects garbage once no chat has run for 3 s (lib/server/idle-collector.ts).
+  await delay(5000);
   const settledMb = rssMb(serverPids());
   const first = steps[0];
   const held = steps.filter((s) => s.ok).at(-1)?.chats ?? 0;
@@ -85,7 +86,7 @@ export async function capacity(app: Target, direct: Target, serverPids: () => nu
       }),
       row({ figure: '200 chats: p99 added time to first token', unit: 'ms', ours: first.p99AddedMs, reference: LIMITS.p99AddedMs, ratio: null, target: '≤ 100 ms', pass: first.p99AddedMs <= LIMITS.p99AddedMs, note: `direct median ttft under the same load ${first.directTtftMs.toFixed(1)} ms` }),
       row({ figure: '200 chats: peak server memory', unit: 'MB', ours: first.peakMb, reference: LIMITS.peakMb, ratio: null, target: '≤ 400 MB', pass: first.peakMb <= LIMITS.peakMb, note: `baseline ${baselineMb.toFixed(0)} MB` }),
-      row({ figure: 'server memory 3 s after the last step', unit: 'MB', ours: settledMb, reference: baselineMb, target: `≤ baseline + ${LIMITS.settledOverBaselineMb} MB`, pass: settledOk }),
+      row({ figure: 'server memory 5 s after the last step', unit: 'MB', ours: settledMb, reference: baselineMb, target: `≤ baseline + ${LIMITS.settledOverBaselineMb} MB`, pass: settledOk }),
       row({ figure: 'largest number of chats held (within limits)', unit: 'chats', ours: held, reference: null, ratio: null, target: '≥ 200', pass: held >= 200, note: steps.map((s) => `${s.chats}:${s.ok ? 'ok' : 'fail'} p99+${s.p99AddedMs.toFixed(0)}ms ${s.peakMb.toFixed(0)}MB err${s.errors}/inc${s.incomplete}${s.errorSamples.length ? ` (${s.errorSamples.join(', ')})` : ''}`).join('; ') }),
     ],
     raw: { baselineMb, settledMb, steps },

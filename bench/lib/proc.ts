@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { cpus } from 'node:os';
 
 const CLOCK_TICKS_PER_SECOND = 100; // sysconf(_SC_CLK_TCK) on Linux
 
@@ -79,9 +79,16 @@ export function sampleRss(pids: number[], intervalMs = 50): { stop: () => number
  * descheduled by them: on a user's machine the model server is elsewhere.
  */
 export function pinToCpus(pids: number[], cpus: string): boolean {
-  if (availableParallelism() < 2) return false;
-  return pids.every((pid) => spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0);
+  if (CPU_COUNT < 2) return false;
+  // Every pid is tried (a process of the tree may have exited since it was listed): one left
+  // pinned would pass its CPU to everything it starts later, such as Lighthouse's Chrome.
+  const results = pids.map((pid) => spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0);
+  return results.includes(true);
 }
 
+// The machine's CPUs, not availableParallelism(): that follows this process's own affinity,
+// which pinning changes.
+const CPU_COUNT = cpus().length;
+
 /** All CPUs, as `taskset` spells them. */
-export const ALL_CPUS = `0-${availableParallelism() - 1}`;
+export const ALL_CPUS = `0-${CPU_COUNT - 1}`;

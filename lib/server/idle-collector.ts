@@ -6,8 +6,10 @@ import vm from 'node:vm';
  * server that has gone quiet allocates nothing, so the heap a burst grew (streams, buffers,
  * parsed chunks, all garbage once the replies end) stayed resident indefinitely: 200 chats left
  * the process ~165 MB above its baseline for as long as we watched. When the last reply ends
- * and the server stays idle for `idleMs`, one full collection runs, only if the heap grew by
- * `minGrowthBytes` since the last one, so a lone chat never pays for it.
+ * and no other starts for `idleMs`, one full collection runs, only if the heap grew by
+ * `minGrowthBytes` since the last one, so a lone chat never pays for it. The wait is longer than
+ * it takes to read a reply's end and send the next message (the collection pauses the server
+ * ~100 ms): after 1 s, the bench's sends 1 s apart met it, Enter → first character 42 → 51 ms.
  */
 export interface IdleCollectorOptions {
   /** Runs a full garbage collection; null where the runtime offers none. */
@@ -25,7 +27,7 @@ export interface IdleCollector {
   readonly collections: number;
 }
 
-export function createIdleCollector({ collect, heapUsed, idleMs = 1000, minGrowthBytes = 32 * 1024 * 1024 }: IdleCollectorOptions): IdleCollector {
+export function createIdleCollector({ collect, heapUsed, idleMs = 3000, minGrowthBytes = 32 * 1024 * 1024 }: IdleCollectorOptions): IdleCollector {
   let active = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let heapAfterLastCollection = heapUsed();
