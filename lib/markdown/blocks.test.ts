@@ -39,6 +39,40 @@ describe('createBlockSplitter', () => {
     expect(split('')).toEqual([]);
   });
 
+  it('gives what a full split gives at every step of a streamed reply', () => {
+    const reply = [
+      '# 見出し',
+      '',
+      '段落の一行目\n二行目',
+      '   ',
+      '```ts\nconst a = 1;\n\n  \nconst b = 2;\n```',
+      '',
+      '',
+      '| a | b |\n|---|---|\n| 1 | 2 |',
+      ' \t',
+      '~~~~\n```\ninner\n```\n\n~~~~',
+      '',
+      '  字下げで始まる段落',
+      '',
+      '最後の段落',
+    ].join('\n');
+    for (const step of [1, 2, 3, 7]) {
+      const split = createBlockSplitter();
+      for (let end = 0; end <= reply.length; end += step) {
+        const text = reply.slice(0, end);
+        expect(split(text), JSON.stringify(text)).toEqual(splitMarkdownBlocks(text));
+      }
+      expect(split(reply)).toEqual(splitMarkdownBlocks(reply));
+    }
+  });
+
+  it('starts over when the text is not a continuation of the last one', () => {
+    const split = createBlockSplitter();
+    split('一\n\n二\n\n三');
+    expect(split('別の\n\n返答')).toEqual(['別の', '返答']);
+    expect(split('別の\n\n返答\n\n続き')).toEqual(['別の', '返答', '続き']);
+  });
+
   it('keeps no earlier version of a streaming reply alive through its finished blocks', async () => {
     const collect = exposeGc()!;
     const paragraph = 'スワローは日本語に強い大規模言語モデルです。'.repeat(10);

@@ -11,39 +11,75 @@ export function detachedCopy(text: string): string {
   return (' ' + text).slice(1);
 }
 
-/**
- * Splits Markdown into top-level blocks at blank lines outside fenced code, so a
- * streaming reply re-renders only its last block instead of the whole text. A block equal to
- * the one at its index in `previous` is that same string; other blocks are detached copies.
- */
-export function splitMarkdownBlocks(markdown: string, previous: readonly string[] = []): string[] {
-  const blocks: string[] = [];
-  const push = (block: string) => {
-    const earlier = previous[blocks.length];
-    blocks.push(earlier === block ? earlier : detachedCopy(block));
-  };
+interface Scan {
+  /** Blocks closed by a blank line that ends in a newline: more text cannot change them. */
+  finished: string[];
+  /** Where the text after the last finished block starts (a line start, fence closed). */
+  finishedEnd: number;
+  /** The block still open at the end of the text, if any. */
+  rest: string | null;
+}
+
+/** Top-level blocks of `markdown` from offset `from`, which must be a line start outside code. */
+function scanBlocks(markdown: string, from: number): Scan {
+  const finished: string[] = [];
+  let finishedEnd = from;
   let current: string[] = [];
   let fence: string | null = null;
 
-  for (const line of markdown.split('\n')) {
+  for (let start = from; start <= markdown.length; ) {
+    const newline = markdown.indexOf('\n', start);
+    const end = newline === -1 ? markdown.length : newline;
+    const line = markdown.slice(start, end);
+    start = end + 1;
     const marker = FENCE.exec(line)?.[1];
     if (fence) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null;
     } else if (marker) {
       fence = marker;
     } else if (line.trim() === '' && current.length > 0) {
-      push(current.join('\n'));
+      if (newline === -1) break; // the last line, still being written: the block stays open
+      finished.push(current.join('\n'));
+      finishedEnd = start;
       current = [];
       continue;
     }
     if (line.trim() !== '' || current.length > 0) current.push(line);
+    else if (newline !== -1) finishedEnd = start; // a blank line between blocks
   }
-  if (current.length > 0) push(current.join('\n'));
-  return blocks;
+  return { finished, finishedEnd, rest: current.length > 0 ? current.join('\n') : null };
 }
 
-/** Splits successive versions of one growing text, reusing the blocks that did not change. */
+/** `block`, or the equal string already rendered at its index; otherwise a detached copy. */
+const reuse = (block: string, earlier: string | undefined) => (earlier === block ? earlier : detachedCopy(block));
+
+/**
+ * Splits Markdown into top-level blocks at blank lines outside fenced code, so a
+ * streaming reply re-renders only its last block instead of the whole text. A block equal to
+ * the one at its index in `previous` is that same string; other blocks are detached copies.
+ */
+export function splitMarkdownBlocks(markdown: string, previous: readonly string[] = []): string[] {
+  const { finished, rest } = scanBlocks(markdown, 0);
+  if (rest !== null) finished.push(rest);
+  return finished.map((block, index) => reuse(block, previous[index]));
+}
+
+/**
+ * Splits successive versions of one growing text. While each version extends the last, only the
+ * text after the last finished block is scanned again (a 16k-token reply is ~64k characters,
+ * split on every render), and blocks that did not change stay the same strings.
+ */
 export function createBlockSplitter(): (markdown: string) => string[] {
+  let donePrefix = '';
+  let doneBlocks: string[] = [];
   let previous: string[] = [];
-  return (markdown) => (previous = splitMarkdownBlocks(markdown, previous));
+  return (markdown) => {
+    const resume = donePrefix.length > 0 && markdown.startsWith(donePrefix);
+    if (!resume) doneBlocks = [];
+    const scan = scanBlocks(markdown, resume ? donePrefix.length : 0);
+    doneBlocks = doneBlocks.concat(scan.finished.map((block, i) => reuse(block, previous[doneBlocks.length + i])));
+    donePrefix = markdown.slice(0, scan.finishedEnd);
+    previous = scan.rest === null ? doneBlocks : [...doneBlocks, reuse(scan.rest, previous[doneBlocks.length])];
+    return previous;
+  };
 }
