@@ -19,15 +19,22 @@ const components: Components = {
   ),
 };
 
-// Grammars are registered when the page is next idle after this module loads, not during the
-// render of the first code block (a 10-20 ms piece of a long task otherwise).
-if (typeof window !== 'undefined') {
-  if (window.requestIdleCallback) window.requestIdleCallback(prepareHighlighter, { timeout: 1000 });
-  else window.setTimeout(prepareHighlighter, 0);
-}
-
 const remarkPlugins = [remarkGfm];
 const rehypePlugins = [rehypeHighlightCode];
+
+/** Never shown: what a reply may contain, to run every part of the pipeline once. */
+const WARM_UP_SAMPLE = '# 見出し\n\n日本語の**段落**と`コード`、[リンク](https://example.com)。\n\n- 項目\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst a = 1;\n```';
+
+// When the page is next idle after this module loads: grammars registered, then the whole
+// pipeline (parse, GFM, highlight, JSX) run once on a sample, so that neither happens, cold,
+// in the render of a reply's first characters.
+if (typeof window !== 'undefined') {
+  const whenIdle = (task: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(task, { timeout: 1000 }) : window.setTimeout(task, 0));
+  whenIdle(() => {
+    prepareHighlighter();
+    whenIdle(() => ReactMarkdown({ children: WARM_UP_SAMPLE, remarkPlugins, rehypePlugins, components }));
+  });
+}
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   return (
