@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
     environment: 'node',
-    // proxy.test imports proxy.ts, whose next-intl middleware imports 'next/server' without an extension.
+    // lib/security/proxy-matcher.test.ts imports proxy.ts, whose next-intl middleware imports 'next/server' without an extension.
     server: { deps: { inline: ['next-intl'] } },
   },
 });
