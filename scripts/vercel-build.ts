@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startupChunks } from '../lib/deploy/compile-hints';
 import { checkVercelOutput, exportedMaxDuration } from '../lib/deploy/vercel-output';
 import { OG_IMAGE, PNG_ICONS } from '../lib/meta/brand';
 
@@ -68,6 +69,7 @@ const report = checkVercelOutput(outDir, {
     ...Object.fromEntries([OG_IMAGE.path, ...Object.values(PNG_ICONS).map((icon) => icon.path)].map((path) => [path.slice(1), 'image/png'])),
   },
   secrets: [...new Set(buildTest.match(/nvapi-[\w-]+/g) ?? [])],
+  hintedChunks: startupChunks(join(root, distDir)),
 });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (report.errors.length > 0) {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from './compile-hints';
 import { checkVercelOutput, exportedMaxDuration, type VercelOutputExpectations } from './vercel-output';
 
 const EXPECT: VercelOutputExpectations = {
@@ -10,6 +11,7 @@ const EXPECT: VercelOutputExpectations = {
   staticFiles: ['icon.svg'],
   routes: { 'og.png': 'image/png', 'favicon.ico': 'image/x-icon' },
   secrets: ['nvapi-SECRET-1'],
+  hintedChunks: ['static/chunks/main.js'],
 };
 
 let dir: string;
@@ -33,7 +35,7 @@ function healthyOutput() {
   put('functions/og.png.prerender-fallback.body', 'png');
   put('static/icon.svg', '<svg/>');
   put('static/favicon.ico', 'ico');
-  put('static/_next/static/chunks/main.js', '');
+  put('static/_next/static/chunks/main.js', `${COMPILE_HINT}\n(globalThis.TURBOPACK||[]).push([]);`);
 }
 
 beforeEach(() => {
@@ -72,7 +74,17 @@ describe('checkVercelOutput', () => {
       'functions/_middleware.func (proxy.ts) is missing',
       'static/icon.svg is missing',
       'static/_next/static/chunks has no scripts',
+      'static/_next/static/chunks/main.js is missing',
       'og.png: neither a static file nor prerendered at build time',
+    ]);
+  });
+
+  it('flags a startup chunk without the compile hint, or missing', () => {
+    healthyOutput();
+    put('static/_next/static/chunks/main.js', '(globalThis.TURBOPACK||[]).push([]);');
+    expect(checkVercelOutput(dir, { ...EXPECT, hintedChunks: ['static/chunks/main.js', 'static/chunks/gone.js'] }).errors).toEqual([
+      'static/_next/static/chunks/main.js: no compile hint',
+      'static/_next/static/chunks/gone.js is missing',
     ]);
   });
 

@@ -1,12 +1,14 @@
 /**
  * Checks a Vercel Build Output API v3 folder (what `vercel build` writes) for what this app
  * needs on Vercel: the chat route as a streaming Node.js function with our maxDuration, every
- * other route handler on Node.js too, the proxy (middleware), the static assets and icons, and
+ * other route handler on Node.js too, the proxy (middleware), the static assets and icons, the
+ * compile hint on the startup chunks, and
  * no secret from the build environment anywhere in the configs.
  * Used by scripts/vercel-build.ts (part of `npm test`); unit-tested against fake folders.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { COMPILE_HINT } from './compile-hints';
 
 export interface VercelOutputExpectations {
   /** `maxDuration` exported by app/api/chat/route.ts. */
@@ -19,6 +21,8 @@ export interface VercelOutputExpectations {
   routes: Record<string, string>;
   /** Strings that must appear in no config (build-time secrets). */
   secrets: string[];
+  /** Startup chunks ('static/chunks/….js' under _next/) that must carry the compile hint (lib/deploy/compile-hints.ts). */
+  hintedChunks: string[];
 }
 
 export interface FunctionConfig {
@@ -106,6 +110,11 @@ export function checkVercelOutput(outDir: string, expect: VercelOutputExpectatio
   for (const file of expect.staticFiles) if (!isFile(join(staticDir, file))) errors.push(`static/${file} is missing`);
   const chunks = join(staticDir, '_next', 'static', 'chunks');
   if (!existsSync(chunks) || !readdirSync(chunks).some((f) => f.endsWith('.js'))) errors.push('static/_next/static/chunks has no scripts');
+  for (const chunk of expect.hintedChunks) {
+    const file = join(staticDir, '_next', chunk);
+    if (!isFile(file)) errors.push(`static/_next/${chunk} is missing`);
+    else if (!readFileSync(file, 'utf8').startsWith(`${COMPILE_HINT}\n`)) errors.push(`static/_next/${chunk}: no compile hint`);
+  }
   for (const [route, type] of Object.entries(expect.routes)) {
     if (isFile(join(staticDir, route))) continue;
     const prerender = readJson<{ fallback?: { contentType?: string; fsPath?: string } }>(join(outDir, 'functions', `${route}.prerender-config.json`));
