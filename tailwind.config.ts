@@ -16,20 +16,12 @@ const config: Config = {
         },
       },
       fontFamily: {
-        // System fonts only: next/font/google cannot build offline. Japanese faces first
-        // for CJK glyphs, with Latin handled by the system UI font.
-        sans: [
-          'system-ui',
-          '-apple-system',
-          '"Segoe UI"',
-          '"Hiragino Sans"',
-          '"Hiragino Kaku Gothic ProN"',
-          '"Noto Sans JP"',
-          '"Noto Sans CJK JP"',
-          '"Yu Gothic UI"',
-          'Meiryo',
-          'sans-serif',
-        ],
+        // System fonts only: next/font/google cannot build offline. Latin in the system UI font;
+        // Japanese in the first of these that is installed (Linux and Android, macOS and iOS,
+        // Windows). Every family listed but missing is a font lookup before the first layout
+        // (~6 ms on Linux with Noto listed fifth), so the stack holds only faces some system has
+        // and Noto comes first: elsewhere it is usually absent and looked up cheaply.
+        sans: ['system-ui', '"Noto Sans CJK JP"', '"Hiragino Sans"', '"Hiragino Kaku Gothic ProN"', '"Noto Sans JP"', '"Yu Gothic UI"', 'Meiryo', 'sans-serif'],
         mono: ['ui-monospace', 'SFMono-Regular', 'Menlo', 'Consolas', '"Noto Sans Mono CJK JP"', 'monospace'],
       },
     },
