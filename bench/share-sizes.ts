@@ -4,7 +4,7 @@
  * Run: npx tsx bench/share-sizes.ts
  */
 import { BUILTIN_PRESETS } from '../lib/presets/builtin';
-import { localize } from '../lib/presets/schema';
+import { localize } from '../lib/presets/preset';
 import { encodeShare } from '../lib/share/codec';
 import { shareUrl } from '../lib/share/link';
 import type { SharePayload } from '../lib/share/payload';

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { JsonFileImport } from '@/components/ui/JsonFileImport';
 import { historyStore, restoreConversations } from '@/lib/storage/history';
-import { MAX_CONVERSATION_IMPORT_BYTES, parseConversationFile, withFreshIds, type ConversationImportError } from '@/lib/storage/transfer';
+import { MAX_CONVERSATION_IMPORT_BYTES, withFreshIds, type ConversationImportError } from '@/lib/storage/transfer';
 
 const MB = 1024 * 1024;
 
@@ -26,6 +26,8 @@ export function HistoryImport({ className, onImported }: { className: string; on
 
   async function onImport(text: string): Promise<string | null> {
     const existing = historyStore.get().conversations;
+    // The file's validation (zod) loads when a file is chosen: it is not part of the page.
+    const { parseConversationFile } = await import('@/lib/storage/import-file');
     const parsed = parseConversationFile(text, existing.length);
     if (!parsed.ok) return describe(parsed.error);
     const { conversations, renamed } = withFreshIds(parsed.conversations, new Set(existing.map((c) => c.id)));

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { settingsStore } from '@/lib/chat/settings-store';
 import { findPreset, isPresetModified } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
-import { localize } from '@/lib/presets/schema';
+import { localize } from '@/lib/presets/preset';
 
 /** The active preset in the chat header, marked when the prompt or parameters were changed. */
 export function ActivePreset() {

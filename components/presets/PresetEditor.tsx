@@ -4,7 +4,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { NumberField } from '@/components/settings/NumberField';
 import { PARAM_LIMITS } from '@/lib/ai/defaults';
-import { MAX_STARTERS, presetSchema, type Preset } from '@/lib/presets/schema';
+import { MAX_STARTERS, type Preset } from '@/lib/presets/preset';
+import { presetSchema } from '@/lib/presets/schema';
 
 interface PresetEditorProps {
   initial: Preset;

@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { JsonFileImport } from '@/components/ui/JsonFileImport';
 import { importPresets, presetStore } from '@/lib/presets/preset-store';
-import { MAX_IMPORT_BYTES, parsePresetFile, type ImportError } from '@/lib/presets/transfer';
+import { parsePresetFile } from '@/lib/presets/import-file';
+import { MAX_IMPORT_BYTES, type ImportError } from '@/lib/presets/transfer';
 
 const KB = 1024;
 

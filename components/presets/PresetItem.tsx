@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { LocalizedPreset } from '@/lib/presets/schema';
+import type { LocalizedPreset } from '@/lib/presets/preset';
 
 interface PresetItemProps {
   preset: LocalizedPreset;

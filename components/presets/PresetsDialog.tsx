@@ -8,7 +8,7 @@ import { settingsStore } from '@/lib/chat/settings-store';
 import { applyPreset, duplicatePreset, newPresetId } from '@/lib/presets/active';
 import { BUILTIN_PRESETS } from '@/lib/presets/builtin';
 import { addPreset, deletePreset, presetStore, restorePreset, updatePreset } from '@/lib/presets/preset-store';
-import { localizePreset, type Preset } from '@/lib/presets/schema';
+import { localizePreset, type Preset } from '@/lib/presets/preset';
 import { exportPresetFile } from '@/lib/presets/transfer';
 import { PresetEditor } from './PresetEditor';
 import { PresetImport } from './PresetImport';

@@ -6,7 +6,7 @@ import { draftStore } from '@/lib/chat/chat-session';
 import { settingsStore } from '@/lib/chat/settings-store';
 import { findPreset } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
-import { localize } from '@/lib/presets/schema';
+import { localize } from '@/lib/presets/preset';
 
 /** The active preset's conversation starters, shown in an empty chat; one click puts it in the composer. */
 export function Starters() {

@@ -7,7 +7,7 @@ import { draftStore, getChat } from '@/lib/chat/chat-session';
 import { settingsStore } from '@/lib/chat/settings-store';
 import { findPreset, isPresetModified } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
-import { localize } from '@/lib/presets/schema';
+import { localize } from '@/lib/presets/preset';
 import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/share/codec';
 import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/share/link';
 import { MAX_SHARED_MESSAGES } from '@/lib/share/payload';

@@ -2,7 +2,7 @@ import { DEFAULT_SYSTEM_PROMPTS } from '@/lib/ai/defaults';
 import type { ChatRequest } from '@/lib/ai/schema';
 import type { Locale } from '@/lib/i18n/routing';
 import { findBuiltinPreset } from '@/lib/presets/builtin';
-import { localize } from '@/lib/presets/schema';
+import { localize } from '@/lib/presets/preset';
 import type { ChatMessage, ChatSettings } from './types';
 
 export function messageText(message: Pick<ChatMessage, 'parts'>): string {

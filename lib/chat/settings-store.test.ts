@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { defaultSettings, restoreSettings } from './settings-store';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { restoreSettings } from './settings-restore';
+import { defaultSettings, STORAGE_KEY } from './settings-store';
 import { toChatRequestBody } from './request-body';
 import type { ChatMessage } from './types';
 
@@ -17,6 +18,46 @@ describe('restoreSettings', () => {
     expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), model: 'gone' }), MODELS).model).toBe('m/8b');
     expect(restoreSettings('{not json', MODELS)).toEqual(defaultSettings(MODELS));
     expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), temperature: 9 }), MODELS)).toEqual(defaultSettings(MODELS));
+  });
+});
+
+describe('hydrateSettings', () => {
+  const saved = { model: 'm/70b', temperature: 1, topP: 0.5, maxTokens: 100, systemPrompt: 'x', presetId: 'my-own' };
+
+  /** A fresh settings module (it hydrates once per page) over a localStorage holding `stored`. */
+  async function page(stored: string | null) {
+    const storage = new Map(stored === null ? [] : [[STORAGE_KEY, stored]]);
+    vi.stubGlobal('window', { localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) } });
+    vi.resetModules();
+    return { storage, ...(await import('./settings-store')) };
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the defaults, then the saved settings once their validation has loaded', async () => {
+    const { settingsStore, hydrateSettings } = await page(JSON.stringify(saved));
+    hydrateSettings(MODELS);
+    expect(settingsStore.get()).toEqual(defaultSettings(MODELS));
+    await vi.waitFor(() => expect(settingsStore.get()).toEqual(saved));
+  });
+
+  it('keeps a change made before the saved settings were read (a share link, a conversation) and saves it', async () => {
+    const { storage, settingsStore, hydrateSettings } = await page(JSON.stringify(saved));
+    hydrateSettings(MODELS);
+    const shared = { ...defaultSettings(MODELS), temperature: 0.2 };
+    settingsStore.set(shared);
+    await import('./settings-restore');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settingsStore.get()).toEqual(shared);
+    expect(JSON.parse(storage.get(STORAGE_KEY) ?? '')).toEqual(shared);
+  });
+
+  it('leaves damaged saved settings in storage untouched until the user changes something', async () => {
+    const { storage, settingsStore, hydrateSettings } = await page('{damaged');
+    hydrateSettings(MODELS);
+    await import('./settings-restore');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settingsStore.get()).toEqual(defaultSettings(MODELS));
+    expect(storage.get(STORAGE_KEY)).toBe('{damaged');
   });
 });
 

@@ -3,7 +3,7 @@ import { defaultSettings } from '@/lib/chat/settings-store';
 import { effectiveSystemPrompt } from '@/lib/chat/request-body';
 import { applyPreset, duplicatePreset, findPreset, isPresetModified, resetSystemPrompt } from './active';
 import { findBuiltinPreset } from './builtin';
-import type { Preset } from './schema';
+import type { Preset } from './preset';
 
 const base = defaultSettings(['m']);
 const translate = findBuiltinPreset('translate-ja-en')!;

@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n/routing';
 import type { ChatSettings } from '@/lib/chat/types';
 import { BUILTIN_IDS, findBuiltinPreset } from './builtin';
-import { localize, variants, type Preset } from './schema';
+import { localize, variants, type Preset } from './preset';
 
 /** Settings after applying a preset. A built-in's prompt follows the language; a user's is kept as written. */
 export function applyPreset(settings: ChatSettings, preset: Preset, locale: Locale): ChatSettings {

@@ -1,5 +1,5 @@
 import { DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS } from '@/lib/ai/defaults';
-import type { Preset } from './schema';
+import type { Preset } from './preset';
 
 export const DEFAULT_PRESET_ID = 'assistant';
 

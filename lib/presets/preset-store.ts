@@ -1,7 +1,7 @@
 import { createStore } from '@/lib/chat/external-store';
 import { BUILTIN_IDS } from './builtin';
-import type { Preset } from './schema';
-import { loadPresets, PRESETS_STORAGE_KEY, serializePresets } from './storage';
+import type { Preset } from './preset';
+import { PRESETS_STORAGE_KEY, serializePresets } from './storage-format';
 import { mergeImported, uniqueId, type MergeResult } from './transfer';
 
 export interface PresetState {
@@ -21,12 +21,26 @@ function readStorage(): string | null {
   }
 }
 
-function load(): void {
-  const result = loadPresets(readStorage());
+let reads = 0;
+let reading = false;
+
+/**
+ * Reads the saved presets. Their validation (zod, ./storage) is loaded only when there are
+ * saved presets, so a first visit's page never loads it.
+ */
+async function load(): Promise<void> {
+  const raw = readStorage();
+  const read = ++reads;
+  reading = raw !== null;
+  if (raw === null) return presetStore.set({ presets: [], writable: true });
+  const { loadPresets } = await import('./storage');
+  if (read !== reads) return; // a newer read (another tab saved meanwhile) wins
+  reading = false;
+  const result = loadPresets(raw);
   if (result.status === 'unreadable') {
     // Keep the damaged data for recovery instead of overwriting it with an empty list.
     try {
-      window.localStorage.setItem(`${PRESETS_STORAGE_KEY}:unreadable`, readStorage() ?? '');
+      window.localStorage.setItem(`${PRESETS_STORAGE_KEY}:unreadable`, raw);
     } catch {}
     presetStore.set({ presets: [], writable: true });
     return;
@@ -38,16 +52,18 @@ function load(): void {
 export function hydratePresets(): void {
   if (hydrated || typeof window === 'undefined') return;
   hydrated = true;
-  load();
+  void load();
   window.addEventListener('storage', (event) => {
-    if (event.key === PRESETS_STORAGE_KEY) load();
+    if (event.key === PRESETS_STORAGE_KEY) void load();
   });
 }
 
 function save(presets: Preset[]): void {
   const { writable } = presetStore.get();
   presetStore.set({ presets, writable });
-  if (!writable) return;
+  // Until the saved presets are read (a few ms after the page starts), a change would be
+  // written over them: it stays in memory and the read replaces it.
+  if (!writable || reading) return;
   try {
     window.localStorage.setItem(PRESETS_STORAGE_KEY, serializePresets(presets));
   } catch {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PRESETS, DEFAULT_PRESET_ID } from './builtin';
-import { localizePreset, presetSchema, type Preset } from './schema';
-import { loadPresets, PRESETS_STORAGE_VERSION, serializePresets } from './storage';
-import { exportPresetFile, MAX_IMPORT_BYTES, MAX_USER_PRESETS, mergeImported, parsePresetFile } from './transfer';
+import { parsePresetFile } from './import-file';
+import { localizePreset, type Preset } from './preset';
+import { presetSchema } from './schema';
+import { loadPresets } from './storage';
+import { PRESETS_STORAGE_VERSION, serializePresets } from './storage-format';
+import { exportPresetFile, MAX_IMPORT_BYTES, MAX_USER_PRESETS, mergeImported } from './transfer';
 
 const mine: Preset = {
   id: 'my-haiku',

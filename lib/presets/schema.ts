@@ -1,12 +1,7 @@
 import { PARAM_LIMITS } from '@/lib/ai/defaults';
 import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
-import type { Locale } from '@/lib/i18n/routing';
 import * as z from '@/lib/validation/zod-mini';
-
-export const MAX_PRESET_NAME = 80;
-export const MAX_PRESET_DESCRIPTION = 300;
-export const MAX_STARTERS = 4;
-export const MAX_STARTER_CHARS = 500;
+import { MAX_PRESET_DESCRIPTION, MAX_PRESET_NAME, MAX_STARTER_CHARS, MAX_STARTERS, PRESET_ID } from './preset';
 
 /** Text written in both languages (built-ins), or one text shown in both (user presets). */
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));
@@ -18,8 +13,6 @@ export const presetParamsSchema = z.strictObject({
   topP: z.number().check(z.gte(PARAM_LIMITS.topP.min), z.lte(PARAM_LIMITS.topP.max)),
   maxTokens: z.number().check(z.int(), z.gte(PARAM_LIMITS.maxTokens.min), z.lte(PARAM_LIMITS.maxTokens.max)),
 });
-
-export const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** One preset: the shape of built-ins, saved presets, export files and (later) share links. */
 export const presetSchema = z.strictObject({
@@ -33,32 +26,3 @@ export const presetSchema = z.strictObject({
 
 export type Preset = z.infer<typeof presetSchema>;
 export type PresetParams = z.infer<typeof presetParamsSchema>;
-
-export function localize(value: PresetText, locale: Locale): string {
-  return typeof value === 'string' ? value : value[locale] || value.ja || value.en;
-}
-
-/** Every wording a text has: a built-in's prompt counts as unchanged in either language. */
-export function variants(value: PresetText): string[] {
-  return typeof value === 'string' ? [value] : [value.ja, value.en];
-}
-
-export interface LocalizedPreset {
-  id: string;
-  name: string;
-  description: string;
-  systemPrompt: string;
-  params: PresetParams;
-  starters: string[];
-}
-
-export function localizePreset(preset: Preset, locale: Locale): LocalizedPreset {
-  return {
-    id: preset.id,
-    name: localize(preset.name, locale),
-    description: localize(preset.description, locale),
-    systemPrompt: localize(preset.systemPrompt, locale),
-    params: preset.params,
-    starters: preset.starters.map((starter) => localize(starter, locale)),
-  };
-}

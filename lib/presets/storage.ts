@@ -1,8 +1,6 @@
 import * as z from '@/lib/validation/zod-mini';
 import { presetSchema, type Preset } from './schema';
-
-export const PRESETS_STORAGE_KEY = 'swallow-chat:presets';
-export const PRESETS_STORAGE_VERSION = 1;
+import { PRESETS_STORAGE_VERSION } from './storage-format';
 
 /**
  * Each migration lifts stored data one version up. Version 0 is the bare array of presets
@@ -60,8 +58,4 @@ export function loadPresets(raw: string | null): LoadResult {
     dropped: entries.length - presets.length,
     ...(startVersion < PRESETS_STORAGE_VERSION ? { migratedFrom: startVersion } : {}),
   };
-}
-
-export function serializePresets(presets: readonly Preset[]): string {
-  return JSON.stringify({ version: PRESETS_STORAGE_VERSION, presets });
 }

@@ -1,5 +1,6 @@
 import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
-import { MAX_PRESET_NAME, presetParamsSchema } from '@/lib/presets/schema';
+import { MAX_PRESET_NAME } from '@/lib/presets/preset';
+import { presetParamsSchema } from '@/lib/presets/schema';
 import * as z from '@/lib/validation/zod-mini';
 
 export const SHARE_VERSION = 1;

@@ -1,6 +1,8 @@
-import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
-import { presetParamsSchema } from '@/lib/presets/schema';
-import * as z from '@/lib/validation/zod-mini';
+import type { Conversation, ConversationSettings, StoredMessage } from './conversation-schema';
+
+// The types come from the zod schemas (./conversation-schema), which load only where saved
+// conversations are validated: type imports leave nothing in the page's first load.
+export type { Conversation, ConversationSettings, StoredMessage };
 
 export const CONVERSATION_VERSION = 1;
 export const MAX_TITLE_CHARS = 80;
@@ -8,38 +10,6 @@ export const MAX_TITLE_CHARS = 80;
 /** How a saved reply ended. "interrupted": the page closed or the network dropped mid-reply. */
 export const replyStates = ['done', 'stopped', 'interrupted', 'error', 'streaming'] as const;
 export type ReplyState = (typeof replyStates)[number];
-
-export const storedMessageSchema = z.strictObject({
-  id: z.string().check(z.minLength(1), z.maxLength(100)),
-  role: z.enum(['user', 'assistant']),
-  text: z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 4)),
-  state: z.optional(z.enum(replyStates)),
-  usage: z.optional(z.strictObject({ inputTokens: z.optional(z.number()), outputTokens: z.optional(z.number()), totalTokens: z.optional(z.number()) })),
-  droppedTurns: z.optional(z.number().check(z.int(), z.gte(0))),
-});
-
-/** A conversation remembers its own model, parameters, system prompt and preset. */
-export const conversationSettingsSchema = z.extend(presetParamsSchema, {
-  model: z.string().check(z.maxLength(200)),
-  systemPrompt: z.string().check(z.maxLength(MAX_SYSTEM_CHARS)),
-  presetId: z.nullable(z.string().check(z.maxLength(64))),
-});
-
-export const conversationSchema = z.strictObject({
-  v: z.literal(CONVERSATION_VERSION),
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{6,64}$/)),
-  title: z.string().check(z.maxLength(MAX_TITLE_CHARS)),
-  /** True once the user renamed it: the title no longer follows the first message. */
-  titleEdited: z._default(z.boolean(), false),
-  createdAt: z.number().check(z.int(), z.nonnegative()),
-  updatedAt: z.number().check(z.int(), z.nonnegative()),
-  settings: conversationSettingsSchema,
-  messages: z.array(storedMessageSchema).check(z.maxLength(2000)),
-});
-
-export type StoredMessage = z.infer<typeof storedMessageSchema>;
-export type ConversationSettings = z.infer<typeof conversationSettingsSchema>;
-export type Conversation = z.infer<typeof conversationSchema>;
 
 export function newConversationId(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 16);

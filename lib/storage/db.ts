@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { conversationSchema, markInterrupted, type Conversation } from './conversation';
+import { markInterrupted, type Conversation } from './conversation';
 
 const DB_NAME = 'swallow-chat';
 const DB_VERSION = 1;
@@ -18,8 +18,13 @@ export interface ConversationStore {
   remove(id: string): Promise<void>;
 }
 
-/** Newest first; a damaged record is skipped rather than breaking the list. */
-function clean(records: unknown[]): Conversation[] {
+/**
+ * Newest first; a damaged record is skipped rather than breaking the list. The schema loads
+ * with the first record to check: an empty history never loads it.
+ */
+async function clean(records: unknown[]): Promise<Conversation[]> {
+  if (records.every((record) => record === undefined)) return [];
+  const { conversationSchema } = await import('./conversation-schema');
   return records
     .flatMap((record) => {
       const parsed = conversationSchema.safeParse(record);
@@ -35,7 +40,7 @@ class IndexedDbStore implements ConversationStore {
     return clean(await this.db.getAll('conversations'));
   }
   async get(id: string) {
-    const [conversation] = clean([await this.db.get('conversations', id)]);
+    const [conversation] = await clean([await this.db.get('conversations', id)]);
     return conversation;
   }
   async put(conversation: Conversation) {

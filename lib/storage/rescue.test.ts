@@ -31,19 +31,19 @@ const conversation = (updatedAt: number, reply: string): Conversation => ({
 });
 
 describe('rescue copy of a reply cut off by a reload', () => {
-  it('round-trips once, then is gone', () => {
+  it('round-trips once, then is gone', async () => {
     const storage = new MapStorage();
     writeRescue(storage, conversation(5, '一、二、三'));
-    expect(takeRescue(storage)?.messages[1].text).toBe('一、二、三');
-    expect(takeRescue(storage)).toBeNull();
+    expect((await takeRescue(storage))?.messages[1].text).toBe('一、二、三');
+    expect(await takeRescue(storage)).toBeNull();
   });
 
-  it('drops a damaged copy instead of failing', () => {
+  it('drops a damaged copy instead of failing', async () => {
     const storage = new MapStorage();
     storage.setItem(RESCUE_KEY, '{"v":1,"id":"no"');
-    expect(takeRescue(storage)).toBeNull();
+    expect(await takeRescue(storage)).toBeNull();
     storage.setItem(RESCUE_KEY, JSON.stringify({ ...conversation(5, 'x'), id: '../../etc' }));
-    expect(takeRescue(storage)).toBeNull();
+    expect(await takeRescue(storage)).toBeNull();
     expect(storage.data.size).toBe(0);
   });
 
@@ -72,7 +72,7 @@ describe('rescue copy of a reply cut off by a reload', () => {
 describe('without localStorage', () => {
   it('does nothing and fails nothing', async () => {
     expect(() => writeRescue(null, conversation(1, 'x'))).not.toThrow();
-    expect(takeRescue(null)).toBeNull();
+    expect(await takeRescue(null)).toBeNull();
     await expect(restoreRescue(new MemoryStore(), null)).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { conversationSchema, type Conversation } from './conversation';
+import type { Conversation } from './conversation';
 import type { ConversationStore } from './db';
 
 /**
@@ -28,11 +28,17 @@ export function writeRescue(storage: KeyValueStorage | null, conversation: Conve
 }
 
 /** Reads and removes the rescued conversation; anything damaged is dropped. */
-export function takeRescue(storage: KeyValueStorage | null): Conversation | null {
+export async function takeRescue(storage: KeyValueStorage | null): Promise<Conversation | null> {
+  let raw: string | null;
   try {
-    const raw = storage?.getItem(RESCUE_KEY) ?? null;
+    raw = storage?.getItem(RESCUE_KEY) ?? null;
     if (!storage || raw === null) return null;
     storage.removeItem(RESCUE_KEY);
+  } catch {
+    return null;
+  }
+  const { conversationSchema } = await import('./conversation-schema');
+  try {
     const parsed = conversationSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
@@ -42,7 +48,7 @@ export function takeRescue(storage: KeyValueStorage | null): Conversation | null
 
 /** Stores the rescued copy unless IndexedDB already holds the same or a newer one. */
 export async function restoreRescue(db: ConversationStore, storage: KeyValueStorage | null): Promise<void> {
-  const rescued = takeRescue(storage);
+  const rescued = await takeRescue(storage);
   if (!rescued) return;
   const saved = await db.get(rescued.id);
   if (saved && saved.updatedAt >= rescued.updatedAt) return;

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { markInterrupted, titleFrom, type Conversation } from './conversation';
 import { MemoryStore, openConversationStore } from './db';
-import { conversationToMarkdown, exportConversations, parseConversationFile, withFreshIds } from './transfer';
+import { parseConversationFile } from './import-file';
+import { conversationToMarkdown, exportConversations, withFreshIds } from './transfer';
 
 const conversation = (id: string, updatedAt: number, extra: Partial<Conversation> = {}): Conversation => ({
   v: 1,
