@@ -4,12 +4,12 @@ import { createIdleCollector, exposeGc } from './idle-collector';
 const MB = 1024 * 1024;
 
 function setup({ growthMb = 100, idleMs = 1000 } = {}) {
-  let heap = 50 * MB;
+  let memory = 50 * MB;
   const collect = vi.fn(() => {
-    heap = 50 * MB;
+    memory = 50 * MB;
   });
-  const collector = createIdleCollector({ collect, heapUsed: () => heap, idleMs, minGrowthBytes: 32 * MB });
-  return { collector, collect, grow: (mb = growthMb) => (heap += mb * MB) };
+  const collector = createIdleCollector({ collect, memoryUsed: () => memory, idleMs, minGrowthBytes: 32 * MB });
+  return { collector, collect, grow: (mb = growthMb) => (memory += mb * MB) };
 }
 
 describe('createIdleCollector', () => {
@@ -78,7 +78,7 @@ describe('createIdleCollector', () => {
   });
 
   it('does nothing where the runtime offers no collection', () => {
-    const collector = createIdleCollector({ collect: null, heapUsed: () => 500 * MB });
+    const collector = createIdleCollector({ collect: null, memoryUsed: () => 500 * MB });
     collector.begin()();
     vi.advanceTimersByTime(10_000);
     expect(collector.collections).toBe(0);
