@@ -105,6 +105,11 @@ interface StreamCost {
 async function markdownCost(page: Page, appUrl: string, upstreamUrl: string, tokens: number, name: string): Promise<StreamCost> {
   await openChat(page, appUrl, 'END-OF-REPLY');
   const cdp = await page.context().newCDPSession(page);
+  // The tab has just shown the previous sample's reply (after md-4k, a DOM of thousands of
+  // nodes) and its heap is garbage: V8 and Blink collected it at some point during this reply, a
+  // major GC of 55-85 ms in about half of the 16k replies (a trace: 9.5 ms of it tracing DOM the
+  // page no longer had). Each reply starts from a collected heap, as a tab that shows one.
+  await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');
   const taskDuration = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
   const nonce = `md-run-${Date.now()}`;
