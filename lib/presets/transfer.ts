@@ -1,4 +1,5 @@
 import { BUILTIN_IDS } from './builtin';
+import type { ImportFileError } from '@/lib/validation/import-file';
 import type { Preset } from './preset';
 
 export const EXPORT_FORMAT = 'swallow-chat/presets';
@@ -6,12 +7,7 @@ export const MAX_IMPORT_BYTES = 256 * 1024;
 /** The most presets a user keeps: bounds storage and the panel's length. */
 export const MAX_USER_PRESETS = 100;
 
-export type ImportError =
-  | { code: 'too_large'; bytes: number; max: number }
-  | { code: 'not_json' }
-  | { code: 'wrong_shape'; path: string; message: string }
-  | { code: 'empty' }
-  | { code: 'too_many'; count: number; max: number };
+export type ImportError = ImportFileError;
 
 export type ImportResult = { ok: true; presets: Preset[] } | { ok: false; error: ImportError };
 

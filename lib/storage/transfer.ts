@@ -1,15 +1,11 @@
+import type { ImportFileError } from '@/lib/validation/import-file';
 import { newConversationId, type Conversation } from './conversation';
 
 export const CONVERSATIONS_FORMAT = 'swallow-chat/conversations';
 export const MAX_CONVERSATION_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_CONVERSATIONS = 5_000;
 
-export type ConversationImportError =
-  | { code: 'too_large'; bytes: number; max: number }
-  | { code: 'not_json' }
-  | { code: 'wrong_shape'; path: string; message: string }
-  | { code: 'empty' }
-  | { code: 'too_many'; count: number; max: number };
+export type ConversationImportError = ImportFileError;
 
 export function exportConversations(conversations: readonly Conversation[], now = new Date()): string {
   return `${JSON.stringify({ format: CONVERSATIONS_FORMAT, version: 1, exportedAt: now.toISOString(), conversations }, null, 2)}\n`;

@@ -36,4 +36,4 @@ export {
   union,
   unknown,
 } from 'zod/mini';
-export type { infer } from 'zod/mini';
+export type { infer, ZodMiniType } from 'zod/mini';
