@@ -23,6 +23,8 @@ function readStorage(): string | null {
 
 let reads = 0;
 let reading = false;
+/** Changes made while saved presets were still being read: applied to them once read. */
+let queued: ((presets: Preset[]) => Preset[])[] = [];
 
 /**
  * Reads the saved presets. Their validation (zod, ./storage) is loaded only when there are
@@ -32,7 +34,7 @@ async function load(): Promise<void> {
   const raw = readStorage();
   const read = ++reads;
   reading = raw !== null;
-  if (raw === null) return presetStore.set({ presets: [], writable: true });
+  if (raw === null) return settle([], true);
   const { loadPresets } = await import('./storage');
   if (read !== reads) return; // a newer read (another tab saved meanwhile) wins
   reading = false;
@@ -42,10 +44,17 @@ async function load(): Promise<void> {
     try {
       window.localStorage.setItem(`${PRESETS_STORAGE_KEY}:unreadable`, raw);
     } catch {}
-    presetStore.set({ presets: [], writable: true });
-    return;
+    return settle([], true);
   }
-  presetStore.set({ presets: result.presets, writable: result.status === 'ok' });
+  settle(result.presets, result.status === 'ok');
+}
+
+/** The presets as read, with the changes made while they were being read applied and saved. */
+function settle(presets: Preset[], writable: boolean): void {
+  const changes = queued;
+  queued = [];
+  presetStore.set({ presets, writable });
+  if (changes.length > 0) save(changes.reduce((list, change) => change(list), presets));
 }
 
 /** Loads saved presets once, saves each change, and follows changes made in other tabs. */
@@ -61,9 +70,7 @@ export function hydratePresets(): void {
 function save(presets: Preset[]): void {
   const { writable } = presetStore.get();
   presetStore.set({ presets, writable });
-  // Until the saved presets are read (a few ms after the page starts), a change would be
-  // written over them: it stays in memory and the read replaces it.
-  if (!writable || reading) return;
+  if (!writable) return;
   try {
     window.localStorage.setItem(PRESETS_STORAGE_KEY, serializePresets(presets));
   } catch {
@@ -71,21 +78,32 @@ function save(presets: Preset[]): void {
   }
 }
 
-const userPresets = () => presetStore.get().presets;
-
-export function takenIds(): Set<string> {
-  return new Set([...BUILTIN_IDS, ...userPresets().map((preset) => preset.id)]);
+/**
+ * Applies a change to the user's presets and saves them. While saved presets are still being
+ * read (a few ms after the page starts, e.g. "save as preset" on a share link), the change shows
+ * at once and is applied again to what was read, instead of being written over it.
+ */
+function change(apply: (presets: Preset[]) => Preset[]): void {
+  if (!reading) return save(apply(userPresets()));
+  queued.push(apply);
+  presetStore.set({ ...presetStore.get(), presets: apply(userPresets()) });
 }
+
+const userPresets = () => presetStore.get().presets;
+const taken = (presets: readonly Preset[]) => new Set([...BUILTIN_IDS, ...presets.map((preset) => preset.id)]);
 
 /** Adds a new preset (a fresh id if its id is taken) and returns it as stored. */
 export function addPreset(preset: Preset): Preset {
-  const added = { ...preset, id: uniqueId(preset.id, takenIds()) };
-  save([...userPresets(), added]);
+  let added = preset;
+  change((presets) => {
+    added = { ...preset, id: uniqueId(preset.id, taken(presets)) };
+    return [...presets, added];
+  });
   return added;
 }
 
 export function updatePreset(preset: Preset): void {
-  save(userPresets().map((existing) => (existing.id === preset.id ? preset : existing)));
+  change((presets) => presets.map((existing) => (existing.id === preset.id ? preset : existing)));
 }
 
 /** Removes a preset and returns what undo needs to put it back where it was. */
@@ -93,19 +111,24 @@ export function deletePreset(id: string): { preset: Preset; index: number } | nu
   const index = userPresets().findIndex((preset) => preset.id === id);
   if (index < 0) return null;
   const preset = userPresets()[index];
-  save(userPresets().filter((existing) => existing.id !== id));
+  change((presets) => presets.filter((existing) => existing.id !== id));
   return { preset, index };
 }
 
 export function restorePreset({ preset, index }: { preset: Preset; index: number }): void {
-  if (userPresets().some((existing) => existing.id === preset.id)) return;
-  const next = [...userPresets()];
-  next.splice(Math.min(index, next.length), 0, preset);
-  save(next);
+  change((presets) => {
+    if (presets.some((existing) => existing.id === preset.id)) return presets;
+    const next = [...presets];
+    next.splice(Math.min(index, next.length), 0, preset);
+    return next;
+  });
 }
 
 export function importPresets(incoming: Preset[]): MergeResult {
-  const result = mergeImported(userPresets(), incoming);
-  save(result.presets);
+  let result: MergeResult = { presets: userPresets(), renamed: [] };
+  change((presets) => {
+    result = mergeImported(presets, incoming);
+    return result.presets;
+  });
   return result;
 }
