@@ -101,8 +101,12 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('share-warning')).toContainText(t.tooLongAdvice);
     });
 
-    test('an unknown model falls back to the default with a note; saving as preset is a choice', async ({ page }) => {
+    test('an unknown model falls back to the default with a note; saving as preset is a choice and keeps the presets saved before', async ({ page }) => {
       await openChat(page, locale);
+      // A returning visitor: a preset saved earlier is read (and validated) while the share page starts.
+      await page.evaluate(() =>
+        localStorage.setItem('swallow-chat:presets', JSON.stringify({ version: 1, presets: [{ id: 'kept', name: '前からある', description: '', systemPrompt: 'x', params: { temperature: 0.6, topP: 0.9, maxTokens: 512 }, starters: [] }] })),
+      );
       const link = await rawLink(page, JSON.stringify({ v: 1, name: '謎のモデル', systemPrompt: '短く答えて', params: { temperature: 0.5, topP: 0.9, maxTokens: 100 }, model: 'someone/unknown-model' }));
       await page.goto(`/${locale}/share?p=${link}`);
       await page.getByTestId('share-save-preset').click();
@@ -112,6 +116,7 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('model-select')).toHaveValue('institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1');
       await page.getByTestId('presets-open').click();
       await expect(page.getByTestId('user-presets')).toContainText('謎のモデル');
+      await expect(page.getByTestId('user-presets')).toContainText('前からある');
     });
 
     test('damaged, truncated, tampered and foreign links explain themselves and leave the app usable', async ({ page }) => {
