@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { restoreSettings } from './settings-restore';
-import { defaultSettings, STORAGE_KEY } from './settings-store';
+import { defaultSettings, SETTINGS_STORAGE_KEY } from './settings-store';
 import { toChatRequestBody } from './request-body';
 import type { ChatMessage } from './types';
 
@@ -26,7 +26,7 @@ describe('hydrateSettings', () => {
 
   /** A fresh settings module (it hydrates once per page) over a localStorage holding `stored`. */
   async function page(stored: string | null) {
-    const storage = new Map(stored === null ? [] : [[STORAGE_KEY, stored]]);
+    const storage = new Map(stored === null ? [] : [[SETTINGS_STORAGE_KEY, stored]]);
     vi.stubGlobal('window', { localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) } });
     vi.resetModules();
     return { storage, ...(await import('./settings-store')) };
@@ -48,7 +48,7 @@ describe('hydrateSettings', () => {
     await import('./settings-restore');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(settingsStore.get()).toEqual(shared);
-    expect(JSON.parse(storage.get(STORAGE_KEY) ?? '')).toEqual(shared);
+    expect(JSON.parse(storage.get(SETTINGS_STORAGE_KEY) ?? '')).toEqual(shared);
   });
 
   it('leaves damaged saved settings in storage untouched until the user changes something', async () => {
@@ -57,7 +57,7 @@ describe('hydrateSettings', () => {
     await import('./settings-restore');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(settingsStore.get()).toEqual(defaultSettings(MODELS));
-    expect(storage.get(STORAGE_KEY)).toBe('{damaged');
+    expect(storage.get(SETTINGS_STORAGE_KEY)).toBe('{damaged');
   });
 });
 

@@ -3,7 +3,7 @@ import { DEFAULT_PRESET_ID } from '@/lib/presets/builtin';
 import { createStore } from './external-store';
 import type { ChatSettings } from './types';
 
-export const STORAGE_KEY = 'swallow-chat:settings:v1';
+export const SETTINGS_STORAGE_KEY = 'swallow-chat:settings:v1';
 
 export function defaultSettings(models: readonly string[]): ChatSettings {
   return { model: models[0] ?? '', ...DEFAULT_PARAMS, systemPrompt: null, presetId: DEFAULT_PRESET_ID };
@@ -23,7 +23,7 @@ export function hydrateSettings(models: readonly string[]): void {
   hydrated = true;
   let raw: string | null = null;
   try {
-    raw = window.localStorage.getItem(STORAGE_KEY);
+    raw = window.localStorage.getItem(SETTINGS_STORAGE_KEY);
   } catch {
     // Storage can be blocked (private mode): settings then last for this page only.
   }
@@ -31,7 +31,7 @@ export function hydrateSettings(models: readonly string[]): void {
   settingsStore.set(defaults);
   settingsStore.subscribe(() => {
     try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(settingsStore.get()));
+      window.localStorage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(settingsStore.get()));
     } catch {
       // Same as above: keep working in memory.
     }

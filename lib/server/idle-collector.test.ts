@@ -44,7 +44,7 @@ describe('createIdleCollector', () => {
     expect(collect).toHaveBeenCalledTimes(1);
   });
 
-  it('leaves a heap that grew little alone', () => {
+  it('leaves memory that grew little alone', () => {
     const { collector, collect, grow } = setup();
     grow(10);
     collector.begin()();
@@ -52,7 +52,7 @@ describe('createIdleCollector', () => {
     expect(collect).not.toHaveBeenCalled();
   });
 
-  it('measures growth from the heap left by the last collection', () => {
+  it('measures growth from the memory left by the last collection', () => {
     const { collector, collect, grow } = setup();
     grow(100);
     collector.begin()();
