@@ -3,7 +3,7 @@ import type { Endpoint } from './endpoint';
 import { createSseCoalescer } from './sse-coalesce';
 import { withStallTimeouts, type StallTimeouts } from './stall-timeout';
 
-type ChatModel = ReturnType<ReturnType<typeof createOpenAICompatible>['chatModel']>;
+export type ChatModel = ReturnType<ReturnType<typeof createOpenAICompatible>['chatModel']>;
 type FetchFn = typeof globalThis.fetch;
 
 /**

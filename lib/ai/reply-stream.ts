@@ -1,0 +1,118 @@
+import type { ChatModel } from './chat-model';
+import type { ChatTurnMessage } from './schema';
+import type { UIChunk } from './ui-sse-response';
+
+type ModelCall = Parameters<ChatModel['doStream']>[0];
+type ModelStream = Awaited<ReturnType<ChatModel['doStream']>>['stream'];
+export type ModelStreamPart = ModelStream extends ReadableStream<infer Part> ? Part : never;
+type ModelUsage = Extract<ModelStreamPart, { type: 'finish' }>['usage'];
+
+/** What `streamText` sends the provider for a system prompt and text-only turns. */
+export function toModelPrompt(system: string, messages: ChatTurnMessage[]): ModelCall['prompt'] {
+  const trimmed = system.trim();
+  return [
+    ...(trimmed ? [{ role: 'system' as const, content: trimmed }] : []),
+    ...messages.map(({ role, content }) => ({ role, content: [{ type: 'text' as const, text: content }] })),
+  ];
+}
+
+export interface ReplyUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
+}
+
+/** The provider's usage as `streamText` reports it (`totalUsage` of a one-step reply). */
+export function replyUsage({ inputTokens, outputTokens }: ModelUsage): ReplyUsage {
+  const input = inputTokens.total;
+  const output = outputTokens.total;
+  return { inputTokens: input, outputTokens: output, totalTokens: input === undefined && output === undefined ? undefined : (input ?? 0) + (output ?? 0) };
+}
+
+export interface ReplyChunkOptions {
+  /** The provider stream, once the model call has been answered (rejects if it failed). */
+  started: Promise<ModelStream>;
+  messageId: string;
+  startMetadata: unknown;
+  finishMetadata: (usage: ReplyUsage) => unknown;
+  /** Turns an error part of the provider stream into its `errorText`. */
+  errorText: (error: unknown) => string;
+  /** The client's signal: once it has aborted, the reply just ends (nobody is reading). */
+  signal: AbortSignal;
+}
+
+/**
+ * The UI message chunks of a one-step text reply, read straight from the provider's stream:
+ * the parts `streamText` + `toUIMessageStream` would send for it (start, start-step, text and
+ * reasoning parts, error parts, finish-step, finish), in one pull-based stream stage instead
+ * of their ~15. A failed model call errors this stream; ui-sse-response.ts turns that into
+ * an `error` part, as before.
+ */
+export function replyChunks({ started, messageId, startMetadata, finishMetadata, errorText, signal }: ReplyChunkOptions): ReadableStream<UIChunk> {
+  let reader: ReadableStreamDefaultReader<ModelStreamPart> | undefined;
+  let cancelled = false;
+  // The call is under way before the first pull; its failure is reported by the pull.
+  started.catch(() => {});
+  const read = async () => {
+    try {
+      return await reader!.read();
+    } catch (error) {
+      if (signal.aborted) return { done: true as const, value: undefined };
+      throw error;
+    }
+  };
+
+  return new ReadableStream<UIChunk>({
+    start(controller) {
+      controller.enqueue({ type: 'start', messageMetadata: startMetadata, messageId });
+    },
+    async pull(controller) {
+      if (!reader) {
+        let stream: ModelStream;
+        try {
+          stream = await started;
+        } catch (error) {
+          if (signal.aborted) return controller.close();
+          throw error;
+        }
+        reader = stream.getReader();
+        if (cancelled) return void reader.cancel().catch(() => {});
+        controller.enqueue({ type: 'start-step' });
+        return;
+      }
+      for (;;) {
+        const { done, value: part } = await read();
+        if (done) return controller.close();
+        const chunk = toUIChunks(part, { finishMetadata, errorText });
+        if (!chunk) continue;
+        for (const c of chunk) controller.enqueue(c);
+        return;
+      }
+    },
+    async cancel(reason) {
+      cancelled = true;
+      if (reader) await reader.cancel(reason);
+      else started.then((stream) => stream.cancel(reason), () => {}).catch(() => {});
+    },
+  });
+}
+
+function toUIChunks(part: ModelStreamPart, { finishMetadata, errorText }: Pick<ReplyChunkOptions, 'finishMetadata' | 'errorText'>): UIChunk[] | null {
+  switch (part.type) {
+    case 'text-start':
+    case 'text-end':
+    case 'reasoning-start':
+    case 'reasoning-end':
+      return [{ type: part.type, id: part.id, ...(part.providerMetadata ? { providerMetadata: part.providerMetadata } : {}) }];
+    case 'text-delta':
+    case 'reasoning-delta':
+      return [{ type: part.type, id: part.id, delta: part.delta, ...(part.providerMetadata ? { providerMetadata: part.providerMetadata } : {}) }];
+    case 'error':
+      return [{ type: 'error', errorText: errorText(part.error) }];
+    case 'finish':
+      return [{ type: 'finish-step' }, { type: 'finish', finishReason: part.finishReason.unified, messageMetadata: finishMetadata(replyUsage(part.usage)) }];
+    default:
+      // stream-start (warnings), response-metadata, raw; no tools are offered to the model.
+      return null;
+  }
+}
