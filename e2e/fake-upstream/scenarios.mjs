@@ -212,6 +212,20 @@ export const STREAM_SCENARIOS = {
     },
   },
 
+  // A reasoning model behind vLLM's reasoning parser: `reasoning_content` deltas, then the answer.
+  reasoning: {
+    run: async (s) => {
+      s.open();
+      await s.send(s.chunk({ role: 'assistant', content: '' }, { completionTokens: 0 }));
+      await s.send(s.chunk({ reasoning_content: '問いを読み、' }, { completionTokens: 2 }));
+      await s.send(s.chunk({ reasoning_content: '答えを決めた。' }, { completionTokens: 4 }));
+      await s.send(s.chunk({ content: '答えです。' }, { finishReason: 'stop', completionTokens: 6 }));
+      await s.done();
+      s.end();
+    },
+    text: () => '答えです。',
+  },
+
   xss: { run: (s) => streamTokens(s, tokenize(XSS_TEXT, [7])), text: () => XSS_TEXT },
 
   'echo-request': { run: (s) => streamTokens(s, tokenize(echoRequestText(s.body), [8])), text: echoRequestText },

@@ -84,18 +84,19 @@ describe('streamChat matches streamText + toUIMessageStream', () => {
   const normalise = (chunks: UIMessageChunk[]) =>
     (JSON.parse(JSON.stringify(chunks)) as UIMessageChunk[]).reduce<UIMessageChunk[]>((out, c) => {
       const last = out.at(-1);
-      if (c.type === 'text-delta' && last?.type === 'text-delta' && last.id === c.id) out[out.length - 1] = { ...last, delta: last.delta + c.delta };
+      if ((c.type === 'text-delta' || c.type === 'reasoning-delta') && last?.type === c.type && last.id === c.id) out[out.length - 1] = { ...last, delta: last.delta + c.delta };
       else out.push(c.type === 'start' ? { ...c, messageId: 'id' } : c);
       return out;
     }, []);
 
-  const SCENARIOS = ['plain', 'malformed', 'utf8-split', 'vllm-usage', 'no-done', 'empty', 'vllm-midstream-error', 'nvidia-401', 'vllm-400-nested', 'xss'];
+  const SCENARIOS = ['plain', 'malformed', 'utf8-split', 'vllm-usage', 'no-done', 'empty', 'vllm-midstream-error', 'nvidia-401', 'vllm-400-nested', 'xss', 'reasoning'];
 
   it.each(SCENARIOS)('%s: the same UI message stream parts, each valid for the AI SDK client', async (scenario) => {
     const req = request(`[[scenario:${scenario}]] 比べる`);
     const [expected, actual] = await Promise.all([collect(reference(req)), ours(req)]);
     expect(normalise(actual)).toEqual(normalise(expected));
     for (const chunk of actual) expect((await uiMessageChunkSchema().validate!(chunk)).success, JSON.stringify(chunk)).toBe(true);
+    if (scenario === 'reasoning') expect(normalise(actual).filter((c) => c.type === 'reasoning-delta')).toEqual([{ type: 'reasoning-delta', id: expect.any(String), delta: '問いを読み、答えを決めた。' }]);
   });
 
   it('the upstream receives the same request body as from streamText', async () => {
