@@ -83,9 +83,9 @@ export function replyChunks({ started, messageId, startMetadata, finishMetadata,
       for (;;) {
         const { done, value: part } = await read();
         if (done) return controller.close();
-        const chunk = toUIChunks(part, { finishMetadata, errorText });
-        if (!chunk) continue;
-        for (const c of chunk) controller.enqueue(c);
+        const chunks = toUIChunks(part, { finishMetadata, errorText });
+        if (!chunks) continue;
+        for (const chunk of chunks) controller.enqueue(chunk);
         return;
       }
     },
