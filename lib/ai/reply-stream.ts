@@ -1,6 +1,6 @@
 import type { ChatModel } from './chat-model';
 import type { ChatTurnMessage } from './schema';
-import type { UIChunk } from './ui-sse-response';
+import type { UIChunk, UIChunkSource } from './ui-sse-response';
 
 type ModelCall = Parameters<ChatModel['doStream']>[0];
 type ModelStream = Awaited<ReturnType<ChatModel['doStream']>>['stream'];
@@ -44,57 +44,59 @@ export interface ReplyChunkOptions {
 /**
  * The UI message chunks of a one-step text reply, read straight from the provider's stream:
  * the parts `streamText` + `toUIMessageStream` would send for it (start, start-step, text and
- * reasoning parts, error parts, finish-step, finish), in one pull-based stream stage instead
- * of their ~15. A failed model call errors this stream; ui-sse-response.ts turns that into
- * an `error` part, as before.
+ * reasoning parts, error parts, finish-step, finish). Read like a stream but not one: the SSE
+ * writer (ui-sse-response.ts) pulls from it directly, so the reply takes one stream stage after
+ * the provider's instead of ~15. A failed model call rejects a read; the writer turns that
+ * into an `error` part, as before.
  */
-export function replyChunks({ started, messageId, startMetadata, finishMetadata, errorText, signal }: ReplyChunkOptions): ReadableStream<UIChunk> {
+export function replyChunks({ started, messageId, startMetadata, finishMetadata, errorText, signal }: ReplyChunkOptions): UIChunkSource {
   let reader: ReadableStreamDefaultReader<ModelStreamPart> | undefined;
   let cancelled = false;
-  // The call is under way before the first pull; its failure is reported by the pull.
+  const pending: UIChunk[] = [{ type: 'start', messageMetadata: startMetadata, messageId }];
+  const end = { done: true as const, value: undefined };
+  // The call is under way before the first read; its failure is reported by the read.
   started.catch(() => {});
-  const read = async () => {
-    try {
-      return await reader!.read();
-    } catch (error) {
-      if (signal.aborted) return { done: true as const, value: undefined };
-      throw error;
-    }
-  };
 
-  return new ReadableStream<UIChunk>({
-    start(controller) {
-      controller.enqueue({ type: 'start', messageMetadata: startMetadata, messageId });
-    },
-    async pull(controller) {
-      if (!reader) {
-        let stream: ModelStream;
-        try {
-          stream = await started;
-        } catch (error) {
-          if (signal.aborted) return controller.close();
-          throw error;
-        }
-        reader = stream.getReader();
-        if (cancelled) return void reader.cancel().catch(() => {});
-        controller.enqueue({ type: 'start-step' });
-        return;
+  async function next(): Promise<ReadableStreamReadResult<UIChunk>> {
+    if (!reader) {
+      let stream: ModelStream;
+      try {
+        stream = await started;
+      } catch (error) {
+        if (signal.aborted) return end;
+        throw error;
       }
-      for (;;) {
-        const { done, value: part } = await read();
-        if (done) return controller.close();
-        const chunks = toUIChunks(part, { finishMetadata, errorText });
-        if (!chunks) continue;
-        for (const chunk of chunks) controller.enqueue(chunk);
-        return;
+      reader = stream.getReader();
+      if (cancelled) {
+        await reader.cancel().catch(() => {});
+        return end;
       }
-    },
+      return { done: false, value: { type: 'start-step' } };
+    }
+    for (;;) {
+      let result: ReadableStreamReadResult<ModelStreamPart>;
+      try {
+        result = await reader.read();
+      } catch (error) {
+        if (signal.aborted) return end;
+        throw error;
+      }
+      if (result.done) return end;
+      const chunks = toUIChunks(result.value, { finishMetadata, errorText });
+      if (!chunks) continue;
+      pending.push(...chunks.slice(1));
+      return { done: false, value: chunks[0] };
+    }
+  }
+
+  return {
+    read: async () => (pending.length ? { done: false, value: pending.shift()! } : next()),
     async cancel(reason) {
       cancelled = true;
       if (reader) await reader.cancel(reason);
       else started.then((stream) => stream.cancel(reason), () => {}).catch(() => {});
     },
-  });
+  };
 }
 
 function toUIChunks(part: ModelStreamPart, { finishMetadata, errorText }: Pick<ReplyChunkOptions, 'finishMetadata' | 'errorText'>): UIChunk[] | null {

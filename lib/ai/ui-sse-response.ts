@@ -33,9 +33,15 @@ const DONE = encoder.encode('data: [DONE]\n\n');
 
 export const sseEvent = (part: UIChunk): Uint8Array => encoder.encode(`data: ${JSON.stringify(part)}\n\n`);
 
-/** A byte stream of SSE events for `stream`, ending with `[DONE]`. */
-export function uiSseStream(stream: ReadableStream<UIChunk>, { onError, onClose }: Omit<UISseOptions, 'headers'>): ReadableStream<Uint8Array> {
-  const reader = stream.getReader();
+/** Where the chunks come from: a stream, or anything read like one (no stream stage of its own). */
+export interface UIChunkSource {
+  read(): Promise<ReadableStreamReadResult<UIChunk>>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** A byte stream of SSE events for `source`, ending with `[DONE]`. */
+export function uiSseStream(source: ReadableStream<UIChunk> | UIChunkSource, { onError, onClose }: Omit<UISseOptions, 'headers'>): ReadableStream<Uint8Array> {
+  const reader = source instanceof ReadableStream ? source.getReader() : source;
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -77,6 +83,6 @@ export function uiSseStream(stream: ReadableStream<UIChunk>, { onError, onClose 
   });
 }
 
-export function uiSseResponse(stream: ReadableStream<UIChunk>, { headers, ...options }: UISseOptions): Response {
-  return new Response(uiSseStream(stream, options), { status: 200, headers: { ...UI_SSE_HEADERS, ...headers } });
+export function uiSseResponse(source: ReadableStream<UIChunk> | UIChunkSource, { headers, ...options }: UISseOptions): Response {
+  return new Response(uiSseStream(source, options), { status: 200, headers: { ...UI_SSE_HEADERS, ...headers } });
 }
