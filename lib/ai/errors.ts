@@ -19,17 +19,26 @@ const NETWORK_CODES = new Set([
 const NETWORK_MESSAGES = /fetch failed|failed to fetch|socket hang up|other side closed|^terminated$|cannot connect to api|bad port/i;
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-/** Seconds from `retry-after-ms` / `retry-after` (delta seconds or an HTTP date). */
-export function retryAfterFrom(headers: Record<string, string | undefined> | undefined, now = Date.now()) {
+/**
+ * Milliseconds the server asks us to wait, from `retry-after-ms` / `retry-after` (delta seconds
+ * or an HTTP date; a date in the past gives a negative value).
+ */
+export function retryAfterMs(headers: Record<string, string | undefined> | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
   const get = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]?.trim();
   const ms = Number.parseFloat(get('retry-after-ms') ?? '');
-  if (Number.isFinite(ms) && ms >= 0) return Math.ceil(ms / 1000);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = get('retry-after');
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value));
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  return Number.isNaN(date) ? undefined : date - now;
+}
+
+/** Whole seconds from `retry-after-ms` / `retry-after`, as the error message shows them. */
+export function retryAfterFrom(headers: Record<string, string | undefined> | undefined, now = Date.now()) {
+  const ms = retryAfterMs(headers, now);
+  return ms === undefined ? undefined : Math.max(0, Math.ceil(ms / 1000));
 }
 
 const numericStatus = (v: unknown) =>

@@ -13,9 +13,10 @@ describe('retryDelayMs (the AI SDK rule)', () => {
     expect(retryDelayMs(apiError(503, { 'retry-after': 'Fri, 27 Nov 2026 00:00:30 GMT' }), 2000, now)).toBe(30_000);
   });
 
-  it('falls back to the backoff for a minute or more, nonsense, or no headers', () => {
+  it('falls back to the backoff for a minute or more, nonsense, a date past, or no headers', () => {
     expect(retryDelayMs(apiError(429, { 'retry-after': '120' }), 2000)).toBe(2000);
     expect(retryDelayMs(apiError(429, { 'retry-after': 'soon' }), 2000)).toBe(2000);
+    expect(retryDelayMs(apiError(429, { 'retry-after': 'Thu, 26 Nov 2026 23:59:00 GMT' }), 2000, Date.parse('2026-11-27T00:00:00Z'))).toBe(2000);
     expect(retryDelayMs(apiError(500), 4000)).toBe(4000);
     expect(retryDelayMs(new Error('x'), 2000)).toBe(2000);
   });

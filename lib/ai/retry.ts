@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APICallError } from 'ai';
+import { retryAfterMs } from './errors';
 
 /**
  * The AI SDK's retry rule for a failed model call (what `streamText` applies with `maxRetries`),
@@ -8,20 +9,11 @@ import { APICallError } from 'ai';
  * `retry-after-ms` / `retry-after` when that is under a minute, else after the backoff delay.
  */
 export function retryDelayMs(error: unknown, backoffMs: number, now = Date.now()): number {
-  const headers = APICallError.isInstance(error) ? error.responseHeaders : undefined;
-  if (!headers) return backoffMs;
-  let ms: number | undefined;
-  const retryAfterMs = parseFloat(headers['retry-after-ms'] ?? '');
-  if (!Number.isNaN(retryAfterMs)) ms = retryAfterMs;
-  const retryAfter = headers['retry-after'];
-  if (retryAfter && ms === undefined) {
-    const seconds = parseFloat(retryAfter);
-    ms = Number.isNaN(seconds) ? Date.parse(retryAfter) - now : seconds * 1000;
-  }
-  return ms !== undefined && !Number.isNaN(ms) && ms >= 0 && (ms < 60_000 || ms < backoffMs) ? ms : backoffMs;
+  const ms = APICallError.isInstance(error) ? retryAfterMs(error.responseHeaders, now) : undefined;
+  return ms !== undefined && ms >= 0 && (ms < 60_000 || ms < backoffMs) ? ms : backoffMs;
 }
 
-export const isRetryable = (error: unknown): boolean => APICallError.isInstance(error) && error.isRetryable;
+const isRetryable = (error: unknown): boolean => APICallError.isInstance(error) && error.isRetryable;
 
 export interface RetryOptions {
   maxRetries: number;
