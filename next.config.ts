@@ -1,6 +1,5 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { addCompileHints } from './lib/deploy/compile-hints';
 import { API_CSP, STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin({
@@ -18,12 +17,6 @@ const nextConfig: NextConfig = {
     // The stylesheet (~7 KB gzip) goes into the HTML: no render-blocking request before the
     // first paint (Lighthouse's LCP on a phone). style-src allows inline styles (lib/security/headers.ts).
     inlineCss: true,
-  },
-  compiler: {
-    // The chunks every page runs at startup are compiled off the main thread (lib/deploy/compile-hints.ts).
-    runAfterProductionCompile: async ({ distDir }) => {
-      addCompileHints(distDir);
-    },
   },
   // Pages get their CSP (with a per-request nonce) from proxy.ts.
   async headers() {

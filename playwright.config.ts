@@ -15,11 +15,24 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const launchOptions = existsSync(SYSTEM_CHROMIUM)
   ? {
       executablePath: SYSTEM_CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     }
   : {};
 
-const appEnv = { NEXT_TELEMETRY_DISABLED: '1', NVIDIA_API_KEY: '', SWALLOW_API_KEY: '', ACCESS_CODE: '', REDIS_URL: '' };
+const appEnv = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  NVIDIA_API_KEY: '',
+  SWALLOW_API_KEY: '',
+  ACCESS_CODE: '',
+  REDIS_URL: '',
+};
 // The shared test app: every test comes from 127.0.0.1, so no per-client limits; short stall
 // timeouts so the stall scenarios fail fast. The guarded app tests the limits.
 const chatEnv = {

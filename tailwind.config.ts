@@ -21,7 +21,16 @@ const config: Config = {
         // Windows). Every family listed but missing is a font lookup before the first layout
         // (~6 ms on Linux with Noto listed fifth), so the stack holds only faces some system has
         // and Noto comes first: elsewhere it is usually absent and looked up cheaply.
-        sans: ['system-ui', '"Noto Sans CJK JP"', '"Hiragino Sans"', '"Hiragino Kaku Gothic ProN"', '"Noto Sans JP"', '"Yu Gothic UI"', 'Meiryo', 'sans-serif'],
+        sans: [
+          'system-ui',
+          '"Noto Sans CJK JP"',
+          '"Hiragino Sans"',
+          '"Hiragino Kaku Gothic ProN"',
+          '"Noto Sans JP"',
+          '"Yu Gothic UI"',
+          'Meiryo',
+          'sans-serif',
+        ],
         mono: ['ui-monospace', 'SFMono-Regular', 'Menlo', 'Consolas', '"Noto Sans Mono CJK JP"', 'monospace'],
       },
     },

@@ -33,13 +33,28 @@ interface Step {
  * Memory is judged by what the step itself adds to the baseline: RSS that an earlier, larger
  * step left behind (V8 keeps grown heap spaces for a while) is not this step's cost.
  */
-async function runStep(app: Target, direct: Target, chats: number, expected: string, pids: () => number[], baselineMb: number): Promise<Step> {
+async function runStep(
+  app: Target,
+  direct: Target,
+  chats: number,
+  expected: string,
+  pids: () => number[],
+  baselineMb: number,
+): Promise<Step> {
   // Every chat is a user of its own: a connection of its own, as from separate browsers.
-  const directRuns = await Promise.all(Array.from({ length: chats }, (_, i) => streamChat(direct, `[[scenario:paced30]] direct ${chats}-${i}`, { ownConnection: true })));
+  const directRuns = await Promise.all(
+    Array.from({ length: chats }, (_, i) =>
+      streamChat(direct, `[[scenario:paced30]] direct ${chats}-${i}`, { ownConnection: true }),
+    ),
+  );
   const directTtft = median(directRuns.map((r) => r.ttftMs));
   const startMb = rssMb(pids());
   const sampler = sampleRss(pids());
-  const results = await Promise.all(Array.from({ length: chats }, (_, i) => streamChat(app, `[[scenario:paced30]] chat ${chats}-${i}`, { ownConnection: true })));
+  const results = await Promise.all(
+    Array.from({ length: chats }, (_, i) =>
+      streamChat(app, `[[scenario:paced30]] chat ${chats}-${i}`, { ownConnection: true }),
+    ),
+  );
   const peakMb = sampler.stop() - Math.max(0, startMb - baselineMb);
   const failed = results.filter((r) => r.error || r.status !== 200);
   const errors = failed.length;
@@ -50,8 +65,15 @@ async function runStep(app: Target, direct: Target, chats: number, expected: str
   return { chats, errors, errorSamples, incomplete, p99AddedMs, directTtftMs: directTtft, peakMb, ok };
 }
 
-export async function capacity(app: Target, direct: Target, serverPids: () => number[], { appDir, maxMs = 60_000 }: { appDir: string; maxMs?: number }): Promise<{ rows: Row[]; raw: object }> {
-  const { PACED30_TOKENS } = await import(pathToFileURL(path.join(appDir, 'e2e/fake-upstream/bench-scenarios.mjs')).href);
+export async function capacity(
+  app: Target,
+  direct: Target,
+  serverPids: () => number[],
+  { appDir, maxMs = 60_000 }: { appDir: string; maxMs?: number },
+): Promise<{ rows: Row[]; raw: object }> {
+  const { PACED30_TOKENS } = await import(
+    pathToFileURL(path.join(appDir, 'e2e/fake-upstream/bench-scenarios.mjs')).href
+  );
   const expected = (PACED30_TOKENS as string[]).join('');
   await streamChat(app, '[[scenario:paced30]] warm-up');
   await delay(500);
@@ -64,7 +86,11 @@ export async function capacity(app: Target, direct: Target, serverPids: () => nu
     steps.push(step);
     if (!step.ok || chats >= 1000) break;
   }
-  for (let chats = 100; !steps.some((s) => s.ok) && chats >= 5 && performance.now() - started < maxMs; chats = Math.floor(chats / 2)) {
+  for (
+    let chats = 100;
+    !steps.some((s) => s.ok) && chats >= 5 && performance.now() - started < maxMs;
+    chats = Math.floor(chats / 2)
+  ) {
     steps.push(await runStep(app, direct, chats, expected, serverPids, baselineMb));
   }
   // The server collects garbage once no chat has run for 3 s (lib/server/idle-collector.ts).
@@ -84,10 +110,49 @@ export async function capacity(app: Target, direct: Target, serverPids: () => nu
         target: '0 / 0',
         pass: first.errors === 0 && first.incomplete === 0,
       }),
-      row({ figure: '200 chats: p99 added time to first token', unit: 'ms', ours: first.p99AddedMs, reference: LIMITS.p99AddedMs, ratio: null, target: '≤ 100 ms', pass: first.p99AddedMs <= LIMITS.p99AddedMs, note: `direct median ttft under the same load ${first.directTtftMs.toFixed(1)} ms` }),
-      row({ figure: '200 chats: peak server memory', unit: 'MB', ours: first.peakMb, reference: LIMITS.peakMb, ratio: null, target: '≤ 400 MB', pass: first.peakMb <= LIMITS.peakMb, note: `baseline ${baselineMb.toFixed(0)} MB` }),
-      row({ figure: 'server memory 5 s after the last step', unit: 'MB', ours: settledMb, reference: baselineMb, target: `≤ baseline + ${LIMITS.settledOverBaselineMb} MB`, pass: settledOk }),
-      row({ figure: 'largest number of chats held (within limits)', unit: 'chats', ours: held, reference: null, ratio: null, target: '≥ 200', pass: held >= 200, note: steps.map((s) => `${s.chats}:${s.ok ? 'ok' : 'fail'} p99+${s.p99AddedMs.toFixed(0)}ms ${s.peakMb.toFixed(0)}MB err${s.errors}/inc${s.incomplete}${s.errorSamples.length ? ` (${s.errorSamples.join(', ')})` : ''}`).join('; ') }),
+      row({
+        figure: '200 chats: p99 added time to first token',
+        unit: 'ms',
+        ours: first.p99AddedMs,
+        reference: LIMITS.p99AddedMs,
+        ratio: null,
+        target: '≤ 100 ms',
+        pass: first.p99AddedMs <= LIMITS.p99AddedMs,
+        note: `direct median ttft under the same load ${first.directTtftMs.toFixed(1)} ms`,
+      }),
+      row({
+        figure: '200 chats: peak server memory',
+        unit: 'MB',
+        ours: first.peakMb,
+        reference: LIMITS.peakMb,
+        ratio: null,
+        target: '≤ 400 MB',
+        pass: first.peakMb <= LIMITS.peakMb,
+        note: `baseline ${baselineMb.toFixed(0)} MB`,
+      }),
+      row({
+        figure: 'server memory 5 s after the last step',
+        unit: 'MB',
+        ours: settledMb,
+        reference: baselineMb,
+        target: `≤ baseline + ${LIMITS.settledOverBaselineMb} MB`,
+        pass: settledOk,
+      }),
+      row({
+        figure: 'largest number of chats held (within limits)',
+        unit: 'chats',
+        ours: held,
+        reference: null,
+        ratio: null,
+        target: '≥ 200',
+        pass: held >= 200,
+        note: steps
+          .map(
+            (s) =>
+              `${s.chats}:${s.ok ? 'ok' : 'fail'} p99+${s.p99AddedMs.toFixed(0)}ms ${s.peakMb.toFixed(0)}MB err${s.errors}/inc${s.incomplete}${s.errorSamples.length ? ` (${s.errorSamples.join(', ')})` : ''}`,
+          )
+          .join('; '),
+      }),
     ],
     raw: { baselineMb, settledMb, steps },
   };

@@ -13,14 +13,22 @@ import { row, type Row } from './lib/table';
 const PACED_TOKENS = 20;
 const WARM_UP_REQUESTS = 20;
 
-export async function addedLatency(app: Target, direct: Target, repeats: number): Promise<{ rows: Row[]; directTtftMs: number; raw: object }> {
+export async function addedLatency(
+  app: Target,
+  direct: Target,
+  repeats: number,
+): Promise<{ rows: Row[]; directTtftMs: number; raw: object }> {
   const ours: number[] = [];
   const straight: number[] = [];
   const errors: string[] = [];
   // Warm up both paths: the first request compiles routes and opens sockets, and V8 optimises
   // the chat path over the first ~20 requests (a fresh server adds 14-18 ms on its first 20,
   // 10.5-11.5 ms after 50; probe of 2026-11-27). The figure is the server's steady state.
-  for (let i = 0; i < WARM_UP_REQUESTS; i++) await Promise.all([streamChat(app, '[[scenario:paced]] warm-up', { stopAfter: PACED_TOKENS }), streamChat(direct, '[[scenario:paced]] warm-up', { stopAfter: PACED_TOKENS })]);
+  for (let i = 0; i < WARM_UP_REQUESTS; i++)
+    await Promise.all([
+      streamChat(app, '[[scenario:paced]] warm-up', { stopAfter: PACED_TOKENS }),
+      streamChat(direct, '[[scenario:paced]] warm-up', { stopAfter: PACED_TOKENS }),
+    ]);
   for (let i = 0; i < repeats; i++) {
     const d = await streamChat(direct, `[[scenario:paced]] direct ${i}`, { stopAfter: PACED_TOKENS });
     const a = await streamChat(app, `[[scenario:paced]] app ${i}`, { stopAfter: PACED_TOKENS });
@@ -66,18 +74,38 @@ async function cpuRun(app: Target, direct: Target, prompt: string, serverPids: (
   const spent = cpuMs(pids) - before;
   // The text must match exactly; the number of SSE events may be smaller than the upstream's
   // chunks (chunks that arrive in one read are merged, lib/ai/sse-coalesce.ts).
-  const error = a.error ?? (a.text !== d.text ? `app text (${a.text.length} chars) differs from direct (${d.text.length})` : null);
-  return { perChunk: spent / Math.max(1, d.pieces), oursMs: a.totalMs, directMs: d.totalMs, events: a.pieces, chunks: d.pieces, contentEncoding: a.contentEncoding, error };
+  const error =
+    a.error ?? (a.text !== d.text ? `app text (${a.text.length} chars) differs from direct (${d.text.length})` : null);
+  return {
+    perChunk: spent / Math.max(1, d.pieces),
+    oursMs: a.totalMs,
+    directMs: d.totalMs,
+    events: a.pieces,
+    chunks: d.pieces,
+    contentEncoding: a.contentEncoding,
+    error,
+  };
 }
 
-async function cpuRuns(app: Target, direct: Target, prompt: string, serverPids: () => number[], repeats: number): Promise<CpuRun[]> {
+async function cpuRuns(
+  app: Target,
+  direct: Target,
+  prompt: string,
+  serverPids: () => number[],
+  repeats: number,
+): Promise<CpuRun[]> {
   await streamChat(app, prompt); // warm-up
   const runs: CpuRun[] = [];
   for (let i = 0; i < repeats; i++) runs.push(await cpuRun(app, direct, prompt, serverPids));
   return runs;
 }
 
-export async function cpuPerToken(app: Target, direct: Target, serverPids: () => number[], repeats: number): Promise<{ rows: Row[]; raw: object }> {
+export async function cpuPerToken(
+  app: Target,
+  direct: Target,
+  serverPids: () => number[],
+  repeats: number,
+): Promise<{ rows: Row[]; raw: object }> {
   const runs = await cpuRuns(app, direct, '[[scenario:long]] cpu', serverPids, repeats);
   const perChunk = runs.map((r) => r.perChunk);
   const errors = runs.flatMap((r) => (r.error ? [r.error] : []));
@@ -96,7 +124,14 @@ export async function cpuPerToken(app: Target, direct: Target, serverPids: () =>
         pass: cpu <= 0.15 && errors.length === 0,
         note: `n=${repeats}, runs ${perChunk.map((v) => v.toFixed(3)).join(', ')}; ${last.events} events for ${last.chunks} upstream chunks; SSE content-encoding: ${last.contentEncoding ?? 'none'}${errors.length ? `; errors: ${errors[0]}` : ''}`,
       }),
-      row({ figure: 'long reply total time (3,000 chunks)', unit: 'ms', ours: median(runs.map((r) => r.oursMs)), reference: median(runs.map((r) => r.directMs)), target: 'info', pass: null }),
+      row({
+        figure: 'long reply total time (3,000 chunks)',
+        unit: 'ms',
+        ours: median(runs.map((r) => r.oursMs)),
+        reference: median(runs.map((r) => r.directMs)),
+        target: 'info',
+        pass: null,
+      }),
       paced.row,
     ],
     raw: { runs, paced: paced.raw },
@@ -108,7 +143,12 @@ export async function cpuPerToken(app: Target, direct: Target, serverPids: () =>
  * nothing can be merged, so this is the full per-chunk cost of the path. Reported for
  * information next to the target row, which uses the issue's full-speed reply.
  */
-async function pacedCpuPerChunk(app: Target, direct: Target, serverPids: () => number[], repeats: number): Promise<{ row: Row; raw: object }> {
+async function pacedCpuPerChunk(
+  app: Target,
+  direct: Target,
+  serverPids: () => number[],
+  repeats: number,
+): Promise<{ row: Row; raw: object }> {
   const runs = await cpuRuns(app, direct, '[[scenario:paced-cpu]] cpu', serverPids, repeats);
   const errors = runs.flatMap((r) => (r.error ? [r.error] : []));
   return {

@@ -25,7 +25,11 @@ const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } a
 async function warmUpFonts(port: number): Promise<void> {
   const stack = (tailwindConfig.theme?.extend?.fontFamily as { sans: string[] }).sans.join(',');
   const html = `<body style='font-family:${stack}'><p lang=ja>日本語の文章、English text.</p><p style='font-weight:700'>太字と bold</p></body>`;
-  const target = (await (await fetch(`http://127.0.0.1:${port}/json/new?data:text/html;charset=utf-8,${encodeURIComponent(html)}`, { method: 'PUT' })).json()) as { id: string };
+  const target = (await (
+    await fetch(`http://127.0.0.1:${port}/json/new?data:text/html;charset=utf-8,${encodeURIComponent(html)}`, {
+      method: 'PUT',
+    })
+  ).json()) as { id: string };
   await new Promise((resolve) => setTimeout(resolve, 500));
   await fetch(`http://127.0.0.1:${port}/json/close/${target.id}`);
 }
@@ -40,7 +44,21 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
     launch = (await import(names[1])).launch;
   } catch (error) {
     const note = `lighthouse is not installed: ${(error as Error).message.split('\n')[0]}`;
-    return { rows: [row({ figure: 'Lighthouse', unit: '', ours: 'not run', reference: null, ratio: null, target: 'perf ≥ 95, a11y 100, bp 100', pass: false, note })], raw: { note } };
+    return {
+      rows: [
+        row({
+          figure: 'Lighthouse',
+          unit: '',
+          ours: 'not run',
+          reference: null,
+          ratio: null,
+          target: 'perf ≥ 95, a11y 100, bp 100',
+          pass: false,
+          note,
+        }),
+      ],
+      raw: { note },
+    };
   }
   const rows: Row[] = [];
   const raw: Record<string, unknown> = {};
@@ -64,13 +82,29 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
         scores[id] = score;
         for (const ref of lhr.categories[id]?.auditRefs ?? []) {
           const audit = lhr.audits[ref.id];
-          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9) failing.push(`${ref.id}(${audit.displayValue ?? audit.score})`);
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
+            failing.push(`${ref.id}(${audit.displayValue ?? audit.score})`);
         }
-        rows.push(row({ figure: `Lighthouse ${id} /${locale}`, unit: '', ours: score, reference: target, ratio: null, target: `≥ ${target}`, pass: score >= target }));
+        rows.push(
+          row({
+            figure: `Lighthouse ${id} /${locale}`,
+            unit: '',
+            ours: score,
+            reference: target,
+            ratio: null,
+            target: `≥ ${target}`,
+            pass: score >= target,
+          }),
+        );
       }
       const performanceRow = rows.find((r) => r.figure === `Lighthouse performance /${locale}`);
       if (failing.length && performanceRow) performanceRow.note = `audits below 0.9: ${failing.slice(0, 6).join(', ')}`;
-      raw[locale] = { scores, failing, runtimeError: lhr.runtimeError ?? null, lcp: lhr.audits['largest-contentful-paint']?.displayValue };
+      raw[locale] = {
+        scores,
+        failing,
+        runtimeError: lhr.runtimeError ?? null,
+        lcp: lhr.audits['largest-contentful-paint']?.displayValue,
+      };
     }
   } finally {
     await chrome.kill();

@@ -105,7 +105,10 @@ async function chat(base, i) {
     }
   }
   if (!finished || !done || text !== EXPECTED_TEXT) {
-    return { ok: false, why: `incomplete: finish=${finished} done=${done} chars=${text.length}/${EXPECTED_TEXT.length}` };
+    return {
+      ok: false,
+      why: `incomplete: finish=${finished} done=${done} chars=${text.length}/${EXPECTED_TEXT.length}`,
+    };
   }
   return { ok: true, ttft, total: performance.now() - started };
 }
@@ -115,22 +118,26 @@ const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 async function main() {
   const upstream = await startFakeUpstream({ port: 0 });
   const port = await freePort();
-  const app = spawn(process.execPath, ['--expose-gc', 'bench/load-app-host.mjs', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-      NVIDIA_API_KEY: '',
-      SWALLOW_API_KEY: '',
-      ACCESS_CODE: '',
-      REDIS_URL: '',
-      SWALLOW_BASE_URL: `${upstream.url}/v1`,
-      // One client sends everything: per-client limits would refuse it by design.
-      RATE_LIMIT_PER_MINUTE: '0',
-      RATE_LIMIT_CONCURRENT: '0',
+  const app = spawn(
+    process.execPath,
+    ['--expose-gc', 'bench/load-app-host.mjs', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        NVIDIA_API_KEY: '',
+        SWALLOW_API_KEY: '',
+        ACCESS_CODE: '',
+        REDIS_URL: '',
+        SWALLOW_BASE_URL: `${upstream.url}/v1`,
+        // One client sends everything: per-client limits would refuse it by design.
+        RATE_LIMIT_PER_MINUTE: '0',
+        RATE_LIMIT_CONCURRENT: '0',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   // Heap after a forced full GC, reported by load-app-host.mjs on SIGUSR2.
   let memoryWaiter = null;
   let stdoutBuffer = '';
@@ -160,7 +167,13 @@ async function main() {
 
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/ja`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/ja`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 100) throw new Error('the app did not start');
     await sleep(200);
   }
@@ -178,12 +191,21 @@ async function main() {
   const rounds = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => chat(base, `${round}-${i}`).catch((e) => ({ ok: false, why: String(e) }))));
+    const results = await Promise.all(
+      Array.from({ length: CONCURRENCY }, (_, i) =>
+        chat(base, `${round}-${i}`).catch((e) => ({ ok: false, why: String(e) })),
+      ),
+    );
     for (const r of results) {
       if (r.ok) ttfts.push(r.ttft);
       else errors.push(r.why);
     }
-    rounds.push({ round, seconds: (performance.now() - started) / 1000, rss: rssMb(app.pid), heap: await heapAfterGcMb() });
+    rounds.push({
+      round,
+      seconds: (performance.now() - started) / 1000,
+      rss: rssMb(app.pid),
+      heap: await heapAfterGcMb(),
+    });
   }
   clearInterval(sampler);
   await sleep(5_000);
@@ -198,9 +220,18 @@ async function main() {
     errors: errors.length,
     ttftMs: { p50: Math.round(pct(ttfts, 50)), p99: Math.round(pct(ttfts, 99)), max: Math.round(ttfts.at(-1) ?? NaN) },
     roundSeconds: rounds.map((r) => Number(r.seconds.toFixed(2))),
-    rssMb: { baseline: Math.round(baseline), peak: Math.round(peak), after: Math.round(after), afterEachRound: rounds.map((r) => Math.round(r.rss)) },
+    rssMb: {
+      baseline: Math.round(baseline),
+      peak: Math.round(peak),
+      after: Math.round(after),
+      afterEachRound: rounds.map((r) => Math.round(r.rss)),
+    },
     // The JS heap still in use after a forced full GC: what a leak would grow.
-    heapAfterGcMb: { baseline: Math.round(baselineHeap), afterEachRound: rounds.map((r) => Math.round(r.heap)), after: Math.round(afterHeap) },
+    heapAfterGcMb: {
+      baseline: Math.round(baselineHeap),
+      afterEachRound: rounds.map((r) => Math.round(r.heap)),
+      after: Math.round(afterHeap),
+    },
   };
   console.log(JSON.stringify(report, null, 2));
   if (errors.length) console.error(`first errors:\n  ${[...new Set(errors)].slice(0, 5).join('\n  ')}`);
@@ -208,7 +239,9 @@ async function main() {
   const failures = [];
   if (errors.length) failures.push(`${errors.length} streams failed or were incomplete`);
   if (afterHeap - baselineHeap > MAX_RETAINED_MB) {
-    failures.push(`memory did not come back: the heap holds ${Math.round(afterHeap - baselineHeap)} MB more than at baseline`);
+    failures.push(
+      `memory did not come back: the heap holds ${Math.round(afterHeap - baselineHeap)} MB more than at baseline`,
+    );
   }
   clearTimeout(watchdog);
   await stop();

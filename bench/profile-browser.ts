@@ -31,7 +31,8 @@ const scenario = process.argv[2] ?? 'md-16k';
 const out = process.argv[3];
 const IDLE = new Set(['(idle)', '(program)']);
 
-const where = (url: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url ? url.replace(/^.*\//, '') : '(native)');
+const where = (url: string) =>
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url ? url.replace(/^.*\//, '') : '(native)');
 
 /** Self time per function (top n) over samples [from, to). */
 function summarise(profile: CpuProfile, byId: Map<number, ProfileNode>, from: number, to: number, n: number): string {
@@ -49,7 +50,10 @@ function summarise(profile: CpuProfile, byId: Map<number, ProfileNode>, from: nu
 }
 
 /** Stretches of consecutive non-idle samples longer than 50 ms: the long tasks. */
-function busyStretches(profile: CpuProfile, byId: Map<number, ProfileNode>): { from: number; to: number; ms: number }[] {
+function busyStretches(
+  profile: CpuProfile,
+  byId: Map<number, ProfileNode>,
+): { from: number; to: number; ms: number }[] {
   const stretches: { from: number; to: number; ms: number }[] = [];
   let start = -1;
   let us = 0;
@@ -82,14 +86,20 @@ interface TraceEvent {
 
 /** Self time per trace event name on the renderer main thread (nested events are subtracted). */
 async function traceRun(browser: Browser, page: Page): Promise<void> {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8'] });
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8'],
+  });
   await page.getByTestId('composer').fill(`[[scenario:${scenario}]] trace`);
   await page.getByTestId('composer').press('Enter');
   await page.locator('[data-testid="message-assistant"][data-status="done"]').waitFor({ timeout: 120_000 });
-  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: (TraceEvent & { args?: { name?: string } })[] };
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+    traceEvents: (TraceEvent & { args?: { name?: string } })[];
+  };
   if (out) writeFileSync(out, JSON.stringify({ traceEvents }));
   const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const events = traceEvents.filter((e) => e.ph === 'X' && e.dur && main && e.tid === main.tid && e.pid === main.pid).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const events = traceEvents
+    .filter((e) => e.ph === 'X' && e.dur && main && e.tid === main.tid && e.pid === main.pid)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const self = new Map<string, number>();
   const stack: TraceEvent[] = [];
   const tasks: TraceEvent[] = [];
@@ -116,12 +126,21 @@ async function traceRun(browser: Browser, page: Page): Promise<void> {
   const ms = (us = 0) => (us / 1000).toFixed(0);
   const byWall = tasks.map((t) => t.dur!).sort((a, b) => b - a);
   const byCpu = tasks.map((t) => t.tdur ?? 0).sort((a, b) => b - a);
-  console.log(`${scenario}: ${tasks.length} tasks; longest by wall time ${byWall.slice(0, 5).map(ms).join(', ')} ms (${byWall.filter((d) => d > 50_000).length} over 50 ms); by CPU time ${byCpu.slice(0, 5).map(ms).join(', ')} ms (${byCpu.filter((d) => d > 50_000).length} over 50 ms)`);
+  console.log(
+    `${scenario}: ${tasks.length} tasks; longest by wall time ${byWall.slice(0, 5).map(ms).join(', ')} ms (${byWall.filter((d) => d > 50_000).length} over 50 ms); by CPU time ${byCpu.slice(0, 5).map(ms).join(', ')} ms (${byCpu.filter((d) => d > 50_000).length} over 50 ms)`,
+  );
   for (const [task, names] of longTaskSelf) {
-    const parts = [...names].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, us]) => `${name} ${ms(us)}`);
-    console.log(`  task of ${ms(task.dur)} ms (CPU ${ms(task.tdur)} ms) at +${ms(task.ts - events[0].ts)} ms: ${parts.join(', ')}`);
+    const parts = [...names]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, us]) => `${name} ${ms(us)}`);
+    console.log(
+      `  task of ${ms(task.dur)} ms (CPU ${ms(task.tdur)} ms) at +${ms(task.ts - events[0].ts)} ms: ${parts.join(', ')}`,
+    );
   }
-  console.log(`self time by trace event:\n${rows.map(([name, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`).join('\n')}`);
+  console.log(
+    `self time by trace event:\n${rows.map(([name, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms  ${name}`).join('\n')}`,
+  );
 }
 
 async function openPage(page: Page, appUrl: string): Promise<void> {
@@ -141,9 +160,12 @@ async function main() {
   const upstream = await startUpstream(config);
   const app = await startApp(config);
   const browser = await launchBrowser();
-  if (process.env.PROFILE_PIN === '1') console.log('server side pinned to CPU 0:', pinToCpus([...app.pids(), ...upstream.pids(), process.pid], '0'));
+  if (process.env.PROFILE_PIN === '1')
+    console.log('server side pinned to CPU 0:', pinToCpus([...app.pids(), ...upstream.pids(), process.pid], '0'));
   try {
-    const page = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } })).newPage();
+    const page = await (
+      await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } })
+    ).newPage();
     for (const before of (process.env.PROFILE_BEFORE ?? '').split(',').filter(Boolean)) {
       await openPage(page, app.url);
       await page.getByTestId('composer').fill(`[[scenario:${before}]] before`);
@@ -164,10 +186,13 @@ async function main() {
     if (out) writeFileSync(out, JSON.stringify(profile));
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const total = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
-    console.log(`${scenario}: profile ${total.toFixed(0)} ms\n\nwhole run, self time:\n${summarise(profile, byId, 0, profile.samples.length, 30)}`);
+    console.log(
+      `${scenario}: profile ${total.toFixed(0)} ms\n\nwhole run, self time:\n${summarise(profile, byId, 0, profile.samples.length, 30)}`,
+    );
     const stretches = busyStretches(profile, byId);
     console.log(`\n${stretches.length} busy stretches over 50 ms: ${stretches.map((s) => s.ms.toFixed(0)).join(', ')}`);
-    for (const s of stretches.slice(0, 3)) console.log(`\nstretch of ${s.ms.toFixed(0)} ms:\n${summarise(profile, byId, s.from, s.to, 15)}`);
+    for (const s of stretches.slice(0, 3))
+      console.log(`\nstretch of ${s.ms.toFixed(0)} ms:\n${summarise(profile, byId, s.from, s.to, 15)}`);
   } finally {
     await browser.close();
     await app.stop();

@@ -23,12 +23,16 @@ async function main() {
     let started = performance.now();
     for (let i = 0; i < n; i++) await streamChat(target, `[[scenario:empty]] request ${i}`);
     const perRequest = (cpuMs(app.pids()) - cpu) / n;
-    console.log(`empty reply, sequential: ${((performance.now() - started) / n).toFixed(1)} ms wall, ${perRequest.toFixed(1)} ms server CPU per request`);
+    console.log(
+      `empty reply, sequential: ${((performance.now() - started) / n).toFixed(1)} ms wall, ${perRequest.toFixed(1)} ms server CPU per request`,
+    );
 
     const chats = Number(process.env.CHATS ?? 200);
     cpu = cpuMs(app.pids());
     started = performance.now();
-    const results = await Promise.all(Array.from({ length: chats }, (_, i) => streamChat(target, `[[scenario:paced30]] chat ${i}`)));
+    const results = await Promise.all(
+      Array.from({ length: chats }, (_, i) => streamChat(target, `[[scenario:paced30]] chat ${i}`)),
+    );
     const ttft = results.map((r) => r.ttftMs).sort((a, b) => a - b);
     const q = (p: number) => ttft[Math.min(ttft.length - 1, Math.floor(p * ttft.length))].toFixed(0);
     console.log(

@@ -45,22 +45,51 @@ async function main() {
       rows.push(...result.rows);
       raw[name] = result.raw;
     } catch (error) {
-      rows.push(row({ figure: `${name} (failed to run)`, unit: '', ours: 'error', reference: null, ratio: null, target: '', pass: false, note: String((error as Error).stack ?? error).slice(0, 300) }));
+      rows.push(
+        row({
+          figure: `${name} (failed to run)`,
+          unit: '',
+          ours: 'error',
+          reference: null,
+          ratio: null,
+          target: '',
+          pass: false,
+          note: String((error as Error).stack ?? error).slice(0, 300),
+        }),
+      );
     }
     log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   };
 
   try {
-    rows.push(row({ figure: 'next start → first 200 on /ja', unit: 'ms', ours: app.readyMs, reference: 1000, ratio: null, target: '≤ 1000 ms', pass: app.readyMs <= 1000 }));
+    rows.push(
+      row({
+        figure: 'next start → first 200 on /ja',
+        unit: 'ms',
+        ours: app.readyMs,
+        reference: 1000,
+        ratio: null,
+        target: '≤ 1000 ms',
+        pass: app.readyMs <= 1000,
+      }),
+    );
     await section('latency', async () => {
       const result = await addedLatency(appTarget, direct, quick ? 7 : 21);
       directTtftMs = result.directTtftMs;
       return result;
     });
     await section('cpu', () => cpuPerToken(appTarget, direct, app.pids, quick ? 2 : 5));
-    await section('capacity', () => capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }));
+    await section('capacity', () =>
+      capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }),
+    );
     await section('page', () => pageWeight(app.url));
-    await section('browser', () => browserBench(app.url, upstream.url, Number.isFinite(directTtftMs) ? directTtftMs : 50, quick ? 3 : 7, () => [...app.pids(), ...upstream.pids(), process.pid]));
+    await section('browser', () =>
+      browserBench(app.url, upstream.url, Number.isFinite(directTtftMs) ? directTtftMs : 50, quick ? 3 : 7, () => [
+        ...app.pids(),
+        ...upstream.pids(),
+        process.pid,
+      ]),
+    );
     await section('lighthouse', () => lighthouseBench(app.url));
   } finally {
     await app.stop();
@@ -70,7 +99,11 @@ async function main() {
   const table = formatTable(rows);
   console.log(table);
   for (const r of rows.filter((r) => r.note)) console.log(`- ${r.figure}: ${r.note}`);
-  const file = writeResults(rows, { config: { ...config, quick, only: [...only] }, raw, durationS: Math.round((performance.now() - t0) / 1000) });
+  const file = writeResults(rows, {
+    config: { ...config, quick, only: [...only] },
+    raw,
+    durationS: Math.round((performance.now() - t0) / 1000),
+  });
   log(`wrote ${file} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 

@@ -25,17 +25,33 @@ function payloadFor(id: string, extra: Partial<SharePayload> = {}): SharePayload
 
 const conversation = [
   { role: 'user' as const, content: '来週の会議の議事録を、要点を三つにまとめてください。' },
-  { role: 'assistant' as const, content: '承知しました。議事録の本文を貼り付けていただければ、要点を三つに整理します。' },
-  { role: 'user' as const, content: '新製品の発売日は四月一日、価格は据え置き、広告はSNS中心で進めることになりました。' },
+  {
+    role: 'assistant' as const,
+    content: '承知しました。議事録の本文を貼り付けていただければ、要点を三つに整理します。',
+  },
+  {
+    role: 'user' as const,
+    content: '新製品の発売日は四月一日、価格は据え置き、広告はSNS中心で進めることになりました。',
+  },
   { role: 'assistant' as const, content: '・新製品は四月一日に発売\n・価格は据え置き\n・広告はSNSを中心に展開' },
 ];
 
 const cases: [string, SharePayload][] = [
   ['default assistant (ja, 23 chars)', payloadFor('assistant')],
-  ['business email preset (ja, 150 chars) + draft', payloadFor('business-email', { draft: '取引先に、納品が1週間遅れることをお詫びするメール' })],
+  [
+    'business email preset (ja, 150 chars) + draft',
+    payloadFor('business-email', { draft: '取引先に、納品が1週間遅れることをお詫びするメール' }),
+  ],
   ['proofreading preset (ja)', payloadFor('proofread-ja')],
   ['email preset + 4-message conversation', payloadFor('business-email', { messages: conversation })],
-  ['1,000-char Japanese prompt', payloadFor('assistant', { systemPrompt: BUILTIN_PRESETS.map((p) => localize(p.systemPrompt, 'ja')).join('').slice(0, 1000) })],
+  [
+    '1,000-char Japanese prompt',
+    payloadFor('assistant', {
+      systemPrompt: BUILTIN_PRESETS.map((p) => localize(p.systemPrompt, 'ja'))
+        .join('')
+        .slice(0, 1000),
+    }),
+  ],
 ];
 
 const rows = [];

@@ -29,7 +29,11 @@ test.describe('POST /api/chat request limits: a JSON error naming the problem, n
     const huge = { ...body(tag), padding: 'あ'.repeat(400_000) };
     const response = await request.post('/api/chat', { data: huge });
     expect(response.status()).toBe(413);
-    expect((await response.json()).error).toMatchObject({ code: 'payload_too_large', field: 'body', maxBytes: 1_048_576 });
+    expect((await response.json()).error).toMatchObject({
+      code: 'payload_too_large',
+      field: 'body',
+      maxBytes: 1_048_576,
+    });
     expect(await upstreamRequests(tag)).toHaveLength(0);
   });
 
@@ -43,13 +47,35 @@ test.describe('POST /api/chat request limits: a JSON error naming the problem, n
   }
 
   const invalid: { name: string; make: (tag: string) => unknown; field: string }[] = [
-    { name: 'too many messages', field: 'messages', make: (tag) => body(tag, { messages: Array.from({ length: 201 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `${tag} ${i}` })) }) },
-    { name: 'a message over 32,000 characters', field: 'messages.0.content', make: (tag) => body(`${tag} ${'x'.repeat(32_000)}`) },
-    { name: 'a system prompt over 8,000 characters', field: 'system', make: (tag) => body(tag, { system: 's'.repeat(8_001) }) },
+    {
+      name: 'too many messages',
+      field: 'messages',
+      make: (tag) =>
+        body(tag, {
+          messages: Array.from({ length: 201 }, (_, i) => ({
+            role: i % 2 ? 'assistant' : 'user',
+            content: `${tag} ${i}`,
+          })),
+        }),
+    },
+    {
+      name: 'a message over 32,000 characters',
+      field: 'messages.0.content',
+      make: (tag) => body(`${tag} ${'x'.repeat(32_000)}`),
+    },
+    {
+      name: 'a system prompt over 8,000 characters',
+      field: 'system',
+      make: (tag) => body(tag, { system: 's'.repeat(8_001) }),
+    },
     { name: 'max_tokens out of range', field: 'max_tokens', make: (tag) => body(tag, { max_tokens: 100_000 }) },
     { name: 'top_p out of range', field: 'top_p', make: (tag) => body(tag, { top_p: 0 }) },
     { name: 'a wrong type', field: 'temperature', make: (tag) => body(tag, { temperature: '0.6' }) },
-    { name: 'an unknown role', field: 'messages.0.role', make: (tag) => body(tag, { messages: [{ role: 'system', content: tag }] }) },
+    {
+      name: 'an unknown role',
+      field: 'messages.0.role',
+      make: (tag) => body(tag, { messages: [{ role: 'system', content: tag }] }),
+    },
     { name: 'a non-object body', field: 'body', make: () => ['not', 'an', 'object'] },
   ];
   for (const { name, make, field } of invalid) {
@@ -67,7 +93,9 @@ test.describe('client disconnects abort the upstream request within a second', (
   test('an API client that goes away', async ({ playwright, baseURL }) => {
     const tag = uniqueTag();
     const context = await playwright.request.newContext({ baseURL });
-    const pending = context.post('/api/chat', { data: body(`[[scenario:slow]] ${tag}`), timeout: 60_000 }).catch(() => null);
+    const pending = context
+      .post('/api/chat', { data: body(`[[scenario:slow]] ${tag}`), timeout: 60_000 })
+      .catch(() => null);
     await expectUpstreamRequests(tag, 1);
     await context.dispose(); // closes the connection mid-stream
     await pending;

@@ -14,7 +14,11 @@ test.describe('POST /api/chat refuses bad input before calling the upstream', ()
   const cases: { name: string; body: unknown; field: string }[] = [
     { name: 'temperature out of range', body: { ...valid, temperature: 3 }, field: 'temperature' },
     { name: 'model not offered', body: { ...valid, model: 'gpt-4o' }, field: 'model' },
-    { name: 'empty user message', body: { ...valid, messages: [{ role: 'user', content: '' }] }, field: 'messages.0.content' },
+    {
+      name: 'empty user message',
+      body: { ...valid, messages: [{ role: 'user', content: '' }] },
+      field: 'messages.0.content',
+    },
     { name: 'unknown field', body: { ...valid, baseURL: 'http://evil' }, field: 'baseURL' },
   ];
   for (const { name, body, field } of cases) {
@@ -30,7 +34,10 @@ test.describe('POST /api/chat refuses bad input before calling the upstream', ()
   }
 
   test('malformed JSON', async ({ request }) => {
-    const response = await request.post('/api/chat', { data: '{"messages": [', headers: { 'content-type': 'application/json' } });
+    const response = await request.post('/api/chat', {
+      data: '{"messages": [',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(response.status()).toBe(400);
     expect((await response.json()).error).toMatchObject({ code: 'invalid_request', field: 'body' });
   });
@@ -48,7 +55,9 @@ test.describe('POST /api/chat refuses bad input before calling the upstream', ()
 
 test('a valid request streams the UI message protocol with usage metadata', async ({ request }) => {
   const tag = uniqueTag();
-  const response = await request.post('/api/chat', { data: { ...valid, messages: [{ role: 'user', content: `こんにちは ${tag}` }] } });
+  const response = await request.post('/api/chat', {
+    data: { ...valid, messages: [{ role: 'user', content: `こんにちは ${tag}` }] },
+  });
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('text/event-stream');
   const text = await response.text();
@@ -57,7 +66,9 @@ test('a valid request streams the UI message protocol with usage metadata', asyn
   expect(text).toContain('data: [DONE]');
 });
 
-test('POST /api/code-target says which oldest turns the chat route would drop, validates like it, and calls no upstream', async ({ request }) => {
+test('POST /api/code-target says which oldest turns the chat route would drop, validates like it, and calls no upstream', async ({
+  request,
+}) => {
   const tag = uniqueTag();
   const long = `${tag} ` + '長めの段落です。'.repeat(160); // ~1,100 tokens; the e2e window is 4,096
   const turns = [

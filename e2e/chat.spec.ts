@@ -61,7 +61,10 @@ for (const locale of LOCALES) {
       });
       expect(request.body.messages[0]).toEqual({
         role: 'system',
-        content: locale === 'ja' ? 'あなたは誠実で優秀な日本人のアシスタントです。' : 'You are a sincere and excellent Japanese assistant.',
+        content:
+          locale === 'ja'
+            ? 'あなたは誠実で優秀な日本人のアシスタントです。'
+            : 'You are a sincere and excellent Japanese assistant.',
       });
       expect(request.body.messages.at(-1)).toEqual({ role: 'user', content: `天気について教えて ${tag}` });
     });
@@ -114,7 +117,9 @@ for (const locale of LOCALES) {
     test('model, parameters and system prompt reach the upstream', async ({ page }) => {
       const tag = uniqueTag();
       await openChat(page, locale);
-      await page.getByTestId('model-select').selectOption('institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1');
+      await page
+        .getByTestId('model-select')
+        .selectOption('institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1');
       await page.getByTestId('param-temperature').fill('0.2');
       await page.getByTestId('param-top-p').fill('0.75');
       await page.getByTestId('param-max-tokens').fill('300');
@@ -133,7 +138,9 @@ for (const locale of LOCALES) {
       // Settings survive a reload.
       await page.reload();
       await expect(page.getByTestId('param-temperature')).toHaveValue('0.2');
-      await expect(page.getByTestId('model-select')).toHaveValue('institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1');
+      await expect(page.getByTestId('model-select')).toHaveValue(
+        'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1',
+      );
     });
 
     test('model HTML is shown as text, never run', async ({ page }) => {
@@ -143,7 +150,10 @@ for (const locale of LOCALES) {
         void dialog.dismiss();
       });
       await openChat(page, locale);
-      await sendMessage(page, `<img src=x onerror="alert(1)"> <script>alert(2)</script> [link](javascript:alert(3)) ${uniqueTag()}`);
+      await sendMessage(
+        page,
+        `<img src=x onerror="alert(1)"> <script>alert(2)</script> [link](javascript:alert(3)) ${uniqueTag()}`,
+      );
       const reply = lastReply(page);
       await expect(reply).toHaveAttribute('data-status', 'done');
       await expect(reply).toContainText('<img src=x onerror="alert(1)">');

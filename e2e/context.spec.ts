@@ -1,11 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { expectUpstreamRequests, leaveRoomForOneLongTurn, MESSAGES, openChat, sendLongTurn, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  leaveRoomForOneLongTurn,
+  MESSAGES,
+  openChat,
+  sendLongTurn,
+  uniqueTag,
+} from './support';
 
 for (const locale of ['ja', 'en'] as const) {
   test.describe(`context budget (${locale})`, () => {
     test.use({ locale });
 
-    test('older turns are left out when the conversation outgrows the window, and the user is told', async ({ page }) => {
+    test('older turns are left out when the conversation outgrows the window, and the user is told', async ({
+      page,
+    }) => {
       const tag = uniqueTag();
       await openChat(page, locale);
       await leaveRoomForOneLongTurn(page);
@@ -14,7 +23,8 @@ for (const locale of ['ja', 'en'] as const) {
 
       await sendLongTurn(page, tag, '二つ目');
       await expect(page.getByTestId('context-notice')).toBeVisible();
-      const expected = locale === 'ja' ? MESSAGES.ja.chat.contextNotice.replace('{count}', '1') : 'the oldest exchange was';
+      const expected =
+        locale === 'ja' ? MESSAGES.ja.chat.contextNotice.replace('{count}', '1') : 'the oldest exchange was';
       await expect(page.getByTestId('context-notice')).toContainText(expected);
 
       const requests = await expectUpstreamRequests(tag, 2);

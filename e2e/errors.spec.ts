@@ -19,7 +19,10 @@ const CASES: { scenario: string; code: string; key: ErrorKey; detail?: RegExp; v
 ];
 
 function localized(locale: 'ja' | 'en', key: ErrorKey, values: Record<string, string> = {}): string {
-  return Object.entries(values).reduce((text, [name, value]) => text.replace(`{${name}}`, value), MESSAGES[locale].errors[key]);
+  return Object.entries(values).reduce(
+    (text, [name, value]) => text.replace(`{${name}}`, value),
+    MESSAGES[locale].errors[key],
+  );
 }
 
 for (const locale of LOCALES) {

@@ -106,7 +106,10 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
     const scenario = STREAM_SCENARIOS[name];
     if (!scenario) {
       const known = SCENARIOS.join(', ');
-      return send(res, fakeError(400, `Unknown fake-upstream scenario "${name}". Known: ${known}.`, 'unknown_scenario'));
+      return send(
+        res,
+        fakeError(400, `Unknown fake-upstream scenario "${name}". Known: ${known}.`, 'unknown_scenario'),
+      );
     }
 
     if (body.stream !== true) {
@@ -140,7 +143,12 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
       case 'GET /v1/models':
         return sendJson(res, 200, {
           object: 'list',
-          data: MODELS.map((id) => ({ id, object: 'model', created: 1735689600, owned_by: 'institute-of-science-tokyo' })),
+          data: MODELS.map((id) => ({
+            id,
+            object: 'model',
+            created: 1735689600,
+            owned_by: 'institute-of-science-tokyo',
+          })),
         });
       case 'POST /v1/chat/completions':
         return chatCompletions(req, res);

@@ -96,7 +96,11 @@ describe('fake upstream', () => {
     expect(chunks.length - 1).toBeGreaterThanOrEqual(40);
     expect(chunks.length - 1).toBeLessThanOrEqual(80);
     chunks.forEach((chunk, i) => {
-      expect(chunk.usage).toEqual({ prompt_tokens: chunk.usage!.prompt_tokens, completion_tokens: i, total_tokens: chunk.usage!.prompt_tokens + i });
+      expect(chunk.usage).toEqual({
+        prompt_tokens: chunk.usage!.prompt_tokens,
+        completion_tokens: i,
+        total_tokens: chunk.usage!.prompt_tokens + i,
+      });
       expect(chunk.usage!.prompt_tokens).toBeGreaterThan(0);
       expect(chunk.choices[0].finish_reason).toBe(i === chunks.length - 1 ? 'stop' : null);
     });
@@ -134,7 +138,9 @@ describe('fake upstream', () => {
   });
 
   it('vllm-usage sends usage only in a final choices:[] chunk, and only when asked', async () => {
-    const withUsage = chunksOf(sseData(await (await chat('[[scenario:vllm-usage]]', { stream_options: { include_usage: true } })).text()));
+    const withUsage = chunksOf(
+      sseData(await (await chat('[[scenario:vllm-usage]]', { stream_options: { include_usage: true } })).text()),
+    );
     expect(withUsage.slice(0, -1).every((chunk) => !('usage' in chunk))).toBe(true);
     expect(withUsage.at(-1)).toMatchObject({ choices: [], usage: { completion_tokens: withUsage.length - 2 } });
 
@@ -150,7 +156,9 @@ describe('fake upstream', () => {
     const midstream = await chat('[[scenario:vllm-midstream-error]]');
     expect(midstream.status).toBe(200);
     const events = sseData(await midstream.text());
-    expect(events.at(-1)).toBe('{"error":{"message":"CUDA out of memory","type":"InternalServerError","param":null,"code":500}}');
+    expect(events.at(-1)).toBe(
+      '{"error":{"message":"CUDA out of memory","type":"InternalServerError","param":null,"code":500}}',
+    );
   });
 
   it('nvidia-401 has an empty body and WWW-Authenticate', async () => {

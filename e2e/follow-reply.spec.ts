@@ -13,7 +13,9 @@ test.describe('the conversation follows a growing reply', () => {
     await sendMessage(page, `[[scenario:long]] ${uniqueTag()}`);
     await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
     await expect.poll(() => gapToEnd(page)).toBeLessThan(160);
-    expect(await page.locator('[data-scroll-container]').evaluate((el) => el.scrollHeight > el.clientHeight * 3)).toBe(true);
+    expect(await page.locator('[data-scroll-container]').evaluate((el) => el.scrollHeight > el.clientHeight * 3)).toBe(
+      true,
+    );
 
     // A new message follows again; scrolling up while it streams stops following.
     await sendMessage(page, `[[scenario:slow]] ${uniqueTag()}`);

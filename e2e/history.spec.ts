@@ -43,7 +43,9 @@ test('conversations survive a reload, keep their own settings, and each has a UR
   await expect(page.getByTestId('message-user')).toContainText(second);
 });
 
-test('a reload in the middle of a reply keeps what arrived, marked interrupted, with continue and regenerate', async ({ page }) => {
+test('a reload in the middle of a reply keeps what arrived, marked interrupted, with continue and regenerate', async ({
+  page,
+}) => {
   const tag = uniqueTag();
   await openChat(page, 'ja');
   await sendMessage(page, `[[scenario:slow]] ${tag}`);
@@ -82,7 +84,9 @@ test('closing the tab in the middle of a reply keeps what arrived', async ({ pag
   await expect(reply).toContainText('…2');
 });
 
-test('editing an earlier message resends the edited history; replies can be regenerated and messages deleted', async ({ page }) => {
+test('editing an earlier message resends the edited history; replies can be regenerated and messages deleted', async ({
+  page,
+}) => {
   const tag = uniqueTag();
   await openChat(page, 'ja');
   await chatOnce(page, `最初の質問 ${tag}`);
@@ -170,7 +174,9 @@ test('export → import round trip; Markdown export; bad files are refused whole
     [JSON.stringify(broken), 'conversations.0.messages.0.role'],
     [JSON.stringify({ ...broken, conversations: [] }), t.history.importErrors.empty],
   ]) {
-    await page.getByTestId('history-import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    await page
+      .getByTestId('history-import-file')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
     await expect(page.getByTestId('history-import-error')).toContainText(expected);
     await expect(page.getByTestId('conversation-item')).toHaveCount(2);
   }

@@ -30,7 +30,10 @@ for (const locale of LOCALES) {
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', t.meta.description);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.title);
-      await expect(page.getByTestId('license-llama')).toHaveAttribute('href', 'https://www.llama.com/llama3_1/license/');
+      await expect(page.getByTestId('license-llama')).toHaveAttribute(
+        'href',
+        'https://www.llama.com/llama3_1/license/',
+      );
       await expect(page.getByTestId('license-gemma')).toHaveAttribute('href', 'https://ai.google.dev/gemma/terms');
       await expect(page.getByTestId('model-facts')).toContainText(t.facts.release);
     });
@@ -57,18 +60,26 @@ for (const locale of LOCALES) {
       const chart = ja.getByTestId('benchmark-chart');
       // The page is static HTML: a click before React hydrates is lost, so retry until it takes.
       await expect(async () => {
-        await ja.locator('label').filter({ hasText: /^MGSM$/ }).click();
+        await ja
+          .locator('label')
+          .filter({ hasText: /^MGSM$/ })
+          .click();
         await expect(chart).toHaveAttribute('data-benchmark', 'MGSM', { timeout: 1000 });
       }).toPass();
       await expect(chart.getByTestId('chart-setting')).toHaveText('4-shot');
       await expect(chart.getByTestId('chart-metric')).toHaveText('EM acc');
       // Best first: Qwen2.5-7B-Instruct's 0.6240 tops MGSM.
       await expect(chart.getByTestId('chart-bar').first()).toHaveAttribute('data-model', 'Qwen2.5-7B-Instruct');
-      await expect(chart.getByTestId('chart-bar').first()).toContainText(score(0, 'Qwen2.5-7B-Instruct', 'MGSM').toFixed(4));
+      await expect(chart.getByTestId('chart-bar').first()).toContainText(
+        score(0, 'Qwen2.5-7B-Instruct', 'MGSM').toFixed(4),
+      );
       await expect(chart.locator(`[data-model="${SWALLOW}"]`)).toContainText(score(0, SWALLOW, 'MGSM').toFixed(4));
 
       const mt = page.locator('[data-testid="benchmark-suite"][data-suite="mtBench"]');
-      await mt.locator('label').filter({ hasText: /^coding$/ }).click();
+      await mt
+        .locator('label')
+        .filter({ hasText: /^coding$/ })
+        .click();
       await expect(mt.getByTestId('chart-metric')).toHaveText(t.charts.mtBenchMetric);
     });
 
@@ -85,13 +96,25 @@ for (const locale of LOCALES) {
         const cells = await table.locator('tbody tr').evaluateAll((rows) =>
           rows.map((row) => ({
             model: row.getAttribute('data-model'),
-            values: [...row.querySelectorAll('td')].map((td) => [td.getAttribute('data-benchmark'), Number(td.textContent)] as const),
+            values: [...row.querySelectorAll('td')].map(
+              (td) => [td.getAttribute('data-benchmark'), Number(td.textContent)] as const,
+            ),
           })),
         );
-        expect(cells).toEqual(models.map((m) => ({ model: m.model, values: benchmarks.map((b) => [b.name, (m.scores as Record<string, number>)[b.name]]) })));
+        expect(cells).toEqual(
+          models.map((m) => ({
+            model: m.model,
+            values: benchmarks.map((b) => [b.name, (m.scores as Record<string, number>)[b.name]]),
+          })),
+        );
       }
       const en = page.locator('[data-testid="benchmark-table"][data-suite="en"]');
-      await expect(en.getByRole('row', { name: /Qwen2\.5-7B-Instruct/ }).getByRole('cell').nth(5)).toHaveText('0.7419');
+      await expect(
+        en
+          .getByRole('row', { name: /Qwen2\.5-7B-Instruct/ })
+          .getByRole('cell')
+          .nth(5),
+      ).toHaveText('0.7419');
       await expect(en.locator('th[data-benchmark="MMLU"]')).toContainText('5-shot');
     });
 

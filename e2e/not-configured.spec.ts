@@ -12,7 +12,10 @@ for (const locale of LOCALES) {
       await expect(notice.getByRole('heading')).toHaveText(MESSAGES[locale].notConfigured.title);
       await expect(notice).toContainText('NVIDIA_API_KEY');
       await expect(notice).toContainText('SWALLOW_BASE_URL');
-      await expect(notice.getByRole('link', { name: 'build.nvidia.com' })).toHaveAttribute('href', /^https:\/\/build\.nvidia\.com\//);
+      await expect(notice.getByRole('link', { name: 'build.nvidia.com' })).toHaveAttribute(
+        'href',
+        /^https:\/\/build\.nvidia\.com\//,
+      );
       await page.getByTestId('composer').fill('こんにちは');
       await expect(page.getByTestId('send')).toBeDisabled();
     });

@@ -34,12 +34,16 @@ for (const locale of LOCALES) {
       await item(page, 'translate-ja-en').getByTestId('preset-apply').click();
       await expect(page.getByTestId('presets-panel')).toBeHidden();
 
-      await expect(page.getByTestId('active-preset')).toContainText(locale === 'ja' ? '和文英訳' : 'Japanese → English');
+      await expect(page.getByTestId('active-preset')).toContainText(
+        locale === 'ja' ? '和文英訳' : 'Japanese → English',
+      );
       await expect(page.getByTestId('active-preset')).toHaveAttribute('data-modified', 'false');
       await sendMessage(page, `おはようございます ${tag}`);
       const [request] = await expectUpstreamRequests(tag, 1);
       expect(request.body).toMatchObject({ temperature: 0.2, top_p: 0.9, max_tokens: 1024 });
-      expect(request.body.messages[0].content).toContain(locale === 'ja' ? 'プロの翻訳者です' : 'professional translator');
+      expect(request.body.messages[0].content).toContain(
+        locale === 'ja' ? 'プロの翻訳者です' : 'professional translator',
+      );
 
       // Editing the prompt by hand marks the preset modified.
       await page.getByTestId('system-prompt').fill('自由に書き換えた指示');
@@ -100,7 +104,9 @@ for (const locale of LOCALES) {
       await expect(builtin.getByTestId('preset-edit')).toHaveCount(0);
       await expect(builtin.getByTestId('preset-delete')).toHaveCount(0);
       await builtin.getByTestId('preset-duplicate').click();
-      await expect(page.getByTestId('preset-name')).toHaveValue(locale === 'ja' ? 'ビジネスメール作成（コピー）' : 'Japanese business email (copy)');
+      await expect(page.getByTestId('preset-name')).toHaveValue(
+        locale === 'ja' ? 'ビジネスメール作成（コピー）' : 'Japanese business email (copy)',
+      );
       await page.getByTestId('preset-save').click();
       await expect(userItems(page)).toHaveCount(1);
       await expect(item(page, 'business-email')).toHaveCount(1);
@@ -116,7 +122,11 @@ for (const locale of LOCALES) {
       const download = await downloadPromise;
       expect(download.suggestedFilename()).toMatch(/^swallow-chat-presets-\d{4}-\d{2}-\d{2}\.json$/);
       const file = await readFile((await download.path())!, 'utf8');
-      expect(JSON.parse(file)).toMatchObject({ format: 'swallow-chat/presets', version: 1, presets: [{ name: '書き出しテスト' }] });
+      expect(JSON.parse(file)).toMatchObject({
+        format: 'swallow-chat/presets',
+        version: 1,
+        presets: [{ name: '書き出しテスト' }],
+      });
 
       await userItems(page).getByTestId('preset-delete').click();
       await expect(userItems(page)).toHaveCount(0);
@@ -134,17 +144,32 @@ for (const locale of LOCALES) {
     test('bad import files are refused with a precise reason, and nothing is added', async ({ page }) => {
       await openChat(page, locale);
       await openPresets(page);
-      const valid = { id: 'p', name: 'x', description: '', systemPrompt: 'y', params: { temperature: 0.5, topP: 0.9, maxTokens: 100 }, starters: [] };
+      const valid = {
+        id: 'p',
+        name: 'x',
+        description: '',
+        systemPrompt: 'y',
+        params: { temperature: 0.5, topP: 0.9, maxTokens: 100 },
+        starters: [],
+      };
       const files: { content: string; expected: RegExp }[] = [
         { content: 'これは JSON ではない', expected: new RegExp(escape(t.importErrors.not_json)) },
-        { content: JSON.stringify([{ ...valid, params: { ...valid.params, temperature: 9 } }]), expected: /0\.params\.temperature/ },
+        {
+          content: JSON.stringify([{ ...valid, params: { ...valid.params, temperature: 9 } }]),
+          expected: /0\.params\.temperature/,
+        },
         { content: JSON.stringify({ hello: 'world' }), expected: /format/ },
         { content: '[]', expected: new RegExp(escape(t.importErrors.empty)) },
-        { content: JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ ...valid, id: `p-${i}` }))), expected: /101/ },
+        {
+          content: JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ ...valid, id: `p-${i}` }))),
+          expected: /101/,
+        },
         { content: `[${' '.repeat(300 * 1024)}]`, expected: /KB/ },
       ];
       for (const { content, expected } of files) {
-        await page.getByTestId('preset-import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+        await page
+          .getByTestId('preset-import-file')
+          .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
         const error = page.getByTestId('preset-import-error');
         await expect(error).toContainText(t.importErrors.title);
         await expect(error).toContainText(expected);
@@ -162,14 +187,17 @@ for (const locale of LOCALES) {
       await expect(page.getByRole('dialog', { name: t.title })).toBeVisible();
       for (let i = 0; i < 60; i += 1) {
         await page.keyboard.press('Tab');
-        const inside = await panel.evaluate((dialog) => dialog.contains(document.activeElement) || document.activeElement === document.body);
+        const inside = await panel.evaluate(
+          (dialog) => dialog.contains(document.activeElement) || document.activeElement === document.body,
+        );
         expect(inside).toBe(true);
       }
       // Reach a preset's apply button by keyboard and use it.
       await page.getByTestId('presets-search').focus();
       await page.keyboard.type(locale === 'ja' ? '3行' : 'Three-line');
       const apply = item(page, 'summary-3-lines').getByTestId('preset-apply');
-      for (let i = 0; i < 10 && !(await apply.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+      for (let i = 0; i < 10 && !(await apply.evaluate((el) => el === document.activeElement)); i += 1)
+        await page.keyboard.press('Tab');
       await expect(apply).toBeFocused();
       await page.keyboard.press('Enter');
       await expect(panel).toBeHidden();

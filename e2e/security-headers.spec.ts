@@ -44,23 +44,26 @@ test.describe('security headers', () => {
 
   for (const locale of ['ja', 'en'] as const) {
     test.describe(locale, () => {
-    test.use({ locale });
-    test(`the app hydrates and chats under the CSP with no violation (${locale})`, async ({ page }) => {
-      const violations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-      });
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          (window as { __csp?: string[] }).__csp = [...((window as { __csp?: string[] }).__csp ?? []), `${e.violatedDirective} ${e.blockedURI}`];
+      test.use({ locale });
+      test(`the app hydrates and chats under the CSP with no violation (${locale})`, async ({ page }) => {
+        const violations: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
         });
+        await page.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (e) => {
+            (window as { __csp?: string[] }).__csp = [
+              ...((window as { __csp?: string[] }).__csp ?? []),
+              `${e.violatedDirective} ${e.blockedURI}`,
+            ];
+          });
+        });
+        await openChat(page, locale); // waits for hydration: send reacts to typing
+        await sendMessage(page, `CSP ${uniqueTag()}`);
+        await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+        expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
+        expect(violations).toEqual([]);
       });
-      await openChat(page, locale); // waits for hydration: send reacts to typing
-      await sendMessage(page, `CSP ${uniqueTag()}`);
-      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
-      expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
-      expect(violations).toEqual([]);
-    });
     });
   }
 });

@@ -6,7 +6,9 @@ const MODEL_70B = 'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.
 /** Builds a link the way a tampered or hand-made one would be: any JSON, deflated, base64url. */
 async function rawLink(page: Page, json: string): Promise<string> {
   return page.evaluate(async (text) => {
-    const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+    const stream = new Blob([new TextEncoder().encode(text)])
+      .stream()
+      .pipeThrough(new CompressionStream('deflate-raw'));
     const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     let binary = '';
     bytes.forEach((b) => (binary += String.fromCharCode(b)));
@@ -40,7 +42,10 @@ for (const locale of LOCALES) {
   test.describe(`share links (${locale})`, () => {
     test.use({ locale });
 
-    test('a link opened in a fresh browser previews, loads and sends exactly the shared setup', async ({ page, browser }) => {
+    test('a link opened in a fresh browser previews, loads and sends exactly the shared setup', async ({
+      page,
+      browser,
+    }) => {
       const tag = uniqueTag();
       const systemPrompt = `あなたは京都の老舗旅館の女将です。🍵 丁寧に答えてください。 ${tag}`;
       const link = await makeLink(page, locale, systemPrompt, `おすすめの季節は？ ${tag}`);
@@ -67,7 +72,11 @@ for (const locale of LOCALES) {
       await visitor.context().close();
     });
 
-    test('the conversation can be shared; the link unfurls with the prompt, and survives a language switch', async ({ page, browser, request }) => {
+    test('the conversation can be shared; the link unfurls with the prompt, and survives a language switch', async ({
+      page,
+      browser,
+      request,
+    }) => {
       await openChat(page, locale);
       await page.getByTestId('composer').fill(`共有する会話 ${uniqueTag()}`);
       await page.getByTestId('send').click();
@@ -79,7 +88,11 @@ for (const locale of LOCALES) {
 
       const html = await (await request.get(link)).text();
       expect(html).toMatch(/<meta property="og:title" content="[^"]*Swallow Chat"/);
-      expect(html).toContain(locale === 'ja' ? 'あなたは誠実で優秀な日本人のアシスタントです。' : 'You are a sincere and excellent Japanese assistant.');
+      expect(html).toContain(
+        locale === 'ja'
+          ? 'あなたは誠実で優秀な日本人のアシスタントです。'
+          : 'You are a sincere and excellent Japanese assistant.',
+      );
 
       const visitor = await freshPage(browser, locale);
       await visitor.goto(link);
@@ -101,31 +114,76 @@ for (const locale of LOCALES) {
       await expect(page.getByTestId('share-warning')).toContainText(t.tooLongAdvice);
     });
 
-    test('an unknown model falls back to the default with a note; saving as preset is a choice and keeps the presets saved before', async ({ page }) => {
+    test('an unknown model falls back to the default with a note; saving as preset is a choice and keeps the presets saved before', async ({
+      page,
+    }) => {
       await openChat(page, locale);
       // A returning visitor: a preset saved earlier is read (and validated) while the share page starts.
       await page.evaluate(() =>
-        localStorage.setItem('swallow-chat:presets', JSON.stringify({ version: 1, presets: [{ id: 'kept', name: '前からある', description: '', systemPrompt: 'x', params: { temperature: 0.6, topP: 0.9, maxTokens: 512 }, starters: [] }] })),
+        localStorage.setItem(
+          'swallow-chat:presets',
+          JSON.stringify({
+            version: 1,
+            presets: [
+              {
+                id: 'kept',
+                name: '前からある',
+                description: '',
+                systemPrompt: 'x',
+                params: { temperature: 0.6, topP: 0.9, maxTokens: 512 },
+                starters: [],
+              },
+            ],
+          }),
+        ),
       );
-      const link = await rawLink(page, JSON.stringify({ v: 1, name: '謎のモデル', systemPrompt: '短く答えて', params: { temperature: 0.5, topP: 0.9, maxTokens: 100 }, model: 'someone/unknown-model' }));
+      const link = await rawLink(
+        page,
+        JSON.stringify({
+          v: 1,
+          name: '謎のモデル',
+          systemPrompt: '短く答えて',
+          params: { temperature: 0.5, topP: 0.9, maxTokens: 100 },
+          model: 'someone/unknown-model',
+        }),
+      );
       await page.goto(`/${locale}/share?p=${link}`);
       await page.getByTestId('share-save-preset').click();
       await expect(page.getByRole('status').filter({ hasText: '謎のモデル' })).toBeVisible();
       await page.getByTestId('share-load').click();
       await expect(page.getByTestId('share-model-note')).toContainText('someone/unknown-model');
-      await expect(page.getByTestId('model-select')).toHaveValue('institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1');
+      await expect(page.getByTestId('model-select')).toHaveValue(
+        'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
+      );
       await page.getByTestId('presets-open').click();
       await expect(page.getByTestId('user-presets')).toContainText('謎のモデル');
       await expect(page.getByTestId('user-presets')).toContainText('前からある');
     });
 
-    test('damaged, truncated, tampered and foreign links explain themselves and leave the app usable', async ({ page }) => {
+    test('damaged, truncated, tampered and foreign links explain themselves and leave the app usable', async ({
+      page,
+    }) => {
       await openChat(page, locale);
-      const good = await rawLink(page, JSON.stringify({ v: 1, systemPrompt: 'x', params: { temperature: 0.5, topP: 0.9, maxTokens: 100 } }));
+      const good = await rawLink(
+        page,
+        JSON.stringify({ v: 1, systemPrompt: 'x', params: { temperature: 0.5, topP: 0.9, maxTokens: 100 } }),
+      );
       const cases: [string, string][] = [
         ['1.@@@', 'bad_encoding'],
         [good.slice(0, good.length - 6), 'bad_compression'],
-        [await rawLink(page, JSON.stringify({ v: 1, systemPrompt: 'x', params: { temperature: 0.5, topP: 0.9, maxTokens: 100 }, apiKey: 'k', baseURL: 'http://evil' })), 'wrong_shape'],
+        [
+          await rawLink(
+            page,
+            JSON.stringify({
+              v: 1,
+              systemPrompt: 'x',
+              params: { temperature: 0.5, topP: 0.9, maxTokens: 100 },
+              apiKey: 'k',
+              baseURL: 'http://evil',
+            }),
+          ),
+          'wrong_shape',
+        ],
         [await rawLink(page, ' '.repeat(400_000)), 'too_large'],
         [good.replace(/^1\./, '7.'), 'bad_version'],
         ['', 'missing'],

@@ -26,7 +26,11 @@ export async function runSnippet(lang: RunnableLang, code: string, env: Record<s
   const dir = await mkdtemp(join(ROOT, 'tmp', 'snippet-'));
   const file = join(dir, FILES[lang]);
   await writeFile(file, code);
-  const childEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as unknown as NodeJS.ProcessEnv;
+  const childEnv = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...env,
+  } as unknown as NodeJS.ProcessEnv;
   const options = { cwd: dir, timeout: 20_000, encoding: 'utf8' as const, env: childEnv };
   switch (lang) {
     case 'curl':

@@ -7,16 +7,38 @@ type ErrorKey = keyof (typeof MESSAGES)['en']['errors'];
 /** Upstream faults mid-stream or in bodies not covered by errors.spec.ts: what the user sees. */
 const FAILURES: { scenario: string; code: string; key: ErrorKey; partial?: string; detail?: RegExp }[] = [
   // An error chunk inside an HTTP 200 stream: the text so far stays, with the error under it.
-  { scenario: 'vllm-midstream-error', code: 'upstream_unavailable', key: 'upstream_unavailable', partial: '途中までは順調に生成して', detail: /CUDA out of memory/ },
+  {
+    scenario: 'vllm-midstream-error',
+    code: 'upstream_unavailable',
+    key: 'upstream_unavailable',
+    partial: '途中までは順調に生成して',
+    detail: /CUDA out of memory/,
+  },
   // Headers, then silence: the first-byte timeout (2 s in the e2e app).
   { scenario: 'stall', code: 'upstream_timeout', key: 'upstream_timeout', detail: /2 s/ },
   // One token, then silence: the idle timeout; the token stays visible.
-  { scenario: 'stall-after-first', code: 'upstream_timeout', key: 'upstream_timeout', partial: 'ここで止まります', detail: /2 s/ },
+  {
+    scenario: 'stall-after-first',
+    code: 'upstream_timeout',
+    key: 'upstream_timeout',
+    partial: 'ここで止まります',
+    detail: /2 s/,
+  },
   { scenario: 'nvidia-429-data-prefix', code: 'rate_limited', key: 'rate_limited' },
   { scenario: 'nvidia-500', code: 'upstream_unavailable', key: 'upstream_unavailable', detail: /Inference error/ },
-  { scenario: 'vllm-400-nested', code: 'upstream_bad_request', key: 'upstream_bad_request', detail: /temperature must be non-negative/ },
+  {
+    scenario: 'vllm-400-nested',
+    code: 'upstream_bad_request',
+    key: 'upstream_bad_request',
+    detail: /temperature must be non-negative/,
+  },
   { scenario: 'vllm-404', code: 'model_not_found', key: 'model_not_found' },
-  { scenario: 'ollama-500', code: 'upstream_unavailable', key: 'upstream_unavailable', detail: /llama runner process has terminated/ },
+  {
+    scenario: 'ollama-500',
+    code: 'upstream_unavailable',
+    key: 'upstream_unavailable',
+    detail: /llama runner process has terminated/,
+  },
 ];
 
 for (const locale of LOCALES) {

@@ -70,4 +70,3 @@ export async function sendLongTurn(page: Page, tag: string, label: string): Prom
   await sendMessage(page, `[[scenario:empty]] ${tag} ${label} ${'長めの段落です。'.repeat(160)}`);
   await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
 }
-

@@ -1,6 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { runSnippet } from './snippet-runner';
-import { expectUpstreamRequests, lastReply, leaveRoomForOneLongTurn, LOCALES, MESSAGES, openChat, sendLongTurn, sendMessage, UPSTREAM, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  lastReply,
+  leaveRoomForOneLongTurn,
+  LOCALES,
+  MESSAGES,
+  openChat,
+  sendLongTurn,
+  sendMessage,
+  UPSTREAM,
+  uniqueTag,
+} from './support';
 
 const MODEL_70B = 'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1';
 const LANGS = ['curl', 'python', 'javascript', 'ai-sdk'] as const;
@@ -10,7 +21,13 @@ async function readSnippets(page: Page): Promise<Record<(typeof LANGS)[number], 
   const dialog = page.getByTestId('view-code-dialog');
   await expect(dialog.getByTestId('code-snippet')).toHaveCount(LANGS.length);
   const entries = await Promise.all(
-    LANGS.map(async (lang) => [lang, (await dialog.locator(`[data-testid="code-snippet"][data-lang="${lang}"]`).textContent()) ?? ''] as const),
+    LANGS.map(
+      async (lang) =>
+        [
+          lang,
+          (await dialog.locator(`[data-testid="code-snippet"][data-lang="${lang}"]`).textContent()) ?? '',
+        ] as const,
+    ),
   );
   return Object.fromEntries(entries) as Record<(typeof LANGS)[number], string>;
 }
@@ -21,7 +38,9 @@ for (const locale of LOCALES) {
   test.describe(`view code (${locale})`, () => {
     test.use({ locale });
 
-    test('curl, JavaScript (openai) and AI SDK snippets send upstream exactly what the app sends; Python compiles', async ({ page }) => {
+    test('curl, JavaScript (openai) and AI SDK snippets send upstream exactly what the app sends; Python compiles', async ({
+      page,
+    }) => {
       test.slow(); // runs three real clients
       const tag = uniqueTag();
       await openChat(page, locale);
@@ -69,7 +88,9 @@ for (const locale of LOCALES) {
       }
     });
 
-    test('a conversation longer than the context window: the snippet leaves out the turns the server drops, and says so', async ({ page }) => {
+    test('a conversation longer than the context window: the snippet leaves out the turns the server drops, and says so', async ({
+      page,
+    }) => {
       test.slow(); // long messages through the tokenizer, and a real curl
       const tag = uniqueTag();
       await openChat(page, locale);
@@ -81,7 +102,9 @@ for (const locale of LOCALES) {
       await page.getByTestId('view-code').click();
       const dialog = page.getByTestId('view-code-dialog');
       const note = dialog.getByTestId('view-code-context-note');
-      await expect(note).toHaveText(locale === 'ja' ? t.contextNote.replace('{count}', '1') : /the oldest exchange is left out/);
+      await expect(note).toHaveText(
+        locale === 'ja' ? t.contextNote.replace('{count}', '1') : /the oldest exchange is left out/,
+      );
       const code = await readSnippets(page);
       expect(code.curl).not.toContain('一つ目');
       await runSnippet('curl', code.curl, { SWALLOW_BASE_URL: `${UPSTREAM}/v1`, SWALLOW_API_KEY: SNIPPET_KEY });
@@ -91,12 +114,17 @@ for (const locale of LOCALES) {
       await page.getByTestId('send').click();
       const both = await expectUpstreamRequests(`${tag}-next`, 2);
       const fromApp = both.find((r) => r.id !== fromSnippet.id)!;
-      expect(fromApp.body.messages.map((m) => m.content.slice(0, 60))).toEqual(fromSnippet.body.messages.map((m) => m.content.slice(0, 60)));
+      expect(fromApp.body.messages.map((m) => m.content.slice(0, 60))).toEqual(
+        fromSnippet.body.messages.map((m) => m.content.slice(0, 60)),
+      );
       expect(fromSnippet.body).toEqual(fromApp.body);
       expect(fromApp.body.messages.some((m) => m.content.includes('一つ目'))).toBe(false);
     });
 
-    test('tabs switch with the keyboard, copy puts the snippet on the clipboard, an empty chat gets a placeholder', async ({ page, context }) => {
+    test('tabs switch with the keyboard, copy puts the snippet on the clipboard, an empty chat gets a placeholder', async ({
+      page,
+      context,
+    }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await openChat(page, locale);
       await page.getByTestId('view-code').click();

@@ -21,8 +21,11 @@ async function expectNothingInjected(page: Page, dialogs: string[]) {
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   const injected = await page.evaluate(() => ({
-    scripts: [...document.querySelectorAll('main script, main iframe, main svg script, main object, main embed')].length,
-    handlers: [...document.querySelectorAll('main *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+    scripts: [...document.querySelectorAll('main script, main iframe, main svg script, main object, main embed')]
+      .length,
+    handlers: [...document.querySelectorAll('main *')].filter((el) =>
+      [...el.attributes].some((a) => a.name.startsWith('on')),
+    ).length,
     badLinks: [...document.querySelectorAll('main a[href], main img[src]')]
       .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
       .filter((url) => /^\s*(javascript|data|vbscript):/i.test(url)),

@@ -16,7 +16,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startupChunks } from '../lib/deploy/compile-hints';
 import { checkVercelOutput, exportedMaxDuration } from '../lib/deploy/vercel-output';
 import { OG_IMAGE, PNG_ICONS } from '../lib/meta/brand';
 
@@ -33,11 +32,23 @@ const createdProjectFile = !existsSync(projectFile);
 if (createdProjectFile) {
   mkdirSync(vercelDir, { recursive: true });
   // Placeholder ids: `vercel build` only needs them to exist; it never contacts Vercel here.
-  writeFileSync(projectFile, JSON.stringify({ projectId: 'prj_local_test_build', orgId: 'team_local_test_build', settings: { framework: 'nextjs' } }));
+  writeFileSync(
+    projectFile,
+    JSON.stringify({
+      projectId: 'prj_local_test_build',
+      orgId: 'team_local_test_build',
+      settings: { framework: 'nextjs' },
+    }),
+  );
 }
 writeFileSync(
   localConfig,
-  JSON.stringify({ framework: 'nextjs', installCommand: 'true', buildCommand: 'npm run build:test', outputDirectory: distDir }),
+  JSON.stringify({
+    framework: 'nextjs',
+    installCommand: 'true',
+    buildCommand: 'npm run build:test',
+    outputDirectory: distDir,
+  }),
 );
 
 const started = Date.now();
@@ -66,10 +77,11 @@ const report = checkVercelOutput(outDir, {
   routes: {
     'manifest.webmanifest': 'application/manifest+json',
     'favicon.ico': 'image/x-icon',
-    ...Object.fromEntries([OG_IMAGE.path, ...Object.values(PNG_ICONS).map((icon) => icon.path)].map((path) => [path.slice(1), 'image/png'])),
+    ...Object.fromEntries(
+      [OG_IMAGE.path, ...Object.values(PNG_ICONS).map((icon) => icon.path)].map((path) => [path.slice(1), 'image/png']),
+    ),
   },
   secrets: [...new Set(buildTest.match(/nvapi-[\w-]+/g) ?? [])],
-  hintedChunks: startupChunks(join(root, distDir)),
 });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (report.errors.length > 0) {

@@ -82,7 +82,9 @@ export function pinToCpus(pids: number[], cpus: string): boolean {
   if (CPU_COUNT < 2) return false;
   // Every pid is tried (a process of the tree may have exited since it was listed): one left
   // pinned would pass its CPU to everything it starts later, such as Lighthouse's Chrome.
-  const results = pids.map((pid) => spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0);
+  const results = pids.map(
+    (pid) => spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0,
+  );
   return results.includes(true);
 }
 

@@ -28,7 +28,9 @@ export function chatBody(target: Target, prompt: string): string {
   const messages = [{ role: 'user', content: prompt }];
   const sampling = { model: MODEL, temperature: 0.6, top_p: 0.9, max_tokens: 512 };
   return JSON.stringify(
-    target.kind === 'direct' ? { ...sampling, messages, stream: true, stream_options: { include_usage: true } } : { ...sampling, messages, system: '' },
+    target.kind === 'direct'
+      ? { ...sampling, messages, stream: true, stream_options: { include_usage: true } }
+      : { ...sampling, messages, system: '' },
   );
 }
 
@@ -51,13 +53,25 @@ function pieceOf(kind: Target['kind'], data: string): { text?: string; error?: s
 export function streamChat(
   target: Target,
   prompt: string,
-  { signal, stopAfter, ownConnection = false }: { signal?: AbortSignal; stopAfter?: number; ownConnection?: boolean } = {},
+  {
+    signal,
+    stopAfter,
+    ownConnection = false,
+  }: { signal?: AbortSignal; stopAfter?: number; ownConnection?: boolean } = {},
 ): Promise<StreamResult> {
   const url = new URL(target.kind === 'direct' ? '/v1/chat/completions' : '/api/chat', target.baseUrl);
   const body = chatBody(target, prompt);
   return new Promise((resolve) => {
     const start = performance.now();
-    const result: StreamResult = { status: 0, ttftMs: NaN, totalMs: NaN, text: '', pieces: 0, contentEncoding: null, error: null };
+    const result: StreamResult = {
+      status: 0,
+      ttftMs: NaN,
+      totalMs: NaN,
+      text: '',
+      pieces: 0,
+      contentEncoding: null,
+      error: null,
+    };
     let finished = false;
     const finish = (error?: string) => {
       if (finished) return;
@@ -72,7 +86,11 @@ export function streamChat(
         method: 'POST',
         agent: ownConnection ? false : agent,
         signal,
-        headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'accept-encoding': 'gzip, deflate, br',
+          'content-length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         result.status = res.statusCode ?? 0;
@@ -115,7 +133,9 @@ export function streamChat(
             }
           }
         });
-        source.on('end', () => finish(result.status === 200 ? undefined : `HTTP ${result.status}: ${buffer.slice(0, 200)}`));
+        source.on('end', () =>
+          finish(result.status === 200 ? undefined : `HTTP ${result.status}: ${buffer.slice(0, 200)}`),
+        );
         source.on('error', (error) => finish(error.message));
       },
     );

@@ -18,8 +18,15 @@ export interface Row {
 }
 
 export function row(r: Omit<Row, 'ratio'> & { ratio?: number | null }): Row {
-  const ratio = r.ratio ?? (typeof r.ours === 'number' && typeof r.reference === 'number' && r.reference !== 0 ? r.ours / r.reference : null);
-  return { ...r, ours: typeof r.ours === 'number' ? round(r.ours) : r.ours, reference: typeof r.reference === 'number' ? round(r.reference) : r.reference, ratio: ratio === null ? null : round(ratio) };
+  const ratio =
+    r.ratio ??
+    (typeof r.ours === 'number' && typeof r.reference === 'number' && r.reference !== 0 ? r.ours / r.reference : null);
+  return {
+    ...r,
+    ours: typeof r.ours === 'number' ? round(r.ours) : r.ours,
+    reference: typeof r.reference === 'number' ? round(r.reference) : r.reference,
+    ratio: ratio === null ? null : round(ratio),
+  };
 }
 
 const cell = (value: unknown) => (value === null || value === undefined ? '—' : String(value));
@@ -50,9 +57,27 @@ export function machine() {
   };
 }
 
-export function writeResults(rows: Row[], extra: Record<string, unknown>, dir = path.join(import.meta.dirname, '..', 'results')): string {
+/**
+ * `json` with every absolute path under the checkout, the temp folder or home made relative
+ * ('<repo>', '<tmp>', '~').
+ */
+export function withoutMachinePaths(json: string, repo = path.resolve(import.meta.dirname, '..', '..')): string {
+  const places: [string, string][] = [
+    [repo, '<repo>'],
+    [os.tmpdir(), '<tmp>'],
+    [os.homedir(), '~'],
+  ];
+  return places.reduce((text, [dir, name]) => text.split(JSON.stringify(dir).slice(1, -1)).join(name), json);
+}
+
+export function writeResults(
+  rows: Row[],
+  extra: Record<string, unknown>,
+  dir = path.join(import.meta.dirname, '..', 'results'),
+): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'latest.json');
-  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), rows, ...extra }, null, 2)}\n`);
+  const json = JSON.stringify({ date: new Date().toISOString(), machine: machine(), rows, ...extra }, null, 2);
+  writeFileSync(file, `${withoutMachinePaths(json)}\n`);
   return file;
 }

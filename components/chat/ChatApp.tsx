@@ -15,7 +15,7 @@ import { getSession, localeStore, markLastReply, startNewChat, subscribeSession 
 import { deleteMessage, editAndResend, regenerateReply } from '@/lib/chat/message-actions';
 import { hydrateSettings } from '@/lib/chat/settings-store';
 import { useRouter } from '@/lib/i18n/navigation';
-import { historyStore, initHistory, openConversation } from '@/lib/storage/history';
+import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -114,7 +114,10 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
 
   return (
     <div className="flex h-dvh flex-col">
-      <a href="#composer" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
+      <a
+        href="#composer"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900"
+      >
         {t('app.skipToComposer')}
       </a>
       <ChatHeader
@@ -128,7 +131,15 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
       />
 
       <div className="relative flex min-h-0 flex-1">
-        <SidePanel id="history-panel" title={t('history.title')} open={historyOpen} alwaysFrom="lg" side="left" onClose={() => setHistoryOpen(false)} toggleRef={historyToggleRef}>
+        <SidePanel
+          id="history-panel"
+          title={t('history.title')}
+          open={historyOpen}
+          alwaysFrom="lg"
+          side="left"
+          onClose={() => setHistoryOpen(false)}
+          toggleRef={historyToggleRef}
+        >
           <HistorySidebar />
         </SidePanel>
 
@@ -139,12 +150,20 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
               <ShareLoadedNotice />
               {!config.configured && <NotConfiguredNotice id="not-configured" />}
               {persistent === false && (
-                <p role="status" data-testid="storage-warning" className={`${noticeClass} bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50`}>
+                <p
+                  role="status"
+                  data-testid="storage-warning"
+                  className={`${noticeClass} bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50`}
+                >
                   {t('history.notSaved')}
                 </p>
               )}
               {missing && (
-                <p role="status" data-testid="conversation-missing" className={`${noticeClass} bg-zinc-100 dark:bg-zinc-800`}>
+                <p
+                  role="status"
+                  data-testid="conversation-missing"
+                  className={`${noticeClass} bg-zinc-100 dark:bg-zinc-800`}
+                >
                   {t('chat.conversationMissing')}
                 </p>
               )}
@@ -158,7 +177,11 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 </div>
               )}
               {droppedTurns > 0 && (
-                <p data-testid="context-notice" role="note" className={`${noticeClass} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200`}>
+                <p
+                  data-testid="context-notice"
+                  role="note"
+                  className={`${noticeClass} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200`}
+                >
                   {t('chat.contextNotice', { count: droppedTurns })}
                 </p>
               )}
@@ -188,7 +211,15 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           </div>
         </main>
 
-        <SidePanel id="settings-panel" title={t('settings.title')} open={settingsOpen} alwaysFrom="md" side="right" onClose={() => setSettingsOpen(false)} toggleRef={settingsToggleRef}>
+        <SidePanel
+          id="settings-panel"
+          title={t('settings.title')}
+          open={settingsOpen}
+          alwaysFrom="md"
+          side="right"
+          onClose={() => setSettingsOpen(false)}
+          toggleRef={settingsToggleRef}
+        >
           <SettingsPanel models={config.models} />
         </SidePanel>
       </div>

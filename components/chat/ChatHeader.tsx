@@ -9,7 +9,8 @@ import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { ModelPageLink } from '@/components/model/ModelPageLink';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 
-const buttonClass = 'whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const buttonClass =
+  'whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
 interface ChatHeaderProps {
   onNewChat: () => void;
@@ -22,7 +23,15 @@ interface ChatHeaderProps {
 }
 
 export function ChatHeader(props: ChatHeaderProps) {
-  const { onNewChat, historyOpen, onToggleHistory, historyToggleRef, settingsOpen, onToggleSettings, settingsToggleRef } = props;
+  const {
+    onNewChat,
+    historyOpen,
+    onToggleHistory,
+    historyToggleRef,
+    settingsOpen,
+    onToggleSettings,
+    settingsToggleRef,
+  } = props;
   const t = useTranslations();
   return (
     <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">

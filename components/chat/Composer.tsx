@@ -36,7 +36,10 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900">
+    <form
+      onSubmit={onSubmit}
+      className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
+    >
       <label htmlFor="composer" className="sr-only">
         {t('composerLabel')}
       </label>
@@ -55,7 +58,12 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
         {t('sendHint')}
       </span>
       {busy ? (
-        <button type="button" data-testid="stop" onClick={onStop} className="rounded-xl bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900">
+        <button
+          type="button"
+          data-testid="stop"
+          onClick={onStop}
+          className="rounded-xl bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
+        >
           {t('stop')}
         </button>
       ) : (

@@ -3,9 +3,20 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
-const actionClass = 'rounded px-2 py-1 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white';
+const actionClass =
+  'rounded px-2 py-1 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white';
 
-export function MessageAction({ testId, onClick, children, label }: { testId: string; onClick: () => void; children: ReactNode; label?: string }) {
+export function MessageAction({
+  testId,
+  onClick,
+  children,
+  label,
+}: {
+  testId: string;
+  onClick: () => void;
+  children: ReactNode;
+  label?: string;
+}) {
   return (
     <button type="button" data-testid={testId} aria-label={label} onClick={onClick} className={actionClass}>
       {children}
@@ -14,7 +25,15 @@ export function MessageAction({ testId, onClick, children, label }: { testId: st
 }
 
 /** Inline editor for an earlier user message: saving resends the conversation from there. */
-export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
+export function MessageEditor({
+  initial,
+  onSave,
+  onCancel,
+}: {
+  initial: string;
+  onSave: (text: string) => void;
+  onCancel: () => void;
+}) {
   const t = useTranslations('chat');
   return (
     <form
@@ -39,10 +58,19 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
         className="w-full rounded-xl border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
       />
       <div className="flex justify-end gap-2 text-sm">
-        <button type="button" data-testid="message-edit-cancel" onClick={onCancel} className="rounded-lg border border-zinc-300 px-3 py-1 dark:border-zinc-700">
+        <button
+          type="button"
+          data-testid="message-edit-cancel"
+          onClick={onCancel}
+          className="rounded-lg border border-zinc-300 px-3 py-1 dark:border-zinc-700"
+        >
           {t('editCancel')}
         </button>
-        <button type="submit" data-testid="message-edit-save" className="rounded-lg bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          data-testid="message-edit-save"
+          className="rounded-lg bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700"
+        >
           {t('editSave')}
         </button>
       </div>

@@ -25,7 +25,16 @@ interface MessageItemProps extends MessageHandlers {
   isLast: boolean;
 }
 
-export const MessageItem = memo(function MessageItem({ message, status, idle, isLast, onEdit, onDelete, onRegenerate, onContinue }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({
+  message,
+  status,
+  idle,
+  isLast,
+  onEdit,
+  onDelete,
+  onRegenerate,
+  onContinue,
+}: MessageItemProps) {
   const t = useTranslations('chat');
   const [editing, setEditing] = useState(false);
   const text = messageText(message);
@@ -54,7 +63,9 @@ export const MessageItem = memo(function MessageItem({ message, status, idle, is
         <div
           className={clsx(
             'max-w-full rounded-2xl px-4 py-3',
-            isUser ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]' : 'w-full',
+            isUser
+              ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]'
+              : 'w-full',
           )}
         >
           {isUser ? (
@@ -70,9 +81,13 @@ export const MessageItem = memo(function MessageItem({ message, status, idle, is
         {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
         {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}
         {usage?.inputTokens != null && usage.outputTokens != null && (
-          <span data-testid="message-usage">{t('usage', { input: usage.inputTokens, output: usage.outputTokens })}</span>
+          <span data-testid="message-usage">
+            {t('usage', { input: usage.inputTokens, output: usage.outputTokens })}
+          </span>
         )}
-        {status !== 'streaming' && text && <CopyButton text={() => text} label={t('copy')} copiedLabel={t('copied')} testId="copy-message" />}
+        {status !== 'streaming' && text && (
+          <CopyButton text={() => text} label={t('copy')} copiedLabel={t('copied')} testId="copy-message" />
+        )}
         {idle && !editing && (
           <>
             {isUser && (

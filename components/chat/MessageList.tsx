@@ -23,7 +23,11 @@ export function MessageList({ messages, chatStatus, ...handlers }: MessageListPr
   useFollowReply(endRef, messages, messages.length);
 
   const announcement =
-    last?.role === 'assistant' ? (busy ? t('statusStreaming') : t('statusDone', { text: messageText(last).slice(0, 600) })) : '';
+    last?.role === 'assistant'
+      ? busy
+        ? t('statusStreaming')
+        : t('statusDone', { text: messageText(last).slice(0, 600) })
+      : '';
 
   return (
     <>

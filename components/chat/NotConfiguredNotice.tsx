@@ -3,7 +3,9 @@ import { NVIDIA_KEY_URL } from '@/lib/ai/defaults';
 
 export function NotConfiguredNotice({ id }: { id: string }) {
   const t = useTranslations('notConfigured');
-  const code = (chunks: React.ReactNode) => <code className="rounded bg-amber-100 px-1 font-mono dark:bg-amber-900">{chunks}</code>;
+  const code = (chunks: React.ReactNode) => (
+    <code className="rounded bg-amber-100 px-1 font-mono dark:bg-amber-900">{chunks}</code>
+  );
   return (
     <section
       id={id}

@@ -12,7 +12,15 @@ import { throttledMessages } from '@/lib/chat/throttled-messages';
 export function useChatState(chat: ChatHandle, throttleMs: number) {
   const source = useMemo(() => throttledMessages(chat, throttleMs), [chat, throttleMs]);
   const messages = useSyncExternalStore(source.subscribe, source.get, source.get);
-  const status = useSyncExternalStore(chat['~registerStatusCallback'], () => chat.status, () => chat.status);
-  const error = useSyncExternalStore(chat['~registerErrorCallback'], () => chat.error, () => chat.error);
+  const status = useSyncExternalStore(
+    chat.subscribeStatus,
+    () => chat.status,
+    () => chat.status,
+  );
+  const error = useSyncExternalStore(
+    chat.subscribeError,
+    () => chat.error,
+    () => chat.error,
+  );
   return { messages, status, error };
 }

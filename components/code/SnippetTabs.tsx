@@ -13,7 +13,12 @@ export function SnippetTabs({ snippets }: { snippets: Snippet[] }) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const moves: Record<string, number> = { ArrowRight: active + 1, ArrowLeft: active - 1, Home: 0, End: snippets.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: active + 1,
+      ArrowLeft: active - 1,
+      Home: 0,
+      End: snippets.length - 1,
+    };
     if (!(e.key in moves)) return;
     e.preventDefault();
     const next = (moves[e.key] + snippets.length) % snippets.length;
@@ -23,7 +28,12 @@ export function SnippetTabs({ snippets }: { snippets: Snippet[] }) {
 
   return (
     <div className="flex min-w-0 flex-col gap-2">
-      <div role="tablist" aria-label={t('languages')} onKeyDown={onKeyDown} className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-700">
+      <div
+        role="tablist"
+        aria-label={t('languages')}
+        onKeyDown={onKeyDown}
+        className="flex flex-wrap gap-1 border-b border-zinc-200 dark:border-zinc-700"
+      >
         {snippets.map((snippet, i) => (
           <button
             key={snippet.lang}

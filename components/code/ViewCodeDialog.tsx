@@ -13,7 +13,12 @@ import type { Locale } from '@/lib/i18n/routing';
 import { SnippetTabs } from './SnippetTabs';
 
 /** If the server cannot be asked, assume a private server: print no URL, read it from the environment. */
-const FALLBACK_TARGET: CodeTarget = { baseURL: null, baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'SWALLOW_API_KEY', keyOptional: true };
+const FALLBACK_TARGET: CodeTarget = {
+  baseURL: null,
+  baseURLEnv: 'SWALLOW_BASE_URL',
+  apiKeyEnv: 'SWALLOW_API_KEY',
+  keyOptional: true,
+};
 
 interface TargetAnswer {
   target: CodeTarget;
@@ -33,7 +38,11 @@ async function fetchTarget(body: ChatRequest): Promise<TargetAnswer> {
       body: JSON.stringify(body),
     });
     if (!response.ok) return { target: FALLBACK_TARGET, droppedTurns: 0, for: body };
-    const { droppedTurns, fits: _fits, ...target } = (await response.json()) as CodeTarget & { droppedTurns: number; fits: boolean };
+    const {
+      droppedTurns,
+      fits: _fits,
+      ...target
+    } = (await response.json()) as CodeTarget & { droppedTurns: number; fits: boolean };
     return { target, droppedTurns, for: body };
   } catch {
     return { target: FALLBACK_TARGET, droppedTurns: 0, for: body };
@@ -62,7 +71,10 @@ export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose: () =
   }, [open]);
 
   const placeholder = t('placeholder');
-  const chatRequest = useMemo(() => snippetChatRequest({ messages, settings, locale, draft, placeholder }), [messages, settings, locale, draft, placeholder]);
+  const chatRequest = useMemo(
+    () => snippetChatRequest({ messages, settings, locale, draft, placeholder }),
+    [messages, settings, locale, draft, placeholder],
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -100,7 +112,9 @@ export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose: () =
         <div id={`${ids}-intro`} className="flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-300">
           <p>{t('intro', { count: request.messages.length })}</p>
           <p data-testid="view-code-key-note">{t('keyNote', { env: target?.apiKeyEnv ?? 'NVIDIA_API_KEY' })}</p>
-          {target && !target.baseURL && <p data-testid="view-code-url-note">{t('urlNote', { env: target.baseURLEnv })}</p>}
+          {target && !target.baseURL && (
+            <p data-testid="view-code-url-note">{t('urlNote', { env: target.baseURLEnv })}</p>
+          )}
           {droppedTurns > 0 && <p data-testid="view-code-context-note">{t('contextNote', { count: droppedTurns })}</p>}
           {usesPlaceholder && <p>{t('placeholderNote')}</p>}
         </div>

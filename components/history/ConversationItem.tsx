@@ -52,7 +52,11 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
             onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}
             className="min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
           />
-          <button type="submit" data-testid="conversation-rename-save" className="rounded bg-brand-600 px-2 text-sm text-white">
+          <button
+            type="submit"
+            data-testid="conversation-rename-save"
+            className="rounded bg-brand-600 px-2 text-sm text-white"
+          >
             {t('renameSave')}
           </button>
         </form>
@@ -61,27 +65,61 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
   }
 
   return (
-    <li data-testid="conversation-item" data-conversation-id={conversation.id} className={clsx('group flex items-center rounded-lg', active && 'bg-zinc-100 dark:bg-zinc-800')}>
+    <li
+      data-testid="conversation-item"
+      data-conversation-id={conversation.id}
+      className={clsx('group flex items-center rounded-lg', active && 'bg-zinc-100 dark:bg-zinc-800')}
+    >
       {/* No prefetch: a new conversation's link appears the moment a message is sent, and its
           prefetch (a server render of the page) competed with that message's reply. */}
-      <Link href={`/c/${conversation.id}`} prefetch={false} aria-current={active ? 'page' : undefined} className="min-w-0 flex-1 truncate px-2 py-2 text-sm" title={title}>
+      <Link
+        href={`/c/${conversation.id}`}
+        prefetch={false}
+        aria-current={active ? 'page' : undefined}
+        className="min-w-0 flex-1 truncate px-2 py-2 text-sm"
+        title={title}
+      >
         {title}
       </Link>
       <details ref={menuRef} className="relative">
-        <summary aria-label={t('actions', { title })} data-testid="conversation-menu" className="cursor-pointer list-none rounded px-2 py-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700">
+        <summary
+          aria-label={t('actions', { title })}
+          data-testid="conversation-menu"
+          className="cursor-pointer list-none rounded px-2 py-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700"
+        >
           …
         </summary>
         <div className="absolute right-0 z-30 flex w-48 flex-col rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-          <button type="button" data-testid="conversation-rename" className={menuItemClass} onClick={choose(() => setRenaming(true))}>
+          <button
+            type="button"
+            data-testid="conversation-rename"
+            className={menuItemClass}
+            onClick={choose(() => setRenaming(true))}
+          >
             {t('rename')}
           </button>
-          <button type="button" data-testid="conversation-export-markdown" className={menuItemClass} onClick={choose(() => onExport('markdown'))}>
+          <button
+            type="button"
+            data-testid="conversation-export-markdown"
+            className={menuItemClass}
+            onClick={choose(() => onExport('markdown'))}
+          >
             {t('exportMarkdown')}
           </button>
-          <button type="button" data-testid="conversation-export-json" className={menuItemClass} onClick={choose(() => onExport('json'))}>
+          <button
+            type="button"
+            data-testid="conversation-export-json"
+            className={menuItemClass}
+            onClick={choose(() => onExport('json'))}
+          >
             {t('exportJson')}
           </button>
-          <button type="button" data-testid="conversation-delete" className={`${menuItemClass} text-red-700 dark:text-red-300`} onClick={choose(onDelete)}>
+          <button
+            type="button"
+            data-testid="conversation-delete"
+            className={`${menuItemClass} text-red-700 dark:text-red-300`}
+            onClick={choose(onDelete)}
+          >
             {t('delete')}
           </button>
         </div>

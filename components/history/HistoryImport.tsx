@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { JsonFileImport } from '@/components/ui/JsonFileImport';
-import { historyStore, restoreConversations } from '@/lib/storage/history';
+import { historyStore, restoreConversations } from '@/lib/chat/history';
 import { MAX_CONVERSATION_IMPORT_BYTES, withFreshIds, type ConversationImportError } from '@/lib/storage/transfer';
 
 const MB = 1024 * 1024;

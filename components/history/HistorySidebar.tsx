@@ -6,20 +6,29 @@ import { downloadTextFile } from '@/lib/browser/download';
 import { getSession, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
 import { useRouter } from '@/lib/i18n/navigation';
 import type { Conversation } from '@/lib/storage/conversation';
-import { allConversations, deleteConversation, historyStore, renameConversation, restoreConversations } from '@/lib/storage/history';
+import {
+  allConversations,
+  deleteConversation,
+  historyStore,
+  renameConversation,
+  restoreConversations,
+} from '@/lib/chat/history';
 import { conversationToMarkdown, exportConversations } from '@/lib/storage/transfer';
 import { ConversationItem } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
 import { SearchField } from '@/components/ui/SearchField';
 
-const toolClass = 'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const toolClass =
+  'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
 type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
 
 function matches(conversation: Conversation, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  return conversation.title.toLowerCase().includes(q) || conversation.messages.some((m) => m.text.toLowerCase().includes(q));
+  return (
+    conversation.title.toLowerCase().includes(q) || conversation.messages.some((m) => m.text.toLowerCase().includes(q))
+  );
 }
 
 /**
@@ -32,7 +41,11 @@ export const HistorySidebar = memo(function HistorySidebar() {
   const tSettings = useTranslations('settings');
   const router = useRouter();
   const { conversations } = useSyncExternalStore(historyStore.subscribe, historyStore.get, () => EMPTY);
-  const activeId = useSyncExternalStore(subscribeSession, () => getSession().id, () => null);
+  const activeId = useSyncExternalStore(
+    subscribeSession,
+    () => getSession().id,
+    () => null,
+  );
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const shown = conversations.filter((c) => matches(c, query));
@@ -57,29 +70,58 @@ export const HistorySidebar = memo(function HistorySidebar() {
   function exportOne(conversation: Conversation, format: 'markdown' | 'json') {
     const base = `swallow-chat-${conversation.id}`;
     if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
-    const labels = { user: tChat('you'), assistant: tChat('assistant'), systemPrompt: tSettings('systemPrompt'), model: tSettings('model') };
+    const labels = {
+      user: tChat('you'),
+      assistant: tChat('assistant'),
+      systemPrompt: tSettings('systemPrompt'),
+      model: tSettings('model'),
+    };
     downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
   }
 
   async function exportAll() {
-    downloadTextFile(`swallow-chat-conversations-${new Date().toISOString().slice(0, 10)}.json`, exportConversations(await allConversations()));
+    downloadTextFile(
+      `swallow-chat-conversations-${new Date().toISOString().slice(0, 10)}.json`,
+      exportConversations(await allConversations()),
+    );
   }
 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="history-export-all" onClick={() => void exportAll()} disabled={conversations.length === 0} className={`${toolClass} disabled:opacity-40`}>
+        <button
+          type="button"
+          data-testid="history-export-all"
+          onClick={() => void exportAll()}
+          disabled={conversations.length === 0}
+          className={`${toolClass} disabled:opacity-40`}
+        >
           {t('exportAll')}
         </button>
         <HistoryImport className={toolClass} onImported={(text) => setNotice({ text })} />
       </div>
-      <SearchField id="history-search" testId="history-search" label={t('search')} placeholder={t('searchPlaceholder')} value={query} onChange={setQuery} />
+      <SearchField
+        id="history-search"
+        testId="history-search"
+        label={t('search')}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onChange={setQuery}
+      />
       <div role="status" aria-live="polite" className="empty:hidden">
         {notice && (
-          <p data-testid="history-notice" className="flex flex-wrap items-center gap-2 rounded-lg bg-zinc-100 px-2 py-1.5 text-xs dark:bg-zinc-800">
+          <p
+            data-testid="history-notice"
+            className="flex flex-wrap items-center gap-2 rounded-lg bg-zinc-100 px-2 py-1.5 text-xs dark:bg-zinc-800"
+          >
             <span>{notice.text}</span>
             {notice.undo && (
-              <button type="button" data-testid="history-undo" onClick={notice.undo} className="font-medium text-brand-600 underline dark:text-brand-100">
+              <button
+                type="button"
+                data-testid="history-undo"
+                onClick={notice.undo}
+                className="font-medium text-brand-600 underline dark:text-brand-100"
+              >
                 {t('undo')}
               </button>
             )}

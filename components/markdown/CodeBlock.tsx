@@ -16,7 +16,12 @@ export function CodeBlock({ children, ...props }: ComponentPropsWithoutRef<'pre'
     <div className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700" data-testid="code-block">
       <div className="flex items-center justify-between bg-zinc-100 px-3 py-1 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
         <span>{language ?? 'text'}</span>
-        <CopyButton text={() => preRef.current?.innerText ?? ''} label={t('copyCode')} copiedLabel={t('copied')} testId="copy-code" />
+        <CopyButton
+          text={() => preRef.current?.innerText ?? ''}
+          label={t('copyCode')}
+          copiedLabel={t('copied')}
+          testId="copy-code"
+        />
       </div>
       <pre ref={preRef} {...props} className="overflow-x-auto bg-zinc-50 p-3 font-mono text-sm dark:bg-zinc-900">
         {children}

@@ -1,6 +1,8 @@
 'use client';
 
 import { memo, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { createBlockSplitter } from '@/lib/markdown/blocks';
@@ -23,16 +25,33 @@ const remarkPlugins = [remarkGfm];
 const rehypePlugins = [rehypeHighlightCode];
 
 /** Never shown: what a reply may contain, to run every part of the pipeline once. */
-const WARM_UP_SAMPLE = '# 見出し\n\n日本語の**段落**と`コード`、[リンク](https://example.com)。\n\n- 項目\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst a = 1;\n```';
+const WARM_UP_SAMPLE =
+  '# 見出し\n\n日本語の**段落**と`コード`、[リンク](https://example.com)。\n\n- 項目\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst a = 1;\n```';
 
 // When the page is next idle after this module loads: grammars registered, then the whole
-// pipeline (parse, GFM, highlight, JSX) run once on a sample, so that neither happens, cold,
-// in the render of a reply's first characters.
+// pipeline (parse, GFM, highlight, JSX, DOM) run once on a sample in a detached root, so that
+// none of it runs cold in the render of a reply's first characters. Code blocks render as plain
+// <pre> there: CodeBlock needs the page's translations.
+const { pre: _codeBlock, ...warmUpComponents } = components;
+
+function warmUp(): void {
+  const root = createRoot(document.createElement('div'));
+  flushSync(() =>
+    root.render(
+      <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={warmUpComponents}>
+        {WARM_UP_SAMPLE}
+      </ReactMarkdown>,
+    ),
+  );
+  root.unmount();
+}
+
 if (typeof window !== 'undefined') {
-  const whenIdle = (task: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(task, { timeout: 1000 }) : window.setTimeout(task, 0));
+  const whenIdle = (task: () => void) =>
+    window.requestIdleCallback ? window.requestIdleCallback(task, { timeout: 1000 }) : window.setTimeout(task, 0);
   whenIdle(() => {
     prepareHighlighter();
-    whenIdle(() => ReactMarkdown({ children: WARM_UP_SAMPLE, remarkPlugins, rehypePlugins, components }));
+    whenIdle(warmUp);
   });
 }
 

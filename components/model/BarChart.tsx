@@ -22,11 +22,30 @@ interface BarChartProps {
 export function BarChart({ rows, label, highlightNote }: BarChartProps) {
   const height = rows.length * ROW + AXIS;
   return (
-    <svg role="img" aria-label={label} width="100%" height={height} className="overflow-visible text-xs" data-testid="bar-chart">
+    <svg
+      role="img"
+      aria-label={label}
+      width="100%"
+      height={height}
+      className="overflow-visible text-xs"
+      data-testid="bar-chart"
+    >
       {TICKS.map((tick) => (
         <g key={tick}>
-          <line x1={`${tick * SCALE}%`} x2={`${tick * SCALE}%`} y1={0} y2={height - AXIS + 4} className="stroke-zinc-200 dark:stroke-zinc-700" strokeWidth={1} />
-          <text x={`${tick * SCALE}%`} y={height - 6} textAnchor={tick === 0 ? 'start' : 'middle'} className="fill-zinc-500 dark:fill-zinc-400">
+          <line
+            x1={`${tick * SCALE}%`}
+            x2={`${tick * SCALE}%`}
+            y1={0}
+            y2={height - AXIS + 4}
+            className="stroke-zinc-200 dark:stroke-zinc-700"
+            strokeWidth={1}
+          />
+          <text
+            x={`${tick * SCALE}%`}
+            y={height - 6}
+            textAnchor={tick === 0 ? 'start' : 'middle'}
+            className="fill-zinc-500 dark:fill-zinc-400"
+          >
             {tick}
           </text>
         </g>
@@ -35,13 +54,39 @@ export function BarChart({ rows, label, highlightNote }: BarChartProps) {
         const y = i * ROW;
         const width = `${row.score * SCALE}%`;
         return (
-          <g key={row.model} data-testid="chart-bar" data-model={row.model} data-score={row.score} data-highlight={row.highlight || undefined}>
-            <text x={4} y={y + 13} className={row.highlight ? 'fill-brand-700 font-bold dark:fill-brand-100' : 'fill-zinc-800 dark:fill-zinc-200'}>
+          <g
+            key={row.model}
+            data-testid="chart-bar"
+            data-model={row.model}
+            data-score={row.score}
+            data-highlight={row.highlight || undefined}
+          >
+            <text
+              x={4}
+              y={y + 13}
+              className={
+                row.highlight ? 'fill-brand-700 font-bold dark:fill-brand-100' : 'fill-zinc-800 dark:fill-zinc-200'
+              }
+            >
               {row.model}
               {row.highlight ? ` ★ ${highlightNote}` : ''}
             </text>
-            <rect x={0} y={y + 18} width={width} height={12} rx={2} className={row.highlight ? 'fill-brand-500' : 'fill-zinc-500 dark:fill-zinc-400'} />
-            <text x={width} dx={6} y={y + 28} className={row.highlight ? 'fill-brand-700 font-bold dark:fill-brand-100' : 'fill-zinc-700 dark:fill-zinc-300'}>
+            <rect
+              x={0}
+              y={y + 18}
+              width={width}
+              height={12}
+              rx={2}
+              className={row.highlight ? 'fill-brand-500' : 'fill-zinc-500 dark:fill-zinc-400'}
+            />
+            <text
+              x={width}
+              dx={6}
+              y={y + 28}
+              className={
+                row.highlight ? 'fill-brand-700 font-bold dark:fill-brand-100' : 'fill-zinc-700 dark:fill-zinc-300'
+              }
+            >
               {formatScore(row.score)}
             </text>
           </g>

@@ -53,7 +53,12 @@ export function BenchmarkChart({ suite, title }: { suite: Suite; title: string }
           ))}
         </div>
       </fieldset>
-      <figure data-testid="benchmark-chart" data-suite={suite.id} data-benchmark={benchmark.name} className="flex flex-col gap-2">
+      <figure
+        data-testid="benchmark-chart"
+        data-suite={suite.id}
+        data-benchmark={benchmark.name}
+        className="flex flex-col gap-2"
+      >
         <figcaption className="text-sm">
           <span className="font-semibold">{labels.name}</span>
           <span className="text-zinc-600 dark:text-zinc-300">

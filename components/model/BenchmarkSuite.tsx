@@ -8,7 +8,12 @@ export function BenchmarkSuite({ suite }: { suite: Suite }) {
   const t = useTranslations('model.charts');
   const title = t(`suites.${suite.id}.title`);
   return (
-    <section aria-labelledby={`suite-${suite.id}`} data-testid="benchmark-suite" data-suite={suite.id} className="flex flex-col gap-3">
+    <section
+      aria-labelledby={`suite-${suite.id}`}
+      data-testid="benchmark-suite"
+      data-suite={suite.id}
+      className="flex flex-col gap-3"
+    >
       <div>
         <h3 id={`suite-${suite.id}`} className="text-lg font-bold">
           {title}

@@ -71,7 +71,9 @@ export function ModelOverview() {
           <li>{t('evaluation.en')}</li>
           <li>{t('evaluation.mtBench')}</li>
         </ul>
-        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">{t('evaluation.limits')}</p>
+        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+          {t('evaluation.limits')}
+        </p>
       </section>
     </>
   );

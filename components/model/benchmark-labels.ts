@@ -11,4 +11,3 @@ export function benchmarkLabels(benchmark: Benchmark, t: ChartsT) {
     metric: benchmark.metric || (benchmark.isAverage ? t('averageMetric') : t('mtBenchMetric')),
   };
 }
-

@@ -19,9 +19,18 @@ export function ActivePreset() {
   const modified = isPresetModified(settings, preset);
 
   return (
-    <p data-testid="active-preset" data-preset-id={preset.id} data-modified={modified} className="hidden min-w-0 truncate text-sm sm:block text-zinc-600 dark:text-zinc-300">
+    <p
+      data-testid="active-preset"
+      data-preset-id={preset.id}
+      data-modified={modified}
+      className="hidden min-w-0 truncate text-sm sm:block text-zinc-600 dark:text-zinc-300"
+    >
       {t('active', { name: localize(preset.name, locale) })}
-      {modified && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t('modified')}</span>}
+      {modified && (
+        <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          {t('modified')}
+        </span>
+      )}
     </p>
   );
 }

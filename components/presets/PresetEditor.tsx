@@ -15,7 +15,8 @@ interface PresetEditorProps {
 }
 
 type Field = 'name' | 'description' | 'systemPrompt' | 'starters' | 'params';
-const fieldClass = 'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
+const fieldClass =
+  'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
 
 const asText = (value: Preset['name']) => (typeof value === 'string' ? value : value.ja || value.en);
 
@@ -32,18 +33,34 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const starterList = starters.split('\n').map((line) => line.trim()).filter(Boolean);
-    const parsed = presetSchema.safeParse({ id: initial.id, name, description, systemPrompt, params, starters: starterList });
+    const starterList = starters
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const parsed = presetSchema.safeParse({
+      id: initial.id,
+      name,
+      description,
+      systemPrompt,
+      params,
+      starters: starterList,
+    });
     if (parsed.success) return onSave(parsed.data);
     const next: Partial<Record<Field, string>> = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as Field;
-      next[field] ??= field === 'starters' && starterList.length > MAX_STARTERS ? t('tooMany') : field === 'name' || field === 'systemPrompt' ? t('required') : t('invalid', { field });
+      next[field] ??=
+        field === 'starters' && starterList.length > MAX_STARTERS
+          ? t('tooMany')
+          : field === 'name' || field === 'systemPrompt'
+            ? t('required')
+            : t('invalid', { field });
     }
     setErrors(next);
   }
 
-  const described = (field: Field) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${ids}-${field}-error` } : {});
+  const described = (field: Field) =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${ids}-${field}-error` } : {};
   const errorText = (field: Field) =>
     errors[field] && (
       <p id={`${ids}-${field}-error`} className="text-xs text-red-700 dark:text-red-300">
@@ -57,35 +74,103 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
         {isNew ? t('createTitle') : t('editTitle')}
       </h3>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-name`} className="text-sm font-medium">{t('name')}</label>
-        <input id={`${ids}-name`} data-testid="preset-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} className={fieldClass} {...described('name')} />
+        <label htmlFor={`${ids}-name`} className="text-sm font-medium">
+          {t('name')}
+        </label>
+        <input
+          id={`${ids}-name`}
+          data-testid="preset-name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          className={fieldClass}
+          {...described('name')}
+        />
         {errorText('name')}
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-description`} className="text-sm font-medium">{t('description')}</label>
-        <input id={`${ids}-description`} data-testid="preset-description" value={description} maxLength={300} onChange={(e) => setDescription(e.target.value)} className={fieldClass} {...described('description')} />
+        <label htmlFor={`${ids}-description`} className="text-sm font-medium">
+          {t('description')}
+        </label>
+        <input
+          id={`${ids}-description`}
+          data-testid="preset-description"
+          value={description}
+          maxLength={300}
+          onChange={(e) => setDescription(e.target.value)}
+          className={fieldClass}
+          {...described('description')}
+        />
         {errorText('description')}
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">{t('systemPrompt')}</label>
-        <textarea id={`${ids}-prompt`} data-testid="preset-system-prompt" rows={6} value={systemPrompt} onChange={(e) => setSystemPrompt(e.target.value)} className={`${fieldClass} resize-y`} {...described('systemPrompt')} />
+        <label htmlFor={`${ids}-prompt`} className="text-sm font-medium">
+          {t('systemPrompt')}
+        </label>
+        <textarea
+          id={`${ids}-prompt`}
+          data-testid="preset-system-prompt"
+          rows={6}
+          value={systemPrompt}
+          onChange={(e) => setSystemPrompt(e.target.value)}
+          className={`${fieldClass} resize-y`}
+          {...described('systemPrompt')}
+        />
         {errorText('systemPrompt')}
       </div>
       <fieldset className="flex flex-col gap-2">
-        <NumberField label="temperature" testId="preset-temperature" value={params.temperature} {...PARAM_LIMITS.temperature} onChange={(temperature) => setParams((p) => ({ ...p, temperature }))} />
-        <NumberField label="top_p" testId="preset-top-p" value={params.topP} {...PARAM_LIMITS.topP} onChange={(topP) => setParams((p) => ({ ...p, topP }))} />
-        <NumberField label="max_tokens" testId="preset-max-tokens" integer value={params.maxTokens} {...PARAM_LIMITS.maxTokens} onChange={(maxTokens) => setParams((p) => ({ ...p, maxTokens }))} />
+        <NumberField
+          label="temperature"
+          testId="preset-temperature"
+          value={params.temperature}
+          {...PARAM_LIMITS.temperature}
+          onChange={(temperature) => setParams((p) => ({ ...p, temperature }))}
+        />
+        <NumberField
+          label="top_p"
+          testId="preset-top-p"
+          value={params.topP}
+          {...PARAM_LIMITS.topP}
+          onChange={(topP) => setParams((p) => ({ ...p, topP }))}
+        />
+        <NumberField
+          label="max_tokens"
+          testId="preset-max-tokens"
+          integer
+          value={params.maxTokens}
+          {...PARAM_LIMITS.maxTokens}
+          onChange={(maxTokens) => setParams((p) => ({ ...p, maxTokens }))}
+        />
       </fieldset>
       <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-starters`} className="text-sm font-medium">{t('starters')}</label>
-        <textarea id={`${ids}-starters`} data-testid="preset-starters" rows={3} value={starters} onChange={(e) => setStarters(e.target.value)} className={`${fieldClass} resize-y`} {...described('starters')} />
+        <label htmlFor={`${ids}-starters`} className="text-sm font-medium">
+          {t('starters')}
+        </label>
+        <textarea
+          id={`${ids}-starters`}
+          data-testid="preset-starters"
+          rows={3}
+          value={starters}
+          onChange={(e) => setStarters(e.target.value)}
+          className={`${fieldClass} resize-y`}
+          {...described('starters')}
+        />
         {errorText('starters')}
       </div>
       <div className="flex gap-2">
-        <button type="submit" data-testid="preset-save" className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          data-testid="preset-save"
+          className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {t('save')}
         </button>
-        <button type="button" data-testid="preset-cancel" onClick={onCancel} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+        <button
+          type="button"
+          data-testid="preset-cancel"
+          onClick={onCancel}
+          className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+        >
           {t('cancel')}
         </button>
       </div>

@@ -14,9 +14,19 @@ interface PresetItemProps {
   onDelete?: () => void;
 }
 
-const actionClass = 'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const actionClass =
+  'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
-export function PresetItem({ preset, builtin, active, onApply, onApplyNewChat, onDuplicate, onEdit, onDelete }: PresetItemProps) {
+export function PresetItem({
+  preset,
+  builtin,
+  active,
+  onApply,
+  onApplyNewChat,
+  onDuplicate,
+  onEdit,
+  onDelete,
+}: PresetItemProps) {
   const t = useTranslations('presets');
   const titleId = `preset-${preset.id}-name`;
   return (
@@ -30,16 +40,31 @@ export function PresetItem({ preset, builtin, active, onApply, onApplyNewChat, o
         <h4 id={titleId} className="font-medium">
           {preset.name}
         </h4>
-        {builtin && <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">{t('builtinBadge')}</span>}
-        {active && <span className="rounded bg-brand-100 px-1.5 text-xs text-brand-700 dark:bg-brand-700 dark:text-white">{t('activeBadge')}</span>}
+        {builtin && (
+          <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+            {t('builtinBadge')}
+          </span>
+        )}
+        {active && (
+          <span className="rounded bg-brand-100 px-1.5 text-xs text-brand-700 dark:bg-brand-700 dark:text-white">
+            {t('activeBadge')}
+          </span>
+        )}
       </div>
       {preset.description && <p className="text-sm text-zinc-600 dark:text-zinc-300">{preset.description}</p>}
       <details className="text-xs text-zinc-500 dark:text-zinc-400">
         <summary className="cursor-pointer">{t('params', preset.params)}</summary>
-        <p className="mt-1 whitespace-pre-wrap rounded bg-zinc-50 p-2 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">{preset.systemPrompt}</p>
+        <p className="mt-1 whitespace-pre-wrap rounded bg-zinc-50 p-2 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">
+          {preset.systemPrompt}
+        </p>
       </details>
       <div className="flex flex-wrap gap-2">
-        <button type="button" data-testid="preset-apply" onClick={onApply} className="rounded-lg bg-brand-600 px-2 py-1 text-xs font-medium text-white hover:bg-brand-700">
+        <button
+          type="button"
+          data-testid="preset-apply"
+          onClick={onApply}
+          className="rounded-lg bg-brand-600 px-2 py-1 text-xs font-medium text-white hover:bg-brand-700"
+        >
           {t('apply')}
         </button>
         <button type="button" data-testid="preset-apply-new-chat" onClick={onApplyNewChat} className={actionClass}>
@@ -54,7 +79,12 @@ export function PresetItem({ preset, builtin, active, onApply, onApplyNewChat, o
           </button>
         )}
         {onDelete && (
-          <button type="button" data-testid="preset-delete" onClick={onDelete} className={`${actionClass} text-red-700 dark:text-red-300`}>
+          <button
+            type="button"
+            data-testid="preset-delete"
+            onClick={onDelete}
+            className={`${actionClass} text-red-700 dark:text-red-300`}
+          >
             {t('delete')}
           </button>
         )}

@@ -12,5 +12,13 @@ const PresetsDialog = lazy(() => loadPresetsDialog().then((m) => ({ default: m.P
 export function PresetsButton() {
   const t = useTranslations('presets');
   useEffect(() => hydratePresets(), []);
-  return <DialogTrigger testId="presets-open" label={t('open')} ariaLabel={t('openLabel')} dialog={PresetsDialog} preload={loadPresetsDialog} />;
+  return (
+    <DialogTrigger
+      testId="presets-open"
+      label={t('open')}
+      ariaLabel={t('openLabel')}
+      dialog={PresetsDialog}
+      preload={loadPresetsDialog}
+    />
+  );
 }

@@ -21,15 +21,27 @@ interface PresetsDialogProps {
 }
 
 type Notice = { text: string; undo?: () => void };
-const toolClass = 'rounded-lg border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const toolClass =
+  'rounded-lg border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
 
-/** The presets panel: a modal side panel (a bottom sheet on phones) built on <dialog>, which traps focus and closes on Escape. */
+/**
+ * The presets panel: a modal side panel (a bottom sheet on phones) built on <dialog>, which traps
+ * focus and closes on Escape.
+ */
 export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
   const t = useTranslations('presets');
   const locale = useLocale();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const { presets: userPresets, writable } = useSyncExternalStore(presetStore.subscribe, presetStore.get, presetStore.get);
-  const activeId = useSyncExternalStore(settingsStore.subscribe, () => settingsStore.get().presetId, () => null);
+  const { presets: userPresets, writable } = useSyncExternalStore(
+    presetStore.subscribe,
+    presetStore.get,
+    presetStore.get,
+  );
+  const activeId = useSyncExternalStore(
+    settingsStore.subscribe,
+    () => settingsStore.get().presetId,
+    () => null,
+  );
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ preset: Preset; isNew: boolean } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -124,10 +136,18 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
         {!writable && <p className="text-sm text-amber-800 dark:text-amber-200">{t('readOnly')}</p>}
         <div role="status" aria-live="polite" className="empty:hidden">
           {notice && (
-            <p data-testid="presets-notice" className="flex items-center gap-2 rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">
+            <p
+              data-testid="presets-notice"
+              className="flex items-center gap-2 rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800"
+            >
               <span>{notice.text}</span>
               {notice.undo && (
-                <button type="button" data-testid="preset-undo" onClick={notice.undo} className="font-medium text-brand-600 underline dark:text-brand-100">
+                <button
+                  type="button"
+                  data-testid="preset-undo"
+                  onClick={notice.undo}
+                  className="font-medium text-brand-600 underline dark:text-brand-100"
+                >
                   {t('undo')}
                 </button>
               )}
@@ -136,7 +156,13 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
         </div>
 
         {editing ? (
-          <PresetEditor key={editing.preset.id} initial={editing.preset} isNew={editing.isNew} onSave={save} onCancel={() => setEditing(null)} />
+          <PresetEditor
+            key={editing.preset.id}
+            initial={editing.preset}
+            isNew={editing.isNew}
+            onSave={save}
+            onCancel={() => setEditing(null)}
+          />
         ) : (
           <>
             <div className="flex flex-wrap gap-2">
@@ -147,7 +173,12 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
                 type="button"
                 data-testid="preset-export"
                 disabled={userPresets.length === 0}
-                onClick={() => downloadTextFile(`swallow-chat-presets-${new Date().toISOString().slice(0, 10)}.json`, exportPresetFile(userPresets))}
+                onClick={() =>
+                  downloadTextFile(
+                    `swallow-chat-presets-${new Date().toISOString().slice(0, 10)}.json`,
+                    exportPresetFile(userPresets),
+                  )
+                }
                 className={toolClass}
               >
                 {t('export')}
@@ -155,7 +186,14 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
               <PresetImport className={toolClass} onImported={(text) => setNotice({ text })} />
             </div>
             <div className="flex flex-col gap-1">
-              <SearchField id="presets-search" testId="presets-search" label={t('search')} placeholder={t('searchPlaceholder')} value={query} onChange={setQuery} />
+              <SearchField
+                id="presets-search"
+                testId="presets-search"
+                label={t('search')}
+                placeholder={t('searchPlaceholder')}
+                value={query}
+                onChange={setQuery}
+              />
             </div>
             {query && builtins.length + mine.length === 0 && <p className="text-sm">{t('noResults', { query })}</p>}
 
@@ -166,7 +204,13 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
               {userPresets.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('userEmpty')}</p>}
               <ul data-testid="user-presets" className="flex flex-col gap-2">
                 {mine.map((preset) => (
-                  <PresetItem key={preset.id} builtin={false} {...itemProps(preset)} onEdit={() => setEditing({ preset, isNew: false })} onDelete={() => remove(preset)} />
+                  <PresetItem
+                    key={preset.id}
+                    builtin={false}
+                    {...itemProps(preset)}
+                    onEdit={() => setEditing({ preset, isNew: false })}
+                    onDelete={() => remove(preset)}
+                  />
                 ))}
               </ul>
             </section>

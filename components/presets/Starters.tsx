@@ -12,7 +12,11 @@ import { localize } from '@/lib/presets/preset';
 export function Starters() {
   const t = useTranslations('presets');
   const locale = useLocale();
-  const presetId = useSyncExternalStore(settingsStore.subscribe, () => settingsStore.get().presetId, () => null);
+  const presetId = useSyncExternalStore(
+    settingsStore.subscribe,
+    () => settingsStore.get().presetId,
+    () => null,
+  );
   const { presets } = useSyncExternalStore(presetStore.subscribe, presetStore.get, presetStore.get);
   const starters = findPreset(presetId, presets)?.starters.map((starter) => localize(starter, locale)) ?? [];
   if (starters.length === 0) return null;

@@ -18,7 +18,12 @@ export function NumberField({ label, value, min, max, step, integer, testId, onC
   const id = useId();
   const [text, setText] = useState(String(value));
   const parsed = Number(text);
-  const valid = text.trim() !== '' && Number.isFinite(parsed) && parsed >= min && parsed <= max && (!integer || Number.isInteger(parsed));
+  const valid =
+    text.trim() !== '' &&
+    Number.isFinite(parsed) &&
+    parsed >= min &&
+    parsed <= max &&
+    (!integer || Number.isInteger(parsed));
 
   // Follow outside changes (reset, reload) without clobbering what is being typed ("0." → 0).
   const [synced, setSynced] = useState(value);
@@ -45,7 +50,8 @@ export function NumberField({ label, value, min, max, step, integer, testId, onC
         onChange={(e) => {
           setText(e.target.value);
           const next = Number(e.target.value);
-          if (e.target.value.trim() !== '' && next >= min && next <= max && (!integer || Number.isInteger(next))) onChange(next);
+          if (e.target.value.trim() !== '' && next >= min && next <= max && (!integer || Number.isInteger(next)))
+            onChange(next);
         }}
         onBlur={() => setText(String(value))}
         className="w-24 rounded-lg border border-zinc-300 bg-white px-2 py-1 text-right text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"

@@ -12,7 +12,8 @@ import { resetSystemPrompt } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
 import { NumberField } from './NumberField';
 
-const fieldClass = 'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+const fieldClass =
+  'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 /** Memoized: ChatApp renders again for every streamed update; the panel only follows its stores. */
 export const SettingsPanel = memo(function SettingsPanel({ models }: { models: string[] }) {
@@ -27,7 +28,13 @@ export const SettingsPanel = memo(function SettingsPanel({ models }: { models: s
         <label htmlFor="model-select" className="text-sm font-medium">
           {t('model')}
         </label>
-        <select id="model-select" data-testid="model-select" value={settings.model} onChange={(e) => update({ model: e.target.value })} className={fieldClass}>
+        <select
+          id="model-select"
+          data-testid="model-select"
+          value={settings.model}
+          onChange={(e) => update({ model: e.target.value })}
+          className={fieldClass}
+        >
           {models.map((id) => (
             <option key={id} value={id}>
               {modelLabel(id)}
@@ -37,11 +44,34 @@ export const SettingsPanel = memo(function SettingsPanel({ models }: { models: s
       </div>
 
       <fieldset className="flex flex-col gap-2">
-        <NumberField label={t('temperature')} testId="param-temperature" value={settings.temperature} {...PARAM_LIMITS.temperature} onChange={(temperature) => update({ temperature })} />
-        <NumberField label={t('topP')} testId="param-top-p" value={settings.topP} {...PARAM_LIMITS.topP} onChange={(topP) => update({ topP })} />
-        <NumberField label={t('maxTokens')} testId="param-max-tokens" integer value={settings.maxTokens} {...PARAM_LIMITS.maxTokens} onChange={(maxTokens) => update({ maxTokens })} />
+        <NumberField
+          label={t('temperature')}
+          testId="param-temperature"
+          value={settings.temperature}
+          {...PARAM_LIMITS.temperature}
+          onChange={(temperature) => update({ temperature })}
+        />
+        <NumberField
+          label={t('topP')}
+          testId="param-top-p"
+          value={settings.topP}
+          {...PARAM_LIMITS.topP}
+          onChange={(topP) => update({ topP })}
+        />
+        <NumberField
+          label={t('maxTokens')}
+          testId="param-max-tokens"
+          integer
+          value={settings.maxTokens}
+          {...PARAM_LIMITS.maxTokens}
+          onChange={(maxTokens) => update({ maxTokens })}
+        />
         <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('defaultsNote')}</p>
-        <button type="button" onClick={() => update({ ...DEFAULT_PARAMS })} className="self-start text-xs text-brand-600 underline dark:text-brand-100">
+        <button
+          type="button"
+          onClick={() => update({ ...DEFAULT_PARAMS })}
+          className="self-start text-xs text-brand-600 underline dark:text-brand-100"
+        >
           {t('resetParams')}
         </button>
       </fieldset>
@@ -64,7 +94,11 @@ export const SettingsPanel = memo(function SettingsPanel({ models }: { models: s
           className={`${fieldClass} resize-y`}
         />
         {settings.systemPrompt !== null && (
-          <button type="button" onClick={() => settingsStore.set(resetSystemPrompt(settings, presetStore.get().presets, locale))} className="self-start text-xs text-brand-600 underline dark:text-brand-100">
+          <button
+            type="button"
+            onClick={() => settingsStore.set(resetSystemPrompt(settings, presetStore.get().presets, locale))}
+            className="self-start text-xs text-brand-600 underline dark:text-brand-100"
+          >
             {t('resetSystemPrompt')}
           </button>
         )}

@@ -10,5 +10,13 @@ const ShareDialog = lazy(() => loadShareDialog().then((m) => ({ default: m.Share
 
 export function ShareButton() {
   const t = useTranslations('share');
-  return <DialogTrigger testId="share-open" label={t('open')} ariaLabel={t('openLabel')} dialog={ShareDialog} preload={loadShareDialog} />;
+  return (
+    <DialogTrigger
+      testId="share-open"
+      label={t('open')}
+      ariaLabel={t('openLabel')}
+      dialog={ShareDialog}
+      preload={loadShareDialog}
+    />
+  );
 }

@@ -37,10 +37,17 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     let cancelled = false;
     const preset = findPreset(settings.presetId, presetStore.get().presets);
     const presetName = preset && !isPresetModified(settings, preset) ? localize(preset.name, locale) : undefined;
-    const payload = buildSharePayload({ settings, locale, presetName, draft, messages: getChat().messages }, { includeDraft, includeConversation });
+    const payload = buildSharePayload(
+      { settings, locale, presetName, draft, messages: getChat().messages },
+      { includeDraft, includeConversation },
+    );
     void encodeShare(payload).then((encoded) => {
       if (cancelled) return;
-      setLink(encoded.length > MAX_ENCODED_CHARS ? { tooLong: true } : { url: shareUrl(window.location.origin, locale, encoded) });
+      setLink(
+        encoded.length > MAX_ENCODED_CHARS
+          ? { tooLong: true }
+          : { url: shareUrl(window.location.origin, locale, encoded) },
+      );
     });
     return () => {
       cancelled = true;
@@ -64,17 +71,31 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
         <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('intro')}</p>
         <fieldset className="flex flex-col gap-2 text-sm">
           <label className="flex items-center gap-2">
-            <input type="checkbox" data-testid="share-include-draft" checked={includeDraft} onChange={(e) => setIncludeDraft(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid="share-include-draft"
+              checked={includeDraft}
+              onChange={(e) => setIncludeDraft(e.target.checked)}
+            />
             {t('includeDraft')}
           </label>
           <label className="flex items-center gap-2">
-            <input type="checkbox" data-testid="share-include-conversation" checked={includeConversation} onChange={(e) => setIncludeConversation(e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid="share-include-conversation"
+              checked={includeConversation}
+              onChange={(e) => setIncludeConversation(e.target.checked)}
+            />
             {t('includeConversation', { max: MAX_SHARED_MESSAGES })}
           </label>
         </fieldset>
 
         {link && 'tooLong' in link ? (
-          <p role="alert" data-testid="share-too-long" className="rounded-lg bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          <p
+            role="alert"
+            data-testid="share-too-long"
+            className="rounded-lg bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+          >
             {t('tooLongError')}
           </p>
         ) : (
@@ -91,7 +112,13 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
                 onFocus={(e) => e.target.select()}
                 className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-zinc-50 px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
               />
-              <CopyButton text={() => url ?? ''} label={t('copy')} copiedLabel={t('copied')} testId="share-copy" className="border border-zinc-300 dark:border-zinc-700" />
+              <CopyButton
+                text={() => url ?? ''}
+                label={t('copy')}
+                copiedLabel={t('copied')}
+                testId="share-copy"
+                className="border border-zinc-300 dark:border-zinc-700"
+              />
             </div>
             {url && (
               <p data-testid="share-length" className="text-xs text-zinc-500 dark:text-zinc-400">
@@ -99,7 +126,11 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
               </p>
             )}
             {url && url.length > WARN_LINK_CHARS && (
-              <div data-testid="share-warning" role="status" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+              <div
+                data-testid="share-warning"
+                role="status"
+                className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+              >
                 <p>{t('tooLongWarning', { count: url.length, limit: WARN_LINK_CHARS })}</p>
                 <p>{t('tooLongAdvice')}</p>
               </div>
@@ -107,7 +138,11 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
           </div>
         )}
         <div className="flex justify-end">
-          <button type="button" onClick={onClose} className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+          >
             {t('close')}
           </button>
         </div>

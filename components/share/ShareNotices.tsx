@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import type { ShareDecodeError } from '@/lib/share/codec';
 import { shareNoticeStore } from '@/lib/share/notice-store';
 
-const noticeClass = 'rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50';
+const noticeClass =
+  'rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50';
 
 /** Why a share link could not be opened; the chat below keeps working. */
 export function ShareErrorNotice({ code }: { code: ShareDecodeError | 'missing' }) {

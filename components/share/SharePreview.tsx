@@ -30,13 +30,22 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
     getChat().messages = loaded.messages;
     settingsStore.set(loaded.settings);
     draftStore.set(loaded.draft);
-    shareNoticeStore.set(loaded.modelReplaced ? { model: payload.model ?? '', fallback: modelLabel(loaded.settings.model) } : null);
+    shareNoticeStore.set(
+      loaded.modelReplaced ? { model: payload.model ?? '', fallback: modelLabel(loaded.settings.model) } : null,
+    );
     router.push('/');
   }
 
   function saveAsPreset() {
     hydratePresets();
-    addPreset({ id: newPresetId(), name, description: '', systemPrompt: payload.systemPrompt, params: payload.params, starters: [] });
+    addPreset({
+      id: newPresetId(),
+      name,
+      description: '',
+      systemPrompt: payload.systemPrompt,
+      params: payload.params,
+      starters: [],
+    });
     setSaved(t('savedAsPreset', { name }));
   }
 
@@ -52,11 +61,17 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
         <h1 className="text-2xl font-bold">{name}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('previewIntro')}</p>
         <section className={sectionClass} aria-labelledby="shared-prompt">
-          <h2 id="shared-prompt" className="text-sm font-bold">{t('systemPrompt')}</h2>
-          <p data-testid="share-preview-system" className="whitespace-pre-wrap text-sm">{payload.systemPrompt}</p>
+          <h2 id="shared-prompt" className="text-sm font-bold">
+            {t('systemPrompt')}
+          </h2>
+          <p data-testid="share-preview-system" className="whitespace-pre-wrap text-sm">
+            {payload.systemPrompt}
+          </p>
         </section>
         <section className={sectionClass} aria-labelledby="shared-params">
-          <h2 id="shared-params" className="text-sm font-bold">{t('params')}</h2>
+          <h2 id="shared-params" className="text-sm font-bold">
+            {t('params')}
+          </h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
             {payload.model && (
               <>
@@ -74,13 +89,19 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
         </section>
         {payload.draft && (
           <section className={sectionClass} aria-labelledby="shared-draft">
-            <h2 id="shared-draft" className="text-sm font-bold">{t('draft')}</h2>
-            <p data-testid="share-preview-draft" className="whitespace-pre-wrap text-sm">{payload.draft}</p>
+            <h2 id="shared-draft" className="text-sm font-bold">
+              {t('draft')}
+            </h2>
+            <p data-testid="share-preview-draft" className="whitespace-pre-wrap text-sm">
+              {payload.draft}
+            </p>
           </section>
         )}
         {payload.messages && payload.messages.length > 0 && (
           <section className={sectionClass} aria-labelledby="shared-conversation">
-            <h2 id="shared-conversation" className="text-sm font-bold">{t('conversation', { count: payload.messages.length })}</h2>
+            <h2 id="shared-conversation" className="text-sm font-bold">
+              {t('conversation', { count: payload.messages.length })}
+            </h2>
             <ol className="flex flex-col gap-2 text-sm">
               {payload.messages.map((m, index) => (
                 <li key={index} className="whitespace-pre-wrap">
@@ -92,17 +113,30 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
           </section>
         )}
         <div className="flex flex-wrap gap-2">
-          <button type="button" data-testid="share-load" onClick={load} className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="button"
+            data-testid="share-load"
+            onClick={load}
+            className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t('load')}
           </button>
-          <button type="button" data-testid="share-save-preset" onClick={saveAsPreset} disabled={saved !== null} className="rounded-xl border border-zinc-300 px-4 py-2 text-sm disabled:opacity-50 dark:border-zinc-700">
+          <button
+            type="button"
+            data-testid="share-save-preset"
+            onClick={saveAsPreset}
+            disabled={saved !== null}
+            className="rounded-xl border border-zinc-300 px-4 py-2 text-sm disabled:opacity-50 dark:border-zinc-700"
+          >
             {t('saveAsPreset')}
           </button>
           <Link href="/" className="px-2 py-2 text-sm underline">
             {t('backToChat')}
           </Link>
         </div>
-        <p role="status" className="text-sm">{saved}</p>
+        <p role="status" className="text-sm">
+          {saved}
+        </p>
       </main>
     </div>
   );

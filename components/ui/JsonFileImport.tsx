@@ -16,7 +16,16 @@ interface JsonFileImportProps {
 }
 
 /** A button that picks a JSON file, refuses an oversized one before reading it, and shows why an import failed. */
-export function JsonFileImport({ testId, label, className, maxBytes, errorTitle, tooLargeMessage, unreadableMessage, onImport }: JsonFileImportProps) {
+export function JsonFileImport({
+  testId,
+  label,
+  className,
+  maxBytes,
+  errorTitle,
+  tooLargeMessage,
+  unreadableMessage,
+  onImport,
+}: JsonFileImportProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -40,9 +49,22 @@ export function JsonFileImport({ testId, label, className, maxBytes, errorTitle,
       <button type="button" data-testid={testId} onClick={() => inputRef.current?.click()} className={className}>
         {label}
       </button>
-      <input ref={inputRef} data-testid={`${testId}-file`} type="file" accept="application/json,.json" onChange={onFile} className="sr-only" tabIndex={-1} aria-hidden="true" />
+      <input
+        ref={inputRef}
+        data-testid={`${testId}-file`}
+        type="file"
+        accept="application/json,.json"
+        onChange={onFile}
+        className="sr-only"
+        tabIndex={-1}
+        aria-hidden="true"
+      />
       {error && (
-        <div role="alert" data-testid={`${testId}-error`} className="w-full rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <div
+          role="alert"
+          data-testid={`${testId}-error`}
+          className="w-full rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           <p className="font-medium">{errorTitle}</p>
           <p>{error}</p>
         </div>

@@ -8,7 +8,9 @@ async function streamPaced(s, tokens, { firstDelayMs, delayMs }) {
   await s.send(s.chunk({ role: 'assistant', content: '' }, { completionTokens: 0 }));
   for (const [i, token] of tokens.entries()) {
     await s.sleep(i === 0 ? firstDelayMs : delayMs);
-    await s.send(s.chunk({ content: token }, { finishReason: i === tokens.length - 1 ? 'stop' : null, completionTokens: i + 1 }));
+    await s.send(
+      s.chunk({ content: token }, { finishReason: i === tokens.length - 1 ? 'stop' : null, completionTokens: i + 1 }),
+    );
   }
   await s.done();
   s.end();
@@ -29,17 +31,28 @@ const CODE = [
   '  for (;;) {',
   '    const { done, value } = await reader.read();',
   '    if (done) return;',
-  "    yield value; // トークンを一つずつ返す",
+  '    yield value; // トークンを一つずつ返す',
   '  }',
   '}',
   '```',
 ];
 
-const TABLE = ['| 項目 | 説明 | 値 |', '| --- | --- | ---: |', '| モデル | Swallow 8B Instruct | 8B |', '| 文脈長 | 最大トークン数 | 8192 |', '| 温度 | サンプリングの温度 | 0.6 |'];
+const TABLE = [
+  '| 項目 | 説明 | 値 |',
+  '| --- | --- | ---: |',
+  '| モデル | Swallow 8B Instruct | 8B |',
+  '| 文脈長 | 最大トークン数 | 8192 |',
+  '| 温度 | サンプリングの温度 | 0.6 |',
+];
 
 /** Section `n` of the Markdown reply: heading, prose, list, and every third one a code block or table. */
 function section(n) {
-  const lines = [`## 第${n + 1}節 ストリーミングの検証`, '', PROSE[n % PROSE.length] + PROSE[(n + 1) % PROSE.length], ''];
+  const lines = [
+    `## 第${n + 1}節 ストリーミングの検証`,
+    '',
+    PROSE[n % PROSE.length] + PROSE[(n + 1) % PROSE.length],
+    '',
+  ];
   lines.push(`- 要点${n + 1}の一：${PROSE[(n + 2) % PROSE.length]}`, `- 要点${n + 1}の二：短く、正確に`, '');
   if (n % 3 === 0) lines.push(...CODE, '');
   if (n % 3 === 1) lines.push(...TABLE, '');
@@ -83,7 +96,11 @@ export const BENCH_SCENARIOS = {
   'md-1k-fast': markdownScenario(1000, 0),
   // 1,000 chunks 2 ms apart: each arrives in its own network read, so none are merged and the
   // server pays its whole per-chunk path for every one (what a real model's stream costs).
-  'paced-cpu': { run: (s) => streamPaced(s, cycle(['一つ', 'ずつ', '届く', '応答', '。'], 1000), { firstDelayMs: 0, delayMs: 2 }) },
+  'paced-cpu': {
+    run: (s) => streamPaced(s, cycle(['一つ', 'ずつ', '届く', '応答', '。'], 1000), { firstDelayMs: 0, delayMs: 2 }),
+  },
   // 2,000+ chunks as fast as backpressure allows, like `long`, kept for symmetry.
-  long2k: { run: (s) => streamPaced(s, cycle(['長い', '応答', 'の', '一部', '、'], 2400), { firstDelayMs: 0, delayMs: 0 }) },
+  long2k: {
+    run: (s) => streamPaced(s, cycle(['長い', '応答', 'の', '一部', '、'], 2400), { firstDelayMs: 0, delayMs: 0 }),
+  },
 };

@@ -67,7 +67,12 @@ export const ERROR_SCENARIOS = {
     status: 400,
     headers: JSON_TYPE,
     body: JSON.stringify({
-      error: { message: 'temperature must be non-negative, got -1.0.', type: 'BadRequestError', param: null, code: 400 },
+      error: {
+        message: 'temperature must be non-negative, got -1.0.',
+        type: 'BadRequestError',
+        param: null,
+        code: 400,
+      },
     }),
   },
   'vllm-404': {
@@ -81,7 +86,12 @@ export const ERROR_SCENARIOS = {
     status: 404,
     headers: JSON_TYPE,
     body: JSON.stringify({
-      error: { message: 'model "swallow" not found, try pulling it first', type: 'not_found_error', param: null, code: null },
+      error: {
+        message: 'model "swallow" not found, try pulling it first',
+        type: 'not_found_error',
+        param: null,
+        code: null,
+      },
     }),
   },
   'ollama-500': {

@@ -43,7 +43,11 @@ export function tokenize(text, sizes = [4, 5, 3, 6]) {
 }
 
 function usage(promptTokens, completionTokens) {
-  return { prompt_tokens: promptTokens, total_tokens: promptTokens + completionTokens, completion_tokens: completionTokens };
+  return {
+    prompt_tokens: promptTokens,
+    total_tokens: promptTokens + completionTokens,
+    completion_tokens: completionTokens,
+  };
 }
 
 /** A non-streaming `chat.completion` answer. */
@@ -76,7 +80,11 @@ export function createStream(res, { body, signal, chunkDelayMs }) {
     /** Sends the 200 status line and headers now, before any body byte. */
     open() {
       if (res.headersSent) return;
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
       res.flushHeaders();
     },
 
@@ -98,7 +106,14 @@ export function createStream(res, { body, signal, chunkDelayMs }) {
 
     /** vLLM's closing usage chunk (`stream_options.include_usage`). */
     usageChunk(completionTokens) {
-      return { id, object: 'chat.completion.chunk', created, model, choices: [], usage: usage(promptTokens, completionTokens) };
+      return {
+        id,
+        object: 'chat.completion.chunk',
+        created,
+        model,
+        choices: [],
+        usage: usage(promptTokens, completionTokens),
+      };
     },
 
     /** `data: <payload>` followed by a blank line; objects are JSON-encoded. */

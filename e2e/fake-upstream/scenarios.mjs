@@ -2,6 +2,7 @@
 // Each `run(stream)` writes one whole response through the writer from protocol.mjs; `text(body)`
 // (where given) is the reply a non-streaming request gets instead of the plain one.
 import { lastUserText, tokenize } from './protocol.mjs';
+import { SERVER_WIRES, wireScenario } from './servers.mjs';
 
 export const UTF8_SPLIT_TEXT = 'お寿司🍣が大好きです。築地の鮪は絶品でした！東京🗼の夜景も綺麗。';
 export const MALFORMED_TEXT = '壊れかけに見えるストリームでも、正しく読めます。';
@@ -12,9 +13,9 @@ export const XSS_TEXT = [
   '<img src="x" onerror="window.__xss = 2; alert(\'img\')">',
   '<svg onload="window.__xss = 3; alert(\'svg\')"><script>alert("svg-script")</script></svg>',
   '<iframe src="javascript:alert(\'iframe\')"></iframe>',
-  '[javascript link](javascript:alert(\'link\')) [data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [vbscript link](vbscript:msgbox(1))',
-  '![image with js](javascript:alert(\'img-md\')) <a href="javascript:alert(\'a\')">raw link</a>',
-  '<details open ontoggle="alert(\'details\')">x</details> <math><mtext><table><mglyph><style><img src=x onerror=alert(\'math\')>',
+  "[javascript link](javascript:alert('link')) [data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [vbscript link](vbscript:msgbox(1))",
+  "![image with js](javascript:alert('img-md')) <a href=\"javascript:alert('a')\">raw link</a>",
+  "<details open ontoggle=\"alert('details')\">x</details> <math><mtext><table><mglyph><style><img src=x onerror=alert('math')>",
   'XSS-PROBE-END',
 ].join('\n\n');
 export const SLOW_INTERVAL_MS = 200;
@@ -22,7 +23,10 @@ const SLOW_TOTAL_MS = 60_000;
 
 /** The default reply: echoes the user, with a heading, a list, a GFM table and a ts code block. */
 export function plainReply(body) {
-  const echo = lastUserText(body).replace(/\[\[[^\]]*\]\]/g, '').trim() || '（空のメッセージ）';
+  const echo =
+    lastUserText(body)
+      .replace(/\[\[[^\]]*\]\]/g, '')
+      .trim() || '（空のメッセージ）';
   return [
     `了解しました。「${echo}」についてお答えします。`,
     '',
@@ -92,7 +96,9 @@ async function utf8Split(s) {
   const events = [
     s.event(s.chunk({ role: 'assistant', content: '' }, { completionTokens: 0 })),
     ...tokens.map((token, i) =>
-      s.event(s.chunk({ content: token }, { finishReason: i === tokens.length - 1 ? 'stop' : null, completionTokens: i + 1 })),
+      s.event(
+        s.chunk({ content: token }, { finishReason: i === tokens.length - 1 ? 'stop' : null, completionTokens: i + 1 }),
+      ),
     ),
     s.event('[DONE]'),
   ];
@@ -113,7 +119,8 @@ async function utf8Split(s) {
 async function malformed(s) {
   const eol = '\r\n';
   const [first, second, third, fourth] = ['壊れかけに見える', 'ストリームでも、', '正しく', '読めます。'];
-  const content = (text, n, finishReason = null) => JSON.stringify(s.chunk({ content: text }, { finishReason, completionTokens: n }));
+  const content = (text, n, finishReason = null) =>
+    JSON.stringify(s.chunk({ content: text }, { finishReason, completionTokens: n }));
 
   s.open();
   await s.write(`: keep-alive${eol}${eol}${eol}`);
@@ -164,7 +171,9 @@ export const STREAM_SCENARIOS = {
   },
 
   // 3,000 short chunks as fast as backpressure allows.
-  long: { run: (s) => streamTokens(s, cycle(['長い', '応答', 'の', '一部', '、'], 3000), { firstDelayMs: 0, delayMs: 0 }) },
+  long: {
+    run: (s) => streamTokens(s, cycle(['長い', '応答', 'の', '一部', '、'], 3000), { firstDelayMs: 0, delayMs: 0 }),
+  },
 
   'vllm-usage': {
     run: async (s) => {
@@ -229,4 +238,7 @@ export const STREAM_SCENARIOS = {
   xss: { run: (s) => streamTokens(s, tokenize(XSS_TEXT, [7])), text: () => XSS_TEXT },
 
   'echo-request': { run: (s) => streamTokens(s, tokenize(echoRequestText(s.body), [8])), text: echoRequestText },
+
+  // Each server's own chunk shapes (servers.mjs): wire-nvidia, wire-nim, wire-vllm, wire-ollama, wire-llamacpp.
+  ...Object.fromEntries(Object.keys(SERVER_WIRES).map((server) => [`wire-${server}`, wireScenario(server)])),
 };

@@ -7,8 +7,15 @@ for (const locale of ['ja', 'en'] as const) {
   test.describe(`access code (${locale})`, () => {
     const t = MESSAGES[locale].unlock;
 
-    test('a wrong code is refused; a right one unlocks the chat and comes back to the page asked for', async ({ browser, baseURL }) => {
-      const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+    test('a wrong code is refused; a right one unlocks the chat and comes back to the page asked for', async ({
+      browser,
+      baseURL,
+    }) => {
+      const context = await browser.newContext({
+        baseURL,
+        locale,
+        extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() },
+      });
       const page = await context.newPage();
       await page.goto(`/${locale}/share?p=1.x`);
       await expect(page).toHaveURL(new RegExp(`/${locale}/unlock\\?next=`));
@@ -35,7 +42,11 @@ for (const locale of ['ja', 'en'] as const) {
     });
 
     test('guessing is limited: after a few wrong codes even the right one waits', async ({ browser, baseURL }) => {
-      const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+      const context = await browser.newContext({
+        baseURL,
+        locale,
+        extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() },
+      });
       const page = await context.newPage();
       await page.goto(`/${locale}`);
       for (let i = 0; i < GUARDED.unlockAttempts; i++) {
@@ -80,7 +91,10 @@ test.describe('the API behind an access code', () => {
       const ip = uniqueIp();
       const context = await playwright.request.newContext({ baseURL });
       await unlock(context, ip, code);
-      const response = await context.post('/api/chat', { data: chatBody(`hi ${uniqueTag()}`), headers: { 'x-forwarded-for': ip } });
+      const response = await context.post('/api/chat', {
+        data: chatBody(`hi ${uniqueTag()}`),
+        headers: { 'x-forwarded-for': ip },
+      });
       expect(response.status()).toBe(200);
       expect(await response.text()).toContain('"type":"finish"');
       await context.dispose();

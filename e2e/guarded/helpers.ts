@@ -29,7 +29,12 @@ export async function unlock(request: APIRequestContext, ip: string, code: strin
 }
 
 /** A browser context from its own address, already unlocked. */
-export async function unlockedContext(browser: Browser, baseURL: string, locale: 'ja' | 'en', ip = uniqueIp()): Promise<BrowserContext> {
+export async function unlockedContext(
+  browser: Browser,
+  baseURL: string,
+  locale: 'ja' | 'en',
+  ip = uniqueIp(),
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': ip } });
   await unlock(context.request, ip);
   return context;

@@ -5,7 +5,10 @@ import { chatBody, unlock, unlockedContext, uniqueIp } from './helpers';
 import { GUARDED } from './settings';
 
 test.describe('per-client limits (shared through Redis)', () => {
-  test(`${GUARDED.perMinute} chats a minute per client, then 429 with Retry-After; other clients unaffected`, async ({ playwright, baseURL }) => {
+  test(`${GUARDED.perMinute} chats a minute per client, then 429 with Retry-After; other clients unaffected`, async ({
+    playwright,
+    baseURL,
+  }) => {
     const ip = uniqueIp();
     const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
     await unlock(context, ip);
@@ -30,11 +33,18 @@ test.describe('per-client limits (shared through Redis)', () => {
 
     const other = uniqueIp();
     await unlock(context, other);
-    expect((await context.post('/api/chat', { data: chatBody(`${tag} other`), headers: { 'x-forwarded-for': other } })).status()).toBe(200);
+    expect(
+      (
+        await context.post('/api/chat', { data: chatBody(`${tag} other`), headers: { 'x-forwarded-for': other } })
+      ).status(),
+    ).toBe(200);
     await context.dispose();
   });
 
-  test(`at most ${GUARDED.concurrent} replies stream at once per client; a finished one frees its slot`, async ({ playwright, baseURL }) => {
+  test(`at most ${GUARDED.concurrent} replies stream at once per client; a finished one frees its slot`, async ({
+    playwright,
+    baseURL,
+  }) => {
     const ip = uniqueIp();
     const streams = await Promise.all(
       Array.from({ length: GUARDED.concurrent }, async () => {

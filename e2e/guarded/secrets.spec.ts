@@ -15,7 +15,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('the API key reaches the upstream and nothing else: no client bundle, page or API response', async ({ playwright, baseURL }) => {
+test('the API key reaches the upstream and nothing else: no client bundle, page or API response', async ({
+  playwright,
+  baseURL,
+}) => {
   const ip = uniqueIp();
   const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
   await unlock(context, ip);
@@ -30,7 +33,9 @@ test('the API key reaches the upstream and nothing else: no client bundle, page 
 
   // Pages, an upstream error that echoes headers (401), a bad request, and every client file.
   for (const path of ['/ja', '/en', '/en/share?p=1.x', '/ja/unlock']) seen.push(await (await context.get(path)).text());
-  seen.push(await (await context.post('/api/chat', { data: chatBody(`[[scenario:nvidia-401]] ${uniqueTag()}`) })).text());
+  seen.push(
+    await (await context.post('/api/chat', { data: chatBody(`[[scenario:nvidia-401]] ${uniqueTag()}`) })).text(),
+  );
   seen.push(await (await context.post('/api/chat', { data: { ...chatBody('x'), temperature: 9 } })).text());
   const staticFiles = filesUnder(join(DIST, 'static'));
   expect(staticFiles.length).toBeGreaterThan(5);

@@ -1,34 +1,37 @@
 import { cleanDetail } from './error-body';
 
 /**
- * The typed, localizable error codes of a failed chat turn. The server classifies an upstream
+ * The typed, localizable error codes of a failed chat turn, each with the HTTP status a response
+ * failing with it carries. The server classifies an upstream
  * failure (`classifyUpstreamError` in errors.ts) and serializes it as the UI stream's errorText;
  * the browser parses it back (`parseChatError`) and localizes `code`. Nothing here imports the
  * AI SDK, so the browser's first load does not carry it.
  */
-export const CHAT_ERROR_CODES = [
-  'not_configured',
-  'invalid_request',
-  'context_too_long',
-  'bad_key',
-  'forbidden',
-  'rate_limited',
-  'model_not_found',
-  'upstream_bad_request',
-  'model_loading',
-  'upstream_unavailable',
-  'upstream_unreachable',
-  'upstream_timeout',
-  'upstream_error',
+const CHAT_ERROR_STATUS = {
+  not_configured: 503,
+  invalid_request: 400,
+  context_too_long: 400,
+  bad_key: 502,
+  forbidden: 502,
+  rate_limited: 429,
+  model_not_found: 502,
+  upstream_bad_request: 502,
+  model_loading: 502,
+  upstream_unavailable: 502,
+  upstream_unreachable: 502,
+  upstream_timeout: 504,
+  upstream_error: 502,
   // Refused by this app before any upstream call (request limits, access code, abuse limits).
-  'payload_too_large',
-  'unsupported_media_type',
-  'method_not_allowed',
-  'access_required',
-  'too_many_requests',
-  'too_many_streams',
-] as const;
-export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  method_not_allowed: 405,
+  access_required: 401,
+  too_many_requests: 429,
+  too_many_streams: 429,
+} as const satisfies Record<string, number>;
+
+export type ChatErrorCode = keyof typeof CHAT_ERROR_STATUS;
+export const CHAT_ERROR_CODES = Object.keys(CHAT_ERROR_STATUS) as ChatErrorCode[];
 
 export interface ChatError {
   code: ChatErrorCode;
@@ -40,34 +43,12 @@ export interface ChatError {
 }
 
 export function isChatErrorCode(value: unknown): value is ChatErrorCode {
-  return typeof value === 'string' && (CHAT_ERROR_CODES as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(CHAT_ERROR_STATUS, value);
 }
 
-/** The status our route answers with when it fails before streaming. */
+/** The HTTP status of a response that fails with `code` (one table: CHAT_ERROR_STATUS). */
 export function httpStatusFor(code: ChatErrorCode): number {
-  switch (code) {
-    case 'not_configured':
-      return 503;
-    case 'invalid_request':
-    case 'context_too_long':
-      return 400;
-    case 'payload_too_large':
-      return 413;
-    case 'unsupported_media_type':
-      return 415;
-    case 'method_not_allowed':
-      return 405;
-    case 'access_required':
-      return 401;
-    case 'rate_limited':
-    case 'too_many_requests':
-    case 'too_many_streams':
-      return 429;
-    case 'upstream_timeout':
-      return 504;
-    default:
-      return 502;
-  }
+  return CHAT_ERROR_STATUS[code];
 }
 
 /** Drops the fields that are undefined (the serialized form has no `"detail": undefined`). */
@@ -78,7 +59,12 @@ export function withOptional(e: ChatError): ChatError {
 /** The UI stream's errorText (and what an HTTP error body's `error` carries). */
 export function serializeChatError(e: ChatError): string {
   return JSON.stringify(
-    withOptional({ code: e.code, status: e.status, detail: cleanDetail(e.detail), retryAfterSeconds: e.retryAfterSeconds }),
+    withOptional({
+      code: e.code,
+      status: e.status,
+      detail: cleanDetail(e.detail),
+      retryAfterSeconds: e.retryAfterSeconds,
+    }),
   );
 }
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { Endpoint } from './endpoint';
 import { createSseCoalescer } from './sse-coalesce';
@@ -7,16 +8,16 @@ export type ChatModel = ReturnType<ReturnType<typeof createOpenAICompatible>['ch
 type FetchFn = typeof globalThis.fetch;
 
 /**
- * The runtime's own fetch. Next.js wraps `globalThis.fetch` in route handlers for its data
- * cache and tracing; for a streaming POST (never cached) the wrapper only costs time: it
- * re-creates the request and opens a span, ~1 ms of CPU before every upstream call. Next keeps
- * the function it wrapped as `_nextOriginalFetch`; where it does not, this is the global fetch.
- * Looked up on every call, so whatever fetch is installed at that moment is used.
+ * The global fetch, looked up on every call, so whatever fetch is installed at that moment is
+ * used (in route handlers, Next.js's instrumented fetch; a streaming POST is never cached).
  */
-export const upstreamFetch: FetchFn = (input, init) => {
-  const current = globalThis.fetch as FetchFn & { _nextOriginalFetch?: FetchFn };
-  return (current._nextOriginalFetch ?? current)(input, init);
-};
+export const upstreamFetch: FetchFn = (input, init) => globalThis.fetch(input, init);
+
+/**
+ * The one switch for sse-coalesce.ts, which reads the upstream's chunk JSON before the AI SDK's
+ * provider does: `SWALLOW_SSE_COALESCE=off` turns it off (docs/internals.md).
+ */
+export const SSE_COALESCING_DEFAULT = process.env.SWALLOW_SSE_COALESCE !== 'off';
 
 const models = new Map<string, ChatModel>();
 const MAX_CACHED_MODELS = 32;
@@ -28,8 +29,20 @@ const MAX_CACHED_MODELS = 32;
  * platform limit; text chunks that arrive in one read are merged before the SDK parses them
  * (sse-coalesce.ts).
  */
-export function chatModel(endpoint: Endpoint, timeouts: StallTimeouts, modelId: string): ChatModel {
-  const key = JSON.stringify([endpoint.baseURL, endpoint.apiKey ?? null, timeouts.firstByteMs, timeouts.idleMs, modelId]);
+export function chatModel(
+  endpoint: Endpoint,
+  timeouts: StallTimeouts,
+  modelId: string,
+  coalesceSse = SSE_COALESCING_DEFAULT,
+): ChatModel {
+  const key = JSON.stringify([
+    endpoint.baseURL,
+    endpoint.apiKey ?? null,
+    timeouts.firstByteMs,
+    timeouts.idleMs,
+    modelId,
+    coalesceSse,
+  ]);
   let model = models.get(key);
   if (!model) {
     const provider = createOpenAICompatible({
@@ -38,7 +51,7 @@ export function chatModel(endpoint: Endpoint, timeouts: StallTimeouts, modelId: 
       apiKey: endpoint.apiKey,
       // vLLM only reports usage when asked (stream_options.include_usage).
       includeUsage: true,
-      fetch: withStallTimeouts(timeouts, upstreamFetch, { eventStreamChunk: createSseCoalescer }),
+      fetch: withStallTimeouts(timeouts, upstreamFetch, coalesceSse ? { eventStreamChunk: createSseCoalescer } : {}),
     });
     model = provider.chatModel(modelId);
     if (models.size >= MAX_CACHED_MODELS) models.clear();

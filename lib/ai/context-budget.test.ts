@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countMessageTokens, fitToContext, messageTokensAtMost, utf8Length } from './context-budget';
+import { fitToContext, loadTokenizer, messageTokensAtMost, utf8Length } from './context-budget';
 import type { ChatTurnMessage } from './schema';
+
+/** Tokens of one message in the Llama 3 chat template, counted independently of fitToContext. */
+async function countMessageTokens(role: ChatTurnMessage['role'] | 'system', content: string): Promise<number> {
+  const template = `<|start_header_id|>${role}<|end_header_id|>\n\n${content.trim()}<|eot_id|>`;
+  return (await loadTokenizer()).encode(template, { bos: false, eos: false }).length;
+}
 
 const turn = (user: string, assistant: string): ChatTurnMessage[] => [
   { role: 'user', content: user },
@@ -42,12 +48,22 @@ describe('fitToContext', () => {
 
   it('keeps everything, counted exactly, when only the tokenizer can tell it fits', async () => {
     const text = 'これは長い文章です。'.repeat(50); // 1,500 bytes, ~300 tokens
-    const result = await fitToContext({ system: '', messages: [{ role: 'user', content: text }], maxTokens: 512, contextTokens: 1024 });
+    const result = await fitToContext({
+      system: '',
+      messages: [{ role: 'user', content: text }],
+      maxTokens: 512,
+      contextTokens: 1024,
+    });
     expect(result).toMatchObject({ ok: true, droppedTurns: 0, promptTokensExact: true });
   });
 
   it('drops the oldest whole turns first and reports how many', async () => {
-    const messages = [...turn(long, long), ...turn('二つ目', long), ...turn('三つ目', '短い'), { role: 'user' as const, content: '最新' }];
+    const messages = [
+      ...turn(long, long),
+      ...turn('二つ目', long),
+      ...turn('三つ目', '短い'),
+      { role: 'user' as const, content: '最新' },
+    ];
     const result = await fitToContext({ system: 'sys', messages, maxTokens: 512, contextTokens: 1200 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -57,7 +73,12 @@ describe('fitToContext', () => {
   });
 
   it('never drops the newest user turn: refuses when it alone cannot fit', async () => {
-    const result = await fitToContext({ system: 'sys', messages: [{ role: 'user', content: long.repeat(10) }], maxTokens: 512, contextTokens: 8192 });
+    const result = await fitToContext({
+      system: 'sys',
+      messages: [{ role: 'user', content: long.repeat(10) }],
+      maxTokens: 512,
+      contextTokens: 8192,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.available).toBe(8192 - 512);
@@ -69,6 +90,7 @@ describe('fitToContext', () => {
     const withoutSystem = await fitToContext({ system: '', messages, maxTokens: 10, contextTokens: 100 });
     const withSystem = await fitToContext({ system: long, messages, maxTokens: 10, contextTokens: 1400 });
     expect(withoutSystem.ok && withSystem.ok).toBe(true);
-    if (withoutSystem.ok && withSystem.ok) expect(withSystem.promptTokens).toBeGreaterThan(withoutSystem.promptTokens + 1000);
+    if (withoutSystem.ok && withSystem.ok)
+      expect(withSystem.promptTokens).toBeGreaterThan(withoutSystem.promptTokens + 1000);
   });
 });

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ChatTurnMessage } from './schema';
 import { splitTurns } from './turns';
 
@@ -9,19 +10,12 @@ type Tokenizer = (typeof import('llama3-tokenizer-js'))['default'];
  * build its vocabulary, and most conversations fit by their byte length alone (see below).
  */
 let tokenizer: Promise<Tokenizer> | undefined;
-export const loadTokenizer = (): Promise<Tokenizer> => (tokenizer ??= import('llama3-tokenizer-js').then((m) => m.default));
+export const loadTokenizer = (): Promise<Tokenizer> =>
+  (tokenizer ??= import('llama3-tokenizer-js').then((m) => m.default));
 
-const render = (role: Role, content: string) => `<|start_header_id|>${role}<|end_header_id|>\n\n${content.trim()}<|eot_id|>`;
+const render = (role: Role, content: string) =>
+  `<|start_header_id|>${role}<|end_header_id|>\n\n${content.trim()}<|eot_id|>`;
 const ASSISTANT_HEADER = '<|start_header_id|>assistant<|end_header_id|>\n\n';
-
-/**
- * Tokens of one message in the Llama 3 chat template:
- * <|start_header_id|>{role}<|end_header_id|>\n\n{content}<|eot_id|>
- * Swallow keeps the Llama 3 tokenizer, so this count is exact.
- */
-export async function countMessageTokens(role: Role, content: string): Promise<number> {
-  return (await loadTokenizer()).encode(render(role, content), { bos: false, eos: false }).length;
-}
 
 /** UTF-8 length of `text`. */
 export function utf8Length(text: string): number {
@@ -52,7 +46,10 @@ export interface BudgetInput {
 }
 
 export type BudgetResult =
-  /** promptTokens is exact, or an upper bound when the prompt fits by its byte length alone (promptTokensExact false). */
+  /**
+   * promptTokens is exact, or an upper bound when the prompt fits by its byte length alone
+   * (promptTokensExact false).
+   */
   | { ok: true; messages: ChatTurnMessage[]; droppedTurns: number; promptTokens: number; promptTokensExact: boolean }
   | { ok: false; promptTokens: number; available: number };
 
@@ -65,15 +62,22 @@ export type BudgetResult =
 export async function fitToContext({ system, messages, maxTokens, contextTokens }: BudgetInput): Promise<BudgetResult> {
   const available = contextTokens - maxTokens;
   const bound =
-    1 + utf8Length(ASSISTANT_HEADER) + (system.trim() ? messageTokensAtMost('system', system) : 0) + messages.reduce((sum, m) => sum + messageTokensAtMost(m.role, m.content), 0);
+    1 +
+    utf8Length(ASSISTANT_HEADER) +
+    (system.trim() ? messageTokensAtMost('system', system) : 0) +
+    messages.reduce((sum, m) => sum + messageTokensAtMost(m.role, m.content), 0);
   if (bound <= available) return { ok: true, messages, droppedTurns: 0, promptTokens: bound, promptTokensExact: false };
 
   const encoder = await loadTokenizer();
-  const count = (role: Role, content: string) => encoder.encode(render(role, content), { bos: false, eos: false }).length;
+  const count = (role: Role, content: string) =>
+    encoder.encode(render(role, content), { bos: false, eos: false }).length;
   const turns = splitTurns(messages);
   const turnTokens = turns.map((turn) => turn.reduce((sum, m) => sum + count(m.role, m.content), 0));
   // <|begin_of_text|> plus the assistant header the reply is generated after.
-  const fixed = 1 + encoder.encode(ASSISTANT_HEADER, { bos: false, eos: false }).length + (system.trim() ? count('system', system) : 0);
+  const fixed =
+    1 +
+    encoder.encode(ASSISTANT_HEADER, { bos: false, eos: false }).length +
+    (system.trim() ? count('system', system) : 0);
 
   let promptTokens = fixed + turnTokens.reduce((a, b) => a + b, 0);
   let firstKept = 0;
@@ -82,5 +86,11 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
     firstKept += 1;
   }
   if (promptTokens > available) return { ok: false, promptTokens, available };
-  return { ok: true, messages: turns.slice(firstKept).flat(), droppedTurns: firstKept, promptTokens, promptTokensExact: true };
+  return {
+    ok: true,
+    messages: turns.slice(firstKept).flat(),
+    droppedTurns: firstKept,
+    promptTokens,
+    promptTokensExact: true,
+  };
 }

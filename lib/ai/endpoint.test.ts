@@ -9,7 +9,11 @@ describe('resolveEndpoint', () => {
   });
 
   it('uses NVIDIA with NVIDIA_API_KEY', () => {
-    expect(resolveEndpoint({ NVIDIA_API_KEY: 'nvapi-test' })).toEqual({ kind: 'nvidia', baseURL: NVIDIA_BASE_URL, apiKey: 'nvapi-test' });
+    expect(resolveEndpoint({ NVIDIA_API_KEY: 'nvapi-test' })).toEqual({
+      kind: 'nvidia',
+      baseURL: NVIDIA_BASE_URL,
+      apiKey: 'nvapi-test',
+    });
   });
 
   it('prefers SWALLOW_BASE_URL (self-hosted) and trims the trailing slash', () => {
@@ -35,7 +39,9 @@ describe('getServerConfig', () => {
   });
 
   it('never exposes the key or base URL to the browser', () => {
-    const visible = JSON.stringify(toPublicConfig(getServerConfig({ NVIDIA_API_KEY: 'secret-marker', SWALLOW_BASE_URL: 'http://private:1/v1' })));
+    const visible = JSON.stringify(
+      toPublicConfig(getServerConfig({ NVIDIA_API_KEY: 'secret-marker', SWALLOW_BASE_URL: 'http://private:1/v1' })),
+    );
     expect(visible).not.toContain('secret-marker');
     expect(visible).not.toContain('private');
     expect(JSON.parse(visible).configured).toBe(true);

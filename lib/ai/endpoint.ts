@@ -1,3 +1,4 @@
+import 'server-only';
 import { DEFAULT_CONTEXT_TOKENS, DEFAULT_MODELS, NVIDIA_BASE_URL } from './defaults';
 import { resolveStallTimeouts, type StallTimeouts } from './stall-timeout';
 

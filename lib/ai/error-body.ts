@@ -35,7 +35,14 @@ export function cleanDetail(text: unknown): string | undefined {
 const PY_ENTRY = /'loc':\s*[([]([^)\]]*)[)\]]\s*,\s*'msg':\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g;
 
 const lastLoc = (parts: unknown[]) => {
-  const last = parts.map((p) => String(p).trim().replace(/^['"]|['"]$/g, '')).filter(Boolean).at(-1);
+  const last = parts
+    .map((p) =>
+      String(p)
+        .trim()
+        .replace(/^['"]|['"]$/g, ''),
+    )
+    .filter(Boolean)
+    .at(-1);
   return last ?? '';
 };
 
@@ -95,16 +102,22 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 export function htmlToText(html: string): string {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
-  const body = html
-    .replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ');
+  const body = html.replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
   const pick = (h1 ?? title ?? body).replace(/<[^>]+>/g, ' ');
-  return pick.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+  return pick
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .trim();
 }
 
 /** Parses a raw response body (possibly empty, `data:`-prefixed, HTML or plain text). */
 export function parseErrorBody(body: string | undefined | null): BodyInfo {
-  const text = (body ?? '').trim().replace(/^data:\s*/, '').trim();
+  const text = (body ?? '')
+    .trim()
+    .replace(/^data:\s*/, '')
+    .trim();
   if (!text) return {};
   try {
     return infoFromObject(JSON.parse(text)) ?? { message: text };

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APICallError, RetryError, TypeValidationError, streamText } from 'ai';
+import { APICallError, RetryError, StreamProviderError, TypeValidationError, streamText } from 'ai';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import {
   CHAT_ERROR_CODES,
@@ -39,7 +39,12 @@ const PYDANTIC =
 
 describe('classifyUpstreamError: HTTP error bodies', () => {
   it('NVIDIA 400 problem details with a pydantic list → upstream_bad_request with a readable detail', () => {
-    const body = JSON.stringify({ type: 'urn:kaizen:problem-details:bad-request', title: 'Bad Request', status: 400, detail: PYDANTIC });
+    const body = JSON.stringify({
+      type: 'urn:kaizen:problem-details:bad-request',
+      title: 'Bad Request',
+      status: 400,
+      detail: PYDANTIC,
+    });
     const e = apiError(400, body);
     expect(e.isRetryable).toBe(false);
     expect(classifyUpstreamError(e)).toEqual({
@@ -51,7 +56,9 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
 
   it('NVIDIA 400 prefixed with "data:" is still read', () => {
     const body = `data: ${JSON.stringify({ status: 400, title: 'Bad Request', detail: PYDANTIC })}`;
-    expect(classifyUpstreamError(apiError(400, body)).detail).toBe('max_tokens: Input should be less than or equal to 4096');
+    expect(classifyUpstreamError(apiError(400, body)).detail).toBe(
+      'max_tokens: Input should be less than or equal to 4096',
+    );
   });
 
   it('NVIDIA 401 with an empty body → bad_key', () => {
@@ -64,7 +71,7 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
     expect(classifyUpstreamError(e)).toEqual({ code: 'forbidden', status: 403, detail: 'Authorization failed' });
   });
 
-  it("NVIDIA 404 \"Function '…': Not found for account\" → model_not_found", () => {
+  it('NVIDIA 404 "Function \'…\': Not found for account" → model_not_found', () => {
     const detail = "Function 'abc': Not found for account 'xyz'";
     const e = apiError(404, JSON.stringify({ status: 404, title: 'Not Found', detail }));
     expect(classifyUpstreamError(e)).toEqual({ code: 'model_not_found', status: 404, detail });
@@ -75,7 +82,11 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
     expect(e.isRetryable).toBe(true);
     const expected = { code: 'rate_limited', status: 429, detail: 'Too Many Requests', retryAfterSeconds: 7 };
     expect(classifyUpstreamError(e)).toEqual(expected);
-    const retry = new RetryError({ message: 'Failed after 2 attempts. Last error: Too Many Requests', reason: 'maxRetriesExceeded', errors: [e, e] });
+    const retry = new RetryError({
+      message: 'Failed after 2 attempts. Last error: Too Many Requests',
+      reason: 'maxRetriesExceeded',
+      errors: [e, e],
+    });
     expect(classifyUpstreamError(retry)).toEqual(expected);
   });
 
@@ -90,22 +101,49 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
   it('vLLM flat error (before 0.10.1) with a context-length message → context_too_long', () => {
     const message =
       "This model's maximum context length is 8192 tokens. However, you requested 9000 tokens (8488 in the messages, 512 in the completion).";
-    const e = apiError(400, JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 }));
+    const e = apiError(
+      400,
+      JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 }),
+    );
     expect(classifyUpstreamError(e)).toEqual({ code: 'context_too_long', status: 400, detail: message });
   });
 
   it('vLLM nested error → upstream_bad_request; unknown model 404 → model_not_found', () => {
-    const bad = apiError(400, JSON.stringify({ error: { message: 'temperature must be >= 0', type: 'BadRequestError', param: null, code: 400 } }));
+    const bad = apiError(
+      400,
+      JSON.stringify({
+        error: { message: 'temperature must be >= 0', type: 'BadRequestError', param: null, code: 400 },
+      }),
+    );
     expect(bad.message).toBe('temperature must be >= 0');
-    expect(classifyUpstreamError(bad)).toEqual({ code: 'upstream_bad_request', status: 400, detail: 'temperature must be >= 0' });
-    const missing = apiError(404, JSON.stringify({ error: { message: 'The model `x` does not exist.', type: 'NotFoundError', param: 'model', code: 404 } }));
+    expect(classifyUpstreamError(bad)).toEqual({
+      code: 'upstream_bad_request',
+      status: 400,
+      detail: 'temperature must be >= 0',
+    });
+    const missing = apiError(
+      404,
+      JSON.stringify({
+        error: { message: 'The model `x` does not exist.', type: 'NotFoundError', param: 'model', code: 404 },
+      }),
+    );
     expect(classifyUpstreamError(missing).code).toBe('model_not_found');
   });
 
   it('Ollama not_found_error and api_error', () => {
-    const nf = apiError(404, '{"error":{"message":"model \\"swallow\\" not found, try pulling it first","type":"not_found_error","param":null,"code":null}}');
-    expect(classifyUpstreamError(nf)).toEqual({ code: 'model_not_found', status: 404, detail: 'model "swallow" not found, try pulling it first' });
-    const api = apiError(500, '{"error":{"message":"llama runner process has terminated","type":"api_error","param":null,"code":null}}');
+    const nf = apiError(
+      404,
+      '{"error":{"message":"model \\"swallow\\" not found, try pulling it first","type":"not_found_error","param":null,"code":null}}',
+    );
+    expect(classifyUpstreamError(nf)).toEqual({
+      code: 'model_not_found',
+      status: 404,
+      detail: 'model "swallow" not found, try pulling it first',
+    });
+    const api = apiError(
+      500,
+      '{"error":{"message":"llama runner process has terminated","type":"api_error","param":null,"code":null}}',
+    );
     expect(classifyUpstreamError(api).code).toBe('upstream_unavailable');
   });
 
@@ -128,15 +166,26 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
   });
 
   it('502 HTML page → upstream_unavailable with the page heading', () => {
-    const html = '<html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
-    expect(classifyUpstreamError(apiError(502, html))).toEqual({ code: 'upstream_unavailable', status: 502, detail: '502 Bad Gateway' });
+    const html =
+      '<html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>';
+    expect(classifyUpstreamError(apiError(502, html))).toEqual({
+      code: 'upstream_unavailable',
+      status: 502,
+      detail: '502 Bad Gateway',
+    });
   });
 
   it('413 / 422 and other statuses', () => {
     expect(classifyUpstreamError(apiError(413, 'too many tokens in request')).code).toBe('context_too_long');
     expect(classifyUpstreamError(apiError(413, 'Request Entity Too Large')).code).toBe('upstream_bad_request');
-    const fastapi = JSON.stringify({ detail: [{ loc: ['body', 'messages', 0, 'content'], msg: 'Field required', type: 'missing' }] });
-    expect(classifyUpstreamError(apiError(422, fastapi))).toEqual({ code: 'upstream_bad_request', status: 422, detail: 'content: Field required' });
+    const fastapi = JSON.stringify({
+      detail: [{ loc: ['body', 'messages', 0, 'content'], msg: 'Field required', type: 'missing' }],
+    });
+    expect(classifyUpstreamError(apiError(422, fastapi))).toEqual({
+      code: 'upstream_bad_request',
+      status: 422,
+      detail: 'content: Field required',
+    });
     expect(classifyUpstreamError(apiError(500, '')).code).toBe('upstream_unavailable');
     expect(classifyUpstreamError(apiError(504, '')).code).toBe('upstream_timeout');
   });
@@ -144,7 +193,14 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
   it('detail never exceeds 300 characters and never leaks a key', () => {
     const long = apiError(400, JSON.stringify({ error: { message: 'x'.repeat(5000) } }));
     expect(classifyUpstreamError(long).detail!.length).toBeLessThanOrEqual(300);
-    const leaky = apiError(400, JSON.stringify({ error: { message: 'bad header Authorization: Bearer nvapi-abcdefghijklmnop1234 for key nvapi-zzzzzzzzzzzzzzzz' } }));
+    const leaky = apiError(
+      400,
+      JSON.stringify({
+        error: {
+          message: 'bad header Authorization: Bearer nvapi-abcdefghijklmnop1234 for key nvapi-zzzzzzzzzzzzzzzz',
+        },
+      }),
+    );
     const { detail } = classifyUpstreamError(leaky);
     expect(detail).not.toMatch(/nvapi-/);
     expect(detail).toContain('[redacted]');
@@ -153,11 +209,22 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
 
 describe('classifyUpstreamError: network, timeouts, mid-stream errors', () => {
   const refused = () =>
-    new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
+    new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    });
 
   it('a raw fetch TypeError, and the APICallError the SDK wraps it in', () => {
-    expect(classifyUpstreamError(refused())).toEqual({ code: 'upstream_unreachable', detail: 'connect ECONNREFUSED 127.0.0.1:1' });
-    const wrapped = new APICallError({ message: 'Cannot connect to API: connect ECONNREFUSED 127.0.0.1:1', url: URL_, requestBodyValues: {}, cause: refused().cause, isRetryable: true });
+    expect(classifyUpstreamError(refused())).toEqual({
+      code: 'upstream_unreachable',
+      detail: 'connect ECONNREFUSED 127.0.0.1:1',
+    });
+    const wrapped = new APICallError({
+      message: 'Cannot connect to API: connect ECONNREFUSED 127.0.0.1:1',
+      url: URL_,
+      requestBodyValues: {},
+      cause: refused().cause,
+      isRetryable: true,
+    });
     expect(classifyUpstreamError(wrapped).code).toBe('upstream_unreachable');
   });
 
@@ -167,9 +234,20 @@ describe('classifyUpstreamError: network, timeouts, mid-stream errors', () => {
   });
 
   it('socket hang up, and a socket closed while reading the stream (status 200)', () => {
-    expect(classifyUpstreamError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).code).toBe('upstream_unreachable');
-    const terminated = new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
-    const e = new APICallError({ message: 'Failed to process successful response', url: URL_, requestBodyValues: {}, statusCode: 200, cause: terminated, isRetryable: true });
+    expect(classifyUpstreamError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).code).toBe(
+      'upstream_unreachable',
+    );
+    const terminated = new TypeError('terminated', {
+      cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+    });
+    const e = new APICallError({
+      message: 'Failed to process successful response',
+      url: URL_,
+      requestBodyValues: {},
+      statusCode: 200,
+      cause: terminated,
+      isRetryable: true,
+    });
     expect(classifyUpstreamError(e)).toEqual({ code: 'upstream_unreachable', detail: 'other side closed' });
   });
 
@@ -177,15 +255,28 @@ describe('classifyUpstreamError: network, timeouts, mid-stream errors', () => {
     const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     expect(classifyUpstreamError(timeout).code).toBe('upstream_timeout');
     expect(classifyUpstreamError(new Error('outer', { cause: timeout })).code).toBe('upstream_timeout');
-    expect(classifyUpstreamError(new Error('something odd'))).toEqual({ code: 'upstream_error', detail: 'something odd' });
+    expect(classifyUpstreamError(new Error('something odd'))).toEqual({
+      code: 'upstream_error',
+      detail: 'something odd',
+    });
     expect(classifyUpstreamError(undefined).code).toBe('upstream_error');
   });
 
   it('vLLM mid-stream error object (what the provider puts in the error part)', () => {
     const part = { message: 'prompt is too long for this model', type: 'BadRequestError', param: null, code: 400 };
-    expect(classifyUpstreamError(part)).toEqual({ code: 'context_too_long', status: 400, detail: 'prompt is too long for this model' });
-    expect(classifyUpstreamError({ error: { message: 'boom', type: 'BadRequestError', code: 400 } })).toEqual({ code: 'upstream_bad_request', status: 400, detail: 'boom' });
-    expect(classifyUpstreamError({ message: 'Loading model', type: 'unavailable_error', code: 503 }).code).toBe('model_loading');
+    expect(classifyUpstreamError(part)).toEqual({
+      code: 'context_too_long',
+      status: 400,
+      detail: 'prompt is too long for this model',
+    });
+    expect(classifyUpstreamError({ error: { message: 'boom', type: 'BadRequestError', code: 400 } })).toEqual({
+      code: 'upstream_bad_request',
+      status: 400,
+      detail: 'boom',
+    });
+    expect(classifyUpstreamError({ message: 'Loading model', type: 'unavailable_error', code: 503 }).code).toBe(
+      'model_loading',
+    );
   });
 
   it('a flat vLLM error mid-stream fails the chunk schema: TypeValidationError.value is read', () => {
@@ -206,9 +297,15 @@ describe('serialize / parse', () => {
   });
 
   it('reads JSON HTTP error bodies', () => {
-    expect(parseChatError('{"error":{"code":"bad_key","message":"The API key was rejected"}}')).toEqual({ code: 'bad_key', detail: 'The API key was rejected' });
+    expect(parseChatError('{"error":{"code":"bad_key","message":"The API key was rejected"}}')).toEqual({
+      code: 'bad_key',
+      detail: 'The API key was rejected',
+    });
     expect(parseChatError('{"code":"not_configured"}')).toEqual({ code: 'not_configured' });
-    expect(parseChatError('{"error":{"code":"rate_limited","retryAfterSeconds":12}}')).toEqual({ code: 'rate_limited', retryAfterSeconds: 12 });
+    expect(parseChatError('{"error":{"code":"rate_limited","retryAfterSeconds":12}}')).toEqual({
+      code: 'rate_limited',
+      retryAfterSeconds: 12,
+    });
   });
 
   it('anything else → upstream_error with the text (≤ 300 chars)', () => {
@@ -248,9 +345,19 @@ describe('with the real provider and streamText', () => {
 
   /** Runs a streamed completion; returns the errors onError saw and those found in fullStream. */
   async function run(baseURL: string, maxRetries = 0) {
-    const provider = createOpenAICompatible({ name: 'test', baseURL, apiKey: 'nvapi-test-secret-key-123456', includeUsage: true });
+    const provider = createOpenAICompatible({
+      name: 'test',
+      baseURL,
+      apiKey: 'nvapi-test-secret-key-123456',
+      includeUsage: true,
+    });
     const seen: unknown[] = [];
-    const result = streamText({ model: provider.chatModel('m'), prompt: 'こんにちは', maxRetries, onError: ({ error }) => void seen.push(error) });
+    const result = streamText({
+      model: provider.chatModel('m'),
+      prompt: 'こんにちは',
+      maxRetries,
+      onError: ({ error }) => void seen.push(error),
+    });
     const parts: unknown[] = [];
     for await (const part of result.fullStream) if (part.type === 'error') parts.push(part.error);
     return { seen, parts };
@@ -265,7 +372,12 @@ describe('with the real provider and streamText', () => {
     expect(seen).toHaveLength(1);
     expect(parts[0]).toBe(seen[0]);
     expect(APICallError.isInstance(seen[0])).toBe(true);
-    expect(classifyUpstreamError(seen[0])).toEqual({ code: 'rate_limited', status: 429, detail: 'Too Many Requests', retryAfterSeconds: 7 });
+    expect(classifyUpstreamError(seen[0])).toEqual({
+      code: 'rate_limited',
+      status: 429,
+      detail: 'Too Many Requests',
+      retryAfterSeconds: 7,
+    });
   });
 
   it('with one retry onError gets a RetryError, still rate_limited', async () => {
@@ -283,18 +395,30 @@ describe('with the real provider and streamText', () => {
     await new Promise<void>((resolve) => server!.close(() => resolve()));
     server = undefined;
     const { seen } = await run(`http://127.0.0.1:${port}/v1`);
-    expect(classifyUpstreamError(seen[0])).toEqual({ code: 'upstream_unreachable', detail: `connect ECONNREFUSED 127.0.0.1:${port}` });
+    expect(classifyUpstreamError(seen[0])).toEqual({
+      code: 'upstream_unreachable',
+      detail: `connect ECONNREFUSED 127.0.0.1:${port}`,
+    });
   });
 
   it('a vLLM error chunk mid-stream (HTTP 200) → its code', async () => {
-    const chunk = { id: '1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: 'はい' }, finish_reason: null }] };
+    const chunk = {
+      id: '1',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, delta: { content: 'はい' }, finish_reason: null }],
+    };
     const port = await listen((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(`data: ${JSON.stringify(chunk)}\n\n`);
-      res.end('data: {"error":{"message":"This model\'s maximum context length is 8192 tokens.","type":"BadRequestError","param":null,"code":400}}\n\n');
+      res.end(
+        'data: {"error":{"message":"This model\'s maximum context length is 8192 tokens.","type":"BadRequestError","param":null,"code":400}}\n\n',
+      );
     });
     const { seen } = await run(`http://127.0.0.1:${port}/v1`);
-    expect(seen[0]).not.toBeInstanceOf(Error);
+    // AI SDK 7's streamText wraps the provider's error object in a StreamProviderError.
+    expect(StreamProviderError.isInstance(seen[0])).toBe(true);
     expect(classifyUpstreamError(seen[0])).toMatchObject({ code: 'context_too_long', status: 400 });
   });
 });

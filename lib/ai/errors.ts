@@ -1,4 +1,5 @@
-import { APICallError, RetryError } from 'ai';
+import 'server-only';
+import { APICallError, RetryError, StreamProviderError } from 'ai';
 import { cleanDetail, infoFromObject, parseErrorBody, type BodyInfo } from './error-body';
 import { isUpstreamTimeoutError } from './stall-timeout';
 import { withOptional, type ChatError, type ChatErrorCode } from './chat-error';
@@ -12,20 +13,39 @@ export * from './chat-error';
 const CONTEXT_TOO_LONG =
   /context[ _-]?length|context size|context window|exceed_context_size|maximum context|too many tokens|prompt is too long|max_model_len/i;
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT',
-  'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_CONNECT_TIMEOUT', 'ConnectionRefused',
-  'ConnectionClosed', 'FailedToOpenSocket',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ConnectionRefused',
+  'ConnectionClosed',
+  'FailedToOpenSocket',
 ]);
-const NETWORK_MESSAGES = /fetch failed|failed to fetch|socket hang up|other side closed|^terminated$|cannot connect to api|bad port/i;
+const NETWORK_MESSAGES =
+  /fetch failed|failed to fetch|socket hang up|other side closed|^terminated$|cannot connect to api|bad port/i;
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /**
  * Milliseconds the server asks us to wait, from `retry-after-ms` / `retry-after` (delta seconds
  * or an HTTP date; a date in the past gives a negative value).
  */
-export function retryAfterMs(headers: Record<string, string | undefined> | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(
+  headers: Record<string, string | undefined> | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!headers) return undefined;
-  const get = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]?.trim();
+  const get = (name: string) =>
+    Object.entries(headers)
+      .find(([k]) => k.toLowerCase() === name)?.[1]
+      ?.trim();
   const ms = Number.parseFloat(get('retry-after-ms') ?? '');
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = get('retry-after');
@@ -42,7 +62,11 @@ export function retryAfterFrom(headers: Record<string, string | undefined> | und
 }
 
 const numericStatus = (v: unknown) =>
-  typeof v === 'number' && v >= 100 && v < 600 ? v : typeof v === 'string' && /^[1-5]\d\d$/.test(v) ? Number(v) : undefined;
+  typeof v === 'number' && v >= 100 && v < 600
+    ? v
+    : typeof v === 'string' && /^[1-5]\d\d$/.test(v)
+      ? Number(v)
+      : undefined;
 
 /** Maps an HTTP status plus what the body says (type, code, message) to a code. */
 function classifyBody(status: number | undefined, info: BodyInfo): ChatErrorCode {
@@ -78,7 +102,6 @@ function fromErrorObject(info: BodyInfo, status?: number): ChatError {
   return withOptional({ code, status: st, detail: cleanDetail(info.message) });
 }
 
-
 /** The error, its `cause`s, RetryError's last error and AggregateError's errors, outermost first. */
 function chainOf(error: unknown): unknown[] {
   const out: unknown[] = [];
@@ -97,7 +120,8 @@ function chainOf(error: unknown): unknown[] {
   return out;
 }
 
-const nameOf = (e: unknown) => (e instanceof Error || (typeof e === 'object' && e !== null) ? (e as Error).name : undefined);
+const nameOf = (e: unknown) =>
+  e instanceof Error || (typeof e === 'object' && e !== null) ? (e as Error).name : undefined;
 const codeOfError = (e: unknown) =>
   typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
     ? (e as { code: string }).code
@@ -130,13 +154,20 @@ export function classifyUpstreamError(error: unknown): ChatError {
     return withOptional({ code: 'upstream_unreachable', detail: cleanDetail(messageOf(causeWithCode ?? deepest)) });
   }
 
-  // 3. An error object sent mid-stream: the parsed `{message,type,code}` / `{error:{…}}`, or a
-  //    TypeValidationError whose `value` is such an object (vLLM's flat shape fails the schema).
+  // 3. An error object sent mid-stream: the parsed `{message,type,code}` / `{error:{…}}` (as the
+  //    provider's stream gives it, or as `data` of the StreamProviderError streamText wraps it
+  //    in), or a TypeValidationError whose `value` is such an object (vLLM's flat shape fails
+  //    the schema).
   for (const e of chain) {
-    const candidate = e instanceof Error ? (e as { value?: unknown }).value : e;
+    const payload = StreamProviderError.isInstance(e) || !(e instanceof Error);
+    const candidate = StreamProviderError.isInstance(e)
+      ? e.data
+      : e instanceof Error
+        ? (e as { value?: unknown }).value
+        : e;
     if (typeof candidate !== 'object' || candidate === null) continue;
     const obj = candidate as Record<string, unknown>;
-    if ('error' in obj || obj.object === 'error' || (!(e instanceof Error) && 'message' in obj)) {
+    if ('error' in obj || obj.object === 'error' || (payload && 'message' in obj)) {
       const info = infoFromObject(obj);
       if (info) return fromErrorObject(info);
     }
@@ -155,4 +186,3 @@ function safeJson(value: unknown): string | undefined {
     return undefined;
   }
 }
-

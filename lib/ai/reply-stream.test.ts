@@ -84,19 +84,36 @@ describe('streamChat matches streamText + toUIMessageStream', () => {
   const normalise = (chunks: UIMessageChunk[]) =>
     (JSON.parse(JSON.stringify(chunks)) as UIMessageChunk[]).reduce<UIMessageChunk[]>((out, c) => {
       const last = out.at(-1);
-      if ((c.type === 'text-delta' || c.type === 'reasoning-delta') && last?.type === c.type && last.id === c.id) out[out.length - 1] = { ...last, delta: last.delta + c.delta };
+      if ((c.type === 'text-delta' || c.type === 'reasoning-delta') && last?.type === c.type && last.id === c.id)
+        out[out.length - 1] = { ...last, delta: last.delta + c.delta };
       else out.push(c.type === 'start' ? { ...c, messageId: 'id' } : c);
       return out;
     }, []);
 
-  const SCENARIOS = ['plain', 'malformed', 'utf8-split', 'vllm-usage', 'no-done', 'empty', 'vllm-midstream-error', 'nvidia-401', 'vllm-400-nested', 'xss', 'reasoning'];
+  const SCENARIOS = [
+    'plain',
+    'malformed',
+    'utf8-split',
+    'vllm-usage',
+    'no-done',
+    'empty',
+    'vllm-midstream-error',
+    'nvidia-401',
+    'vllm-400-nested',
+    'xss',
+    'reasoning',
+  ];
 
   it.each(SCENARIOS)('%s: the same UI message stream parts, each valid for the AI SDK client', async (scenario) => {
     const req = request(`[[scenario:${scenario}]] 比べる`);
     const [expected, actual] = await Promise.all([collect(reference(req)), ours(req)]);
     expect(normalise(actual)).toEqual(normalise(expected));
-    for (const chunk of actual) expect((await uiMessageChunkSchema().validate!(chunk)).success, JSON.stringify(chunk)).toBe(true);
-    if (scenario === 'reasoning') expect(normalise(actual).filter((c) => c.type === 'reasoning-delta')).toEqual([{ type: 'reasoning-delta', id: expect.any(String), delta: '問いを読み、答えを決めた。' }]);
+    for (const chunk of actual)
+      expect((await uiMessageChunkSchema().validate!(chunk)).success, JSON.stringify(chunk)).toBe(true);
+    if (scenario === 'reasoning')
+      expect(normalise(actual).filter((c) => c.type === 'reasoning-delta')).toEqual([
+        { type: 'reasoning-delta', id: expect.any(String), delta: '問いを読み、答えを決めた。' },
+      ]);
   });
 
   it('the upstream receives the same request body as from streamText', async () => {
@@ -112,13 +129,36 @@ describe('streamChat matches streamText + toUIMessageStream', () => {
     const logged = (await (await fetch(`${upstream.url}/__requests?contains=${marker}`)).json()) as { body: unknown }[];
     expect(logged).toHaveLength(2);
     expect(logged[1].body).toEqual(logged[0].body);
-    expect(logged[1].body).toMatchObject({ stream: true, stop: STOP_SEQUENCES, messages: [{ role: 'system', content: 'あなたは誠実で優秀な日本人のアシスタントです。' }, ...history, { role: 'user' }] });
+    expect(logged[1].body).toMatchObject({
+      stream: true,
+      stop: STOP_SEQUENCES,
+      messages: [
+        { role: 'system', content: 'あなたは誠実で優秀な日本人のアシスタントです。' },
+        ...history,
+        { role: 'user' },
+      ],
+    });
   });
 
   it('the AI SDK client reads the reply into the message the route used to give', async () => {
     const req = request('[[scenario:vllm-usage]] 読む');
     let message;
-    for await (const m of readUIMessageStream({ stream: new ReadableStream({ start: async (c) => { for (const chunk of await ours(req)) c.enqueue(chunk); c.close(); } }) })) message = m;
-    expect(message).toMatchObject({ role: 'assistant', metadata: { model: MODEL, droppedTurns: 0, usage: { outputTokens: 6 } }, parts: [{ type: 'step-start' }, { type: 'text', text: 'vLLM形式の応答です。使用量は最後に届きます。', state: 'done' }] });
+    for await (const m of readUIMessageStream({
+      stream: new ReadableStream({
+        start: async (c) => {
+          for (const chunk of await ours(req)) c.enqueue(chunk);
+          c.close();
+        },
+      }),
+    }))
+      message = m;
+    expect(message).toMatchObject({
+      role: 'assistant',
+      metadata: { model: MODEL, droppedTurns: 0, usage: { outputTokens: 6 } },
+      parts: [
+        { type: 'step-start' },
+        { type: 'text', text: 'vLLM形式の応答です。使用量は最後に届きます。', state: 'done' },
+      ],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { ChatModel } from './chat-model';
 import type { ChatTurnMessage } from './schema';
 import type { UIChunk, UIChunkSource } from './ui-sse-response';
@@ -26,7 +27,11 @@ export interface ReplyUsage {
 export function replyUsage({ inputTokens, outputTokens }: ModelUsage): ReplyUsage {
   const input = inputTokens.total;
   const output = outputTokens.total;
-  return { inputTokens: input, outputTokens: output, totalTokens: input === undefined && output === undefined ? undefined : (input ?? 0) + (output ?? 0) };
+  return {
+    inputTokens: input,
+    outputTokens: output,
+    totalTokens: input === undefined && output === undefined ? undefined : (input ?? 0) + (output ?? 0),
+  };
 }
 
 export interface ReplyChunkOptions {
@@ -49,7 +54,14 @@ export interface ReplyChunkOptions {
  * the provider's instead of ~15. A failed model call rejects a read; the writer turns that
  * into an `error` part, as before.
  */
-export function replyChunks({ started, messageId, startMetadata, finishMetadata, errorText, signal }: ReplyChunkOptions): UIChunkSource {
+export function replyChunks({
+  started,
+  messageId,
+  startMetadata,
+  finishMetadata,
+  errorText,
+  signal,
+}: ReplyChunkOptions): UIChunkSource {
   let reader: ReadableStreamDefaultReader<ModelStreamPart> | undefined;
   let cancelled = false;
   const pending: UIChunk[] = [{ type: 'start', messageMetadata: startMetadata, messageId }];
@@ -94,25 +106,50 @@ export function replyChunks({ started, messageId, startMetadata, finishMetadata,
     async cancel(reason) {
       cancelled = true;
       if (reader) await reader.cancel(reason);
-      else started.then((stream) => stream.cancel(reason), () => {}).catch(() => {});
+      else
+        started
+          .then(
+            (stream) => stream.cancel(reason),
+            () => {},
+          )
+          .catch(() => {});
     },
   };
 }
 
-function toUIChunks(part: ModelStreamPart, { finishMetadata, errorText }: Pick<ReplyChunkOptions, 'finishMetadata' | 'errorText'>): UIChunk[] | null {
+function toUIChunks(
+  part: ModelStreamPart,
+  { finishMetadata, errorText }: Pick<ReplyChunkOptions, 'finishMetadata' | 'errorText'>,
+): UIChunk[] | null {
   switch (part.type) {
     case 'text-start':
     case 'text-end':
     case 'reasoning-start':
     case 'reasoning-end':
-      return [{ type: part.type, id: part.id, ...(part.providerMetadata ? { providerMetadata: part.providerMetadata } : {}) }];
+      return [
+        { type: part.type, id: part.id, ...(part.providerMetadata ? { providerMetadata: part.providerMetadata } : {}) },
+      ];
     case 'text-delta':
     case 'reasoning-delta':
-      return [{ type: part.type, id: part.id, delta: part.delta, ...(part.providerMetadata ? { providerMetadata: part.providerMetadata } : {}) }];
+      return [
+        {
+          type: part.type,
+          id: part.id,
+          delta: part.delta,
+          ...(part.providerMetadata ? { providerMetadata: part.providerMetadata } : {}),
+        },
+      ];
     case 'error':
       return [{ type: 'error', errorText: errorText(part.error) }];
     case 'finish':
-      return [{ type: 'finish-step' }, { type: 'finish', finishReason: part.finishReason.unified, messageMetadata: finishMetadata(replyUsage(part.usage)) }];
+      return [
+        { type: 'finish-step' },
+        {
+          type: 'finish',
+          finishReason: part.finishReason.unified,
+          messageMetadata: finishMetadata(replyUsage(part.usage)),
+        },
+      ];
     default:
       // stream-start (warnings), response-metadata, raw; no tools are offered to the model.
       return null;

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { retryDelayMs, withRetries } from './retry';
 
 const apiError = (statusCode: number, headers: Record<string, string> = {}) =>
-  new APICallError({ message: `HTTP ${statusCode}`, url: 'http://upstream/v1/chat/completions', requestBodyValues: {}, statusCode, responseHeaders: headers, isRetryable: statusCode === 429 || statusCode >= 500 });
+  new APICallError({
+    message: `HTTP ${statusCode}`,
+    url: 'http://upstream/v1/chat/completions',
+    requestBodyValues: {},
+    statusCode,
+    responseHeaders: headers,
+    isRetryable: statusCode === 429 || statusCode >= 500,
+  });
 
 describe('retryDelayMs (the AI SDK rule)', () => {
   it('honours retry-after-ms, then retry-after in seconds or as a date, under a minute', () => {
@@ -16,7 +23,13 @@ describe('retryDelayMs (the AI SDK rule)', () => {
   it('falls back to the backoff for a minute or more, nonsense, a date past, or no headers', () => {
     expect(retryDelayMs(apiError(429, { 'retry-after': '120' }), 2000)).toBe(2000);
     expect(retryDelayMs(apiError(429, { 'retry-after': 'soon' }), 2000)).toBe(2000);
-    expect(retryDelayMs(apiError(429, { 'retry-after': 'Thu, 26 Nov 2026 23:59:00 GMT' }), 2000, Date.parse('2026-11-27T00:00:00Z'))).toBe(2000);
+    expect(
+      retryDelayMs(
+        apiError(429, { 'retry-after': 'Thu, 26 Nov 2026 23:59:00 GMT' }),
+        2000,
+        Date.parse('2026-11-27T00:00:00Z'),
+      ),
+    ).toBe(2000);
     expect(retryDelayMs(apiError(500), 4000)).toBe(4000);
     expect(retryDelayMs(new Error('x'), 2000)).toBe(2000);
   });
@@ -48,7 +61,9 @@ describe('withRetries', () => {
 
   it('does not retry what the provider marks not retryable (401), or anything after an abort', async () => {
     const unauthorised = failingThen([apiError(401)]);
-    await expect(withRetries(unauthorised.call, { maxRetries: 1, initialDelayMs: 1 })).rejects.toMatchObject({ statusCode: 401 });
+    await expect(withRetries(unauthorised.call, { maxRetries: 1, initialDelayMs: 1 })).rejects.toMatchObject({
+      statusCode: 401,
+    });
     expect(unauthorised.calls()).toBe(1);
 
     const controller = new AbortController();

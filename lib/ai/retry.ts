@@ -1,3 +1,4 @@
+import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APICallError } from 'ai';
 import { retryAfterMs } from './errors';
@@ -23,7 +24,10 @@ export interface RetryOptions {
 }
 
 /** Calls `call`, trying again on retryable errors; throws the last error. */
-export async function withRetries<T>(call: () => PromiseLike<T>, { maxRetries, signal, initialDelayMs = 2000 }: RetryOptions): Promise<T> {
+export async function withRetries<T>(
+  call: () => PromiseLike<T>,
+  { maxRetries, signal, initialDelayMs = 2000 }: RetryOptions,
+): Promise<T> {
   for (let attempt = 0, backoffMs = initialDelayMs; ; attempt++, backoffMs *= 2) {
     try {
       return await call();

@@ -35,9 +35,14 @@ describe('validateChatRequest', () => {
   });
 
   it('caps message count and size', () => {
-    const many = Array.from({ length: MAX_MESSAGES + 1 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: 'a' }));
+    const many = Array.from({ length: MAX_MESSAGES + 1 }, (_, i) => ({
+      role: i % 2 ? 'assistant' : 'user',
+      content: 'a',
+    }));
     expect(fieldOf({ ...valid, messages: many })).toBe('messages');
-    expect(fieldOf({ ...valid, messages: [{ role: 'user', content: 'a'.repeat(MAX_MESSAGE_CHARS + 1) }] })).toBe('messages.0.content');
+    expect(fieldOf({ ...valid, messages: [{ role: 'user', content: 'a'.repeat(MAX_MESSAGE_CHARS + 1) }] })).toBe(
+      'messages.0.content',
+    );
   });
 
   it('requires the last message to be a non-empty user message', () => {

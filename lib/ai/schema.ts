@@ -17,7 +17,10 @@ const assistantMessage = z.strictObject({
 /** The body of POST /api/chat: OpenAI-style names so the wire reads like the upstream's. */
 export const chatRequestSchema = z
   .strictObject({
-    messages: z.array(z.discriminatedUnion('role', [userMessage, assistantMessage])).min(1).max(MAX_MESSAGES),
+    messages: z
+      .array(z.discriminatedUnion('role', [userMessage, assistantMessage]))
+      .min(1)
+      .max(MAX_MESSAGES),
     model: z.string().min(1).max(200),
     system: z.string().max(MAX_SYSTEM_CHARS).default(''),
     temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
@@ -32,16 +35,15 @@ export const chatRequestSchema = z
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export type ChatTurnMessage = ChatRequest['messages'][number];
 
-export type ValidationResult =
-  | { ok: true; request: ChatRequest }
-  | { ok: false; field: string; message: string };
+export type ValidationResult = { ok: true; request: ChatRequest } | { ok: false; field: string; message: string };
 
 /** Validates a parsed JSON body and the model against the deployment's allow-list. */
 export function validateChatRequest(body: unknown, allowedModels: readonly string[]): ValidationResult {
   const parsed = chatRequestSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body';
+    const field =
+      issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body';
     return { ok: false, field, message: issue.message };
   }
   if (!allowedModels.includes(parsed.data.model)) {

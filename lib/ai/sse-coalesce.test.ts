@@ -10,8 +10,17 @@ const chunk = (content: string, extra: { finish?: string | null; usage?: number;
     object: 'chat.completion.chunk',
     created: 1,
     model: 'm',
-    choices: [{ index: 0, delta: extra.role ? { role: extra.role, content } : { content }, logprobs: null, finish_reason: extra.finish ?? null }],
-    ...(extra.usage !== undefined ? { usage: { prompt_tokens: 3, completion_tokens: extra.usage, total_tokens: 3 + extra.usage } } : {}),
+    choices: [
+      {
+        index: 0,
+        delta: extra.role ? { role: extra.role, content } : { content },
+        logprobs: null,
+        finish_reason: extra.finish ?? null,
+      },
+    ],
+    ...(extra.usage !== undefined
+      ? { usage: { prompt_tokens: 3, completion_tokens: extra.usage, total_tokens: 3 + extra.usage } }
+      : {}),
   })}\n\n`;
 
 /** Runs reads through one coalescer and returns the events that come out (text, order). */
@@ -32,14 +41,27 @@ function run(reads: string[]): { out: string; events: unknown[] } {
 }
 
 const text = (events: unknown[]) =>
-  events.map((e) => (typeof e === 'object' && e && 'choices' in e ? ((e as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '') : '')).join('');
+  events
+    .map((e) =>
+      typeof e === 'object' && e && 'choices' in e
+        ? ((e as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content ?? '')
+        : '',
+    )
+    .join('');
 
 describe('createSseCoalescer', () => {
   it('merges the text chunks of one read into one chunk, keeping order, role, last usage and finish reason', () => {
-    const read = chunk('', { role: 'assistant', usage: 0 }) + chunk('こん', { usage: 1 }) + chunk('にちは', { usage: 2 }) + chunk('。', { usage: 3, finish: 'stop' });
+    const read =
+      chunk('', { role: 'assistant', usage: 0 }) +
+      chunk('こん', { usage: 1 }) +
+      chunk('にちは', { usage: 2 }) +
+      chunk('。', { usage: 3, finish: 'stop' });
     const { events } = run([read + 'data: [DONE]\n\n']);
     expect(events).toHaveLength(2);
-    const merged = events[0] as { choices: { delta: { role?: string; content: string }; finish_reason: string }[]; usage: { completion_tokens: number } };
+    const merged = events[0] as {
+      choices: { delta: { role?: string; content: string }; finish_reason: string }[];
+      usage: { completion_tokens: number };
+    };
     expect(merged.choices[0].delta).toEqual({ role: 'assistant', content: 'こんにちは。' });
     expect(merged.choices[0].finish_reason).toBe('stop');
     expect(merged.usage.completion_tokens).toBe(3);
@@ -75,7 +97,18 @@ describe('createSseCoalescer', () => {
     const usageOnly = `data: ${JSON.stringify({ id: 'c1', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 1 } })}\n\n`;
     const reasoning = `data: ${JSON.stringify({ id: 'c1', created: 1, model: 'm', choices: [{ index: 0, delta: { content: '', reasoning_content: 'x' } }] })}\n\n`;
     const error = `data: ${JSON.stringify({ error: { message: 'boom' } })}\n\n`;
-    const read = chunk('a') + chunk('b') + tool + chunk('c') + reasoning + chunk('d') + error + chunk('e') + ': comment\n\n' + chunk('f') + usageOnly;
+    const read =
+      chunk('a') +
+      chunk('b') +
+      tool +
+      chunk('c') +
+      reasoning +
+      chunk('d') +
+      error +
+      chunk('e') +
+      ': comment\n\n' +
+      chunk('f') +
+      usageOnly;
     const { events } = run([read]);
     expect(text(events)).toBe('abcdef');
     // a+b merged; every other event stays where it was.
@@ -84,7 +117,8 @@ describe('createSseCoalescer', () => {
   });
 
   it('does not merge chunks of different responses, or after a finish reason', () => {
-    const read = chunk('a', { finish: 'stop' }) + chunk('b') + chunk('c', { id: 'other' }) + chunk('d', { id: 'other' });
+    const read =
+      chunk('a', { finish: 'stop' }) + chunk('b') + chunk('c', { id: 'other' }) + chunk('d', { id: 'other' });
     const { events } = run([read]);
     expect(text(events)).toBe('abcd');
     expect(events).toHaveLength(3);

@@ -11,6 +11,7 @@
  * or usage-only chunks, tool calls, reasoning, errors, `[DONE]`, comments, CRLF-framed
  * events, events split across reads) passes through byte for byte.
  */
+import 'server-only';
 
 const LF = 0x0a;
 const encoder = new TextEncoder();
@@ -21,7 +22,9 @@ interface TextChunk {
   created?: unknown;
   model?: unknown;
   usage?: unknown;
-  choices: [{ index?: unknown; delta: { role?: unknown; content: string }; finish_reason?: unknown; logprobs?: unknown }];
+  choices: [
+    { index?: unknown; delta: { role?: unknown; content: string }; finish_reason?: unknown; logprobs?: unknown },
+  ];
   [key: string]: unknown;
 }
 
@@ -86,7 +89,10 @@ export function coalesceEvents(events: string[]): string[] | null {
     pendingCount = 0;
   };
   for (const event of events) {
-    const chunk = event.startsWith('data:') && !event.includes('\n') && !event.includes('\r') ? asTextChunk(event.slice(5).trim()) : null;
+    const chunk =
+      event.startsWith('data:') && !event.includes('\n') && !event.includes('\r')
+        ? asTextChunk(event.slice(5).trim())
+        : null;
     if (!chunk) {
       flush();
       out.push(event);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream } from '../../e2e/fake-upstream.mjs';
 import { classifyUpstreamError } from './errors';
 import { resolveStallTimeouts, UpstreamTimeoutError, withStallTimeouts } from './stall-timeout';
-import { streamChat } from './stream-chat';
+import { scenarioReply } from './scenario-reply.test-support';
 
 /** A server whose behaviour per path is scripted below. */
 let server: http.Server;
@@ -93,7 +93,9 @@ describe('withStallTimeouts', () => {
 
   it('passes the caller’s abort through as an abort, not a timeout', async () => {
     const controller = new AbortController();
-    const pending = withStallTimeouts({ firstByteMs: 5_000, idleMs: 5_000 })(`${base}/no-headers`, { signal: controller.signal });
+    const pending = withStallTimeouts({ firstByteMs: 5_000, idleMs: 5_000 })(`${base}/no-headers`, {
+      signal: controller.signal,
+    });
     controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AbortError' });
@@ -124,24 +126,10 @@ describe('streamChat with a stalling upstream (fake upstream scenarios)', () => 
   afterAll(() => upstream.close());
 
   async function run(scenario: string) {
-    const response = streamChat({
-      endpoint: { kind: 'custom', baseURL: `${upstream.url}/v1` },
-      request: {
-        model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
-        system: '',
-        temperature: 0.6,
-        top_p: 0.9,
-        max_tokens: 64,
-        messages: [{ role: 'user', content: `[[scenario:${scenario}]]` }],
-      },
-      messages: [{ role: 'user', content: `[[scenario:${scenario}]]` }],
-      droppedTurns: 0,
-      signal: new AbortController().signal,
+    const { raw, elapsed } = await scenarioReply(upstream.url, scenario, {
       timeouts: { firstByteMs: 300, idleMs: 300 },
     });
-    const started = Date.now();
-    const text = await response.text();
-    return { text, elapsed: Date.now() - started };
+    return { text: raw, elapsed };
   }
 
   const errorText = (sse: string) => {

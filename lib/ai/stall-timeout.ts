@@ -10,6 +10,7 @@
  * abort-like errors (AbortError, TimeoutError) as the user stopping, and reports no error.
  * The upstream connection is closed either way.
  */
+import 'server-only';
 
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -62,7 +63,11 @@ export interface StallTimeoutOptions {
 }
 
 /** Wraps `fetchImpl` so that a stalled upstream fails with UpstreamTimeoutError. */
-export function withStallTimeouts(timeouts: StallTimeouts, fetchImpl: FetchFn = globalThis.fetch, options: StallTimeoutOptions = {}): FetchFn {
+export function withStallTimeouts(
+  timeouts: StallTimeouts,
+  fetchImpl: FetchFn = globalThis.fetch,
+  options: StallTimeoutOptions = {},
+): FetchFn {
   return async (input, init) => {
     const controller = new AbortController();
     const outer = init?.signal ?? undefined;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MALFORMED_TEXT, startFakeUpstream, UTF8_SPLIT_TEXT } from '../../e2e/fake-upstream.mjs';
-import { streamChat } from './stream-chat';
+import { scenarioReply } from './scenario-reply.test-support';
 
 /** The reply through streamChat against the fake upstream: every SSE event, parsed. */
 describe('streamChat against the fake upstream', () => {
@@ -10,23 +10,7 @@ describe('streamChat against the fake upstream', () => {
   });
   afterAll(() => upstream.close());
 
-  async function run(scenario: string, onClose?: () => void) {
-    const content = `[[scenario:${scenario}]]`;
-    const response = streamChat({
-      endpoint: { kind: 'custom', baseURL: `${upstream.url}/v1` },
-      request: { model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1', system: '', temperature: 0.6, top_p: 0.9, max_tokens: 64, messages: [{ role: 'user', content }] },
-      messages: [{ role: 'user', content }],
-      droppedTurns: 0,
-      signal: new AbortController().signal,
-      timeouts: { firstByteMs: 5_000, idleMs: 5_000 },
-      onClose,
-    });
-    const raw = await response.text();
-    const events = raw.split('\n\n').filter(Boolean);
-    const parts = events.filter((e) => e !== 'data: [DONE]').map((e) => JSON.parse(e.slice('data: '.length)) as { type: string; delta?: string; messageId?: string; errorText?: string });
-    const deltas = parts.filter((p) => p.type === 'text-delta');
-    return { response, events, parts, text: deltas.map((p) => p.delta).join(''), deltas: deltas.length };
-  }
+  const run = (scenario: string, onClose?: () => void) => scenarioReply(upstream.url, scenario, { onClose });
 
   it('long (3,000 chunks at full speed): every token in order, fewer events than chunks, one close', async () => {
     let closed = 0;

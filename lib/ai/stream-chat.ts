@@ -1,3 +1,4 @@
+import 'server-only';
 import { generateId } from 'ai';
 import { chatModel } from './chat-model';
 import type { Endpoint } from './endpoint';
@@ -20,6 +21,8 @@ export interface StreamChatOptions {
   timeouts: StallTimeouts;
   /** Runs once when the reply is over: finished, failed, or cancelled by the client. */
   onClose?: () => void;
+  /** Merge text chunks that arrive in one read (sse-coalesce.ts); the environment's default. */
+  coalesceSse?: boolean;
 }
 
 /**
@@ -38,8 +41,17 @@ const MAX_RETRIES = 1;
  * route relied on from it is kept: the same request to the upstream (prompt conversion; a unit
  * test compares both), one retry, the UI message stream parts (reply-stream.ts).
  */
-export function streamChat({ endpoint, request, messages, droppedTurns, signal, timeouts, onClose }: StreamChatOptions): Response {
-  const model = chatModel(endpoint, timeouts, request.model);
+export function streamChat({
+  endpoint,
+  request,
+  messages,
+  droppedTurns,
+  signal,
+  timeouts,
+  onClose,
+  coalesceSse,
+}: StreamChatOptions): Response {
+  const model = chatModel(endpoint, timeouts, request.model, coalesceSse);
   const started = withRetries(
     () =>
       model.doStream({

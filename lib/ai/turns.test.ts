@@ -6,7 +6,11 @@ const a = (c: string) => ({ role: 'assistant' as const, content: c });
 
 describe('turns', () => {
   it('starts a turn at each user message; a leading reply is its own turn', () => {
-    expect(splitTurns([a('hello'), u('1'), a('1a'), a('1b'), u('2')])).toEqual([[a('hello')], [u('1'), a('1a'), a('1b')], [u('2')]]);
+    expect(splitTurns([a('hello'), u('1'), a('1a'), a('1b'), u('2')])).toEqual([
+      [a('hello')],
+      [u('1'), a('1a'), a('1b')],
+      [u('2')],
+    ]);
   });
 
   it('drops whole turns from the oldest, and nothing for 0', () => {

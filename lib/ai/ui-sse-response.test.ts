@@ -27,7 +27,11 @@ const fromParts = (list: UIChunk[], failWith?: unknown) => {
 describe('uiSseResponse', () => {
   it('writes every part as an SSE event, then [DONE], with the UI message stream headers', async () => {
     let closed = 0;
-    const res = uiSseResponse(fromParts(parts), { onError: () => 'x', onClose: () => closed++, headers: { 'cache-control': 'no-cache, no-transform' } });
+    const res = uiSseResponse(fromParts(parts), {
+      onError: () => 'x',
+      onClose: () => closed++,
+      headers: { 'cache-control': 'no-cache, no-transform' },
+    });
     expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe(UI_SSE_HEADERS['x-vercel-ai-ui-message-stream']);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     expect(res.headers.get('cache-control')).toBe('no-cache, no-transform');

@@ -8,6 +8,7 @@
  * by the client). Those take five web-stream stages and a merge loop per chunk; this is
  * one pull-based stream with the same bytes on the wire.
  */
+import 'server-only';
 
 export type UIChunk = { type: string } & Record<string, unknown>;
 
@@ -40,7 +41,10 @@ export interface UIChunkSource {
 }
 
 /** A byte stream of SSE events for `source`, ending with `[DONE]`. */
-export function uiSseStream(source: ReadableStream<UIChunk> | UIChunkSource, { onError, onClose }: Omit<UISseOptions, 'headers'>): ReadableStream<Uint8Array> {
+export function uiSseStream(
+  source: ReadableStream<UIChunk> | UIChunkSource,
+  { onError, onClose }: Omit<UISseOptions, 'headers'>,
+): ReadableStream<Uint8Array> {
   const reader = source instanceof ReadableStream ? source.getReader() : source;
   let closed = false;
   const close = () => {
@@ -83,6 +87,9 @@ export function uiSseStream(source: ReadableStream<UIChunk> | UIChunkSource, { o
   });
 }
 
-export function uiSseResponse(source: ReadableStream<UIChunk> | UIChunkSource, { headers, ...options }: UISseOptions): Response {
+export function uiSseResponse(
+  source: ReadableStream<UIChunk> | UIChunkSource,
+  { headers, ...options }: UISseOptions,
+): Response {
   return new Response(uiSseStream(source, options), { status: 200, headers: { ...UI_SSE_HEADERS, ...headers } });
 }

@@ -1,6 +1,6 @@
-import { Chat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import type { ChatRuntime } from './lazy-chat';
+import { ObservableChat } from './observable-chat';
 import type { ChatMessage } from './types';
 
 /**
@@ -9,7 +9,7 @@ import type { ChatMessage } from './types';
  */
 export const chatRuntime: ChatRuntime = {
   createChat: ({ id, messages, requestBody, onRequestStarted }) =>
-    new Chat<ChatMessage>({
+    new ObservableChat<ChatMessage>({
       id,
       messages,
       transport: new DefaultChatTransport<ChatMessage>({

@@ -35,7 +35,13 @@ function createSession(init: Partial<Omit<ChatSession, 'chat'>> & { messages?: C
     },
     chatRuntimeSource,
   );
-  return { chat, id, createdAt: init.createdAt ?? Date.now(), title: init.title ?? '', titleEdited: init.titleEdited ?? false };
+  return {
+    chat,
+    id,
+    createdAt: init.createdAt ?? Date.now(),
+    title: init.title ?? '',
+    titleEdited: init.titleEdited ?? false,
+  };
 }
 
 const sessionStore = createStore<ChatSession | null>(null);

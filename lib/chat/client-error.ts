@@ -1,6 +1,8 @@
 import { parseChatError, type ChatError } from '@/lib/ai/chat-error';
 
-export type ClientChatError = (ChatError & { field?: string }) | { code: 'network'; detail?: string; field?: undefined; retryAfterSeconds?: undefined };
+export type ClientChatError =
+  | (ChatError & { field?: string })
+  | { code: 'network'; detail?: string; field?: undefined; retryAfterSeconds?: undefined };
 
 const NETWORK_FAILURE = /failed to fetch|networkerror|load failed|network request failed/i;
 

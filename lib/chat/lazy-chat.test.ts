@@ -1,4 +1,4 @@
-import { Chat } from '@ai-sdk/react';
+import { ObservableChat } from './observable-chat';
 import type { UIMessageChunk } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import { LazyChat, newMessageId, type ChatRuntime, type ChatRuntimeSource } from './lazy-chat';
@@ -16,7 +16,7 @@ function scriptedRuntime({ failBeforeRequest = false } = {}) {
   let controller!: ReadableStreamDefaultController<UIMessageChunk>;
   const runtime: ChatRuntime = {
     createChat: ({ id, messages, requestBody, onRequestStarted }) =>
-      new Chat<ChatMessage>({
+      new ObservableChat<ChatMessage>({
         id,
         messages,
         transport: {
@@ -85,7 +85,7 @@ describe('LazyChat', () => {
     const { source, arrive } = manualSource(script.runtime);
     const chat = lazyChat(source);
     const changes: number[] = [];
-    chat['~registerMessagesCallback'](() => changes.push(chat.messages.length));
+    chat.subscribeMessages(() => changes.push(chat.messages.length));
 
     chat.messages = [userMessage('u1', 'こんにちは'), reply('a1', 'はい')];
     expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'a1']);
@@ -105,8 +105,8 @@ describe('LazyChat', () => {
     const chat = lazyChat(source);
     const statuses: string[] = [];
     let messageChanges = 0;
-    chat['~registerStatusCallback'](() => statuses.push(chat.status));
-    chat['~registerMessagesCallback'](() => (messageChanges += 1));
+    chat.subscribeStatus(() => statuses.push(chat.status));
+    chat.subscribeMessages(() => (messageChanges += 1));
 
     void chat.sendMessage({ text: 'hi' });
     // Shown at once, before the runtime is there; the request waits for it.
@@ -145,8 +145,8 @@ describe('LazyChat', () => {
     await arrive();
     const chat = lazyChat(source);
     const requestsSeen: number[] = [];
-    chat['~registerMessagesCallback'](() => requestsSeen.push(script.bodies.length));
-    chat['~registerStatusCallback'](() => requestsSeen.push(script.bodies.length));
+    chat.subscribeMessages(() => requestsSeen.push(script.bodies.length));
+    chat.subscribeStatus(() => requestsSeen.push(script.bodies.length));
 
     void chat.sendMessage({ text: 'now' });
     expect(requestsSeen).toEqual([]);
@@ -163,8 +163,8 @@ describe('LazyChat', () => {
     const chat = lazyChat(source);
     const statuses: string[] = [];
     let messageChanges = 0;
-    chat['~registerMessagesCallback'](() => (messageChanges += 1));
-    chat['~registerStatusCallback'](() => statuses.push(chat.status));
+    chat.subscribeMessages(() => (messageChanges += 1));
+    chat.subscribeStatus(() => statuses.push(chat.status));
 
     void chat.sendMessage({ text: 'offline' });
     await settle();

@@ -1,11 +1,13 @@
 import type { ChatStatus } from 'ai';
+import { notify, subscribe, type ChatSubscriptions, type Listeners } from './listeners';
 import type { ChatMessage } from './types';
 
 /**
- * The part of the AI SDK's `Chat` this app uses. `LazyChat` offers it from the first render,
- * before the AI SDK itself (with zod, ~75 KB gzip) has loaded; the real `Chat` offers it too.
+ * The part of the AI SDK's chat this app uses, with subscriptions of our own. `LazyChat` offers it
+ * from the first render, before the AI SDK itself (with zod, ~75 KB gzip) has loaded; the real
+ * chat (ObservableChat) offers it too.
  */
-export interface ChatHandle {
+export interface ChatHandle extends ChatSubscriptions {
   readonly id: string;
   messages: ChatMessage[];
   readonly status: ChatStatus;
@@ -14,9 +16,6 @@ export interface ChatHandle {
   regenerate(options?: { messageId?: string }): Promise<void>;
   stop(): Promise<void>;
   clearError(): void;
-  '~registerMessagesCallback'(onChange: () => void): () => void;
-  '~registerStatusCallback'(onChange: () => void): () => void;
-  '~registerErrorCallback'(onChange: () => void): () => void;
 }
 
 export interface ChatInit {
@@ -39,9 +38,6 @@ export interface ChatRuntimeSource {
   /** Loads the runtime (once; a failed load is tried again on the next call). */
   load(): Promise<ChatRuntime>;
 }
-
-type Listeners = Set<() => void>;
-const notify = (listeners: Listeners) => listeners.forEach((listener) => listener());
 
 /**
  * A chat that holds its messages, status and error itself until the chat runtime has loaded,
@@ -105,7 +101,10 @@ export class LazyChat implements ChatHandle {
       this.#holdNotificationsUntilRequest();
       return real.sendMessage(message);
     }
-    this.messages = [...this.#messages, { id: newMessageId(), role: 'user', parts: [{ type: 'text', text: message.text }], metadata: undefined }];
+    this.messages = [
+      ...this.#messages,
+      { id: newMessageId(), role: 'user', parts: [{ type: 'text', text: message.text }], metadata: undefined },
+    ];
     return this.#requestOnceLoaded();
   };
 
@@ -117,7 +116,8 @@ export class LazyChat implements ChatHandle {
     }
     // As the real chat does: keep the turns up to the user message the reply answers.
     const messages = this.#messages;
-    const index = options.messageId == null ? messages.length - 1 : messages.findIndex((m) => m.id === options.messageId);
+    const index =
+      options.messageId == null ? messages.length - 1 : messages.findIndex((m) => m.id === options.messageId);
     if (index === -1) return Promise.reject(new Error(`message ${options.messageId} not found`));
     this.messages = messages.slice(0, messages[index].role === 'assistant' ? index : index + 1);
     return this.#requestOnceLoaded();
@@ -137,9 +137,9 @@ export class LazyChat implements ChatHandle {
     this.#setStatus('ready');
   };
 
-  '~registerMessagesCallback' = (onChange: () => void) => subscribe(this.#messageListeners, onChange);
-  '~registerStatusCallback' = (onChange: () => void) => subscribe(this.#statusListeners, onChange);
-  '~registerErrorCallback' = (onChange: () => void) => subscribe(this.#errorListeners, onChange);
+  subscribeMessages = (onChange: () => void) => subscribe(this.#messageListeners, onChange);
+  subscribeStatus = (onChange: () => void) => subscribe(this.#statusListeners, onChange);
+  subscribeError = (onChange: () => void) => subscribe(this.#errorListeners, onChange);
 
   #realIfLoaded(): ChatHandle | null {
     if (this.#real) return this.#real;
@@ -149,16 +149,20 @@ export class LazyChat implements ChatHandle {
 
   #attach(runtime: ChatRuntime): ChatHandle {
     if (this.#real) return this.#real;
-    const real = runtime.createChat({ ...this.#init, messages: this.#messages, onRequestStarted: this.#releaseNotifications });
-    real['~registerMessagesCallback'](() => this.#notify(this.#messageListeners));
+    const real = runtime.createChat({
+      ...this.#init,
+      messages: this.#messages,
+      onRequestStarted: this.#releaseNotifications,
+    });
+    real.subscribeMessages(() => this.#notify(this.#messageListeners));
     // A request made on arrival takes the real chat from ready to the submitted already shown.
     let shownStatus = this.#status;
-    real['~registerStatusCallback'](() => {
+    real.subscribeStatus(() => {
       if (real.status === shownStatus) return;
       shownStatus = real.status;
       this.#notify(this.#statusListeners);
     });
-    real['~registerErrorCallback'](() => this.#notify(this.#errorListeners));
+    real.subscribeError(() => this.#notify(this.#errorListeners));
     this.#real = real;
     return real;
   }
@@ -218,11 +222,6 @@ export class LazyChat implements ChatHandle {
     this.#error = error;
     notify(this.#errorListeners);
   }
-}
-
-function subscribe(listeners: Listeners, onChange: () => void): () => void {
-  listeners.add(onChange);
-  return () => void listeners.delete(onChange);
 }
 
 const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

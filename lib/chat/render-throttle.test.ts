@@ -31,7 +31,12 @@ describe('throttleRenders', () => {
   it('renders the first change at once, then at most every waitMs, and always the latest', () => {
     const { clock, advance } = fakeClock();
     const renders: number[] = [];
-    const throttle = throttleRenders(() => renders.push(clock.now()), 50, () => 'same', clock);
+    const throttle = throttleRenders(
+      () => renders.push(clock.now()),
+      50,
+      () => 'same',
+      clock,
+    );
     throttle.notify();
     expect(renders).toEqual([0]);
     advance(10);
@@ -51,7 +56,12 @@ describe('throttleRenders', () => {
     const { clock, advance, pending } = fakeClock();
     let shape = 'user:1';
     const renders: string[] = [];
-    const throttle = throttleRenders(() => renders.push(`${clock.now()} ${shape}`), 50, () => shape, clock);
+    const throttle = throttleRenders(
+      () => renders.push(`${clock.now()} ${shape}`),
+      50,
+      () => shape,
+      clock,
+    );
     throttle.notify(); // the user's message
     advance(5);
     shape = 'assistant:empty';
@@ -68,7 +78,12 @@ describe('throttleRenders', () => {
   it('cancel drops a pending render', () => {
     const { clock, advance } = fakeClock();
     const renders: number[] = [];
-    const throttle = throttleRenders(() => renders.push(clock.now()), 50, () => 'same', clock);
+    const throttle = throttleRenders(
+      () => renders.push(clock.now()),
+      50,
+      () => 'same',
+      clock,
+    );
     throttle.notify();
     advance(1);
     throttle.notify();

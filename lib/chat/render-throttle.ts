@@ -21,7 +21,12 @@ export interface RenderThrottle {
  * `shape` (a new message, or the reply's first text) renders at once: the first characters
  * of a reply must not wait for the throttle window opened by the message before them.
  */
-export function throttleRenders(render: () => void, waitMs: number, shape: () => string, clock: Clock = realClock): RenderThrottle {
+export function throttleRenders(
+  render: () => void,
+  waitMs: number,
+  shape: () => string,
+  clock: Clock = realClock,
+): RenderThrottle {
   let last = -Infinity;
   let renderedShape: string | null = null;
   let timer: unknown = null;

@@ -4,7 +4,11 @@ import type { ChatMessage } from './types';
 /** data-status of an assistant message. An interrupted reply shows as stopped (its text is kept). */
 export type ReplyStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
-export function replyStatus(message: Pick<ChatMessage, 'metadata'>, isLast: boolean, chatStatus: ChatStatus): ReplyStatus {
+export function replyStatus(
+  message: Pick<ChatMessage, 'metadata'>,
+  isLast: boolean,
+  chatStatus: ChatStatus,
+): ReplyStatus {
   if (isLast && (chatStatus === 'submitted' || chatStatus === 'streaming')) return 'streaming';
   const state = message.metadata?.state;
   if (state === 'stopped' || state === 'interrupted') return 'stopped';

@@ -26,4 +26,3 @@ export function restoreSettings(raw: string | null, models: readonly string[]): 
     return defaults;
   }
 }
-

@@ -8,7 +8,14 @@ const MODELS = ['m/8b', 'm/70b'];
 
 describe('restoreSettings', () => {
   it('starts from the authors\u2019 defaults and the first model', () => {
-    expect(restoreSettings(null, MODELS)).toEqual({ model: 'm/8b', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: null, presetId: 'assistant' });
+    expect(restoreSettings(null, MODELS)).toEqual({
+      model: 'm/8b',
+      temperature: 0.6,
+      topP: 0.9,
+      maxTokens: 512,
+      systemPrompt: null,
+      presetId: 'assistant',
+    });
   });
   it('keeps valid saved settings', () => {
     const saved = { model: 'm/70b', temperature: 1, topP: 0.5, maxTokens: 100, systemPrompt: 'x', presetId: 'my-own' };
@@ -17,7 +24,9 @@ describe('restoreSettings', () => {
   it('falls back for a model no longer offered, or a damaged value', () => {
     expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), model: 'gone' }), MODELS).model).toBe('m/8b');
     expect(restoreSettings('{not json', MODELS)).toEqual(defaultSettings(MODELS));
-    expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), temperature: 9 }), MODELS)).toEqual(defaultSettings(MODELS));
+    expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), temperature: 9 }), MODELS)).toEqual(
+      defaultSettings(MODELS),
+    );
   });
 });
 
@@ -27,7 +36,12 @@ describe('hydrateSettings', () => {
   /** A fresh settings module (it hydrates once per page) over a localStorage holding `stored`. */
   async function page(stored: string | null) {
     const storage = new Map(stored === null ? [] : [[SETTINGS_STORAGE_KEY, stored]]);
-    vi.stubGlobal('window', { localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) } });
+    vi.stubGlobal('window', {
+      localStorage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => storage.set(k, v),
+      },
+    });
     vi.resetModules();
     return { storage, ...(await import('./settings-store')) };
   }
@@ -64,7 +78,11 @@ describe('hydrateSettings', () => {
 describe('toChatRequestBody', () => {
   const messages = [
     { id: '1', role: 'user', parts: [{ type: 'text', text: 'こんにちは' }] },
-    { id: '2', role: 'assistant', parts: [{ type: 'step-start' }, { type: 'text', text: 'はい、' }, { type: 'text', text: '何でしょう' }] },
+    {
+      id: '2',
+      role: 'assistant',
+      parts: [{ type: 'step-start' }, { type: 'text', text: 'はい、' }, { type: 'text', text: '何でしょう' }],
+    },
     { id: '3', role: 'user', parts: [{ type: 'text', text: '次' }] },
   ] as ChatMessage[];
 
@@ -81,7 +99,9 @@ describe('toChatRequestBody', () => {
       top_p: 0.9,
       max_tokens: 512,
     });
-    expect(toChatRequestBody(messages, defaultSettings(MODELS), 'en').system).toBe('You are a sincere and excellent Japanese assistant.');
+    expect(toChatRequestBody(messages, defaultSettings(MODELS), 'en').system).toBe(
+      'You are a sincere and excellent Japanese assistant.',
+    );
   });
 
   it('sends a custom system prompt as typed, even an empty one', () => {

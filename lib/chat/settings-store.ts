@@ -40,6 +40,7 @@ export function hydrateSettings(models: readonly string[]): void {
   const saved = raw;
   void import('./settings-restore').then(({ restoreSettings }) => {
     const restored = restoreSettings(saved, models);
-    if (settingsStore.get() === defaults && JSON.stringify(restored) !== JSON.stringify(defaults)) settingsStore.set(restored);
+    if (settingsStore.get() === defaults && JSON.stringify(restored) !== JSON.stringify(defaults))
+      settingsStore.set(restored);
   });
 }

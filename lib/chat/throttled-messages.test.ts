@@ -1,4 +1,4 @@
-import { Chat } from '@ai-sdk/react';
+import { ObservableChat } from './observable-chat';
 import type { UIMessageChunk } from 'ai';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from './render-throttle';
@@ -11,7 +11,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** A chat whose reply is streamed by the test, chunk by chunk. */
 function scriptedChat() {
   let controller!: ReadableStreamDefaultController<UIMessageChunk>;
-  const chat = new Chat<ChatMessage>({
+  const chat = new ObservableChat<ChatMessage>({
     transport: {
       sendMessages: async () => new ReadableStream<UIMessageChunk>({ start: (c) => void (controller = c) }),
       reconnectToStream: async () => null,
@@ -51,7 +51,14 @@ describe('throttledMessages', () => {
     const { clock, fire } = manualClock();
     const source = throttledMessages(chat, 50, clock);
     const seen: string[] = [];
-    const off = source.subscribe(() => seen.push(source.get().map((m) => `${m.role}:${messageText(m)}`).join(' | ')));
+    const off = source.subscribe(() =>
+      seen.push(
+        source
+          .get()
+          .map((m) => `${m.role}:${messageText(m)}`)
+          .join(' | '),
+      ),
+    );
 
     void chat.sendMessage({ text: '質問' });
     await settle();

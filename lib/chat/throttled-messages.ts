@@ -29,8 +29,8 @@ export function throttledMessages(chat: ChatHandle, throttleMs: number, clock?: 
         update();
       };
       const throttle = throttleRenders(refresh, throttleMs, () => messagesShape(chat.messages), clock);
-      const offMessages = chat['~registerMessagesCallback'](throttle.notify);
-      const offStatus = chat['~registerStatusCallback'](() => {
+      const offMessages = chat.subscribeMessages(throttle.notify);
+      const offStatus = chat.subscribeStatus(() => {
         if (chat.status !== 'ready' && chat.status !== 'error') return;
         throttle.cancel();
         refresh();

@@ -5,8 +5,18 @@ import { buildSnippets, SNIPPET_LANGS, type SnippetLang } from './snippets';
 import type { CodeTarget } from './target';
 import type { UpstreamChatRequest } from './upstream-request';
 
-const NVIDIA: CodeTarget = { baseURL: 'https://integrate.api.nvidia.com/v1', baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'NVIDIA_API_KEY', keyOptional: false };
-const CUSTOM: CodeTarget = { baseURL: null, baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'SWALLOW_API_KEY', keyOptional: true };
+const NVIDIA: CodeTarget = {
+  baseURL: 'https://integrate.api.nvidia.com/v1',
+  baseURLEnv: 'SWALLOW_BASE_URL',
+  apiKeyEnv: 'NVIDIA_API_KEY',
+  keyOptional: false,
+};
+const CUSTOM: CodeTarget = {
+  baseURL: null,
+  baseURLEnv: 'SWALLOW_BASE_URL',
+  apiKeyEnv: 'SWALLOW_API_KEY',
+  keyOptional: true,
+};
 
 /** Text that breaks naive quoting in every language: quotes, `$`, backticks, backslashes, newlines, emoji. */
 const NASTY = `He said "it's $HOME" \`uname\` \\n C:\\temp\nJSON\n'''"""\${x} 🍣 ｶﾀｶﾅ\u2028end`;
@@ -29,7 +39,8 @@ function request(tag: string): UpstreamChatRequest {
   };
 }
 
-const snippet = (lang: SnippetLang, req: UpstreamChatRequest, target: CodeTarget) => buildSnippets(req, target).find((s) => s.lang === lang)!.code;
+const snippet = (lang: SnippetLang, req: UpstreamChatRequest, target: CodeTarget) =>
+  buildSnippets(req, target).find((s) => s.lang === lang)!.code;
 
 describe('buildSnippets', () => {
   it('offers curl, Python, JavaScript/TypeScript and the AI SDK, in that order', () => {
@@ -60,12 +71,13 @@ describe('buildSnippets', () => {
     }
   });
 
-  it('passes the system prompt to the AI SDK as `system`, not as a message', () => {
+  it('passes the system prompt to the AI SDK 7 as `instructions`, not as a message', () => {
     const code = snippet('ai-sdk', request('t'), NVIDIA);
-    expect(code).toContain('system: "あなたは誠実で優秀な日本人のアシスタントです。 t",');
+    expect(code).toContain('instructions: "あなたは誠実で優秀な日本人のアシスタントです。 t",');
     expect(code).not.toContain('role: "system"');
+    expect(code).not.toContain('system:');
     const withoutSystem = { ...request('t'), messages: request('t').messages.slice(1) };
-    expect(snippet('ai-sdk', withoutSystem, NVIDIA)).not.toContain('system:');
+    expect(snippet('ai-sdk', withoutSystem, NVIDIA)).not.toContain('instructions:');
   });
 });
 
@@ -83,17 +95,21 @@ describe('the snippets, run for real against the fake upstream', () => {
 
   const env = () => ({ SWALLOW_BASE_URL: `${upstream.url}/v1`, SWALLOW_API_KEY: 'test-key' });
 
-  it.each(['curl', 'javascript', 'ai-sdk'] as const)('%s sends exactly the request, with the key from the environment', async (lang) => {
-    const tag = `tag-${lang}-${Math.random().toString(36).slice(2, 8)}`;
-    const req = request(tag);
-    const run = await runSnippet(lang, snippet(lang, req, CUSTOM), env());
-    // The streamed reply reached stdout: raw SSE from curl, the assembled text from the SDKs.
-    expect(run.stdout).toContain(lang === 'curl' ? 'data: [DONE]' : `了解しました。「続けて ${tag}」`);
-    const [sent, ...more] = await logged(tag);
-    expect(more).toHaveLength(0);
-    expect(sent.body).toEqual(req);
-    expect(sent.authorization).toBe('Bearer test-key');
-  }, 30_000);
+  it.each(['curl', 'javascript', 'ai-sdk'] as const)(
+    '%s sends exactly the request, with the key from the environment',
+    async (lang) => {
+      const tag = `tag-${lang}-${Math.random().toString(36).slice(2, 8)}`;
+      const req = request(tag);
+      const run = await runSnippet(lang, snippet(lang, req, CUSTOM), env());
+      // The streamed reply reached stdout: raw SSE from curl, the assembled text from the SDKs.
+      expect(run.stdout).toContain(lang === 'curl' ? 'data: [DONE]' : `了解しました。「続けて ${tag}」`);
+      const [sent, ...more] = await logged(tag);
+      expect(more).toHaveLength(0);
+      expect(sent.body).toEqual(req);
+      expect(sent.authorization).toBe('Bearer test-key');
+    },
+    30_000,
+  );
 
   it('curl stops with a clear message when SWALLOW_BASE_URL is not set', async () => {
     await expect(runSnippet('curl', snippet('curl', request('x'), CUSTOM), {})).rejects.toThrow(/set SWALLOW_BASE_URL/);

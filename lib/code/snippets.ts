@@ -15,7 +15,9 @@ export interface Snippet {
 const indent = (lines: string[], spaces: number) => lines.map((line) => `${' '.repeat(spaces)}${line}`).join('\n');
 
 function curl(request: UpstreamChatRequest, target: CodeTarget): string {
-  const url = target.baseURL ? shellQuote(`${target.baseURL}/chat/completions`) : `"\${${target.baseURLEnv}:?set ${target.baseURLEnv}}/chat/completions"`;
+  const url = target.baseURL
+    ? shellQuote(`${target.baseURL}/chat/completions`)
+    : `"\${${target.baseURLEnv}:?set ${target.baseURLEnv}}/chat/completions"`;
   const key = target.keyOptional ? `\${${target.apiKeyEnv}:-none}` : `\${${target.apiKeyEnv}:?set ${target.apiKeyEnv}}`;
   return [
     `curl -sS -N ${url} \\`,
@@ -31,7 +33,9 @@ function pythonMessage(m: UpstreamMessage): string {
 
 function python(request: UpstreamChatRequest, target: CodeTarget): string {
   const baseURL = target.baseURL ? str(target.baseURL) : `os.environ[${str(target.baseURLEnv)}]`;
-  const apiKey = target.keyOptional ? `os.environ.get(${str(target.apiKeyEnv)}) or "none"` : `os.environ[${str(target.apiKeyEnv)}]`;
+  const apiKey = target.keyOptional
+    ? `os.environ.get(${str(target.apiKeyEnv)}) or "none"`
+    : `os.environ[${str(target.apiKeyEnv)}]`;
   return `# pip install openai
 import os
 
@@ -112,7 +116,7 @@ function aiSdk(request: UpstreamChatRequest, target: CodeTarget): string {
   const { lines, baseURL, apiKey } = jsSetup(target);
   const system = request.messages.find((m) => m.role === 'system');
   const turns = request.messages.filter((m) => m.role !== 'system');
-  return `// npm install ai @ai-sdk/openai-compatible
+  return `// npm install ai@7 @ai-sdk/openai-compatible@3
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { streamText } from "ai";
 
@@ -125,7 +129,7 @@ ${lines.join('\n')}${lines.length ? '\n' : ''}const swallow = createOpenAICompat
 
 const result = streamText({
   model: swallow.chatModel(${str(request.model)}),
-${system ? `  system: ${str(system.content)},\n` : ''}  messages: [
+${system ? `  instructions: ${str(system.content)},\n` : ''}  messages: [
 ${indent(turns.map(jsMessage), 4)}
   ],
   temperature: ${num(request.temperature)},

@@ -4,7 +4,12 @@ import { codeTarget, publicBaseUrl } from './target';
 describe('codeTarget', () => {
   it('prints NVIDIA’s public URL and reads the key from NVIDIA_API_KEY', () => {
     const target = codeTarget({ NVIDIA_API_KEY: 'nvapi-secret' });
-    expect(target).toEqual({ baseURL: 'https://integrate.api.nvidia.com/v1', baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'NVIDIA_API_KEY', keyOptional: false });
+    expect(target).toEqual({
+      baseURL: 'https://integrate.api.nvidia.com/v1',
+      baseURLEnv: 'SWALLOW_BASE_URL',
+      apiKeyEnv: 'NVIDIA_API_KEY',
+      keyOptional: false,
+    });
     expect(JSON.stringify(target)).not.toContain('nvapi-secret');
   });
 
@@ -13,13 +18,25 @@ describe('codeTarget', () => {
   });
 
   it('never shows a custom SWALLOW_BASE_URL or its key', () => {
-    const target = codeTarget({ SWALLOW_BASE_URL: 'http://10.1.2.3:8000/v1', SWALLOW_API_KEY: 'vllm-secret', NVIDIA_API_KEY: 'nvapi-secret' });
-    expect(target).toEqual({ baseURL: null, baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'SWALLOW_API_KEY', keyOptional: true });
+    const target = codeTarget({
+      SWALLOW_BASE_URL: 'http://10.1.2.3:8000/v1',
+      SWALLOW_API_KEY: 'vllm-secret',
+      NVIDIA_API_KEY: 'nvapi-secret',
+    });
+    expect(target).toEqual({
+      baseURL: null,
+      baseURLEnv: 'SWALLOW_BASE_URL',
+      apiKeyEnv: 'SWALLOW_API_KEY',
+      keyOptional: true,
+    });
     expect(JSON.stringify(target)).not.toMatch(/10\.1\.2\.3|secret/);
   });
 
   it('shows a custom endpoint’s URL only when the operator declares it public', () => {
-    const target = codeTarget({ SWALLOW_BASE_URL: 'http://vllm.internal:8000/v1', SWALLOW_PUBLIC_BASE_URL: 'https://llm.example.com/v1/' });
+    const target = codeTarget({
+      SWALLOW_BASE_URL: 'http://vllm.internal:8000/v1',
+      SWALLOW_PUBLIC_BASE_URL: 'https://llm.example.com/v1/',
+    });
     expect(target.baseURL).toBe('https://llm.example.com/v1');
   });
 });

@@ -44,7 +44,12 @@ export function publicBaseUrl(raw: string | undefined): string | null {
 export function codeTarget(env: Env): CodeTarget {
   const endpoint = resolveEndpoint(env);
   if (endpoint?.kind === 'custom') {
-    return { baseURL: publicBaseUrl(env.SWALLOW_PUBLIC_BASE_URL), baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'SWALLOW_API_KEY', keyOptional: true };
+    return {
+      baseURL: publicBaseUrl(env.SWALLOW_PUBLIC_BASE_URL),
+      baseURLEnv: 'SWALLOW_BASE_URL',
+      apiKeyEnv: 'SWALLOW_API_KEY',
+      keyOptional: true,
+    };
   }
   return { baseURL: NVIDIA_BASE_URL, baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'NVIDIA_API_KEY', keyOptional: false };
 }

@@ -1,6 +1,5 @@
 import { STOP_SEQUENCES } from '@/lib/ai/defaults';
 import { chatRequestSchema, type ChatRequest } from '@/lib/ai/schema';
-import { dropOldestTurns } from '@/lib/ai/turns';
 import { toChatRequestBody } from '@/lib/chat/request-body';
 import type { ChatMessage, ChatSettings } from '@/lib/chat/types';
 import type { Locale } from '@/lib/i18n/routing';
@@ -56,20 +55,19 @@ export interface SnippetRequestInput {
  * the system prompt, model and parameters. Built with the same body builder and the same
  * validation (which trims user messages) as a real send.
  */
-export function snippetChatRequest({ messages, settings, locale, draft, placeholder }: SnippetRequestInput): ChatRequest {
+export function snippetChatRequest({
+  messages,
+  settings,
+  locale,
+  draft,
+  placeholder,
+}: SnippetRequestInput): ChatRequest {
   const history = messages.filter((m) => m.role === 'user' || m.role === 'assistant');
   const next = draft.trim() || (history.at(-1)?.role === 'user' ? '' : placeholder);
-  const turns: ChatMessage[] = next ? [...history, { id: 'next', role: 'user', parts: [{ type: 'text', text: next }] }] : history;
+  const turns: ChatMessage[] = next
+    ? [...history, { id: 'next', role: 'user', parts: [{ type: 'text', text: next }] }]
+    : history;
   const body = toChatRequestBody(turns, settings, locale);
   const parsed = chatRequestSchema.safeParse(body);
   return parsed.success ? parsed.data : body;
-}
-
-/**
- * What our server sends upstream for that body: without the `droppedTurns` oldest turns that
- * its context budget leaves out (the server says how many: /api/code-target).
- */
-export function snippetRequest(input: SnippetRequestInput, droppedTurns = 0): UpstreamChatRequest {
-  const request = snippetChatRequest(input);
-  return toUpstreamRequest({ ...request, messages: dropOldestTurns(request.messages, droppedTurns) });
 }

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMPILE_HINT } from './compile-hints';
 import { checkVercelOutput, exportedMaxDuration, type VercelOutputExpectations } from './vercel-output';
 
 const EXPECT: VercelOutputExpectations = {
@@ -11,7 +10,6 @@ const EXPECT: VercelOutputExpectations = {
   staticFiles: ['icon.svg'],
   routes: { 'og.png': 'image/png', 'favicon.ico': 'image/x-icon' },
   secrets: ['nvapi-SECRET-1'],
-  hintedChunks: ['static/chunks/main.js'],
 };
 
 let dir: string;
@@ -31,11 +29,13 @@ function healthyOutput() {
   put('functions/og.png.func/.vc-config.json', nodeFn());
   // Same code, one folder: Vercel links functions to it.
   symlinkSync('og.png.func', join(dir, 'functions/og.png.rsc.func'));
-  put('functions/og.png.prerender-config.json', { fallback: { contentType: 'image/png', fsPath: 'og.png.prerender-fallback.body' } });
+  put('functions/og.png.prerender-config.json', {
+    fallback: { contentType: 'image/png', fsPath: 'og.png.prerender-fallback.body' },
+  });
   put('functions/og.png.prerender-fallback.body', 'png');
   put('static/icon.svg', '<svg/>');
   put('static/favicon.ico', 'ico');
-  put('static/_next/static/chunks/main.js', `${COMPILE_HINT}\n(globalThis.TURBOPACK||[]).push([]);`);
+  put('static/_next/static/chunks/main.js', '(globalThis.TURBOPACK||[]).push([]);');
 }
 
 beforeEach(() => {
@@ -74,30 +74,24 @@ describe('checkVercelOutput', () => {
       'functions/_middleware.func (proxy.ts) is missing',
       'static/icon.svg is missing',
       'static/_next/static/chunks has no scripts',
-      'static/_next/static/chunks/main.js is missing',
       'og.png: neither a static file nor prerendered at build time',
-    ]);
-  });
-
-  it('flags a startup chunk without the compile hint, or missing', () => {
-    healthyOutput();
-    put('static/_next/static/chunks/main.js', '(globalThis.TURBOPACK||[]).push([]);');
-    expect(checkVercelOutput(dir, { ...EXPECT, hintedChunks: ['static/chunks/main.js', 'static/chunks/gone.js'] }).errors).toEqual([
-      'static/_next/static/chunks/main.js: no compile hint',
-      'static/_next/static/chunks/gone.js is missing',
     ]);
   });
 
   it('flags a route prerendered with the wrong content type', () => {
     healthyOutput();
-    put('functions/og.png.prerender-config.json', { fallback: { contentType: 'text/html', fsPath: 'og.png.prerender-fallback.body' } });
+    put('functions/og.png.prerender-config.json', {
+      fallback: { contentType: 'text/html', fsPath: 'og.png.prerender-fallback.body' },
+    });
     expect(checkVercelOutput(dir, EXPECT).errors).toEqual(['og.png: prerendered as text/html, expected image/png']);
   });
 
   it('flags a build secret that reached a function config', () => {
     healthyOutput();
     put('functions/api/unlock.func/.vc-config.json', nodeFn({ environment: { KEY: 'nvapi-SECRET-1' } }));
-    expect(checkVercelOutput(dir, EXPECT).errors).toEqual(['functions/api/unlock.func: contains the build secret nvapi-SECRET…']);
+    expect(checkVercelOutput(dir, EXPECT).errors).toEqual([
+      'functions/api/unlock.func: contains the build secret nvapi-SECRET…',
+    ]);
   });
 
   it('reports a missing output folder', () => {

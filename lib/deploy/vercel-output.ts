@@ -1,14 +1,12 @@
 /**
  * Checks a Vercel Build Output API v3 folder (what `vercel build` writes) for what this app
  * needs on Vercel: the chat route as a streaming Node.js function with our maxDuration, every
- * other route handler on Node.js too, the proxy (middleware), the static assets and icons, the
- * compile hint on the startup chunks, and
+ * other route handler on Node.js too, the proxy (middleware), the static assets and icons, and
  * no secret from the build environment anywhere in the configs.
  * Used by scripts/vercel-build.ts (part of `npm test`); unit-tested against fake folders.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { COMPILE_HINT } from './compile-hints';
 
 export interface VercelOutputExpectations {
   /** `maxDuration` exported by app/api/chat/route.ts. */
@@ -21,8 +19,6 @@ export interface VercelOutputExpectations {
   routes: Record<string, string>;
   /** Strings that must appear in no config (build-time secrets). */
   secrets: string[];
-  /** Startup chunks ('static/chunks/….js' under _next/) that must carry the compile hint (lib/deploy/compile-hints.ts). */
-  hintedChunks: string[];
 }
 
 export interface FunctionConfig {
@@ -87,7 +83,9 @@ export function checkVercelOutput(outDir: string, expect: VercelOutputExpectatio
     const text = readFileSync(file, 'utf8');
     for (const s of secretIn(text)) errors.push(`functions/${name}: contains the build secret ${s.slice(0, 12)}…`);
   }
-  if (config) for (const s of secretIn(JSON.stringify(config))) errors.push(`config.json: contains the build secret ${s.slice(0, 12)}…`);
+  if (config)
+    for (const s of secretIn(JSON.stringify(config)))
+      errors.push(`config.json: contains the build secret ${s.slice(0, 12)}…`);
 
   let chatRuntime: string | undefined;
   for (const route of expect.apiRoutes) {
@@ -100,7 +98,8 @@ export function checkVercelOutput(outDir: string, expect: VercelOutputExpectatio
     if (!/^nodejs\d+\.x$/.test(fn.runtime ?? '')) errors.push(`api/${route}: runtime ${fn.runtime}, expected Node.js`);
     if (route === 'chat') {
       chatRuntime = fn.runtime;
-      if (fn.maxDuration !== expect.chatMaxDuration) errors.push(`api/chat: maxDuration ${fn.maxDuration}, expected ${expect.chatMaxDuration}`);
+      if (fn.maxDuration !== expect.chatMaxDuration)
+        errors.push(`api/chat: maxDuration ${fn.maxDuration}, expected ${expect.chatMaxDuration}`);
       if (fn.supportsResponseStreaming !== true) errors.push('api/chat: response streaming is not enabled');
     }
   }
@@ -109,18 +108,17 @@ export function checkVercelOutput(outDir: string, expect: VercelOutputExpectatio
   const staticDir = join(outDir, 'static');
   for (const file of expect.staticFiles) if (!isFile(join(staticDir, file))) errors.push(`static/${file} is missing`);
   const chunks = join(staticDir, '_next', 'static', 'chunks');
-  if (!existsSync(chunks) || !readdirSync(chunks).some((f) => f.endsWith('.js'))) errors.push('static/_next/static/chunks has no scripts');
-  for (const chunk of expect.hintedChunks) {
-    const file = join(staticDir, '_next', chunk);
-    if (!isFile(file)) errors.push(`static/_next/${chunk} is missing`);
-    else if (!readFileSync(file, 'utf8').startsWith(`${COMPILE_HINT}\n`)) errors.push(`static/_next/${chunk}: no compile hint`);
-  }
+  if (!existsSync(chunks) || !readdirSync(chunks).some((f) => f.endsWith('.js')))
+    errors.push('static/_next/static/chunks has no scripts');
   for (const [route, type] of Object.entries(expect.routes)) {
     if (isFile(join(staticDir, route))) continue;
-    const prerender = readJson<{ fallback?: { contentType?: string; fsPath?: string } }>(join(outDir, 'functions', `${route}.prerender-config.json`));
+    const prerender = readJson<{ fallback?: { contentType?: string; fsPath?: string } }>(
+      join(outDir, 'functions', `${route}.prerender-config.json`),
+    );
     const body = prerender?.fallback?.fsPath && join(outDir, 'functions', dirname(route), prerender.fallback.fsPath);
     if (!body || !isFile(body)) errors.push(`${route}: neither a static file nor prerendered at build time`);
-    else if (prerender.fallback?.contentType !== type) errors.push(`${route}: prerendered as ${prerender.fallback?.contentType}, expected ${type}`);
+    else if (prerender.fallback?.contentType !== type)
+      errors.push(`${route}: prerendered as ${prerender.fallback?.contentType}, expected ${type}`);
   }
 
   return { errors, chatRuntime, functions: configs.size };

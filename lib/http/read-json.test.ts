@@ -44,8 +44,14 @@ describe('readJsonBody', () => {
   });
 
   it('400 naming the body for malformed JSON or invalid UTF-8', async () => {
-    expect(await errorOf(await readJsonBody(post('{"messages": [')))).toMatchObject({ status: 400, code: 'invalid_request', field: 'body' });
-    expect(await errorOf(await readJsonBody(post(new Uint8Array([0x22, 0xe3, 0x81, 0x22]))))).toMatchObject({ status: 400 });
+    expect(await errorOf(await readJsonBody(post('{"messages": [')))).toMatchObject({
+      status: 400,
+      code: 'invalid_request',
+      field: 'body',
+    });
+    expect(await errorOf(await readJsonBody(post(new Uint8Array([0x22, 0xe3, 0x81, 0x22]))))).toMatchObject({
+      status: 400,
+    });
   });
 
   it('405 with Allow', async () => {

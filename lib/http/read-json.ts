@@ -1,3 +1,4 @@
+import 'server-only';
 import { jsonError } from './json-error';
 
 /**
@@ -19,24 +20,28 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Promise<ReadJsonResult> {
   const type = req.headers.get('content-type') ?? '';
   if (!JSON_TYPE.test(type)) {
-    return fail(415, 'unsupported_media_type', `Send the body as application/json (got ${type.slice(0, 80) || 'no content type'})`, {
-      field: 'content-type',
-    });
+    return fail(
+      'unsupported_media_type',
+      `Send the body as application/json (got ${type.slice(0, 80) || 'no content type'})`,
+      {
+        field: 'content-type',
+      },
+    );
   }
   const tooLarge = () =>
-    fail(413, 'payload_too_large', `The request body is larger than ${maxBytes} bytes`, { field: 'body', maxBytes });
+    fail('payload_too_large', `The request body is larger than ${maxBytes} bytes`, { field: 'body', maxBytes });
 
   const declared = Number(req.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
 
   const bytes = await readLimited(req, maxBytes);
   if (bytes === 'too-large') return tooLarge();
-  if (bytes === 'failed') return fail(400, 'invalid_request', 'The request body could not be read', { field: 'body' });
+  if (bytes === 'failed') return fail('invalid_request', 'The request body could not be read', { field: 'body' });
 
   try {
     return { ok: true, body: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
-    return fail(400, 'invalid_request', 'The request body is not valid JSON', { field: 'body' });
+    return fail('invalid_request', 'The request body is not valid JSON', { field: 'body' });
   }
 }
 
@@ -74,5 +79,10 @@ function fail(...args: Parameters<typeof jsonError>): ReadJsonResult {
 
 /** 405 for a method the route does not serve, with the Allow header. */
 export function methodNotAllowed(allow: string[]): Response {
-  return jsonError(405, 'method_not_allowed', `Use ${allow.join(', ')}`, { field: 'method', allow }, { Allow: allow.join(', ') });
+  return jsonError(
+    'method_not_allowed',
+    `Use ${allow.join(', ')}`,
+    { field: 'method', allow },
+    { Allow: allow.join(', ') },
+  );
 }

@@ -30,7 +30,11 @@ const SERVER_ONLY = new Set(['ModelOverview.tsx', 'BenchmarkSuite.tsx', 'Benchma
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(path.join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? [path.join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? files(path.join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name)
+        ? [path.join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -49,7 +53,8 @@ describe('client namespaces', () => {
         // A namespace passed only in part (model: the header's link) must cover each key used.
         const keys = [...source.matchAll(/\bt\('([\w.]+)'/g)].map((key) => key[1]);
         for (const namespace of namespaces) {
-          if (!covered(namespace) && !(match[1] && keys.length && keys.every((key) => covered(`${namespace}.${key}`)))) missing.push(`${file}: ${namespace}`);
+          if (!covered(namespace) && !(match[1] && keys.length && keys.every((key) => covered(`${namespace}.${key}`))))
+            missing.push(`${file}: ${namespace}`);
         }
       }
     }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exposeGc } from '@/lib/server/idle-collector';
-import { createBlockSplitter, detachedCopy, splitMarkdownBlocks } from './blocks';
+import { exposedGc } from '@/lib/server/idle-collector';
+import { createBlockSplitter, detachedCopy } from './blocks';
+
+/** A full split: a new splitter scans the whole text. */
+const splitMarkdownBlocks = (markdown: string) => createBlockSplitter()(markdown);
 
 describe('splitMarkdownBlocks', () => {
   it('splits paragraphs at blank lines', () => {
@@ -74,7 +77,7 @@ describe('createBlockSplitter', () => {
   });
 
   it('keeps no earlier version of a streaming reply alive through its finished blocks', async () => {
-    const collect = exposeGc()!;
+    const collect = exposedGc()!;
     const paragraph = 'スワローは日本語に強い大規模言語モデルです。'.repeat(10);
     const heapAfterGc = async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));

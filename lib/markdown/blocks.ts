@@ -1,14 +1,15 @@
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
- * A copy of `text` that keeps nothing else alive. V8 makes a substring (split, slice, a
- * one-element join) a view into the string it was cut from: a finished paragraph of a
- * streaming reply kept the whole reply as it was when that paragraph ended, ~100 versions of
- * it by the end of a 16k-token reply (24 MB of strings, measured; major GC pauses of 30-45 ms).
- * Prepending a character makes a two-part string that slice() flattens into a new one.
+ * A copy of `text` that keeps nothing else alive. A substring may share memory with the string
+ * it was cut from (engines make slices views): a finished paragraph of a streaming reply kept
+ * the whole reply as it was when that paragraph ended, ~100 versions of it by the end of a
+ * 16k-token reply (24 MB of strings, measured; major GC pauses of 30-45 ms). A string parsed
+ * from JSON is built from the JSON text, a temporary, so no engine can share it with `text`.
+ * The test "keeps no earlier version of a streaming reply alive" checks the memory it keeps.
  */
 export function detachedCopy(text: string): string {
-  return (' ' + text).slice(1);
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 interface Scan {
@@ -27,7 +28,7 @@ function scanBlocks(markdown: string, from: number): Scan {
   let current: string[] = [];
   let fence: string | null = null;
 
-  for (let start = from; start <= markdown.length; ) {
+  for (let start = from; start <= markdown.length;) {
     const newline = markdown.indexOf('\n', start);
     const end = newline === -1 ? markdown.length : newline;
     const line = markdown.slice(start, end);
@@ -54,20 +55,11 @@ function scanBlocks(markdown: string, from: number): Scan {
 const reuse = (block: string, earlier: string | undefined) => (earlier === block ? earlier : detachedCopy(block));
 
 /**
- * Splits Markdown into top-level blocks at blank lines outside fenced code, so a
- * streaming reply re-renders only its last block instead of the whole text. A block equal to
- * the one at its index in `previous` is that same string; other blocks are detached copies.
- */
-export function splitMarkdownBlocks(markdown: string, previous: readonly string[] = []): string[] {
-  const { finished, rest } = scanBlocks(markdown, 0);
-  if (rest !== null) finished.push(rest);
-  return finished.map((block, index) => reuse(block, previous[index]));
-}
-
-/**
- * Splits successive versions of one growing text. While each version extends the last, only the
- * text after the last finished block is scanned again (a 16k-token reply is ~64k characters,
- * split on every render), and blocks that did not change stay the same strings.
+ * Splits Markdown into top-level blocks at blank lines outside fenced code, so a streaming reply
+ * re-renders only its last block instead of the whole text. Call it with successive versions of
+ * one growing text: while each version extends the last, only the text after the last finished
+ * block is scanned again (a 16k-token reply is ~64k characters, split on every render), and
+ * blocks that did not change stay the same strings. A new splitter splits its first text whole.
  */
 export function createBlockSplitter(): (markdown: string) => string[] {
   let donePrefix = '';

@@ -8,7 +8,10 @@ const code = (className: string[] | undefined, text: string): Element => ({
   properties: className ? { className } : {},
   children: [{ type: 'text', value: text }],
 });
-const pre = (child: Element): Root => ({ type: 'root', children: [{ type: 'element', tagName: 'pre', properties: {}, children: [child] }] });
+const pre = (child: Element): Root => ({
+  type: 'root',
+  children: [{ type: 'element', tagName: 'pre', properties: {}, children: [child] }],
+});
 const run = (tree: Root) => rehypeHighlightCode()(tree);
 const spans = (node: Element) => node.children.filter((c) => c.type === 'element');
 
@@ -41,7 +44,10 @@ describe('rehypeHighlightCode', () => {
 
   it('leaves inline code (not inside pre) alone', () => {
     const inline = code(['language-ts'], 'let a');
-    const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [inline] }] };
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'element', tagName: 'p', properties: {}, children: [inline] }],
+    };
     run(tree);
     expect(inline.children).toEqual([{ type: 'text', value: 'let a' }]);
   });

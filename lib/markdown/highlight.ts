@@ -57,7 +57,10 @@ function visit(node: Root | Element): void {
   }
 }
 
-/** Rehype plugin: highlights fenced code that names its language (no guessing), like rehype-highlight with `detect: false`. */
+/**
+ * Rehype plugin: highlights fenced code that names its language (no guessing), like
+ * rehype-highlight with `detect: false`.
+ */
 export function rehypeHighlightCode() {
   return (tree: Root) => visit(tree);
 }

@@ -5,7 +5,8 @@
 export const BRAND_BLUE = '#2359bd';
 export const BRAND_BLUE_DARK = '#173c85';
 /** The swallow, in a 64×64 box. */
-export const SWALLOW_PATH = 'M7 20c12 1 21 8 25 17 4-9 13-16 25-17-9 6-15 14-19 24l4 12-10-7-10 7 4-12C22 34 16 26 7 20z';
+export const SWALLOW_PATH =
+  'M7 20c12 1 21 8 25 17 4-9 13-16 25-17-9 6-15 14-19 24l4 12-10-7-10 7 4-12C22 34 16 26 7 20z';
 /** Corner radius of the square, as a fraction of its side (14 of 64 in icon.svg). */
 export const ICON_RADIUS = 14 / 64;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPng, pngSize, pngsToIco, readIcoDirectory } from './ico';
+import { readIcoDirectory } from '../../e2e/ico-reader';
+import { isPng, pngSize, pngsToIco } from './ico';
 
 /** A PNG header with the given IHDR size (enough for the ICO writer, which copies bytes). */
 function fakePng(width: number, height: number, extra = 4): Uint8Array {

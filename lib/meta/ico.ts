@@ -33,7 +33,8 @@ export function pngsToIco(images: IcoImage[]): Uint8Array {
   let offset = headerSize;
   images.forEach((img, i) => {
     const { width, height } = pngSize(img.png);
-    if (width !== img.size || height !== img.size) throw new Error(`image ${i} is ${width}×${height}, expected ${img.size}×${img.size}`);
+    if (width !== img.size || height !== img.size)
+      throw new Error(`image ${i} is ${width}×${height}, expected ${img.size}×${img.size}`);
     if (img.size < 1 || img.size > 256) throw new Error(`icon size ${img.size} is outside 1–256`);
     const entry = 6 + 16 * i;
     view.setUint8(entry, img.size === 256 ? 0 : img.size);
@@ -48,16 +49,4 @@ export function pngsToIco(images: IcoImage[]): Uint8Array {
     offset += img.png.byteLength;
   });
   return out;
-}
-
-/** The directory of an ICO file (for tests and checks). */
-export function readIcoDirectory(bytes: Uint8Array): { size: number; length: number; offset: number }[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint16(0, true) !== 0 || view.getUint16(2, true) !== 1) throw new Error('not an ICO file');
-  const count = view.getUint16(4, true);
-  return Array.from({ length: count }, (_, i) => {
-    const entry = 6 + 16 * i;
-    const size = view.getUint8(entry) || 256;
-    return { size, length: view.getUint32(entry + 8, true), offset: view.getUint32(entry + 12, true) };
-  });
 }

@@ -7,7 +7,9 @@ const h = (values: Record<string, string>) => ({ get: (name: string) => values[n
 
 describe('resolveSiteUrl', () => {
   it('prefers SITE_URL, reduced to its origin', () => {
-    expect(resolveSiteUrl({ SITE_URL: 'https://chat.example.com/some/path?q=1' }, h({ host: 'other.test' }))?.href).toBe('https://chat.example.com/');
+    expect(
+      resolveSiteUrl({ SITE_URL: 'https://chat.example.com/some/path?q=1' }, h({ host: 'other.test' }))?.href,
+    ).toBe('https://chat.example.com/');
   });
 
   it('ignores a SITE_URL that is not a plain http(s) URL and uses the request host', () => {
@@ -17,9 +19,12 @@ describe('resolveSiteUrl', () => {
   });
 
   it('uses the forwarded host and protocol from a proxy (first value of a list)', () => {
-    expect(resolveSiteUrl({}, h({ host: 'internal:3000', 'x-forwarded-host': 'chat.example.com, a.b', 'x-forwarded-proto': 'https,http' }))?.href).toBe(
-      'https://chat.example.com/',
-    );
+    expect(
+      resolveSiteUrl(
+        {},
+        h({ host: 'internal:3000', 'x-forwarded-host': 'chat.example.com, a.b', 'x-forwarded-proto': 'https,http' }),
+      )?.href,
+    ).toBe('https://chat.example.com/');
   });
 
   it('gives up on a missing or malformed host rather than emit a bad URL', () => {
@@ -32,7 +37,10 @@ describe('resolveSiteUrl', () => {
 
 describe('defaultOpenGraph', () => {
   it('carries the 1200×630 card and the locale', () => {
-    expect(defaultOpenGraph('ja')).toMatchObject({ locale: 'ja_JP', images: [{ url: '/og.png', width: 1200, height: 630 }] });
+    expect(defaultOpenGraph('ja')).toMatchObject({
+      locale: 'ja_JP',
+      images: [{ url: '/og.png', width: 1200, height: 630 }],
+    });
     expect(defaultOpenGraph('en').locale).toBe('en_US');
   });
 });

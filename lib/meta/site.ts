@@ -9,14 +9,19 @@ import type { Metadata } from 'next';
 import type { Locale } from '@/lib/i18n/routing';
 import { OG_IMAGE } from './brand';
 
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-export function resolveSiteUrl(env: Record<string, string | undefined>, headers: { get(name: string): string | null }): URL | undefined {
+export function resolveSiteUrl(
+  env: Record<string, string | undefined>,
+  headers: { get(name: string): string | null },
+): URL | undefined {
   const configured = env.SITE_URL?.trim();
   if (configured) {
     try {
       const url = new URL(configured);
-      if ((url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password) return new URL(url.origin);
+      if ((url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password)
+        return new URL(url.origin);
     } catch {
       // fall through to the request's host
     }
@@ -33,6 +38,8 @@ export function defaultOpenGraph(locale: Locale): NonNullable<Metadata['openGrap
     type: 'website',
     siteName: 'Swallow Chat',
     locale: locale === 'ja' ? 'ja_JP' : 'en_US',
-    images: [{ url: OG_IMAGE.path, width: OG_IMAGE.width, height: OG_IMAGE.height, alt: OG_IMAGE.alt, type: 'image/png' }],
+    images: [
+      { url: OG_IMAGE.path, width: OG_IMAGE.width, height: OG_IMAGE.height, alt: OG_IMAGE.alt, type: 'image/png' },
+    ],
   };
 }

@@ -29,7 +29,11 @@ export interface ChartRow {
 /** The model this app serves; highlighted in every chart and table. */
 export const HIGHLIGHT_MODEL = 'Llama 3.1 Swallow 8B Instruct';
 
-const SUITE_IDS: Record<string, SuiteId> = { 'Japanese tasks': 'ja', 'English tasks': 'en', 'Japanese MT-Bench': 'mtBench' };
+const SUITE_IDS: Record<string, SuiteId> = {
+  'Japanese tasks': 'ja',
+  'English tasks': 'en',
+  'Japanese MT-Bench': 'mtBench',
+};
 
 export interface RawSuite {
   title: string;
@@ -43,15 +47,22 @@ export function parseSuites(raw: { suites: RawSuite[] }): Suite[] {
   return raw.suites.map((suite) => {
     const id = SUITE_IDS[suite.title];
     if (!id) throw new Error(`Unknown benchmark suite "${suite.title}"`);
-    const benchmarks = suite.benchmarks.map((b) => ({ name: b.name, setting: b.setting ?? '', metric: b.metric ?? '', isAverage: b.name === suite.average_column }));
+    const benchmarks = suite.benchmarks.map((b) => ({
+      name: b.name,
+      setting: b.setting ?? '',
+      metric: b.metric ?? '',
+      isAverage: b.name === suite.average_column,
+    }));
     if (!benchmarks.some((b) => b.isAverage)) throw new Error(`Suite "${suite.title}" has no average column`);
     for (const { model, scores } of suite.models) {
       for (const { name } of benchmarks) {
         const score = scores[name];
-        if (typeof score !== 'number' || !(score >= 0 && score <= 1)) throw new Error(`${suite.title}: ${model} has no 0–1 score for ${name}`);
+        if (typeof score !== 'number' || !(score >= 0 && score <= 1))
+          throw new Error(`${suite.title}: ${model} has no 0–1 score for ${name}`);
       }
     }
-    if (!suite.models.some((m) => m.model === HIGHLIGHT_MODEL)) throw new Error(`${suite.title}: ${HIGHLIGHT_MODEL} is missing`);
+    if (!suite.models.some((m) => m.model === HIGHLIGHT_MODEL))
+      throw new Error(`${suite.title}: ${HIGHLIGHT_MODEL} is missing`);
     return { id, benchmarks, models: suite.models };
   });
 }
@@ -71,7 +82,9 @@ export function highlightRank(rows: ChartRow[]): number {
 
 /** The best score of each benchmark column, for marking it in the table. */
 export function bestScores(suite: Suite): Record<string, number> {
-  return Object.fromEntries(suite.benchmarks.map((b) => [b.name, Math.max(...suite.models.map((m) => m.scores[b.name]))]));
+  return Object.fromEntries(
+    suite.benchmarks.map((b) => [b.name, Math.max(...suite.models.map((m) => m.scores[b.name]))]),
+  );
 }
 
 /** Four decimals, as in the model card (0.924 → "0.9240"). */

@@ -7,12 +7,25 @@ import type { Preset } from './preset';
 
 const base = defaultSettings(['m']);
 const translate = findBuiltinPreset('translate-ja-en')!;
-const mine: Preset = { id: 'mine', name: '私の', description: '', systemPrompt: '短く答えて', params: { temperature: 1, topP: 0.8, maxTokens: 100 }, starters: [] };
+const mine: Preset = {
+  id: 'mine',
+  name: '私の',
+  description: '',
+  systemPrompt: '短く答えて',
+  params: { temperature: 1, topP: 0.8, maxTokens: 100 },
+  starters: [],
+};
 
 describe('applyPreset', () => {
   it('a built-in sets its parameters and a prompt that follows the language', () => {
     const applied = applyPreset(base, translate, 'ja');
-    expect(applied).toMatchObject({ presetId: 'translate-ja-en', systemPrompt: null, temperature: 0.2, maxTokens: 1024, model: 'm' });
+    expect(applied).toMatchObject({
+      presetId: 'translate-ja-en',
+      systemPrompt: null,
+      temperature: 0.2,
+      maxTokens: 1024,
+      model: 'm',
+    });
     expect(effectiveSystemPrompt(applied, 'ja')).toContain('プロの翻訳者');
     expect(effectiveSystemPrompt(applied, 'en')).toContain('professional translator');
     expect(isPresetModified(applied, translate)).toBe(false);

@@ -17,9 +17,12 @@ export function applyPreset(settings: ChatSettings, preset: Preset, locale: Loca
 
 /** True when the prompt or a sampling parameter no longer matches the active preset. */
 export function isPresetModified(settings: ChatSettings, preset: Preset): boolean {
-  const promptChanged = settings.systemPrompt !== null && !variants(preset.systemPrompt).includes(settings.systemPrompt);
+  const promptChanged =
+    settings.systemPrompt !== null && !variants(preset.systemPrompt).includes(settings.systemPrompt);
   const { temperature, topP, maxTokens } = preset.params;
-  return promptChanged || settings.temperature !== temperature || settings.topP !== topP || settings.maxTokens !== maxTokens;
+  return (
+    promptChanged || settings.temperature !== temperature || settings.topP !== topP || settings.maxTokens !== maxTokens
+  );
 }
 
 /** The preset with this id: a built-in, or one of the user's. */
@@ -29,7 +32,11 @@ export function findPreset(id: string | null, userPresets: readonly Preset[]): P
 }
 
 /** "Reset" on the system prompt: back to the active preset's wording. */
-export function resetSystemPrompt(settings: ChatSettings, userPresets: readonly Preset[], locale: Locale): ChatSettings {
+export function resetSystemPrompt(
+  settings: ChatSettings,
+  userPresets: readonly Preset[],
+  locale: Locale,
+): ChatSettings {
   const preset = findPreset(settings.presetId, userPresets);
   const own = preset && !BUILTIN_IDS.has(preset.id);
   return { ...settings, systemPrompt: own ? localize(preset.systemPrompt, locale) : null };

@@ -26,14 +26,23 @@ export const BUILTIN_PRESETS: readonly Preset[] = [
       ja: '日本語で質問しても、自然な英語で答えます。英語の練習にも。',
       en: 'Replies in clear, natural English, whatever language you write in.',
     },
-    systemPrompt: 'You are a helpful and honest assistant. Always reply in clear, natural English, even when the user writes in Japanese.',
+    systemPrompt:
+      'You are a helpful and honest assistant. Always reply in clear, natural English, even when the user writes in Japanese.',
     params: { ...DEFAULT_PARAMS },
-    starters: [{ ja: '「お疲れさまです」は英語でどう言えばいいですか？', en: 'How would you explain "otsukaresama" to a new colleague?' }],
+    starters: [
+      {
+        ja: '「お疲れさまです」は英語でどう言えばいいですか？',
+        en: 'How would you explain "otsukaresama" to a new colleague?',
+      },
+    ],
   },
   {
     id: 'translate-ja-en',
     name: { ja: '和文英訳', en: 'Japanese → English' },
-    description: { ja: '日本語の文章を自然な英語に訳します。返すのは訳文だけです。', en: 'Translates Japanese into natural English and returns only the translation.' },
+    description: {
+      ja: '日本語の文章を自然な英語に訳します。返すのは訳文だけです。',
+      en: 'Translates Japanese into natural English and returns only the translation.',
+    },
     systemPrompt: {
       ja: 'あなたはプロの翻訳者です。ユーザーが入力した日本語を、意味とニュアンスを保ったまま自然な英語に翻訳してください。出力は訳文のみとし、説明や注釈は付けないでください。',
       en: 'You are a professional translator. Translate the Japanese text the user sends into natural English, keeping its meaning and nuance. Output only the translation, with no explanations or notes.',
@@ -44,7 +53,10 @@ export const BUILTIN_PRESETS: readonly Preset[] = [
   {
     id: 'translate-en-ja',
     name: { ja: '英文和訳', en: 'English → Japanese' },
-    description: { ja: '英語の文章を、直訳調ではない読みやすい日本語に訳します。', en: 'Translates English into natural, readable Japanese—no stiff literal phrasing.' },
+    description: {
+      ja: '英語の文章を、直訳調ではない読みやすい日本語に訳します。',
+      en: 'Translates English into natural, readable Japanese—no stiff literal phrasing.',
+    },
     systemPrompt: {
       ja: 'あなたはプロの翻訳者です。ユーザーが入力した英語を、日本語として自然で読みやすい文章に翻訳してください。直訳調は避け、出力は訳文のみとしてください。',
       en: 'You are a professional translator. Translate the English text the user sends into natural, readable Japanese, avoiding stiff literal phrasing. Output only the translation.',
@@ -55,7 +67,10 @@ export const BUILTIN_PRESETS: readonly Preset[] = [
   {
     id: 'summary-3-lines',
     name: { ja: '3行要約', en: 'Three-line summary' },
-    description: { ja: '長い文章の要点を3行にまとめます。', en: 'Boils any text down to three lines without losing the key points.' },
+    description: {
+      ja: '長い文章の要点を3行にまとめます。',
+      en: 'Boils any text down to three lines without losing the key points.',
+    },
     systemPrompt: {
       ja: 'ユーザーが入力した文章を、重要な点を落とさずに3行で要約してください。各行は「・」で始め、1行40字程度に収めてください。',
       en: 'Summarize the text the user sends in exactly three lines, keeping every key point. Start each line with "•", keep each line short, and reply in the language of the text.',
@@ -76,8 +91,14 @@ export const BUILTIN_PRESETS: readonly Preset[] = [
     },
     params: { temperature: 0.5, topP: 0.9, maxTokens: 1024 },
     starters: [
-      { ja: '取引先に、納品が1週間遅れることをお詫びするメール', en: 'Apologize to a client that our delivery will be one week late' },
-      { ja: '社外の方に打ち合わせの候補日を3つ提案するメール', en: 'Propose three possible meeting dates to an external contact' },
+      {
+        ja: '取引先に、納品が1週間遅れることをお詫びするメール',
+        en: 'Apologize to a client that our delivery will be one week late',
+      },
+      {
+        ja: '社外の方に打ち合わせの候補日を3つ提案するメール',
+        en: 'Propose three possible meeting dates to an external contact',
+      },
     ],
   },
   {
@@ -137,7 +158,10 @@ export const BUILTIN_PRESETS: readonly Preset[] = [
     },
     params: { temperature: 0.6, topP: 0.9, maxTokens: 768 },
     starters: [
-      { ja: '大規模言語モデルはどうやって文章を作っているの？', en: 'How does a large language model actually write text?' },
+      {
+        ja: '大規模言語モデルはどうやって文章を作っているの？',
+        en: 'How does a large language model actually write text?',
+      },
     ],
   },
   {
@@ -153,7 +177,10 @@ export const BUILTIN_PRESETS: readonly Preset[] = [
     },
     params: { temperature: 0.2, topP: 0.9, maxTokens: 1536 },
     starters: [
-      { ja: 'Python で CSV を読み込んで、列ごとの平均を出すには？', en: 'How do I read a CSV in Python and get the mean of each column?' },
+      {
+        ja: 'Python で CSV を読み込んで、列ごとの平均を出すには？',
+        en: 'How do I read a CSV in Python and get the mean of each column?',
+      },
       { ja: 'TypeScript でデバウンス関数を書いてください', en: 'Write a debounce function in TypeScript' },
     ],
   },

@@ -19,7 +19,8 @@ export function parsePresetFile(text: string, existingCount: number): ImportResu
     maxBytes: MAX_IMPORT_BYTES,
     maxItems: MAX_USER_PRESETS,
     existingCount,
-    schemaFor: (data): z.ZodMiniType<Preset[] | z.infer<typeof envelopeSchema>> => (Array.isArray(data) ? bareListSchema : envelopeSchema),
+    schemaFor: (data): z.ZodMiniType<Preset[] | z.infer<typeof envelopeSchema>> =>
+      Array.isArray(data) ? bareListSchema : envelopeSchema,
     items: (file) => (Array.isArray(file) ? file : file.presets),
   });
   return parsed.ok ? { ok: true, presets: parsed.items } : parsed;

@@ -2,18 +2,29 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Preset } from './preset';
 import { PRESETS_STORAGE_KEY, serializePresets } from './storage-format';
 
-const preset = (id: string): Preset => ({ id, name: id, description: '', systemPrompt: 'x', params: { temperature: 0.6, topP: 0.9, maxTokens: 512 }, starters: [] });
+const preset = (id: string): Preset => ({
+  id,
+  name: id,
+  description: '',
+  systemPrompt: 'x',
+  params: { temperature: 0.6, topP: 0.9, maxTokens: 512 },
+  starters: [],
+});
 
 /** A fresh store module (it hydrates once per page) over a localStorage holding `stored`. */
 async function page(stored: Preset[] | null) {
   const storage = new Map(stored === null ? [] : [[PRESETS_STORAGE_KEY, serializePresets(stored)]]);
   vi.stubGlobal('window', {
-    localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) },
+    localStorage: {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => storage.set(k, v),
+    },
     addEventListener: () => {},
   });
   vi.resetModules();
   const store = await import('./preset-store');
-  const saved = () => (JSON.parse(storage.get(PRESETS_STORAGE_KEY) ?? 'null') as { presets: Preset[] } | null)?.presets.map((p) => p.id);
+  const saved = () =>
+    (JSON.parse(storage.get(PRESETS_STORAGE_KEY) ?? 'null') as { presets: Preset[] } | null)?.presets.map((p) => p.id);
   return { ...store, saved };
 }
 afterEach(() => vi.unstubAllGlobals());

@@ -65,7 +65,11 @@ describe('preset storage', () => {
   });
 
   it('reads data from a newer app version without claiming it', () => {
-    expect(loadPresets(JSON.stringify({ version: 9, presets: [mine] }))).toEqual({ status: 'newer', presets: [mine], version: 9 });
+    expect(loadPresets(JSON.stringify({ version: 9, presets: [mine] }))).toEqual({
+      status: 'newer',
+      presets: [mine],
+      version: 9,
+    });
   });
 
   it('reports unreadable storage instead of throwing', () => {
@@ -80,7 +84,11 @@ describe('preset storage', () => {
 describe('preset files', () => {
   it('export → import round trip', () => {
     const file = exportPresetFile([mine], new Date('2026-11-26T00:00:00Z'));
-    expect(JSON.parse(file)).toMatchObject({ format: 'swallow-chat/presets', version: 1, exportedAt: '2026-11-26T00:00:00.000Z' });
+    expect(JSON.parse(file)).toMatchObject({
+      format: 'swallow-chat/presets',
+      version: 1,
+      exportedAt: '2026-11-26T00:00:00.000Z',
+    });
     expect(parsePresetFile(file, 0)).toEqual({ ok: true, presets: [mine] });
   });
 
@@ -90,11 +98,24 @@ describe('preset files', () => {
 
   it('says precisely what is wrong with a bad file', () => {
     expect(parsePresetFile('not json at all', 0)).toEqual({ ok: false, error: { code: 'not_json' } });
-    const wrong = parsePresetFile(JSON.stringify({ format: 'swallow-chat/presets', version: 1, presets: [mine, { ...mine, params: { ...mine.params, maxTokens: -1 } }] }), 0);
+    const wrong = parsePresetFile(
+      JSON.stringify({
+        format: 'swallow-chat/presets',
+        version: 1,
+        presets: [mine, { ...mine, params: { ...mine.params, maxTokens: -1 } }],
+      }),
+      0,
+    );
     expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_shape', path: 'presets.1.params.maxTokens' } });
-    expect(parsePresetFile(JSON.stringify({ hello: 'world' }), 0)).toMatchObject({ ok: false, error: { code: 'wrong_shape' } });
+    expect(parsePresetFile(JSON.stringify({ hello: 'world' }), 0)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_shape' },
+    });
     expect(parsePresetFile(JSON.stringify([]), 0)).toEqual({ ok: false, error: { code: 'empty' } });
-    expect(parsePresetFile(' '.repeat(MAX_IMPORT_BYTES + 1), 0)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(parsePresetFile(' '.repeat(MAX_IMPORT_BYTES + 1), 0)).toMatchObject({
+      ok: false,
+      error: { code: 'too_large' },
+    });
     const many = Array.from({ length: 3 }, (_, i) => ({ ...mine, id: `p-${i}` }));
     expect(parsePresetFile(JSON.stringify(many), MAX_USER_PRESETS - 2)).toEqual({
       ok: false,

@@ -17,7 +17,9 @@ export const presetParamsSchema = z.strictObject({
 /** One preset: the shape of built-ins, saved presets, export files and (later) share links. */
 export const presetSchema = z.strictObject({
   id: z.string().check(z.regex(PRESET_ID, 'lowercase letters, digits and hyphens, up to 64')),
-  name: text(MAX_PRESET_NAME).check(z.refine((value) => (typeof value === 'string' ? value : value.ja || value.en).length > 0, 'must not be empty')),
+  name: text(MAX_PRESET_NAME).check(
+    z.refine((value) => (typeof value === 'string' ? value : value.ja || value.en).length > 0, 'must not be empty'),
+  ),
   description: z._default(text(MAX_PRESET_DESCRIPTION), ''),
   systemPrompt: text(MAX_SYSTEM_CHARS),
   params: presetParamsSchema,

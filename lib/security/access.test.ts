@@ -38,7 +38,8 @@ describe('access codes', () => {
     expect(verifyAccessToken(`${v}.${exp}.${tag}.${otherFirst}${sig.slice(1)}`, codes, secret)).toBe(false);
     expect(verifyAccessToken(token, codes, 'other-secret')).toBe(false);
     expect(verifyAccessToken(token, ['さくら-2025'], secret)).toBe(false); // team-blue removed
-    for (const bad of [undefined, '', 'x', 'v1.1.2', 'v2.1.2.3', '....']) expect(verifyAccessToken(bad, codes, secret)).toBe(false);
+    for (const bad of [undefined, '', 'x', 'v1.1.2', 'v2.1.2.3', '....'])
+      expect(verifyAccessToken(bad, codes, secret)).toBe(false);
   });
 
   it('derives the cookie secret from the codes unless one is given', () => {
@@ -50,7 +51,14 @@ describe('access codes', () => {
 
   it('only redirects to paths on this site after unlocking', () => {
     expect(safeNextPath('/en?x=1', '/ja')).toBe('/en?x=1');
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 3, undefined]) {
+    for (const bad of [
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      3,
+      undefined,
+    ]) {
       expect(safeNextPath(bad, '/ja')).toBe('/ja');
     }
   });

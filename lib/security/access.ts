@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
@@ -34,7 +35,12 @@ export function createAccessToken(code: string, secret: string, now = Date.now()
   return `${payload}.${signatureOf(payload, secret)}`;
 }
 
-export function verifyAccessToken(token: string | undefined, codes: readonly string[], secret: string, now = Date.now()): boolean {
+export function verifyAccessToken(
+  token: string | undefined,
+  codes: readonly string[],
+  secret: string,
+  now = Date.now(),
+): boolean {
   if (!token || codes.length === 0) return false;
   const parts = token.split('.');
   if (parts.length !== 4 || parts[0] !== 'v1') return false;
@@ -47,6 +53,7 @@ export function verifyAccessToken(token: string | undefined, codes: readonly str
 
 /** Where to send the browser after unlocking: only a path on this site. */
 export function safeNextPath(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+    return fallback;
   return value;
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { jsonError } from '@/lib/http/json-error';
 import { clientKey } from './client-key';
 import { resolveSecurityConfig } from './config';
@@ -21,6 +22,6 @@ export async function admitChatRequest(req: Request): Promise<ChatAdmission> {
       : (['too_many_requests', `At most ${config.requestsPerMinute} chat requests per minute per client`] as const);
   return {
     ok: false,
-    response: jsonError(429, code, message, { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) }),
+    response: jsonError(code, message, { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) }),
   };
 }

@@ -8,6 +8,7 @@
  *   server exposed directly (no proxy in front) lets a client choose its key: put a proxy
  *   in front of public deployments (README, "Abuse protection").
  */
+import 'server-only';
 export function clientKey(headers: Headers): string {
   const forwarded = (headers.get('x-forwarded-for') ?? '')
     .split(',')

@@ -10,6 +10,7 @@
  * | ACCESS_MAX_ATTEMPTS | wrong access codes per client per 5 minutes | 5 |
  * | REDIS_URL | share the counters between instances | in memory |
  */
+import 'server-only';
 
 export interface SecurityConfig {
   accessCodes: string[];
@@ -29,14 +30,22 @@ const count = (value: string | undefined, fallback: number) => {
 };
 
 export function parseAccessCodes(value: string | undefined): string[] {
-  return [...new Set((value ?? '').split(',').map((code) => code.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function resolveSecurityConfig(env: Env = process.env): SecurityConfig {
   const accessCodes = parseAccessCodes(env.ACCESS_CODE);
   // Without an explicit secret, the codes themselves key the HMAC: changing the codes
   // signs everyone out, and nothing else needs configuring.
-  const cookieSecret = env.ACCESS_COOKIE_SECRET?.trim() || (accessCodes.length ? `swallow-access\0${accessCodes.join('\0')}` : '');
+  const cookieSecret =
+    env.ACCESS_COOKIE_SECRET?.trim() || (accessCodes.length ? `swallow-access\0${accessCodes.join('\0')}` : '');
   return {
     accessCodes,
     cookieSecret,

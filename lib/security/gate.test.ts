@@ -5,7 +5,12 @@ import { clientKey } from './client-key';
 import { API_CSP, pageCsp } from './headers';
 
 const config = { accessCodes: ['open-sesame'], cookieSecret: 's' };
-const req = (pathname: string, cookie?: string, search = '') => ({ pathname, search, cookie, url: `http://app.test${pathname}${search}` });
+const req = (pathname: string, cookie?: string, search = '') => ({
+  pathname,
+  search,
+  cookie,
+  url: `http://app.test${pathname}${search}`,
+});
 
 describe('accessGate', () => {
   it('lets everything through when no access code is set', () => {
@@ -28,7 +33,8 @@ describe('accessGate', () => {
   });
 
   it('keeps the unlock page and endpoint open, and passes a valid cookie', () => {
-    for (const path of ['/unlock', '/ja/unlock', '/en/unlock', '/api/unlock']) expect(accessGate(req(path), config)).toBeNull();
+    for (const path of ['/unlock', '/ja/unlock', '/en/unlock', '/api/unlock'])
+      expect(accessGate(req(path), config)).toBeNull();
     const token = createAccessToken('open-sesame', 's');
     expect(accessGate(req('/api/chat', token), config)).toBeNull();
     expect(accessGate(req('/ja', token), config)).toBeNull();

@@ -1,3 +1,4 @@
+import 'server-only';
 import { ACCESS_COOKIE, verifyAccessToken } from './access';
 import { jsonError } from '@/lib/http/json-error';
 import { resolveSecurityConfig, type SecurityConfig } from './config';
@@ -17,11 +18,14 @@ interface GateRequest {
  * With ACCESS_CODE set: a page without a valid unlock cookie redirects to the unlock page
  * (which comes back here afterwards); an API call gets 401 access_required. Null = go on.
  */
-export function accessGate(req: GateRequest, config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'>): Response | null {
+export function accessGate(
+  req: GateRequest,
+  config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'>,
+): Response | null {
   if (config.accessCodes.length === 0 || OPEN_PATHS.test(req.pathname)) return null;
   if (verifyAccessToken(req.cookie, config.accessCodes, config.cookieSecret)) return null;
   if (req.pathname === '/api' || req.pathname.startsWith('/api/')) {
-    return jsonError(401, 'access_required', 'This deployment needs an access code: unlock it at /unlock first');
+    return jsonError('access_required', 'This deployment needs an access code: unlock it at /unlock first');
   }
   const locale = /^\/(ja|en)(?:\/|$)/.exec(req.pathname)?.[1];
   const target = new URL(locale ? `/${locale}/unlock` : '/unlock', req.url);
@@ -30,7 +34,10 @@ export function accessGate(req: GateRequest, config: Pick<SecurityConfig, 'acces
 }
 
 /** The gate for a request as Next.js hands it to the proxy or a route handler. */
-export function gateRequest(request: NextRequest, config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'> = resolveSecurityConfig()): Response | null {
+export function gateRequest(
+  request: NextRequest,
+  config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'> = resolveSecurityConfig(),
+): Response | null {
   const { pathname, search } = request.nextUrl;
   return accessGate({ pathname, search, url: request.url, cookie: request.cookies.get(ACCESS_COOKIE)?.value }, config);
 }

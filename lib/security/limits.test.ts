@@ -76,7 +76,9 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     const found = spawnSync('redis-server', ['--version']);
     if (found.error) throw new Error('redis-server is needed for this test: apt-get install redis-server (CI does)');
     const port = await freePort();
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     url = `redis://127.0.0.1:${port}`;
     const { Redis } = await import('ioredis');
     const probe = new Redis(url, { retryStrategy: () => 50 });
@@ -104,8 +106,12 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
 
   it('two app instances share the per-minute limit and the stream cap', async () => {
     const tag = `client-${Date.now()}`;
-    const a = await connected(createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, redisUrl: url }));
-    const b = await connected(createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, redisUrl: url }));
+    const a = await connected(
+      createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, redisUrl: url }),
+    );
+    const b = await connected(
+      createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, redisUrl: url }),
+    );
     expect((await admitAndRelease(a, tag)).ok).toBe(true);
     expect((await admitAndRelease(b, tag)).ok).toBe(true);
     expect((await admitAndRelease(a, tag)).ok).toBe(true);
@@ -125,17 +131,28 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     expect(await a.unlockWaitSeconds(guesser)).toBeGreaterThan(0);
   });
 
-  it('counts the very first guesses after a start in Redis, not in a fresh instance\'s memory', async () => {
+  it("counts the very first guesses after a start in Redis, not in a fresh instance's memory", async () => {
     const guesser = `first-${Date.now()}`;
-    const fresh = await connected(createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }));
+    const fresh = await connected(
+      createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }),
+    );
     expect(await fresh.recordFailedUnlock(guesser)).toBe(0);
     expect(await fresh.recordFailedUnlock(guesser)).toBeGreaterThan(0);
-    const other = await connected(createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }));
+    const other = await connected(
+      createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }),
+    );
     expect(await other.unlockWaitSeconds(guesser)).toBeGreaterThan(0);
   });
 
   it('keeps working (in memory) while Redis is unreachable', async () => {
-    const down = await connected(createLimits({ requestsPerMinute: 1, concurrentStreams: 1, unlockAttempts: 2, redisUrl: `redis://127.0.0.1:${await freePort()}` }));
+    const down = await connected(
+      createLimits({
+        requestsPerMinute: 1,
+        concurrentStreams: 1,
+        unlockAttempts: 2,
+        redisUrl: `redis://127.0.0.1:${await freePort()}`,
+      }),
+    );
     expect((await admitAndRelease(down, 'x')).ok).toBe(true);
     expect(await down.admitChat('x')).toMatchObject({ ok: false, reason: 'requests' });
   });

@@ -1,10 +1,6 @@
+import 'server-only';
 import { Redis } from 'ioredis';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { SecurityConfig } from './config';
 
 /**
@@ -20,7 +16,8 @@ export const STREAM_SLOT_TTL_S = 120;
 export const STREAM_RETRY_AFTER_S = 5;
 export const UNLOCK_WINDOW_S = 5 * 60;
 
-export type Admission = { ok: true; release: () => Promise<void> } | { ok: false; reason: 'requests' | 'streams'; retryAfterSeconds: number };
+export type Admission =
+  { ok: true; release: () => Promise<void> } | { ok: false; reason: 'requests' | 'streams'; retryAfterSeconds: number };
 
 export interface Limits {
   /** One chat request: counts it against the per-minute limit and takes a stream slot. */
@@ -67,7 +64,8 @@ function firstConnection(redis: Redis | undefined): Promise<void> {
   });
 }
 
-const seconds = (res: unknown) => Math.max(1, Math.ceil((res instanceof RateLimiterRes ? res.msBeforeNext : 1000) / 1000));
+const seconds = (res: unknown) =>
+  Math.max(1, Math.ceil((res instanceof RateLimiterRes ? res.msBeforeNext : 1000) / 1000));
 
 /** Rejections are RateLimiterRes (limit reached); anything else is a store failure. */
 async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
@@ -80,7 +78,9 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateL
   }
 }
 
-export function createLimits(config: Pick<SecurityConfig, 'requestsPerMinute' | 'concurrentStreams' | 'unlockAttempts' | 'redisUrl'>): Limits {
+export function createLimits(
+  config: Pick<SecurityConfig, 'requestsPerMinute' | 'concurrentStreams' | 'unlockAttempts' | 'redisUrl'>,
+): Limits {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
     : undefined;
@@ -88,9 +88,14 @@ export function createLimits(config: Pick<SecurityConfig, 'requestsPerMinute' | 
   const make = makeFactory(redis);
   const ready = firstConnection(redis);
 
-  const requests = config.requestsPerMinute > 0 ? make({ keyPrefix: 'swallow:req', points: config.requestsPerMinute, duration: 60 }) : null;
+  const requests =
+    config.requestsPerMinute > 0
+      ? make({ keyPrefix: 'swallow:req', points: config.requestsPerMinute, duration: 60 })
+      : null;
   const streams =
-    config.concurrentStreams > 0 ? make({ keyPrefix: 'swallow:streams', points: config.concurrentStreams, duration: STREAM_SLOT_TTL_S }) : null;
+    config.concurrentStreams > 0
+      ? make({ keyPrefix: 'swallow:streams', points: config.concurrentStreams, duration: STREAM_SLOT_TTL_S })
+      : null;
   const unlock = make({ keyPrefix: 'swallow:unlock', points: config.unlockAttempts, duration: UNLOCK_WINDOW_S });
 
   return {
@@ -149,7 +154,12 @@ const globalLimits = globalThis as typeof globalThis & { __swallowLimits?: { key
 
 /** One Limits per process (per configuration), shared by every route. */
 export function getLimits(config: SecurityConfig): Limits {
-  const key = JSON.stringify([config.requestsPerMinute, config.concurrentStreams, config.unlockAttempts, config.redisUrl]);
+  const key = JSON.stringify([
+    config.requestsPerMinute,
+    config.concurrentStreams,
+    config.unlockAttempts,
+    config.redisUrl,
+  ]);
   const cached = globalLimits.__swallowLimits;
   if (cached?.key === key) return cached.limits;
   void cached?.limits.close();

@@ -9,7 +9,12 @@ const req = new Request('http://app.test/api/unlock', { method: 'POST' });
 
 describe('unlock', () => {
   it('a right code: 303 to where the user was going, with a signed httpOnly cookie', async () => {
-    const outcome = await attemptUnlock(form('beta'), 'c1', config, createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 3 }));
+    const outcome = await attemptUnlock(
+      form('beta'),
+      'c1',
+      config,
+      createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 3 }),
+    );
     const response = unlockResponse(outcome, req);
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/en?x=1');
@@ -39,7 +44,11 @@ describe('unlock', () => {
     const ok = await readUnlockForm(new Request('http://app.test/api/unlock', { method: 'POST', body }));
     expect(ok).toEqual({ ok: true, form: { code: 'alpha', next: '/en', locale: 'en' } });
     const json = await readUnlockForm(
-      new Request('http://app.test/api/unlock', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+      new Request('http://app.test/api/unlock', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'application/json' },
+      }),
     );
     expect(!json.ok && json.response.status).toBe(415);
   });

@@ -1,3 +1,4 @@
+import 'server-only';
 import { jsonError } from '@/lib/http/json-error';
 import { ACCESS_COOKIE, ACCESS_COOKIE_MAX_AGE, createAccessToken, matchAccessCode, safeNextPath } from './access';
 import type { SecurityConfig } from './config';
@@ -12,19 +13,27 @@ export interface UnlockForm {
 
 const MAX_FORM_BYTES = 4096;
 
-export async function readUnlockForm(req: Request): Promise<{ ok: true; form: UnlockForm } | { ok: false; response: Response }> {
+export async function readUnlockForm(
+  req: Request,
+): Promise<{ ok: true; form: UnlockForm } | { ok: false; response: Response }> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) {
-    return { ok: false, response: jsonError(415, 'unsupported_media_type', 'Send the unlock form as a form post', { field: 'content-type' }) };
+    return {
+      ok: false,
+      response: jsonError('unsupported_media_type', 'Send the unlock form as a form post', { field: 'content-type' }),
+    };
   }
   if (Number(req.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) {
-    return { ok: false, response: jsonError(413, 'payload_too_large', 'The unlock form is too large', { field: 'body' }) };
+    return { ok: false, response: jsonError('payload_too_large', 'The unlock form is too large', { field: 'body' }) };
   }
   let data: FormData;
   try {
     data = await req.formData();
   } catch {
-    return { ok: false, response: jsonError(400, 'invalid_request', 'The unlock form could not be read', { field: 'body' }) };
+    return {
+      ok: false,
+      response: jsonError('invalid_request', 'The unlock form could not be read', { field: 'body' }),
+    };
   }
   const text = (name: string) => {
     const value = data.get(name);

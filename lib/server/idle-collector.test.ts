@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createIdleCollector, exposeGc } from './idle-collector';
+import { createIdleCollector, exposedGc } from './idle-collector';
 
 const MB = 1024 * 1024;
 
@@ -85,14 +85,19 @@ describe('createIdleCollector', () => {
   });
 });
 
-describe('exposeGc', () => {
-  it('returns a collection that frees unreachable memory in this runtime', async () => {
-    const collect = exposeGc();
+describe('exposedGc', () => {
+  // The unit tests run with --expose-gc (vitest.config.ts), as an operator would start the server.
+  it('returns a collection that frees unreachable memory when Node was started with --expose-gc', async () => {
+    const collect = exposedGc();
     expect(collect).toBeTypeOf('function');
     const weak = new WeakRef(Array.from({ length: 200 }, () => Array.from({ length: 5000 }, (_, i) => i)));
     // A WeakRef keeps its target alive until the current job ends.
     await new Promise((resolve) => setTimeout(resolve, 0));
     collect?.();
     expect(weak.deref()).toBeUndefined();
+  });
+
+  it('is null when Node was started without it', () => {
+    expect(exposedGc({})).toBeNull();
   });
 });

@@ -1,6 +1,3 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
-
 /**
  * Gives memory back after a burst of chats. V8 collects garbage when JavaScript allocates; a
  * server that has gone quiet allocates nothing, so the heap a burst grew (streams, buffers,
@@ -13,6 +10,7 @@ import vm from 'node:vm';
  * it takes to read a reply's end and send the next message (the collection pauses the server
  * ~100 ms): after 1 s, the bench's sends 1 s apart met it, Enter → first character 42 → 51 ms.
  */
+import 'server-only';
 export interface IdleCollectorOptions {
   /** Runs a full garbage collection; null where the runtime offers none. */
   collect: (() => void) | null;
@@ -29,7 +27,12 @@ export interface IdleCollector {
   readonly collections: number;
 }
 
-export function createIdleCollector({ collect, memoryUsed, idleMs = 3000, minGrowthBytes = 32 * 1024 * 1024 }: IdleCollectorOptions): IdleCollector {
+export function createIdleCollector({
+  collect,
+  memoryUsed,
+  idleMs = 3000,
+  minGrowthBytes = 32 * 1024 * 1024,
+}: IdleCollectorOptions): IdleCollector {
   let active = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let memoryAfterLastCollection = memoryUsed();
@@ -66,30 +69,26 @@ export function createIdleCollector({ collect, memoryUsed, idleMs = 3000, minGro
 }
 
 /**
- * V8's `gc()`, without starting Node with --expose-gc (which a platform such as Vercel does not
- * let us pass): the flag applies to contexts created after it is set.
+ * The full collection Node offers when the operator started it with `--expose-gc`
+ * (`NODE_OPTIONS=--expose-gc`), else null: then V8's own heuristics decide, and memory a burst
+ * grew may stay resident while the server is idle (docs/internals.md has the figures).
  */
-export function exposeGc(): (() => void) | null {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as unknown;
-    if (typeof gc !== 'function') return null;
-    // Measured after 200 chats: one collection took RSS from +170 to +120 MB over the baseline,
-    // two to +20 MB (the second frees what the first only unlinked: buffers' backing stores,
-    // emptied pages); two took ~100 ms together, once, on an idle server.
-    return () => {
-      gc();
-      gc();
-    };
-  } catch {
-    return null;
-  }
+export function exposedGc(scope: { gc?: unknown } = globalThis): (() => void) | null {
+  const gc = scope.gc;
+  if (typeof gc !== 'function') return null;
+  // Measured after 200 chats: one collection took RSS from +170 to +120 MB over the baseline,
+  // two to +20 MB (the second frees what the first only unlinked: buffers' backing stores,
+  // emptied pages); two took ~100 ms together, once, on an idle server.
+  return () => {
+    (gc as () => void)();
+    (gc as () => void)();
+  };
 }
 
 let shared: IdleCollector | undefined;
 
 /** The process's collector, shared by every chat request. */
 export function idleCollector(): IdleCollector {
-  shared ??= createIdleCollector({ collect: exposeGc(), memoryUsed: () => process.memoryUsage.rss() });
+  shared ??= createIdleCollector({ collect: exposedGc(), memoryUsed: () => process.memoryUsage.rss() });
   return shared;
 }

@@ -5,7 +5,8 @@ import type { SharePayload } from './payload';
 const base: SharePayload = {
   v: 1,
   name: 'ビジネスメール作成',
-  systemPrompt: 'あなたは日本のビジネス文書に精通したアシスタントです。尊敬語・謙譲語・丁寧語を正しく使い分けてください。',
+  systemPrompt:
+    'あなたは日本のビジネス文書に精通したアシスタントです。尊敬語・謙譲語・丁寧語を正しく使い分けてください。',
   params: { temperature: 0.5, topP: 0.9, maxTokens: 1024 },
   model: 'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1',
   draft: '取引先に納品が遅れることをお詫びするメール',
@@ -23,9 +24,24 @@ async function raw(text: string): Promise<string> {
 describe('share links', () => {
   it.each([
     ['Japanese', base],
-    ['English', { ...base, name: 'Business email', systemPrompt: 'You are a helpful assistant.', draft: 'Hello there' }],
-    ['emoji and mixed', { ...base, name: '🍣 Sushi bot 寿司', systemPrompt: 'Mix 日本語 and English 👍🏽 — ZWJ 👨‍👩‍👧', draft: '𠮷野家 🇯🇵' }],
-    ['a conversation', { ...base, messages: [{ role: 'user' as const, content: 'こんにちは' }, { role: 'assistant' as const, content: 'こんにちは！' }] }],
+    [
+      'English',
+      { ...base, name: 'Business email', systemPrompt: 'You are a helpful assistant.', draft: 'Hello there' },
+    ],
+    [
+      'emoji and mixed',
+      { ...base, name: '🍣 Sushi bot 寿司', systemPrompt: 'Mix 日本語 and English 👍🏽 — ZWJ 👨‍👩‍👧', draft: '𠮷野家 🇯🇵' },
+    ],
+    [
+      'a conversation',
+      {
+        ...base,
+        messages: [
+          { role: 'user' as const, content: 'こんにちは' },
+          { role: 'assistant' as const, content: 'こんにちは！' },
+        ],
+      },
+    ],
   ])('round-trips %s exactly', async (_, payload) => {
     const link = await encodeShare(payload);
     expect(link).toMatch(/^1\.[A-Za-z0-9_-]+$/);
@@ -48,9 +64,17 @@ describe('share links', () => {
 
   it('refuses JSON of the wrong shape, including fields a link may never set', async () => {
     expect(await decodeShare(await raw('not json'))).toEqual({ ok: false, error: 'not_json' });
-    expect(await decodeShare(await raw(JSON.stringify({ ...base, baseURL: 'http://evil' })))).toEqual({ ok: false, error: 'wrong_shape' });
-    expect(await decodeShare(await raw(JSON.stringify({ ...base, apiKey: 'x' })))).toEqual({ ok: false, error: 'wrong_shape' });
-    expect(await decodeShare(await raw(JSON.stringify({ ...base, params: { ...base.params, temperature: 99 } })))).toEqual({ ok: false, error: 'wrong_shape' });
+    expect(await decodeShare(await raw(JSON.stringify({ ...base, baseURL: 'http://evil' })))).toEqual({
+      ok: false,
+      error: 'wrong_shape',
+    });
+    expect(await decodeShare(await raw(JSON.stringify({ ...base, apiKey: 'x' })))).toEqual({
+      ok: false,
+      error: 'wrong_shape',
+    });
+    expect(
+      await decodeShare(await raw(JSON.stringify({ ...base, params: { ...base.params, temperature: 99 } }))),
+    ).toEqual({ ok: false, error: 'wrong_shape' });
   });
 
   it('refuses an oversized link before decoding it', async () => {

@@ -9,7 +9,8 @@ export const MAX_ENCODED_CHARS = 8_000;
 /** Cap on the inflated JSON: a small link must not expand into megabytes (decompression bomb). */
 export const MAX_DECODED_BYTES = 96 * 1024;
 
-export type ShareDecodeError = 'too_long' | 'bad_version' | 'bad_encoding' | 'bad_compression' | 'too_large' | 'not_json' | 'wrong_shape';
+export type ShareDecodeError =
+  'too_long' | 'bad_version' | 'bad_encoding' | 'bad_compression' | 'too_large' | 'not_json' | 'wrong_shape';
 export type ShareDecodeResult = { ok: true; payload: SharePayload } | { ok: false; error: ShareDecodeError };
 
 export async function encodeShare(payload: SharePayload): Promise<string> {
@@ -46,7 +47,11 @@ export async function decodeShare(encoded: string): Promise<ShareDecodeResult> {
 class TooLarge extends Error {}
 
 /** Runs bytes through a (de)compression stream, stopping as soon as the output passes `limit`. */
-async function pipeThrough(input: Uint8Array, transform: TransformStream<BufferSource, Uint8Array>, limit: number): Promise<Uint8Array> {
+async function pipeThrough(
+  input: Uint8Array,
+  transform: TransformStream<BufferSource, Uint8Array>,
+  limit: number,
+): Promise<Uint8Array> {
   const writer = transform.writable.getWriter();
   void writer.write(input as BufferSource).catch(() => {});
   void writer.close().catch(() => {});

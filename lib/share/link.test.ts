@@ -8,7 +8,13 @@ const messages = [
   { id: 'a', role: 'user', parts: [{ type: 'text', text: '質問' }] },
   { id: 'b', role: 'assistant', parts: [{ type: 'text', text: '回答' }] },
 ] as ChatMessage[];
-const source = { settings: { ...defaultSettings(MODELS), model: 'org/70b', temperature: 0.3 }, locale: 'ja' as const, presetName: '標準アシスタント', draft: '下書き', messages };
+const source = {
+  settings: { ...defaultSettings(MODELS), model: 'org/70b', temperature: 0.3 },
+  locale: 'ja' as const,
+  presetName: '標準アシスタント',
+  draft: '下書き',
+  messages,
+};
 
 describe('buildSharePayload', () => {
   it('carries prompt, name, model and parameters; draft and conversation only when chosen', () => {
@@ -38,7 +44,12 @@ describe('loadSharePayload', () => {
 
   it('starts a new chat with the shared setup, never with a preset of the visitor\u2019s', () => {
     const loaded = loadSharePayload(payload, MODELS);
-    expect(loaded.settings).toMatchObject({ model: 'org/70b', temperature: 0.3, systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。', presetId: null });
+    expect(loaded.settings).toMatchObject({
+      model: 'org/70b',
+      temperature: 0.3,
+      systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。',
+      presetId: null,
+    });
     expect(loaded.draft).toBe('下書き');
     expect(loaded.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(loaded.modelReplaced).toBe(false);

@@ -27,7 +27,10 @@ export interface ShareSource {
   messages: ChatMessage[];
 }
 
-export function buildSharePayload({ settings, locale, presetName, draft, messages }: ShareSource, options: ShareOptions): SharePayload {
+export function buildSharePayload(
+  { settings, locale, presetName, draft, messages }: ShareSource,
+  options: ShareOptions,
+): SharePayload {
   const conversation = messages
     .filter((m) => m.role === 'user' || m.role === 'assistant')
     .map((m) => ({ role: m.role as 'user' | 'assistant', content: messageText(m) }))

@@ -19,7 +19,14 @@ export const sharePayloadSchema = z.strictObject({
   model: z.optional(z.string().check(z.maxLength(200))),
   draft: z.optional(z.string().check(z.maxLength(MAX_MESSAGE_CHARS))),
   messages: z.optional(
-    z.array(z.strictObject({ role: z.enum(['user', 'assistant']), content: z.string().check(z.maxLength(MAX_MESSAGE_CHARS)) })).check(z.maxLength(MAX_SHARED_MESSAGES)),
+    z
+      .array(
+        z.strictObject({
+          role: z.enum(['user', 'assistant']),
+          content: z.string().check(z.maxLength(MAX_MESSAGE_CHARS)),
+        }),
+      )
+      .check(z.maxLength(MAX_SHARED_MESSAGES)),
   ),
 });
 

@@ -10,7 +10,13 @@ export const storedMessageSchema = z.strictObject({
   role: z.enum(['user', 'assistant']),
   text: z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 4)),
   state: z.optional(z.enum(replyStates)),
-  usage: z.optional(z.strictObject({ inputTokens: z.optional(z.number()), outputTokens: z.optional(z.number()), totalTokens: z.optional(z.number()) })),
+  usage: z.optional(
+    z.strictObject({
+      inputTokens: z.optional(z.number()),
+      outputTokens: z.optional(z.number()),
+      totalTokens: z.optional(z.number()),
+    }),
+  ),
   droppedTurns: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 
@@ -36,4 +42,3 @@ export const conversationSchema = z.strictObject({
 export type StoredMessage = z.infer<typeof storedMessageSchema>;
 export type ConversationSettings = z.infer<typeof conversationSettingsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;
-

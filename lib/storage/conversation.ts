@@ -25,5 +25,8 @@ export function titleFrom(messages: readonly StoredMessage[]): string {
 /** After a reload nothing is streaming any more: a reply saved mid-stream was interrupted. */
 export function markInterrupted(conversation: Conversation): Conversation {
   if (!conversation.messages.some((m) => m.state === 'streaming')) return conversation;
-  return { ...conversation, messages: conversation.messages.map((m) => (m.state === 'streaming' ? { ...m, state: 'interrupted' } : m)) };
+  return {
+    ...conversation,
+    messages: conversation.messages.map((m) => (m.state === 'streaming' ? { ...m, state: 'interrupted' } : m)),
+  };
 }

@@ -2,7 +2,12 @@ import * as z from '@/lib/validation/zod-mini';
 import type { Conversation } from './conversation';
 import { parseImportFile } from '@/lib/validation/import-file';
 import { conversationSchema } from './conversation-schema';
-import { CONVERSATIONS_FORMAT, MAX_CONVERSATION_IMPORT_BYTES, MAX_CONVERSATIONS, type ConversationImportError } from './transfer';
+import {
+  CONVERSATIONS_FORMAT,
+  MAX_CONVERSATION_IMPORT_BYTES,
+  MAX_CONVERSATIONS,
+  type ConversationImportError,
+} from './transfer';
 
 const fileSchema = z.strictObject({
   format: z.literal(CONVERSATIONS_FORMAT),

@@ -23,7 +23,14 @@ const conversation = (updatedAt: number, reply: string): Conversation => ({
   titleEdited: false,
   createdAt: 1,
   updatedAt,
-  settings: { model: 'm', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。', presetId: null },
+  settings: {
+    model: 'm',
+    temperature: 0.6,
+    topP: 0.9,
+    maxTokens: 512,
+    systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。',
+    presetId: null,
+  },
   messages: [
     { id: 'u1', role: 'user', text: '長い話をして' },
     { id: 'a1', role: 'assistant', text: reply, state: 'streaming' },

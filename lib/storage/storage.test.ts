@@ -12,10 +12,23 @@ const conversation = (id: string, updatedAt: number, extra: Partial<Conversation
   titleEdited: false,
   createdAt: 1,
   updatedAt,
-  settings: { model: 'm', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。', presetId: 'assistant' },
+  settings: {
+    model: 'm',
+    temperature: 0.6,
+    topP: 0.9,
+    maxTokens: 512,
+    systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。',
+    presetId: 'assistant',
+  },
   messages: [
     { id: 'u1', role: 'user', text: '明日の天気は？' },
-    { id: 'a1', role: 'assistant', text: '晴れの予報です。', state: 'done', usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 } },
+    {
+      id: 'a1',
+      role: 'assistant',
+      text: '晴れの予報です。',
+      state: 'done',
+      usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
+    },
   ],
   ...extra,
 });
@@ -27,7 +40,9 @@ describe('conversation helpers', () => {
   });
 
   it('marks a reply saved mid-stream as interrupted when read back', () => {
-    const saved = conversation('abcdef1', 1, { messages: [{ id: 'a', role: 'assistant', text: '途中まで', state: 'streaming' }] });
+    const saved = conversation('abcdef1', 1, {
+      messages: [{ id: 'a', role: 'assistant', text: '途中まで', state: 'streaming' }],
+    });
     expect(markInterrupted(saved).messages[0].state).toBe('interrupted');
   });
 });
@@ -46,7 +61,9 @@ describe('IndexedDB store', () => {
 
   it('reads a conversation that was streaming as interrupted', async () => {
     const store = await openConversationStore();
-    await store.put(conversation('stream1', 300, { messages: [{ id: 'a', role: 'assistant', text: '途中', state: 'streaming' }] }));
+    await store.put(
+      conversation('stream1', 300, { messages: [{ id: 'a', role: 'assistant', text: '途中', state: 'streaming' }] }),
+    );
     expect((await store.get('stream1'))?.messages[0].state).toBe('interrupted');
   });
 
@@ -69,8 +86,14 @@ describe('conversation files', () => {
     expect(parseConversationFile('{', 0)).toEqual({ ok: false, error: { code: 'not_json' } });
     const broken = JSON.parse(file);
     broken.conversations[0].messages[1].role = 'system';
-    expect(parseConversationFile(JSON.stringify(broken), 0)).toMatchObject({ ok: false, error: { code: 'wrong_shape', path: 'conversations.0.messages.1.role' } });
-    expect(parseConversationFile(JSON.stringify({ ...JSON.parse(file), conversations: [] }), 0)).toEqual({ ok: false, error: { code: 'empty' } });
+    expect(parseConversationFile(JSON.stringify(broken), 0)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_shape', path: 'conversations.0.messages.1.role' },
+    });
+    expect(parseConversationFile(JSON.stringify({ ...JSON.parse(file), conversations: [] }), 0)).toEqual({
+      ok: false,
+      error: { code: 'empty' },
+    });
     expect(parseConversationFile(file, 5_000)).toMatchObject({ ok: false, error: { code: 'too_many' } });
   });
 
@@ -82,7 +105,12 @@ describe('conversation files', () => {
   });
 
   it('exports readable Markdown', () => {
-    const markdown = conversationToMarkdown(conversation('abcdef1', 1), { user: 'あなた', assistant: 'Swallow', systemPrompt: 'システムプロンプト', model: 'モデル' });
+    const markdown = conversationToMarkdown(conversation('abcdef1', 1), {
+      user: 'あなた',
+      assistant: 'Swallow',
+      systemPrompt: 'システムプロンプト',
+      model: 'モデル',
+    });
     expect(markdown).toContain('# 天気の話');
     expect(markdown).toContain('## あなた\n\n明日の天気は？');
     expect(markdown).toContain('## Swallow\n\n晴れの予報です。');

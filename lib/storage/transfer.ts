@@ -26,12 +26,17 @@ export function conversationToMarkdown(conversation: Conversation, labels: Markd
     `- ${labels.model}: ${settings.model} (temperature ${settings.temperature}, top_p ${settings.topP}, max_tokens ${settings.maxTokens})`,
     `- ${labels.systemPrompt}: ${settings.systemPrompt.replace(/\n/g, ' ')}`,
   ];
-  const body = conversation.messages.map((m) => `## ${m.role === 'user' ? labels.user : labels.assistant}\n\n${m.text}`);
+  const body = conversation.messages.map(
+    (m) => `## ${m.role === 'user' ? labels.user : labels.assistant}\n\n${m.text}`,
+  );
   return `${[...head, '', ...body].join('\n')}\n`.replace(/\n{3,}/g, '\n\n');
 }
 
 /** Imported conversations whose id is taken get a new id: nothing is overwritten. */
-export function withFreshIds(incoming: readonly Conversation[], takenIds: ReadonlySet<string>): { conversations: Conversation[]; renamed: number } {
+export function withFreshIds(
+  incoming: readonly Conversation[],
+  takenIds: ReadonlySet<string>,
+): { conversations: Conversation[]; renamed: number } {
   const taken = new Set(takenIds);
   let renamed = 0;
   const conversations = incoming.map((conversation) => {

@@ -23,7 +23,10 @@ export interface ImportFileRules<T, Item> {
  * first problem, with where it is), then a list that is neither empty nor past `maxItems`.
  * All of it is good, or none of it is taken.
  */
-export function parseImportFile<T, Item>(text: string, rules: ImportFileRules<T, Item>): { ok: true; items: Item[] } | { ok: false; error: ImportFileError } {
+export function parseImportFile<T, Item>(
+  text: string,
+  rules: ImportFileRules<T, Item>,
+): { ok: true; items: Item[] } | { ok: false; error: ImportFileError } {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > rules.maxBytes) return { ok: false, error: { code: 'too_large', bytes, max: rules.maxBytes } };
   let data: unknown;
@@ -35,7 +38,10 @@ export function parseImportFile<T, Item>(text: string, rules: ImportFileRules<T,
   const parsed = rules.schemaFor(data).safeParse(data);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
-    return { ok: false, error: { code: 'wrong_shape', path: issue.path.join('.') || '(root)', message: issue.message } };
+    return {
+      ok: false,
+      error: { code: 'wrong_shape', path: issue.path.join('.') || '(root)', message: issue.message },
+    };
   }
   const items = rules.items(parsed.data);
   if (items.length === 0) return { ok: false, error: { code: 'empty' } };

@@ -42,7 +42,10 @@ export default async function ModelPage({ params }: ModelPageProps) {
   return (
     <div className="min-h-dvh">
       <header className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
-        <Link href="/" className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
+        <Link
+          href="/"
+          className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
           ← {t('backToChat')}
         </Link>
         <span className="text-base font-bold">Swallow Chat</span>

@@ -49,11 +49,21 @@ export default async function UnlockPage({ params, searchParams }: UnlockPagePro
           className="rounded-lg border border-zinc-300 px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
         {message && (
-          <p id="unlock-error" role="alert" data-testid="unlock-error" data-reason={error} className="text-sm text-red-700 dark:text-red-300">
+          <p
+            id="unlock-error"
+            role="alert"
+            data-testid="unlock-error"
+            data-reason={error}
+            className="text-sm text-red-700 dark:text-red-300"
+          >
             {message}
           </p>
         )}
-        <button type="submit" data-testid="unlock-submit" className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          data-testid="unlock-submit"
+          className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           {t('submit')}
         </button>
       </form>

@@ -22,10 +22,10 @@ export async function POST(req: NextRequest): Promise<Response> {
   const config = getServerConfig();
   const validation = validateChatRequest(parsed.body, config.models);
   if (!validation.ok) {
-    return jsonError(400, 'invalid_request', validation.message, { field: validation.field });
+    return jsonError('invalid_request', validation.message, { field: validation.field });
   }
   if (!config.endpoint) {
-    return jsonError(503, 'not_configured', 'No model endpoint is configured: set NVIDIA_API_KEY or SWALLOW_BASE_URL');
+    return jsonError('not_configured', 'No model endpoint is configured: set NVIDIA_API_KEY or SWALLOW_BASE_URL');
   }
 
   const { request } = validation;
@@ -36,7 +36,7 @@ export async function POST(req: NextRequest): Promise<Response> {
     contextTokens: config.contextTokens,
   });
   if (!budget.ok) {
-    return jsonError(400, 'context_too_long', 'The newest message and max_tokens do not fit the context window', {
+    return jsonError('context_too_long', 'The newest message and max_tokens do not fit the context window', {
       field: 'messages',
       promptTokens: budget.promptTokens,
       availableTokens: budget.available,

@@ -25,10 +25,18 @@ export async function POST(req: Request): Promise<Response> {
   if (!parsed.ok) return parsed.response;
   const config = getServerConfig();
   const validation = validateChatRequest(parsed.body, config.models);
-  if (!validation.ok) return jsonError(400, 'invalid_request', validation.message, { field: validation.field });
+  if (!validation.ok) return jsonError('invalid_request', validation.message, { field: validation.field });
   const { request } = validation;
-  const budget = await fitToContext({ system: request.system, messages: request.messages, maxTokens: request.max_tokens, contextTokens: config.contextTokens });
-  return Response.json({ ...codeTarget(process.env), droppedTurns: budget.ok ? budget.droppedTurns : 0, fits: budget.ok }, { headers: NO_STORE });
+  const budget = await fitToContext({
+    system: request.system,
+    messages: request.messages,
+    maxTokens: request.max_tokens,
+    contextTokens: config.contextTokens,
+  });
+  return Response.json(
+    { ...codeTarget(process.env), droppedTurns: budget.ok ? budget.droppedTurns : 0, fits: budget.ok },
+    { headers: NO_STORE },
+  );
 }
 
 const notAllowed = () => methodNotAllowed(['GET', 'POST']);

@@ -1,11 +1,11 @@
-import { getSession, localeStore, replaceSession, subscribeSession, type ChatSession } from '@/lib/chat/chat-session';
-import { createStore } from '@/lib/chat/external-store';
-import { effectiveSystemPrompt } from '@/lib/chat/request-body';
-import { settingsStore } from '@/lib/chat/settings-store';
-import { CONVERSATION_VERSION, titleFrom, type Conversation } from './conversation';
+import { getSession, localeStore, replaceSession, subscribeSession, type ChatSession } from './chat-session';
+import { createStore } from './external-store';
+import { effectiveSystemPrompt } from './request-body';
+import { settingsStore } from './settings-store';
+import { CONVERSATION_VERSION, titleFrom, type Conversation } from '@/lib/storage/conversation';
 import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
-import { openConversationStore, type ConversationStore } from './db';
-import { pageStorage, restoreRescue, writeRescue } from './rescue';
+import { openConversationStore, type ConversationStore } from '@/lib/storage/db';
+import { pageStorage, restoreRescue, writeRescue } from '@/lib/storage/rescue';
 
 export interface HistoryState {
   conversations: Conversation[];
@@ -111,8 +111,8 @@ function watch(session: ChatSession): () => void {
     if (session.chat.status === 'submitted') leavingMidReply = false;
     flush();
   };
-  const offMessages = session.chat['~registerMessagesCallback'](schedule);
-  const offStatus = session.chat['~registerStatusCallback'](onStatus);
+  const offMessages = session.chat.subscribeMessages(schedule);
+  const offStatus = session.chat.subscribeStatus(onStatus);
   const offSettings = settingsStore.subscribe(schedule);
   const onHide = () => document.visibilityState === 'hidden' && timer && flush();
   // The page may be gone before an IndexedDB write completes: leave a synchronous copy.
@@ -171,7 +171,8 @@ async function followOtherTab(event: HistoryEvent): Promise<void> {
     session.title = saved.title;
     session.titleEdited = saved.titleEdited;
     const current = toStoredMessages(session.chat.messages, session.chat.status);
-    if (JSON.stringify(current) !== JSON.stringify(saved.messages)) session.chat.messages = fromStoredMessages(saved.messages);
+    if (JSON.stringify(current) !== JSON.stringify(saved.messages))
+      session.chat.messages = fromStoredMessages(saved.messages);
   } finally {
     applyingRemote = false;
   }
@@ -184,7 +185,13 @@ export async function openConversation(id: string, models: readonly string[]): P
   if (getSession().id === id) return 'already-open';
   const saved = await (await store()).get(id);
   if (!saved) return 'missing';
-  replaceSession({ id: saved.id, createdAt: saved.createdAt, title: saved.title, titleEdited: saved.titleEdited, messages: fromStoredMessages(saved.messages) });
+  replaceSession({
+    id: saved.id,
+    createdAt: saved.createdAt,
+    title: saved.title,
+    titleEdited: saved.titleEdited,
+    messages: fromStoredMessages(saved.messages),
+  });
   settingsStore.set(fromConversationSettings(saved.settings, models));
   return 'opened';
 }

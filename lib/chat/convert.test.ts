@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from '@/lib/chat/types';
+import type { ChatMessage } from './types';
 import { fromConversationSettings, fromStoredMessages, toStoredMessages } from './convert';
 
 const messages = [
   { id: 'u', role: 'user', parts: [{ type: 'text', text: '質問' }] },
-  { id: 'a', role: 'assistant', parts: [{ type: 'text', text: '途中まで' }], metadata: { usage: { inputTokens: 3, outputTokens: 2 } } },
+  {
+    id: 'a',
+    role: 'assistant',
+    parts: [{ type: 'text', text: '途中まで' }],
+    metadata: { usage: { inputTokens: 3, outputTokens: 2 } },
+  },
 ] as ChatMessage[];
 
 describe('toStoredMessages', () => {
   it('saves the reply being streamed as "streaming", a finished one as "done"', () => {
     expect(toStoredMessages(messages, 'streaming')[1]).toMatchObject({ text: '途中まで', state: 'streaming' });
-    expect(toStoredMessages(messages, 'ready')[1]).toMatchObject({ state: 'done', usage: { inputTokens: 3, outputTokens: 2 } });
+    expect(toStoredMessages(messages, 'ready')[1]).toMatchObject({
+      state: 'done',
+      usage: { inputTokens: 3, outputTokens: 2 },
+    });
     expect(toStoredMessages(messages, 'error')[1].state).toBe('error');
   });
 
@@ -26,7 +34,12 @@ describe('fromStoredMessages', () => {
       { id: 'u', role: 'user', text: '質問' },
       { id: 'a', role: 'assistant', text: '途中', state: 'interrupted', usage: { outputTokens: 1 } },
     ]);
-    expect(back[1]).toEqual({ id: 'a', role: 'assistant', parts: [{ type: 'text', text: '途中' }], metadata: { state: 'interrupted', usage: { outputTokens: 1 } } });
+    expect(back[1]).toEqual({
+      id: 'a',
+      role: 'assistant',
+      parts: [{ type: 'text', text: '途中' }],
+      metadata: { state: 'interrupted', usage: { outputTokens: 1 } },
+    });
     expect(back[0].metadata).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 import type { ChatStatus } from 'ai';
-import { messageText } from '@/lib/chat/request-body';
-import type { ChatMessage, ChatSettings } from '@/lib/chat/types';
-import type { ConversationSettings, StoredMessage } from './conversation';
+import { messageText } from './request-body';
+import type { ChatMessage, ChatSettings } from './types';
+import type { ConversationSettings, StoredMessage } from '@/lib/storage/conversation';
 
 /** A chat message as saved; the reply being streamed right now is saved as "streaming". */
 export function toStoredMessages(messages: readonly ChatMessage[], status: ChatStatus): StoredMessage[] {
@@ -12,7 +12,8 @@ export function toStoredMessages(messages: readonly ChatMessage[], status: ChatS
       const isLast = index === all.length - 1;
       const stored: StoredMessage = { id: m.id, role: m.role as 'user' | 'assistant', text: messageText(m) };
       if (m.role === 'assistant') {
-        stored.state = isLast && busy ? 'streaming' : (m.metadata?.state ?? (isLast && status === 'error' ? 'error' : 'done'));
+        stored.state =
+          isLast && busy ? 'streaming' : (m.metadata?.state ?? (isLast && status === 'error' ? 'error' : 'done'));
         if (m.metadata?.usage) stored.usage = m.metadata.usage;
         if (m.metadata?.droppedTurns) stored.droppedTurns = m.metadata.droppedTurns;
       }
@@ -27,7 +28,11 @@ export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMess
       id: m.id,
       role: m.role,
       parts: [{ type: 'text', text: m.text }],
-      metadata: { ...(state ? { state } : {}), ...(m.usage ? { usage: m.usage } : {}), ...(m.droppedTurns ? { droppedTurns: m.droppedTurns } : {}) },
+      metadata: {
+        ...(state ? { state } : {}),
+        ...(m.usage ? { usage: m.usage } : {}),
+        ...(m.droppedTurns ? { droppedTurns: m.droppedTurns } : {}),
+      },
     };
   });
 }

@@ -1,0 +1,50 @@
+import type { StallTimeouts } from './stall-timeout';
+import { streamChat } from './stream-chat';
+
+/** One UI message stream part as the browser receives it. */
+export interface UIPart {
+  type: string;
+  delta?: string;
+  id?: string;
+  messageId?: string;
+  errorText?: string;
+  [key: string]: unknown;
+}
+
+export interface ScenarioReplyOptions {
+  onClose?: () => void;
+  timeouts?: StallTimeouts;
+  coalesceSse?: boolean;
+}
+
+/**
+ * Test support: the reply `streamChat` gives for a fake-upstream scenario (`[[scenario:NAME]]`
+ * as the only user message), read whole: the raw SSE text, its events, and the parsed parts.
+ */
+export async function scenarioReply(upstreamUrl: string, scenario: string, options: ScenarioReplyOptions = {}) {
+  const content = `[[scenario:${scenario}]]`;
+  const started = Date.now();
+  const response = streamChat({
+    endpoint: { kind: 'custom', baseURL: `${upstreamUrl}/v1` },
+    request: {
+      model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
+      system: '',
+      temperature: 0.6,
+      top_p: 0.9,
+      max_tokens: 64,
+      messages: [{ role: 'user', content }],
+    },
+    messages: [{ role: 'user', content }],
+    droppedTurns: 0,
+    signal: new AbortController().signal,
+    timeouts: options.timeouts ?? { firstByteMs: 5_000, idleMs: 5_000 },
+    onClose: options.onClose,
+    coalesceSse: options.coalesceSse,
+  });
+  const raw = await response.text();
+  const elapsed = Date.now() - started;
+  const events = raw.split('\n\n').filter(Boolean);
+  const parts = events.filter((e) => e !== 'data: [DONE]').map((e) => JSON.parse(e.slice('data: '.length)) as UIPart);
+  const deltas = parts.filter((p) => p.type === 'text-delta');
+  return { response, raw, elapsed, events, parts, text: deltas.map((p) => p.delta).join(''), deltas: deltas.length };
+}
