@@ -14,7 +14,6 @@ const NOT_FIRST_LOAD = [
   'app/api/**',
   'lib/ai/**',
   'lib/security/**',
-  'lib/server/**',
   'lib/http/**',
   'lib/deploy/**',
   // Loaded on use, by dynamic import(): the chat runtime and the view-code dialog.

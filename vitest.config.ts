@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
     environment: 'node',
-    // As an operator may start the server: the idle collector and the memory tests use gc().
+    // The memory test of lib/markdown/blocks.test.ts collects garbage with gc().
     execArgv: ['--expose-gc'],
     // lib/security/proxy-matcher.test.ts imports proxy.ts, whose next-intl middleware imports
     // 'next/server' without an extension.

@@ -128,8 +128,6 @@ export async function startUpstream(config: BenchConfig): Promise<RunningProcess
 export const appEnv = (config: BenchConfig): NodeJS.ProcessEnv => ({
   ...process.env,
   NODE_ENV: 'production',
-  // As `npm start` runs it: the idle collector may give memory back (docs/internals.md).
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--expose-gc'].filter(Boolean).join(' '),
   NEXT_TELEMETRY_DISABLED: '1',
   NEXT_DIST_DIR: config.distDir,
   NVIDIA_API_KEY: '',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { exposedGc } from '@/lib/server/idle-collector';
 import { createBlockSplitter, detachedCopy } from './blocks';
 
 /** A full split: a new splitter scans the whole text. */
@@ -77,7 +76,8 @@ describe('createBlockSplitter', () => {
   });
 
   it('keeps no earlier version of a streaming reply alive through its finished blocks', async () => {
-    const collect = exposedGc()!;
+    // vitest.config.ts starts the test workers with --expose-gc.
+    const collect = (globalThis as { gc?: () => void }).gc!;
     const paragraph = 'スワローは日本語に強い大規模言語モデルです。'.repeat(10);
     const heapAfterGc = async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));

@@ -7,7 +7,6 @@ import { jsonError } from '@/lib/http/json-error';
 import { methodNotAllowed, readJsonBody } from '@/lib/http/read-json';
 import { admitChatRequest } from '@/lib/security/admission';
 import { gateRequest } from '@/lib/security/gate';
-import { idleCollector } from '@/lib/server/idle-collector';
 
 export const runtime = 'nodejs';
 export const maxDuration = 60;
@@ -48,7 +47,6 @@ export async function POST(req: NextRequest): Promise<Response> {
   if (!admission.ok) return admission.response;
 
   // The client's stream slot is held until the reply is over (finished, failed or cancelled).
-  const replyOver = idleCollector().begin();
   return streamChat({
     endpoint: config.endpoint,
     request,
@@ -56,10 +54,7 @@ export async function POST(req: NextRequest): Promise<Response> {
     droppedTurns: budget.droppedTurns,
     signal: req.signal,
     timeouts: config.timeouts,
-    onClose: () => {
-      admission.release();
-      replyOver();
-    },
+    onClose: admission.release,
   });
 }
 
