@@ -8,7 +8,7 @@
 // Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/).
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { ERROR_SCENARIOS, fakeError } from './fake-upstream/errors.mjs';
+import { echoKeyError, ERROR_SCENARIOS, fakeError } from './fake-upstream/errors.mjs';
 import { completion, createStream, lastUserText, MODELS, tokenize } from './fake-upstream/protocol.mjs';
 import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
 
@@ -18,7 +18,7 @@ export { MALFORMED_TEXT, UTF8_SPLIT_TEXT, XSS_TEXT } from './fake-upstream/scena
 const SCENARIO_PATTERN = /\[\[scenario:([a-z0-9_-]+)\]\]/;
 
 /** Every scenario name the fake understands. */
-export const SCENARIOS = [...Object.keys(STREAM_SCENARIOS), ...Object.keys(ERROR_SCENARIOS), 'drop'];
+export const SCENARIOS = [...Object.keys(STREAM_SCENARIOS), ...Object.keys(ERROR_SCENARIOS), 'echo-key-401', 'drop'];
 
 /**
  * @typedef {object} LoggedRequest
@@ -103,6 +103,9 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
       return req.socket.resetAndDestroy();
     }
     if (ERROR_SCENARIOS[name]) return send(res, ERROR_SCENARIOS[name]);
+    if (name === 'echo-key-401') {
+      return send(res, echoKeyError(req.headers.authorization, `http://${req.headers.host}${req.url}`));
+    }
     const scenario = STREAM_SCENARIOS[name];
     if (!scenario) {
       const known = SCENARIOS.join(', ');

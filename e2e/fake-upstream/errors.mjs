@@ -129,3 +129,12 @@ export function fakeError(status, message, code) {
     body: JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code } }),
   };
 }
+
+/**
+ * An OpenAI-style 401 that echoes the key it was sent and the URL it was called on, as some
+ * servers and proxies do: nothing of it may reach the browser.
+ */
+export function echoKeyError(authorization, url) {
+  const key = (authorization ?? '').replace(/^Bearer\s+/i, '');
+  return fakeError(401, `Incorrect API key provided: ${key} for ${url}.`, 'invalid_api_key');
+}

@@ -71,6 +71,38 @@ for (const locale of ['ja', 'en'] as const) {
   });
 }
 
+test.describe('after unlocking, the browser goes back to this site only', () => {
+  // `next` as an attacker writes it into a link; how a browser reads the Location it gets back.
+  const hostile = ['/%09/evil.example/x', '//evil.example/x', '/%5Cevil.example', 'https://evil.example/'];
+
+  test('the unlock page and the unlock form never redirect off-site, and CR/LF cannot split a header', async ({
+    playwright,
+    baseURL,
+  }) => {
+    for (const next of [...hostile, '/ja%0D%0ASet-Cookie:%20x=1']) {
+      const ip = uniqueIp();
+      const context = await playwright.request.newContext({ baseURL });
+      const page = await context.get(`/ja/unlock?next=${next}`, { headers: { 'x-forwarded-for': ip } });
+      expect(page.status(), next).toBe(200);
+      // The form carries `next` back to /api/unlock as a hidden field.
+      const field = /<input type="hidden" name="next" value="([^"]*)"/.exec(await page.text())?.[1];
+      expect(field, next).toBe('/ja');
+
+      const response = await context.post('/api/unlock', {
+        form: { code: GUARDED.accessCodes[0], next: decodeURIComponent(next), locale: 'ja' },
+        headers: { 'x-forwarded-for': ip },
+        maxRedirects: 0,
+      });
+      expect(response.status(), next).toBe(303);
+      const location = new URL(response.headers().location, baseURL);
+      expect(location.origin, next).toBe(new URL(baseURL!).origin);
+      expect(location.pathname, next).toBe('/ja');
+      expect(response.headers()['set-cookie'] ?? '', next).not.toContain('x=1');
+      await context.dispose();
+    }
+  });
+});
+
 test.describe('the API behind an access code', () => {
   test('401 access_required without the cookie, with a forged one, and nothing goes upstream', async ({ request }) => {
     const tag = uniqueTag();

@@ -7,6 +7,7 @@ import { GUARDED } from './settings';
 import { BUILD_KEY_MARKER } from './build-marker';
 
 const DIST = process.env.NEXT_DIST_DIR || '.next';
+const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 4010);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,6 +38,14 @@ test('the API key reaches the upstream and nothing else: no client bundle, page 
     await (await context.post('/api/chat', { data: chatBody(`[[scenario:nvidia-401]] ${uniqueTag()}`) })).text(),
   );
   seen.push(await (await context.post('/api/chat', { data: { ...chatBody('x'), temperature: 9 } })).text());
+  // An upstream whose 401 echoes the key it was sent and the URL it was called on.
+  const echoed = await (
+    await context.post('/api/chat', { data: chatBody(`[[scenario:echo-key-401]] ${uniqueTag()}`) })
+  ).text();
+  expect(echoed).toContain('bad_key');
+  expect(echoed).toContain('[redacted]');
+  expect(echoed).not.toContain(`127.0.0.1:${UPSTREAM_PORT}`);
+  seen.push(echoed);
   const staticFiles = filesUnder(join(DIST, 'static'));
   expect(staticFiles.length).toBeGreaterThan(5);
   for (const file of staticFiles) seen.push(readFileSync(file, 'utf8'));

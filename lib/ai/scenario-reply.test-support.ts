@@ -15,6 +15,7 @@ export interface ScenarioReplyOptions {
   onClose?: () => void;
   timeouts?: StallTimeouts;
   coalesceSse?: boolean;
+  apiKey?: string;
 }
 
 /**
@@ -25,7 +26,7 @@ export async function scenarioReply(upstreamUrl: string, scenario: string, optio
   const content = `[[scenario:${scenario}]]`;
   const started = Date.now();
   const response = streamChat({
-    endpoint: { kind: 'custom', baseURL: `${upstreamUrl}/v1` },
+    endpoint: { kind: 'custom', baseURL: `${upstreamUrl}/v1`, apiKey: options.apiKey },
     request: {
       model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
       system: '',

@@ -37,4 +37,14 @@ describe('streamChat against the fake upstream', () => {
     const error = parts.find((p) => p.type === 'error');
     expect(JSON.parse(error!.errorText!)).toMatchObject({ code: expect.any(String) });
   });
+
+  it('an upstream error that echoes the key and the URL reaches the browser without either', async () => {
+    const apiKey = 'sk-echo-test-4f1d9c2b7e';
+    const { raw, parts } = await scenarioReply(upstream.url, 'echo-key-401', { apiKey });
+    const error = JSON.parse(parts.find((p) => p.type === 'error')!.errorText!) as { code: string; detail?: string };
+    expect(error).toMatchObject({ code: 'bad_key', status: 401 });
+    expect(error.detail).toContain('Incorrect API key provided: [redacted]');
+    expect(raw).not.toContain(apiKey);
+    expect(raw).not.toContain(new URL(upstream.url).host);
+  });
 });

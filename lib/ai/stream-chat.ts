@@ -4,6 +4,7 @@ import { chatModel } from './chat-model';
 import type { Endpoint } from './endpoint';
 import { STOP_SEQUENCES } from './defaults';
 import { classifyUpstreamError, serializeChatError } from './errors';
+import { endpointSecrets, redactChatError } from './redact';
 import { replyChunks, toModelPrompt } from './reply-stream';
 import { withRetries } from './retry';
 import type { ChatRequest, ChatTurnMessage } from './schema';
@@ -65,8 +66,10 @@ export function streamChat({
     { maxRetries: MAX_RETRIES, signal },
   ).then((result) => result.stream);
 
+  const secrets = endpointSecrets(endpoint);
   const errorText = (error: unknown) => {
-    const classified = classifyUpstreamError(error);
+    // An upstream may echo the key, or a network error name the private host: never to the browser.
+    const classified = redactChatError(classifyUpstreamError(error), secrets);
     console.warn(`[chat] upstream error ${classified.code}${classified.status ? ` (${classified.status})` : ''}`);
     return serializeChatError(classified);
   };

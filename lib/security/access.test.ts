@@ -51,10 +51,16 @@ describe('access codes', () => {
 
   it('only redirects to paths on this site after unlocking', () => {
     expect(safeNextPath('/en?x=1', '/ja')).toBe('/en?x=1');
+    expect(safeNextPath('/ja/share?p=1.abc#top', '/ja')).toBe('/ja/share?p=1.abc#top');
     for (const bad of [
       'https://evil.example',
       '//evil.example',
       '/\\evil.example',
+      // What `?next=/%09/evil.example/x` decodes to: browsers strip the tab, leaving //evil.example.
+      '/\t/evil.example/x',
+      '/\n/evil.example',
+      '/ja\r\nSet-Cookie: x=1',
+      '/\u0000/evil.example',
       'javascript:alert(1)',
       3,
       undefined,

@@ -51,9 +51,23 @@ export function verifyAccessToken(
   return codes.some((code) => sameDigest(Buffer.from(tag), Buffer.from(tagOf(code, secret))));
 }
 
-/** Where to send the browser after unlocking: only a path on this site. */
+const SAME_SITE = 'https://same-site.invalid';
+// Browsers drop tabs and newlines from URLs (`/\t/evil.example` becomes `//evil.example`), and
+// CR/LF would split the Location header: any control character refuses the value.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Where to send the browser after unlocking: only a path on this site, as the browser will read
+ * it (parsed against this origin, which it must keep), else `fallback`.
+ */
 export function safeNextPath(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+  if (typeof value !== 'string' || !value.startsWith('/') || CONTROL_CHARACTER.test(value)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, SAME_SITE);
+  } catch {
     return fallback;
-  return value;
+  }
+  if (url.origin !== SAME_SITE || value.startsWith('//') || value.includes('\\')) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
