@@ -5,6 +5,27 @@ import { chatBody, unlock, unlockedContext, uniqueIp } from './helpers';
 import { GUARDED } from './settings';
 
 test.describe('per-client limits (shared through Redis)', () => {
+  test("code-target has its own allowance (3× the chat's): then 429 before the body is read", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const ip = uniqueIp();
+    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+    await unlock(context, ip);
+    const allowance = GUARDED.perMinute * 3;
+    for (let i = 0; i < allowance; i++) {
+      expect((await context.post('/api/code-target', { data: chatBody(`snippet ${i}`) })).status()).toBe(200);
+    }
+    // Not JSON at all: refused for the limit, not for the body.
+    const refused = await context.post('/api/code-target', { data: 'x'.repeat(100_000) });
+    expect(refused.status()).toBe(429);
+    expect((await refused.json()).error).toMatchObject({ code: 'too_many_requests' });
+    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+    // The chat's allowance is its own.
+    expect((await context.post('/api/chat', { data: chatBody(`after ${uniqueTag()}`) })).status()).toBe(200);
+    await context.dispose();
+  });
+
   test(`${GUARDED.perMinute} chats a minute per client, then 429 with Retry-After; other clients unaffected`, async ({
     playwright,
     baseURL,

@@ -11,7 +11,7 @@ import {
   retryAfterFrom,
   serializeChatError,
 } from './errors';
-import { summarizeValidationDetail } from './error-body';
+import { MAX_HTML_CHARS, summarizeValidationDetail } from './error-body';
 
 const URL_ = 'https://integrate.api.nvidia.com/v1/chat/completions';
 
@@ -173,6 +173,14 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
       status: 502,
       detail: '502 Bad Gateway',
     });
+  });
+
+  it('an HTML page is read for its first 16 KB only: a heading after that is not looked for', () => {
+    const filler = `<p>${'詳細 '.repeat(MAX_HTML_CHARS / 3)}</p>`;
+    const page = `<html><body><p>Proxy error</p>${filler}<h1>Late heading</h1>${'<script>'.repeat(30_000)}</body></html>`;
+    const { detail } = classifyUpstreamError(apiError(502, page));
+    expect(detail).toMatch(/^Proxy error/);
+    expect(detail).not.toContain('Late heading');
   });
 
   it('413 / 422 and other statuses', () => {

@@ -45,7 +45,11 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
 }
 
-async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array | 'too-large' | 'failed'> {
+/** The request body, read up to `maxBytes` counted while reading (a chunked body has no Content-Length). */
+export async function readLimited(
+  req: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | 'too-large' | 'failed'> {
   if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -2,7 +2,7 @@ import 'server-only';
 import { jsonError } from '@/lib/http/json-error';
 import { clientKey } from './client-key';
 import { resolveSecurityConfig } from './config';
-import { getLimits } from './limits';
+import { CODE_TARGET_ALLOWANCE, getLimits } from './limits';
 
 export type ChatAdmission = { ok: true; release: () => void } | { ok: false; response: Response };
 
@@ -24,4 +24,19 @@ export async function admitChatRequest(req: Request): Promise<ChatAdmission> {
     ok: false,
     response: jsonError(code, message, { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) }),
   };
+}
+
+/** The per-client allowance of POST /api/code-target, checked before its body is read. */
+export async function admitCodeTargetRequest(req: Request): Promise<Response | null> {
+  const config = resolveSecurityConfig();
+  const admission = await getLimits(config).admitCodeTarget(clientKey(req.headers));
+  if (admission.ok) return null;
+  const seconds = admission.retryAfterSeconds;
+  const perMinute = config.requestsPerMinute * CODE_TARGET_ALLOWANCE;
+  return jsonError(
+    'too_many_requests',
+    `At most ${perMinute} code-target requests per minute per client`,
+    { retryAfterSeconds: seconds },
+    { 'Retry-After': String(seconds) },
+  );
 }

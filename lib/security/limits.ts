@@ -15,6 +15,11 @@ export const STREAM_SLOT_TTL_S = 120;
 /** We cannot know when another reply ends; this is how long a client is asked to wait. */
 export const STREAM_RETRY_AFTER_S = 5;
 export const UNLOCK_WINDOW_S = 5 * 60;
+/**
+ * "View code" asks POST /api/code-target when its dialog opens and as the draft changes: it may
+ * ask this many times as often as the chat (the same tokenizer work, nothing sent upstream).
+ */
+export const CODE_TARGET_ALLOWANCE = 3;
 
 export type Admission =
   { ok: true; release: () => Promise<void> } | { ok: false; reason: 'requests' | 'streams'; retryAfterSeconds: number };
@@ -22,6 +27,8 @@ export type Admission =
 export interface Limits {
   /** One chat request: counts it against the per-minute limit and takes a stream slot. */
   admitChat(client: string): Promise<Admission>;
+  /** One code-target request (no stream): counts it against its own per-minute allowance. */
+  admitCodeTarget(client: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
   /** Seconds to wait before another access-code attempt, or 0 when one may be made now. */
   unlockWaitSeconds(client: string): Promise<number>;
   /** Counts a wrong access code; returns the seconds to wait now (0 while attempts remain). */
@@ -96,6 +103,10 @@ export function createLimits(
     config.concurrentStreams > 0
       ? make({ keyPrefix: 'swallow:streams', points: config.concurrentStreams, duration: STREAM_SLOT_TTL_S })
       : null;
+  const codeTarget =
+    config.requestsPerMinute > 0
+      ? make({ keyPrefix: 'swallow:code', points: config.requestsPerMinute * CODE_TARGET_ALLOWANCE, duration: 60 })
+      : null;
   const unlock = make({ keyPrefix: 'swallow:unlock', points: config.unlockAttempts, duration: UNLOCK_WINDOW_S });
 
   return {
@@ -128,6 +139,12 @@ export function createLimits(
           await releaseSlot();
         },
       };
+    },
+
+    async admitCodeTarget(client) {
+      await ready;
+      const limited = codeTarget ? await consume(codeTarget, client) : null;
+      return limited ? { ok: false, retryAfterSeconds: seconds(limited) } : { ok: true };
     },
 
     async unlockWaitSeconds(client) {

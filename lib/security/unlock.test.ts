@@ -52,4 +52,35 @@ describe('unlock', () => {
     );
     expect(!json.ok && json.response.status).toBe(415);
   });
+
+  it('refuses a form larger than 4 KiB even when it is sent in chunks without a length', async () => {
+    const chunk = new TextEncoder().encode(`code=${'a'.repeat(1024)}&`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 9 MB if the server kept reading; it must stop after the first few KiB.
+        if (sent++ < 9000) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const request = new Request('http://app.test/api/unlock', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    } as RequestInit);
+    expect(request.headers.get('content-length')).toBeNull();
+    const result = await readUnlockForm(request);
+    expect(!result.ok && result.response.status).toBe(413);
+    expect(sent).toBeLessThan(10);
+  });
+
+  it('reads a multipart form as well', async () => {
+    const body = new FormData();
+    body.set('code', 'alpha');
+    body.set('next', '/ja/share?p=1');
+    body.set('locale', 'ja');
+    const result = await readUnlockForm(new Request('http://app.test/api/unlock', { method: 'POST', body }));
+    expect(result).toEqual({ ok: true, form: { code: 'alpha', next: '/ja/share?p=1', locale: 'ja' } });
+  });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { jsonError } from '@/lib/http/json-error';
+import { readLimited } from '@/lib/http/read-json';
 import { ACCESS_COOKIE, ACCESS_COOKIE_MAX_AGE, createAccessToken, matchAccessCode, safeNextPath } from './access';
 import type { SecurityConfig } from './config';
 import type { Limits } from './limits';
@@ -23,12 +24,18 @@ export async function readUnlockForm(
       response: jsonError('unsupported_media_type', 'Send the unlock form as a form post', { field: 'content-type' }),
     };
   }
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) {
-    return { ok: false, response: jsonError('payload_too_large', 'The unlock form is too large', { field: 'body' }) };
-  }
+  const tooLarge = {
+    ok: false,
+    response: jsonError('payload_too_large', 'The unlock form is too large', { field: 'body' }),
+  } as const;
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) return tooLarge;
+  // Counted while reading: a chunked body declares no length.
+  const bytes = await readLimited(req, MAX_FORM_BYTES);
+  if (bytes === 'too-large') return tooLarge;
   let data: FormData;
   try {
-    data = await req.formData();
+    if (bytes === 'failed') throw new Error('unreadable body');
+    data = await new Response(bytes, { headers: { 'content-type': type } }).formData();
   } catch {
     return {
       ok: false,

@@ -4,6 +4,7 @@ import { validateChatRequest } from '@/lib/ai/schema';
 import { codeTarget } from '@/lib/code/target';
 import { jsonError } from '@/lib/http/json-error';
 import { methodNotAllowed, readJsonBody } from '@/lib/http/read-json';
+import { admitCodeTargetRequest } from '@/lib/security/admission';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -21,6 +22,9 @@ export function GET(): Response {
  * sent upstream here.
  */
 export async function POST(req: Request): Promise<Response> {
+  // Before the body is read: a refusal costs no parsing or counting.
+  const refused = await admitCodeTargetRequest(req);
+  if (refused) return refused;
   const parsed = await readJsonBody(req);
   if (!parsed.ok) return parsed.response;
   const config = getServerConfig();
