@@ -1,4 +1,10 @@
-import { expect, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type PlaywrightWorkerArgs,
+} from '@playwright/test';
 import { GUARDED } from './settings';
 
 /** A client address of its own (the app keys limits on the right-most X-Forwarded-For). */
@@ -37,5 +43,16 @@ export async function unlockedContext(
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, locale, extraHTTPHeaders: { 'x-forwarded-for': ip } });
   await unlock(context.request, ip);
+  return context;
+}
+
+/** An API client from one address (a new one unless given), already unlocked. */
+export async function unlockedRequest(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string | undefined,
+  ip = uniqueIp(),
+): Promise<APIRequestContext> {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  await unlock(context, ip);
   return context;
 }

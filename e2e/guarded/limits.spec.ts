@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { Redis } from 'ioredis';
 import { MESSAGES, openChat, sendMessage, uniqueTag, upstreamRequests } from '../support';
-import { chatBody, unlock, unlockedContext, uniqueIp } from './helpers';
+import { chatBody, unlock, unlockedContext, unlockedRequest, uniqueIp } from './helpers';
 import { GUARDED } from './settings';
 
 test.describe('per-client limits (shared through Redis)', () => {
@@ -9,9 +9,7 @@ test.describe('per-client limits (shared through Redis)', () => {
     playwright,
     baseURL,
   }) => {
-    const ip = uniqueIp();
-    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
-    await unlock(context, ip);
+    const context = await unlockedRequest(playwright, baseURL);
     const allowance = GUARDED.perMinute * 3;
     for (let i = 0; i < allowance; i++) {
       expect((await context.post('/api/code-target', { data: chatBody(`snippet ${i}`) })).status()).toBe(200);
@@ -31,8 +29,7 @@ test.describe('per-client limits (shared through Redis)', () => {
     baseURL,
   }) => {
     const ip = uniqueIp();
-    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
-    await unlock(context, ip);
+    const context = await unlockedRequest(playwright, baseURL, ip);
     const tag = uniqueTag();
     for (let i = 0; i < GUARDED.perMinute; i++) {
       const ok = await context.post('/api/chat', { data: chatBody(`${tag} ${i}`) });
@@ -69,9 +66,7 @@ test.describe('per-client limits (shared through Redis)', () => {
     const ip = uniqueIp();
     const streams = await Promise.all(
       Array.from({ length: GUARDED.concurrent }, async () => {
-        const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
-        await unlock(context, ip);
-        return context;
+        return unlockedRequest(playwright, baseURL, ip);
       }),
     );
     const tag = uniqueTag();
@@ -80,8 +75,7 @@ test.describe('per-client limits (shared through Redis)', () => {
     );
     await expect.poll(async () => (await upstreamRequests(tag)).length).toBe(GUARDED.concurrent);
 
-    const extra = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
-    await unlock(extra, ip);
+    const extra = await unlockedRequest(playwright, baseURL, ip);
     const refused = await extra.post('/api/chat', { data: chatBody(`${tag} extra`) });
     expect(refused.status()).toBe(429);
     expect(refused.headers()['retry-after']).toBe('5');

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectUpstreamRequests, uniqueTag } from '../support';
-import { chatBody, unlock, uniqueIp } from './helpers';
+import { chatBody, unlockedRequest } from './helpers';
 import { GUARDED } from './settings';
 import { BUILD_KEY_MARKER } from './build-marker';
 
@@ -20,9 +20,7 @@ test('the API key reaches the upstream and nothing else: no client bundle, page 
   playwright,
   baseURL,
 }) => {
-  const ip = uniqueIp();
-  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': ip } });
-  await unlock(context, ip);
+  const context = await unlockedRequest(playwright, baseURL);
 
   // The key is really in use: the upstream received it.
   const tag = uniqueTag();
