@@ -24,6 +24,22 @@ test.describe('per-client limits (shared through Redis)', () => {
     await context.dispose();
   });
 
+  test('a refused request counts against the minute but gives its stream slot back', async ({
+    playwright,
+    baseURL,
+  }) => {
+    const context = await unlockedRequest(playwright, baseURL);
+    for (let i = 0; i < GUARDED.concurrent; i++) {
+      const bad = await context.post('/api/chat', { data: { ...chatBody('x'), temperature: 9 } });
+      expect(bad.status()).toBe(400);
+    }
+    const tag = uniqueTag();
+    const ok = await context.post('/api/chat', { data: chatBody(tag) });
+    expect(ok.status()).toBe(200);
+    expect(await ok.text()).toContain('"type":"finish"');
+    await context.dispose();
+  });
+
   test(`${GUARDED.perMinute} chats a minute per client, then 429 with Retry-After; other clients unaffected`, async ({
     playwright,
     baseURL,
@@ -43,6 +59,13 @@ test.describe('per-client limits (shared through Redis)', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await refused.json()).error).toMatchObject({ code: 'too_many_requests', retryAfterSeconds: retryAfter });
     expect(await upstreamRequests(`${tag} over`)).toHaveLength(0);
+    // Refused before the body is read: 1 MiB that is not even JSON gets the same 429.
+    const unread = await context.post('/api/chat', {
+      data: 'x'.repeat(1024 * 1024),
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(unread.status()).toBe(429);
+    expect((await unread.json()).error).toMatchObject({ code: 'too_many_requests' });
 
     // The counter lives in Redis, where every instance of the app sees it.
     const redis = new Redis(GUARDED.redisPort, '127.0.0.1');

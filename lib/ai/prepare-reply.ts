@@ -1,0 +1,44 @@
+import 'server-only';
+import { jsonError } from '@/lib/http/json-error';
+import { readJsonBody } from '@/lib/http/read-json';
+import { fitToContext } from './context-budget';
+import { getServerConfig } from './endpoint';
+import { validateChatRequest } from './schema';
+
+/** The reply's inputs from the request body, or the 4xx/503 that refuses it. */
+export async function prepareReply(req: Request) {
+  const parsed = await readJsonBody(req);
+  if (!parsed.ok) return parsed.response;
+
+  const config = getServerConfig();
+  const validation = validateChatRequest(parsed.body, config.models);
+  if (!validation.ok) {
+    return jsonError('invalid_request', validation.message, { field: validation.field });
+  }
+  if (!config.endpoint) {
+    return jsonError('not_configured', 'No model endpoint is configured: set NVIDIA_API_KEY or SWALLOW_BASE_URL');
+  }
+
+  const { request } = validation;
+  const budget = await fitToContext({
+    system: request.system,
+    messages: request.messages,
+    maxTokens: request.max_tokens,
+    contextTokens: config.contextTokens,
+  });
+  if (!budget.ok) {
+    return jsonError('context_too_long', 'The newest message and max_tokens do not fit the context window', {
+      field: 'messages',
+      promptTokens: budget.promptTokens,
+      availableTokens: budget.available,
+      contextTokens: config.contextTokens,
+    });
+  }
+  return {
+    endpoint: config.endpoint,
+    request,
+    messages: budget.messages,
+    droppedTurns: budget.droppedTurns,
+    timeouts: config.timeouts,
+  };
+}
