@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ChatTurnMessage } from './schema';
+import type { ChatRequest, ChatTurnMessage } from './schema';
 import { splitTurns } from './turns';
 
 type Role = 'system' | 'user' | 'assistant';
@@ -93,4 +93,10 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
     promptTokens,
     promptTokensExact: true,
   };
+}
+
+/** fitToContext for a validated chat request: its system prompt, turns and max_tokens. */
+export function fitRequestToContext(request: ChatRequest, contextTokens: number): Promise<BudgetResult> {
+  const { system, messages, max_tokens: maxTokens } = request;
+  return fitToContext({ system, messages, maxTokens, contextTokens });
 }

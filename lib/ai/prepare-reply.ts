@@ -1,7 +1,7 @@
 import 'server-only';
 import { jsonError } from '@/lib/http/json-error';
 import { readJsonBody } from '@/lib/http/read-json';
-import { fitToContext } from './context-budget';
+import { fitRequestToContext } from './context-budget';
 import { getServerConfig } from './endpoint';
 import { validateChatRequest } from './schema';
 
@@ -20,12 +20,7 @@ export async function prepareReply(req: Request) {
   }
 
   const { request } = validation;
-  const budget = await fitToContext({
-    system: request.system,
-    messages: request.messages,
-    maxTokens: request.max_tokens,
-    contextTokens: config.contextTokens,
-  });
+  const budget = await fitRequestToContext(request, config.contextTokens);
   if (!budget.ok) {
     return jsonError('context_too_long', 'The newest message and max_tokens do not fit the context window', {
       field: 'messages',

@@ -9,7 +9,7 @@ describe('scriptUrls', () => {
       '<script src="/_next/static/chunks/a.js" async=""></script>',
       '<script src="/_next/static/chunks/b.js?dpl=1&amp;v=2" async=""></script>',
       '<script src="/_next/static/chunks/polyfills.js" noModule=""></script>',
-      '<script nonce="n">self.__next_f.push([1])</script>',
+      '<script nonce="n">window.inline = 1</script>',
     ].join('');
     expect(scriptUrls(html)).toEqual(['/_next/static/chunks/a.js', '/_next/static/chunks/b.js?dpl=1&v=2']);
   });

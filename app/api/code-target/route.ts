@@ -1,4 +1,4 @@
-import { fitToContext } from '@/lib/ai/context-budget';
+import { fitRequestToContext } from '@/lib/ai/context-budget';
 import { getServerConfig } from '@/lib/ai/endpoint';
 import { validateChatRequest } from '@/lib/ai/schema';
 import { codeTarget } from '@/lib/code/target';
@@ -31,12 +31,7 @@ export async function POST(req: Request): Promise<Response> {
   const validation = validateChatRequest(parsed.body, config.models);
   if (!validation.ok) return jsonError('invalid_request', validation.message, { field: validation.field });
   const { request } = validation;
-  const budget = await fitToContext({
-    system: request.system,
-    messages: request.messages,
-    maxTokens: request.max_tokens,
-    contextTokens: config.contextTokens,
-  });
+  const budget = await fitRequestToContext(request, config.contextTokens);
   return Response.json(
     { ...codeTarget(process.env), droppedTurns: budget.ok ? budget.droppedTurns : 0, fits: budget.ok },
     { headers: NO_STORE },
