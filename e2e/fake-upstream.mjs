@@ -8,7 +8,7 @@
 // Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/).
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { echoKeyError, ERROR_SCENARIOS, fakeError } from './fake-upstream/errors.mjs';
+import { echoKeyError, ERROR_SCENARIOS, fakeError, FIRST_ATTEMPT_ERRORS } from './fake-upstream/errors.mjs';
 import { completion, createStream, lastUserText, MODELS, tokenize } from './fake-upstream/protocol.mjs';
 import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
 
@@ -18,7 +18,13 @@ export { MALFORMED_TEXT, UTF8_SPLIT_TEXT, XSS_TEXT } from './fake-upstream/scena
 const SCENARIO_PATTERN = /\[\[scenario:([a-z0-9_-]+)\]\]/;
 
 /** Every scenario name the fake understands. */
-export const SCENARIOS = [...Object.keys(STREAM_SCENARIOS), ...Object.keys(ERROR_SCENARIOS), 'echo-key-401', 'drop'];
+export const SCENARIOS = [
+  ...Object.keys(STREAM_SCENARIOS),
+  ...Object.keys(ERROR_SCENARIOS),
+  ...Object.keys(FIRST_ATTEMPT_ERRORS),
+  'echo-key-401',
+  'drop',
+];
 
 /**
  * @typedef {object} LoggedRequest
@@ -55,6 +61,8 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
   /** @type {LoggedRequest[]} */
   let log = [];
   let nextId = 1;
+  /** Requests seen per last user message, for FIRST_ATTEMPT_ERRORS. */
+  const attempts = new Map();
 
   async function chatCompletions(req, res) {
     let raw;
@@ -106,7 +114,12 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
     if (name === 'echo-key-401') {
       return send(res, echoKeyError(req.headers.authorization, `http://${req.headers.host}${req.url}`));
     }
-    const scenario = STREAM_SCENARIOS[name];
+    if (FIRST_ATTEMPT_ERRORS[name]) {
+      const key = lastUserText(body);
+      attempts.set(key, (attempts.get(key) ?? 0) + 1);
+      if (attempts.get(key) === 1) return send(res, FIRST_ATTEMPT_ERRORS[name]);
+    }
+    const scenario = STREAM_SCENARIOS[FIRST_ATTEMPT_ERRORS[name] ? 'plain' : name];
     if (!scenario) {
       const known = SCENARIOS.join(', ');
       return send(

@@ -180,6 +180,24 @@ describe('fake upstream', () => {
     expect(await prefixed.text()).toBe('data: {"status":429,"title":"Too Many Requests"}');
   });
 
+  it('nvidia-429-17 asks for 17 s; nvidia-429-once fails the first request per message only', async () => {
+    const long = await chat('[[scenario:nvidia-429-17]]');
+    expect(long.status).toBe(429);
+    expect(long.headers.get('retry-after')).toBe('17');
+    await long.text();
+
+    const message = `[[scenario:nvidia-429-once]] ${tag()}`;
+    const first = await chat(message);
+    expect(first.status).toBe(429);
+    expect(first.headers.get('retry-after')).toBe('1');
+    await first.text();
+    const second = await chat(message);
+    expect(second.status).toBe(200);
+    expect(contentOf(chunksOf(sseData(await second.text())))).toContain('了解しました。');
+    // Another message has its own first attempt.
+    expect((await chat(`[[scenario:nvidia-429-once]] ${tag()}`)).status).toBe(429);
+  });
+
   it('sends upstream error bodies byte for byte', async () => {
     const llamacpp = await chat('[[scenario:llamacpp-503]]');
     expect(llamacpp.status).toBe(503);

@@ -36,6 +36,12 @@ export const ERROR_SCENARIOS = {
     headers: { ...JSON_TYPE, 'retry-after': '7' },
     body: JSON.stringify({ status: 429, title: 'Too Many Requests' }),
   },
+  // A wait longer than the app sits out silently: the error must reach the browser at once.
+  'nvidia-429-17': {
+    status: 429,
+    headers: { ...JSON_TYPE, 'retry-after': '17' },
+    body: JSON.stringify({ status: 429, title: 'Too Many Requests' }),
+  },
   'nvidia-429-data-prefix': {
     status: 429,
     headers: JSON_TYPE,
@@ -118,6 +124,19 @@ export const ERROR_SCENARIOS = {
         n_ctx: 8192,
       },
     }),
+  },
+};
+
+/**
+ * Scenarios whose first request for a given last user message fails with this error, and every
+ * later one streams the plain reply: a 1 s Retry-After the app sits out silently, then succeeds.
+ * @type {Record<string, { status: number, headers: Record<string, string>, body: string }>}
+ */
+export const FIRST_ATTEMPT_ERRORS = {
+  'nvidia-429-once': {
+    status: 429,
+    headers: { ...JSON_TYPE, 'retry-after': '1' },
+    body: JSON.stringify({ status: 429, title: 'Too Many Requests' }),
   },
 };
 

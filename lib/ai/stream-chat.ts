@@ -27,8 +27,8 @@ export interface StreamChatOptions {
 }
 
 /**
- * One retry at most: the NVIDIA trial tier allows ~40 requests a minute and every
- * retry spends the user's quota.
+ * One retry at most, and only after a wait of 2 s or less (retry.ts): the NVIDIA trial tier
+ * allows ~40 requests a minute and every retry spends the user's quota.
  */
 const MAX_RETRIES = 1;
 
