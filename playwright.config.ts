@@ -6,7 +6,8 @@ import { GUARDED } from './e2e/guarded/settings';
 const UPSTREAM_PORT = Number(process.env.E2E_UPSTREAM_PORT ?? 4010);
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const UNCONFIGURED_PORT = APP_PORT + 1;
-// A private deployment: ACCESS_CODE, low per-client limits shared through Redis, a marker key.
+// A private deployment behind a (trusted) proxy: ACCESS_CODE, low per-client limits shared
+// through Redis, a marker key. The other two apps trust no proxy header, as a bare server.
 const GUARDED_PORT = APP_PORT + 2;
 const REDIS_PORT = UPSTREAM_PORT + 1;
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -85,7 +86,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${APP_PORT}`,
+      command: `node server.ts -H 127.0.0.1 -p ${APP_PORT}`,
       url: `http://127.0.0.1:${APP_PORT}/ja`,
       env: chatEnv,
       reuseExistingServer: !process.env.CI,
@@ -96,22 +97,26 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${GUARDED_PORT}`,
+      command: `node server.ts -H 127.0.0.1 -p ${GUARDED_PORT}`,
       url: `http://127.0.0.1:${GUARDED_PORT}/ja/unlock`,
       env: {
         ...appEnv,
         SWALLOW_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`,
         SWALLOW_API_KEY: GUARDED.apiKeyMarker,
         ACCESS_CODE: GUARDED.accessCodes.join(','),
+        ACCESS_COOKIE_SECRET: GUARDED.cookieSecret,
+        // As if behind a proxy: each test gives its requests their own X-Forwarded-For address.
+        TRUST_PROXY: '1',
         REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
         RATE_LIMIT_PER_MINUTE: String(GUARDED.perMinute),
         RATE_LIMIT_CONCURRENT: String(GUARDED.concurrent),
         ACCESS_MAX_ATTEMPTS: String(GUARDED.unlockAttempts),
+        ACCESS_MAX_ATTEMPTS_TOTAL: String(GUARDED.unlockAttemptsTotal),
       },
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${UNCONFIGURED_PORT}`,
+      command: `node server.ts -H 127.0.0.1 -p ${UNCONFIGURED_PORT}`,
       url: `http://127.0.0.1:${UNCONFIGURED_PORT}/ja`,
       env: { ...appEnv, SWALLOW_BASE_URL: '' },
       reuseExistingServer: !process.env.CI,

@@ -120,7 +120,7 @@ async function main() {
   const port = await freePort();
   const app = spawn(
     process.execPath,
-    ['--expose-gc', 'bench/load-app-host.mjs', 'start', '-H', '127.0.0.1', '-p', String(port)],
+    ['--expose-gc', 'bench/load-app-host.mjs', '-H', '127.0.0.1', '-p', String(port)],
     {
       env: {
         ...process.env,

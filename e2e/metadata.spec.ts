@@ -129,10 +129,19 @@ test('a configured SITE_URL is not needed: the image URL follows the host the pa
   request,
   baseURL,
 }) => {
-  const forwarded = await (
-    await request.get('/en', { headers: { 'x-forwarded-host': 'chat.example.test', 'x-forwarded-proto': 'https' } })
-  ).text();
-  expect(forwarded).toContain(`<meta property="og:image" content="https://chat.example.test${OG_IMAGE.path}"/>`);
+  const named = await (await request.get('/en', { headers: { host: 'chat.example.test' } })).text();
+  expect(named).toContain(`<meta property="og:image" content="http://chat.example.test${OG_IMAGE.path}"/>`);
   const direct = await (await request.get('/en')).text();
   expect(direct).toContain(`<meta property="og:image" content="${baseURL}${OG_IMAGE.path}"/>`);
+});
+
+test('without TRUST_PROXY, a client cannot name another site for the share card (X-Forwarded-Host)', async ({
+  request,
+  baseURL,
+}) => {
+  const spoofed = await (
+    await request.get('/en', { headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } })
+  ).text();
+  expect(spoofed).not.toContain('evil.example');
+  expect(spoofed).toContain(`<meta property="og:image" content="${baseURL}${OG_IMAGE.path}"/>`);
 });

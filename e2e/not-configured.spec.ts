@@ -36,3 +36,27 @@ test('the API answers 503 not_configured', async ({ request }) => {
   expect(response.status()).toBe(503);
   expect((await response.json()).error.code).toBe('not_configured');
 });
+
+test('without TRUST_PROXY, invented X-Forwarded-For addresses do not buy a client more requests', async ({
+  request,
+}) => {
+  // This app runs with the default limits: POST /api/code-target allows 3 × 20 per minute per client.
+  const body = {
+    messages: [{ role: 'user', content: 'こんにちは' }],
+    model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
+    system: '',
+    temperature: 0.6,
+    top_p: 0.9,
+    max_tokens: 512,
+  };
+  const statuses: number[] = [];
+  for (let i = 0; i < 61; i++) {
+    const response = await request.post('/api/code-target', {
+      data: body,
+      headers: { 'x-forwarded-for': `198.51.100.${i + 1}`, 'x-real-ip': `203.0.113.${i + 1}` },
+    });
+    statuses.push(response.status());
+  }
+  expect(statuses.filter((s) => s === 200)).toHaveLength(60);
+  expect(statuses.at(-1)).toBe(429);
+});

@@ -10,7 +10,8 @@ function expectCommonHeaders(response: APIResponse) {
   expect(headers['x-powered-by']).toBeUndefined();
 }
 
-const PAGES = ['/ja', '/en', '/en/share?p=1.broken', '/ja/unlock'];
+// A path with a dot is a page like any other (it once skipped the proxy, and so the CSP).
+const PAGES = ['/ja', '/en', '/en/share?p=1.broken', '/ja/unlock', '/ja/c/a.b'];
 
 test.describe('security headers', () => {
   for (const path of PAGES) {

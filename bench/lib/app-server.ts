@@ -141,12 +141,12 @@ export const appEnv = (config: BenchConfig): NodeJS.ProcessEnv => ({
   RATE_LIMIT_CONCURRENT: '0',
 });
 
-/** `next start`, timed from spawn to the first 200 on /ja. */
+/** The production server (server.ts, as `npm run start:prod`), timed from spawn to the first 200 on /ja. */
 export async function startApp(config: BenchConfig): Promise<RunningProcess & { readyMs: number }> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...config.serverNodeArgs, nextBin(config.appDir), 'start', '-H', '127.0.0.1', '-p', String(config.appPort)],
+    [...config.serverNodeArgs, path.join(config.appDir, 'server.ts'), '-H', '127.0.0.1', '-p', String(config.appPort)],
     { cwd: config.appDir, env: appEnv(config), stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${config.appPort}`;

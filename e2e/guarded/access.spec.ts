@@ -133,3 +133,57 @@ test.describe('the API behind an access code', () => {
     }
   });
 });
+
+test.describe('the gate holds whatever the path', () => {
+  test('a page path with a dot redirects to the unlock page like any other', async ({ request }) => {
+    for (const path of ['/ja/c/a.b', '/en/share.html', '/ja/x.json']) {
+      const response = await request.get(path, { headers: { 'x-forwarded-for': uniqueIp() }, maxRedirects: 0 });
+      expect(response.status(), path).toBe(307);
+      const location = new URL(response.headers().location, 'http://app.test');
+      expect(location.pathname, path).toMatch(/^\/(ja|en)\/unlock$/);
+      expect(location.searchParams.get('next'), path).toBe(path);
+    }
+  });
+});
+
+test.describe('login CSRF: only this site’s own form can unlock', () => {
+  test('a right code posted with another site’s Origin or Sec-Fetch-Site gets 403 and no cookie', async ({
+    request,
+  }) => {
+    const attempts: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const headers of attempts) {
+      const response = await request.post('/api/unlock', {
+        form: { code: GUARDED.accessCodes[0], next: '/ja', locale: 'ja' },
+        headers: { 'x-forwarded-for': uniqueIp(), ...headers },
+        maxRedirects: 0,
+      });
+      expect(response.status(), JSON.stringify(headers)).toBe(403);
+      expect((await response.json()).error).toMatchObject({ code: 'cross_site_request' });
+      expect(response.headers()['set-cookie']).toBeUndefined();
+    }
+  });
+
+  test('a form on another site, submitted by a real browser, does not sign the visitor in', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
+    const page = await context.newPage();
+    const attacker = `<form method="post" action="${baseURL}/api/unlock">
+      <input name="code" value="${GUARDED.accessCodes[0]}"><input name="next" value="/ja"><input name="locale" value="ja">
+    </form><script>document.forms[0].submit()</script>`;
+    await page.route('http://evil.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: attacker }),
+    );
+    const posted = page.waitForResponse(`${baseURL}/api/unlock`);
+    await page.goto('http://evil.example/');
+    expect((await posted).status()).toBe(403);
+    expect((await context.cookies()).find((c) => c.name === 'swallow_access')).toBeUndefined();
+    await context.close();
+  });
+});

@@ -1,10 +1,13 @@
 /** How playwright.config.ts starts the guarded app (a private deployment), shared with its specs. */
 export const GUARDED = {
   accessCodes: ['swallow-test-code', 'セカンド・コード'],
+  cookieSecret: 'e2e-cookie-secret-7Qm2Xv9Lk4Rt8Wz1Pd6Ny3Hc',
   /** Sent upstream as the API key: it must reach the upstream and nothing else. */
   apiKeyMarker: 'sk-MARKER-h6-9f3c2e7a5b1d4c88',
   perMinute: 4,
   concurrent: 2,
   unlockAttempts: 3,
+  /** All clients together, per hour: high enough for the suite (tested in lib/security/limits.test.ts). */
+  unlockAttemptsTotal: 500,
   redisPort: Number(process.env.E2E_UPSTREAM_PORT ?? 4010) + 1,
 } as const;

@@ -26,6 +26,8 @@ const CHAT_ERROR_STATUS = {
   unsupported_media_type: 415,
   method_not_allowed: 405,
   access_required: 401,
+  cross_site_request: 403,
+  access_misconfigured: 503,
   too_many_requests: 429,
   too_many_streams: 429,
 } as const satisfies Record<string, number>;

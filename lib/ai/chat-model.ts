@@ -38,6 +38,7 @@ export function chatModel(
   const key = JSON.stringify([
     endpoint.baseURL,
     endpoint.apiKey ?? null,
+    endpoint.basicAuth ?? null,
     timeouts.firstByteMs,
     timeouts.idleMs,
     modelId,
@@ -49,6 +50,9 @@ export function chatModel(
       name: 'swallow',
       baseURL: endpoint.baseURL,
       apiKey: endpoint.apiKey,
+      ...(endpoint.basicAuth
+        ? { headers: { Authorization: `Basic ${Buffer.from(endpoint.basicAuth).toString('base64')}` } }
+        : {}),
       // vLLM only reports usage when asked (stream_options.include_usage).
       includeUsage: true,
       fetch: withStallTimeouts(timeouts, upstreamFetch, coalesceSse ? { eventStreamChunk: createSseCoalescer } : {}),

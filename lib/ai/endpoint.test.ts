@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODELS, NVIDIA_BASE_URL } from './defaults';
-import { getServerConfig, resolveEndpoint, toPublicConfig } from './endpoint';
+import { endpointWarnings, getServerConfig, resolveEndpoint, toPublicConfig } from './endpoint';
 
 describe('resolveEndpoint', () => {
   it('is null when nothing is configured', () => {
@@ -20,9 +20,25 @@ describe('resolveEndpoint', () => {
     expect(resolveEndpoint({ SWALLOW_BASE_URL: 'http://localhost:11434/v1/', NVIDIA_API_KEY: 'nvapi-test' })).toEqual({
       kind: 'custom',
       baseURL: 'http://localhost:11434/v1',
-      apiKey: undefined,
     });
     expect(resolveEndpoint({ SWALLOW_BASE_URL: 'http://vllm:8000/v1', SWALLOW_API_KEY: 'k' })?.apiKey).toBe('k');
+  });
+});
+
+describe('a base URL with credentials', () => {
+  it('moves them to Basic auth (fetch refuses such a URL), unless an API key is set', () => {
+    expect(resolveEndpoint({ SWALLOW_BASE_URL: 'http://me:p%40ss@vllm:8000/v1/' })).toEqual({
+      kind: 'custom',
+      baseURL: 'http://vllm:8000/v1',
+      basicAuth: 'me:p@ss',
+    });
+    expect(resolveEndpoint({ SWALLOW_BASE_URL: 'http://me:pw@vllm:8000/v1', SWALLOW_API_KEY: 'k' })).toEqual({
+      kind: 'custom',
+      baseURL: 'http://vllm:8000/v1',
+      apiKey: 'k',
+    });
+    expect(endpointWarnings({ SWALLOW_BASE_URL: 'http://me:pw@vllm:8000/v1', SWALLOW_API_KEY: 'k' })).toHaveLength(1);
+    expect(endpointWarnings({ SWALLOW_BASE_URL: 'http://me:pw@vllm:8000/v1' })).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointSecrets, redactChatError, redactSecrets } from './redact';
+import { endpointSecrets, redactChatError, redactSecrets, withoutAddresses } from './redact';
 
 const KEY = 'nvapi-Zx81kQ0pL2mN4bV6cX8zA1sD3fG5hJ7k';
 
@@ -55,5 +55,21 @@ describe('redactSecrets', () => {
       detail: 'bad key [redacted]',
     });
     expect(redactChatError({ code: 'bad_key' }, secrets)).toEqual({ code: 'bad_key' });
+  });
+});
+
+describe('withoutAddresses', () => {
+  it('takes out URLs and IP addresses of any server, with their ports', () => {
+    expect(withoutAddresses('connect ECONNREFUSED 192.168.5.20:8000')).toBe('connect ECONNREFUSED [host]');
+    expect(withoutAddresses('connect ECONNREFUSED ::1:8000')).toBe('connect ECONNREFUSED [host]');
+    expect(withoutAddresses('connect ECONNREFUSED [fd00::5]:8000')).toBe('connect ECONNREFUSED [host]');
+    expect(withoutAddresses('redirected to https://internal.example/v1/x?y=1, gave up')).toBe(
+      'redirected to [url], gave up',
+    );
+  });
+
+  it('leaves ordinary details alone', () => {
+    for (const text of ['max_tokens: must be ≤ 4096 (got 5000)', 'Error: code: 400', 'at 12:30:45 the model was busy'])
+      expect(withoutAddresses(text)).toBe(text);
   });
 });

@@ -1,3 +1,4 @@
+import type { Endpoint } from './endpoint';
 import type { StallTimeouts } from './stall-timeout';
 import { streamChat } from './stream-chat';
 
@@ -16,6 +17,8 @@ export interface ScenarioReplyOptions {
   timeouts?: StallTimeouts;
   coalesceSse?: boolean;
   apiKey?: string;
+  /** The endpoint as configured (resolveEndpoint), instead of `${upstreamUrl}/v1` with `apiKey`. */
+  endpoint?: Endpoint;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function scenarioReply(upstreamUrl: string, scenario: string, optio
   const content = `[[scenario:${scenario}]]`;
   const started = Date.now();
   const response = streamChat({
-    endpoint: { kind: 'custom', baseURL: `${upstreamUrl}/v1`, apiKey: options.apiKey },
+    endpoint: options.endpoint ?? { kind: 'custom', baseURL: `${upstreamUrl}/v1`, apiKey: options.apiKey },
     request: {
       model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
       system: '',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MALFORMED_TEXT, startFakeUpstream, UTF8_SPLIT_TEXT } from '../../e2e/fake-upstream.mjs';
+import { resolveEndpoint } from './endpoint';
 import { scenarioReply } from './scenario-reply.test-support';
 
 /** The reply through streamChat against the fake upstream: every SSE event, parsed. */
@@ -46,5 +47,28 @@ describe('streamChat against the fake upstream', () => {
     expect(error.detail).toContain('Incorrect API key provided: [redacted]');
     expect(raw).not.toContain(apiKey);
     expect(raw).not.toContain(new URL(upstream.url).host);
+  });
+
+  it('a base URL written with credentials works: they go in a Basic Authorization header, never to the browser', async () => {
+    const port = new URL(upstream.url).port;
+    const endpoint = resolveEndpoint({ SWALLOW_BASE_URL: `http://swallow-user:p%40ss-9f2c@127.0.0.1:${port}/v1` })!;
+    const reply = await scenarioReply(upstream.url, 'plain', { endpoint });
+    expect(reply.parts.find((p) => p.type === 'error')).toBeUndefined();
+    expect(reply.text.length).toBeGreaterThan(0);
+
+    const { raw, parts } = await scenarioReply(upstream.url, 'echo-key-401', { endpoint });
+    const error = JSON.parse(parts.find((p) => p.type === 'error')!.errorText!) as { code: string; detail?: string };
+    expect(error).toMatchObject({ code: 'bad_key', status: 401 });
+    for (const secret of ['swallow-user', 'p@ss-9f2c', Buffer.from('swallow-user:p@ss-9f2c').toString('base64')])
+      expect(raw).not.toContain(secret);
+    expect(raw).not.toContain(`127.0.0.1:${port}`);
+  });
+
+  it('a refused connection names no host or port', async () => {
+    const endpoint = resolveEndpoint({ SWALLOW_BASE_URL: 'http://127.0.0.1:9/v1' })!;
+    const { raw, parts } = await scenarioReply(upstream.url, 'plain', { endpoint });
+    const error = JSON.parse(parts.find((p) => p.type === 'error')!.errorText!) as { code: string; detail?: string };
+    expect(error.code).toBe('upstream_unreachable');
+    expect(raw).not.toMatch(/127\.0\.0\.1|:9\b/);
   });
 });

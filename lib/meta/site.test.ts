@@ -18,13 +18,19 @@ describe('resolveSiteUrl', () => {
     }
   });
 
-  it('uses the forwarded host and protocol from a proxy (first value of a list)', () => {
-    expect(
-      resolveSiteUrl(
-        {},
-        h({ host: 'internal:3000', 'x-forwarded-host': 'chat.example.com, a.b', 'x-forwarded-proto': 'https,http' }),
-      )?.href,
-    ).toBe('https://chat.example.com/');
+  it('uses the forwarded host and protocol of a trusted proxy (first value of a list)', () => {
+    const forwarded = h({
+      host: 'internal:3000',
+      'x-forwarded-host': 'chat.example.com, a.b',
+      'x-forwarded-proto': 'https,http',
+    });
+    expect(resolveSiteUrl({ TRUST_PROXY: '1' }, forwarded)?.href).toBe('https://chat.example.com/');
+    expect(resolveSiteUrl({ VERCEL: '1' }, forwarded)?.href).toBe('https://chat.example.com/');
+  });
+
+  it('ignores X-Forwarded-Host without TRUST_PROXY: a client could name any site', () => {
+    const spoofed = h({ host: 'chat.example.com', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' });
+    expect(resolveSiteUrl({}, spoofed)?.href).toBe('http://chat.example.com/');
   });
 
   it('gives up on a missing or malformed host rather than emit a bad URL', () => {

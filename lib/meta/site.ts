@@ -2,10 +2,11 @@
  * Where the site lives, for absolute Open Graph / Twitter image URLs (crawlers need them).
  * `SITE_URL` wins when set (http(s) origin, e.g. https://chat.example.com); otherwise the
  * request's own host, which is right on Vercel (its domains, custom ones included) and behind
- * a proxy that forwards Host and X-Forwarded-Proto. Without either, Next.js falls back to
+ * a proxy that forwards Host, or sets X-Forwarded-Host/-Proto with TRUST_PROXY=1. Without either, Next.js falls back to
  * localhost, which no crawler can fetch.
  */
 import type { Metadata } from 'next';
+import { trustsProxy } from '@/lib/http/forwarded';
 import type { Locale } from '@/lib/i18n/routing';
 import { OG_IMAGE } from './brand';
 
@@ -26,9 +27,11 @@ export function resolveSiteUrl(
       // fall through to the request's host
     }
   }
-  const host = (headers.get('x-forwarded-host') ?? headers.get('host'))?.split(',')[0].trim();
+  // A client can send any X-Forwarded-Host: it names the site only when a proxy we trust wrote it.
+  const forwarded = (name: string) => (trustsProxy(env) ? headers.get(name)?.split(',')[0].trim() : undefined);
+  const host = forwarded('x-forwarded-host') ?? headers.get('host')?.trim();
   if (!host || !HOST.test(host)) return undefined;
-  const proto = headers.get('x-forwarded-proto')?.split(',')[0].trim() === 'https' ? 'https' : 'http';
+  const proto = forwarded('x-forwarded-proto') === 'https' ? 'https' : 'http';
   return new URL(`${proto}://${host}`);
 }
 

@@ -42,11 +42,19 @@ describe('access codes', () => {
       expect(verifyAccessToken(bad, codes, secret)).toBe(false);
   });
 
-  it('derives the cookie secret from the codes unless one is given', () => {
-    const a = resolveSecurityConfig({ ACCESS_CODE: 'a' }).cookieSecret;
-    expect(a).not.toBe(resolveSecurityConfig({ ACCESS_CODE: 'b' }).cookieSecret);
-    expect(resolveSecurityConfig({ ACCESS_CODE: 'a', ACCESS_COOKIE_SECRET: 's' }).cookieSecret).toBe('s');
+  it('requires a random ACCESS_COOKIE_SECRET of 32+ characters with ACCESS_CODE (no key derived from the codes)', () => {
+    const secret = 'q8J0m3ZlV2xF6tN1bR4sY7wE9uA5cD2h';
+    expect(resolveSecurityConfig({ ACCESS_CODE: 'a', ACCESS_COOKIE_SECRET: secret })).toMatchObject({
+      cookieSecret: secret,
+    });
+    expect(resolveSecurityConfig({ ACCESS_CODE: 'a', ACCESS_COOKIE_SECRET: secret }).misconfigured).toBeUndefined();
+    for (const weak of [undefined, '', 's', 'short-secret-of-31-characters-x']) {
+      const config = resolveSecurityConfig({ ACCESS_CODE: 'letmein-2026', ACCESS_COOKIE_SECRET: weak });
+      expect(config.misconfigured).toMatch(/ACCESS_COOKIE_SECRET must be a random string of at least 32/);
+      expect(config.cookieSecret).not.toContain('letmein-2026');
+    }
     expect(resolveSecurityConfig({}).accessCodes).toEqual([]);
+    expect(resolveSecurityConfig({}).misconfigured).toBeUndefined();
   });
 
   it('only redirects to paths on this site after unlocking', () => {

@@ -4,21 +4,31 @@
  * | variable | meaning | default |
  * |---|---|---|
  * | ACCESS_CODE | one code, or several separated by commas; unset = the app is open | — |
- * | ACCESS_COOKIE_SECRET | key that signs the unlock cookie | derived from the codes |
+ * | ACCESS_COOKIE_SECRET | key that signs the unlock cookie: random, ≥ 32 characters; required with ACCESS_CODE | — |
  * | RATE_LIMIT_PER_MINUTE | chat requests per client per minute; 0 = off | 20 |
  * | RATE_LIMIT_CONCURRENT | replies streaming at once per client; 0 = off | 3 |
  * | ACCESS_MAX_ATTEMPTS | wrong access codes per client per 5 minutes | 5 |
+ * | ACCESS_MAX_ATTEMPTS_TOTAL | wrong access codes per hour, all clients together | 100 |
  * | REDIS_URL | share the counters between instances | in memory |
  */
 import 'server-only';
+
+export const DEFAULT_UNLOCK_ATTEMPTS_TOTAL = 100;
+export const MIN_COOKIE_SECRET_CHARS = 32;
 
 export interface SecurityConfig {
   accessCodes: string[];
   /** Secret for the unlock cookie's HMAC; empty when no access code is set. */
   cookieSecret: string;
+  /**
+   * Why the access settings cannot be used (ACCESS_CODE without a strong ACCESS_COOKIE_SECRET):
+   * the gate then refuses everything rather than sign cookies with a guessable key.
+   */
+  misconfigured?: string;
   requestsPerMinute: number;
   concurrentStreams: number;
   unlockAttempts: number;
+  unlockAttemptsTotal: number;
   redisUrl?: string;
 }
 
@@ -42,16 +52,21 @@ export function parseAccessCodes(value: string | undefined): string[] {
 
 export function resolveSecurityConfig(env: Env = process.env): SecurityConfig {
   const accessCodes = parseAccessCodes(env.ACCESS_CODE);
-  // Without an explicit secret, the codes themselves key the HMAC: changing the codes
-  // signs everyone out, and nothing else needs configuring.
-  const cookieSecret =
-    env.ACCESS_COOKIE_SECRET?.trim() || (accessCodes.length ? `swallow-access\0${accessCodes.join('\0')}` : '');
+  // A key derived from the codes would let one cookie test guesses offline, at memory speed.
+  const cookieSecret = accessCodes.length ? (env.ACCESS_COOKIE_SECRET?.trim() ?? '') : '';
+  const misconfigured =
+    accessCodes.length && cookieSecret.length < MIN_COOKIE_SECRET_CHARS
+      ? `ACCESS_CODE is set, so ACCESS_COOKIE_SECRET must be a random string of at least ${MIN_COOKIE_SECRET_CHARS} ` +
+        'characters (for example the output of `openssl rand -base64 32`); every request is refused until it is.'
+      : undefined;
   return {
     accessCodes,
     cookieSecret,
+    ...(misconfigured ? { misconfigured } : {}),
     requestsPerMinute: count(env.RATE_LIMIT_PER_MINUTE, 20),
     concurrentStreams: count(env.RATE_LIMIT_CONCURRENT, 3),
     unlockAttempts: Math.max(1, count(env.ACCESS_MAX_ATTEMPTS, 5)),
+    unlockAttemptsTotal: Math.max(1, count(env.ACCESS_MAX_ATTEMPTS_TOTAL, DEFAULT_UNLOCK_ATTEMPTS_TOTAL)),
     redisUrl: env.REDIS_URL?.trim() || undefined,
   };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAccessToken } from './access';
 import { accessGate } from './gate';
-import { clientKey } from './client-key';
 import { API_CSP, pageCsp } from './headers';
 
 const config = { accessCodes: ['open-sesame'], cookieSecret: 's' };
@@ -15,6 +14,16 @@ const req = (pathname: string, cookie?: string, search = '') => ({
 describe('accessGate', () => {
   it('lets everything through when no access code is set', () => {
     expect(accessGate(req('/api/chat'), { accessCodes: [], cookieSecret: '' })).toBeNull();
+  });
+
+  it('refuses everything, pages and the unlock form included, while the access settings are unsafe', async () => {
+    const unsafe = { accessCodes: ['a'], cookieSecret: '', misconfigured: 'ACCESS_COOKIE_SECRET must be set' };
+    const api = accessGate(req('/api/unlock'), unsafe)!;
+    expect(api.status).toBe(503);
+    expect(await api.json()).toMatchObject({ error: { code: 'access_misconfigured' } });
+    const page = accessGate(req('/ja/unlock'), unsafe)!;
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('ACCESS_COOKIE_SECRET');
   });
 
   it('answers the API with 401 access_required without a valid cookie', async () => {
@@ -39,15 +48,6 @@ describe('accessGate', () => {
     expect(accessGate(req('/api/chat', token), config)).toBeNull();
     expect(accessGate(req('/ja', token), config)).toBeNull();
     expect(accessGate(req('/ja/unlocked'), config)).not.toBeNull();
-  });
-});
-
-describe('clientKey', () => {
-  it('uses the right-most X-Forwarded-For entry (the nearest proxy’s)', () => {
-    expect(clientKey(new Headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.7' }))).toBe('203.0.113.7');
-    expect(clientKey(new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' }))).toBe('127.0.0.1');
-    expect(clientKey(new Headers({ 'x-real-ip': '198.51.100.2' }))).toBe('198.51.100.2');
-    expect(clientKey(new Headers())).toBe('unknown');
   });
 });
 

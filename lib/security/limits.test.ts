@@ -60,11 +60,38 @@ describe('createLimits (in memory)', () => {
 
   it('blocks access-code guessing after the allowed wrong attempts', async () => {
     const limits = memory();
-    expect(await limits.unlockWaitSeconds('f')).toBe(0);
-    expect(await limits.recordFailedUnlock('f')).toBe(0);
-    expect(await limits.recordFailedUnlock('f')).toBeGreaterThan(200);
-    expect(await limits.unlockWaitSeconds('f')).toBeGreaterThan(200);
-    expect(await limits.unlockWaitSeconds('g')).toBe(0);
+    const first = await limits.beginUnlock('f');
+    expect(first).toMatchObject({ ok: true, waitIfWrong: 0 });
+    const second = await limits.beginUnlock('f');
+    expect(second.ok && second.waitIfWrong).toBeGreaterThan(200);
+    expect(await limits.beginUnlock('f')).toMatchObject({ ok: false, waitSeconds: expect.any(Number) });
+    expect((await limits.beginUnlock('g')).ok).toBe(true);
+  });
+
+  it('gives a right code its attempt back', async () => {
+    const limits = memory();
+    for (let i = 0; i < 5; i++) {
+      const attempt = await limits.beginUnlock('h');
+      expect(attempt.ok).toBe(true);
+      if (attempt.ok) await attempt.succeeded();
+    }
+  });
+
+  it('stops guesses from many addresses once the deployment-wide budget is spent', async () => {
+    const limits = memory({ unlockAttempts: 5, unlockAttemptsTotal: 10 });
+    const outcomes = [];
+    for (let i = 0; i < 12; i++) outcomes.push(await limits.beginUnlock(`bot-${i}`));
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(10);
+    expect(outcomes.at(-1)).toMatchObject({ ok: false });
+    const wait = outcomes.at(-1)!;
+    expect(!wait.ok && wait.waitSeconds).toBeGreaterThan(55 * 60);
+    // The refused address was not charged: once the budget is back it still has its attempts.
+  });
+
+  it('counts parallel guesses before any of them is checked', async () => {
+    const limits = memory({ unlockAttempts: 3 });
+    const attempts = await Promise.all(Array.from({ length: 20 }, () => limits.beginUnlock('racer')));
+    expect(attempts.filter((a) => a.ok)).toHaveLength(3);
   });
 });
 
@@ -137,9 +164,9 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     expect((await a.admitChat(streamer)).ok).toBe(true);
 
     const guesser = `${tag}-u`;
-    await a.recordFailedUnlock(guesser);
-    await b.recordFailedUnlock(guesser);
-    expect(await a.unlockWaitSeconds(guesser)).toBeGreaterThan(0);
+    expect((await a.beginUnlock(guesser)).ok).toBe(true);
+    expect((await b.beginUnlock(guesser)).ok).toBe(true);
+    expect((await a.beginUnlock(guesser)).ok).toBe(false);
   });
 
   it("counts the very first guesses after a start in Redis, not in a fresh instance's memory", async () => {
@@ -147,12 +174,21 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     const fresh = await connected(
       createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }),
     );
-    expect(await fresh.recordFailedUnlock(guesser)).toBe(0);
-    expect(await fresh.recordFailedUnlock(guesser)).toBeGreaterThan(0);
+    expect(await fresh.beginUnlock(guesser)).toMatchObject({ ok: true, waitIfWrong: 0 });
+    expect(await fresh.beginUnlock(guesser)).toMatchObject({ ok: true, waitIfWrong: expect.any(Number) });
     const other = await connected(
       createLimits({ requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 2, redisUrl: url }),
     );
-    expect(await other.unlockWaitSeconds(guesser)).toBeGreaterThan(0);
+    expect((await other.beginUnlock(guesser)).ok).toBe(false);
+  });
+
+  it('counts parallel guesses on two instances in Redis before any is checked', async () => {
+    const racer = `race-${Date.now()}`;
+    const options = { requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 3, redisUrl: url };
+    const a = await connected(createLimits(options));
+    const b = await connected(createLimits(options));
+    const attempts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).beginUnlock(racer)));
+    expect(attempts.filter((attempt) => attempt.ok)).toHaveLength(3);
   });
 
   it('keeps working (in memory) while Redis is unreachable', async () => {

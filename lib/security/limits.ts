@@ -1,7 +1,7 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { SecurityConfig } from './config';
+import { DEFAULT_UNLOCK_ATTEMPTS_TOTAL, type SecurityConfig } from './config';
 
 /**
  * Per-client abuse limits on top of rate-limiter-flexible: chat requests per minute,
@@ -15,6 +15,8 @@ export const STREAM_SLOT_TTL_S = 120;
 /** We cannot know when another reply ends; this is how long a client is asked to wait. */
 export const STREAM_RETRY_AFTER_S = 5;
 export const UNLOCK_WINDOW_S = 5 * 60;
+/** The window of the deployment-wide budget of access-code attempts (ACCESS_MAX_ATTEMPTS_TOTAL). */
+export const UNLOCK_TOTAL_WINDOW_S = 60 * 60;
 /**
  * "View code" asks POST /api/code-target when its dialog opens and as the draft changes: it may
  * ask this many times as often as the chat (the same tokenizer work, nothing sent upstream).
@@ -29,12 +31,23 @@ export interface Limits {
   admitChat(client: string): Promise<Admission>;
   /** One code-target request (no stream): counts it against its own per-minute allowance. */
   admitCodeTarget(client: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
-  /** Seconds to wait before another access-code attempt, or 0 when one may be made now. */
-  unlockWaitSeconds(client: string): Promise<number>;
-  /** Counts a wrong access code; returns the seconds to wait now (0 while attempts remain). */
-  recordFailedUnlock(client: string): Promise<number>;
+  /**
+   * One access-code attempt, counted before the code is checked (against the client's allowance
+   * and the deployment's), so parallel guesses cannot all pass a check made before counting.
+   */
+  beginUnlock(client: string): Promise<UnlockAttempt>;
   close(): Promise<void>;
 }
+
+export type UnlockAttempt =
+  | { ok: false; waitSeconds: number }
+  | {
+      ok: true;
+      /** Seconds the client must wait if this code is wrong (0 while attempts remain). */
+      waitIfWrong: number;
+      /** The code was right: the attempt is given back, to the client and the deployment. */
+      succeeded(): Promise<void>;
+    };
 
 type LimiterOptions = { keyPrefix: string; points: number; duration: number };
 
@@ -74,19 +87,28 @@ function firstConnection(redis: Redis | undefined): Promise<void> {
 const seconds = (res: unknown) =>
   Math.max(1, Math.ceil((res instanceof RateLimiterRes ? res.msBeforeNext : 1000) / 1000));
 
-/** Rejections are RateLimiterRes (limit reached); anything else is a store failure. */
-async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
+/**
+ * Counts one point: `allowed` when the limit allows it, and the counter either way.
+ * Rejections are RateLimiterRes (limit reached); anything else is a store failure.
+ */
+async function count(limiter: RateLimiterAbstract, key: string): Promise<{ allowed: boolean; res: RateLimiterRes }> {
   try {
-    await limiter.consume(key);
-    return null;
+    return { allowed: true, res: await limiter.consume(key) };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return rejection;
+    if (rejection instanceof RateLimiterRes) return { allowed: false, res: rejection };
     throw rejection;
   }
 }
 
+/** The refusal, or null when the limit allows this point. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateLimiterRes | null> {
+  const { allowed, res } = await count(limiter, key);
+  return allowed ? null : res;
+}
+
 export function createLimits(
-  config: Pick<SecurityConfig, 'requestsPerMinute' | 'concurrentStreams' | 'unlockAttempts' | 'redisUrl'>,
+  config: Pick<SecurityConfig, 'requestsPerMinute' | 'concurrentStreams' | 'unlockAttempts' | 'redisUrl'> &
+    Partial<Pick<SecurityConfig, 'unlockAttemptsTotal'>>,
 ): Limits {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
@@ -108,6 +130,18 @@ export function createLimits(
       ? make({ keyPrefix: 'swallow:code', points: config.requestsPerMinute * CODE_TARGET_ALLOWANCE, duration: 60 })
       : null;
   const unlock = make({ keyPrefix: 'swallow:unlock', points: config.unlockAttempts, duration: UNLOCK_WINDOW_S });
+  // Per-client limits cannot stop guesses spread over many addresses (a botnet): this one can.
+  const unlockTotal = make({
+    keyPrefix: 'swallow:unlock-total',
+    points: config.unlockAttemptsTotal ?? DEFAULT_UNLOCK_ATTEMPTS_TOTAL,
+    duration: UNLOCK_TOTAL_WINDOW_S,
+  });
+  const DEPLOYMENT = 'deployment';
+  const giveBack = (limiter: RateLimiterAbstract, key: string) =>
+    limiter.reward(key, 1).then(
+      () => undefined,
+      () => undefined,
+    );
 
   return {
     async admitChat(client) {
@@ -147,18 +181,22 @@ export function createLimits(
       return limited ? { ok: false, retryAfterSeconds: seconds(limited) } : { ok: true };
     },
 
-    async unlockWaitSeconds(client) {
+    async beginUnlock(client) {
       await ready;
-      const res = await unlock.get(client);
-      return res && res.consumedPoints >= config.unlockAttempts ? seconds(res) : 0;
-    },
-
-    async recordFailedUnlock(client) {
-      await ready;
-      const limited = await consume(unlock, client);
-      if (limited) return seconds(limited);
-      const res = await unlock.get(client);
-      return res && res.consumedPoints >= config.unlockAttempts ? seconds(res) : 0;
+      const mine = await count(unlock, client);
+      if (!mine.allowed) return { ok: false, waitSeconds: seconds(mine.res) };
+      const everyone = await count(unlockTotal, DEPLOYMENT);
+      if (!everyone.allowed) {
+        await giveBack(unlock, client); // refused before the code was looked at
+        return { ok: false, waitSeconds: seconds(everyone.res) };
+      }
+      return {
+        ok: true,
+        waitIfWrong: mine.res.remainingPoints === 0 ? seconds(mine.res) : 0,
+        succeeded: async () => {
+          await Promise.all([giveBack(unlock, client), giveBack(unlockTotal, DEPLOYMENT)]);
+        },
+      };
     },
 
     async close() {
@@ -175,6 +213,7 @@ export function getLimits(config: SecurityConfig): Limits {
     config.requestsPerMinute,
     config.concurrentStreams,
     config.unlockAttempts,
+    config.unlockAttemptsTotal,
     config.redisUrl,
   ]);
   const cached = globalLimits.__swallowLimits;

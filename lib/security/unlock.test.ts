@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAccessToken } from './access';
 import { createLimits } from './limits';
-import { attemptUnlock, readUnlockForm, unlockResponse, type UnlockForm } from './unlock';
+import { attemptUnlock, crossSiteRefusal, readUnlockForm, unlockResponse, type UnlockForm } from './unlock';
 
 const config = { accessCodes: ['alpha', 'beta'], cookieSecret: 'k' };
 const form = (code: string): UnlockForm => ({ code, next: '/en?x=1', locale: 'en' });
@@ -82,5 +82,23 @@ describe('unlock', () => {
     body.set('locale', 'ja');
     const result = await readUnlockForm(new Request('http://app.test/api/unlock', { method: 'POST', body }));
     expect(result).toEqual({ ok: true, form: { code: 'alpha', next: '/ja/share?p=1', locale: 'ja' } });
+  });
+
+  it('refuses a form posted from another site (login CSRF), by Sec-Fetch-Site or else Origin', async () => {
+    const post = (headers: Record<string, string>) =>
+      new Request('http://chat.example/api/unlock', { method: 'POST', headers: { host: 'chat.example', ...headers } });
+    for (const site of ['same-origin', 'none']) expect(crossSiteRefusal(post({ 'sec-fetch-site': site }))).toBeNull();
+    for (const site of ['cross-site', 'same-site']) {
+      const refused = crossSiteRefusal(post({ 'sec-fetch-site': site, origin: 'http://chat.example' }))!;
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: { code: 'cross_site_request' } });
+    }
+    expect(crossSiteRefusal(post({ origin: 'http://chat.example' }))).toBeNull();
+    expect(crossSiteRefusal(post({ origin: 'https://evil.example' }))?.status).toBe(403);
+    expect(crossSiteRefusal(post({ origin: 'null' }))?.status).toBe(403);
+    expect(crossSiteRefusal(post({}))).toBeNull(); // curl, a script: no browser to borrow
+    const proxied = post({ origin: 'https://chat.example', host: 'app:3000', 'x-forwarded-host': 'chat.example' });
+    expect(crossSiteRefusal(proxied, true)).toBeNull();
+    expect(crossSiteRefusal(proxied, false)?.status).toBe(403);
   });
 });

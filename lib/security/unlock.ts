@@ -1,4 +1,5 @@
 import 'server-only';
+import { trustsProxy } from '@/lib/http/forwarded';
 import { jsonError } from '@/lib/http/json-error';
 import { readLimited } from '@/lib/http/read-json';
 import { ACCESS_COOKIE, ACCESS_COOKIE_MAX_AGE, createAccessToken, matchAccessCode, safeNextPath } from './access';
@@ -13,6 +14,27 @@ export interface UnlockForm {
 }
 
 const MAX_FORM_BYTES = 4096;
+
+/**
+ * Login CSRF: a form on another site must not sign a visitor in (with the attacker's code).
+ * Browsers say where a form post comes from: Sec-Fetch-Site (all current ones), else Origin.
+ * A request with neither is not from a browser page, which is all this guards against.
+ */
+export function crossSiteRefusal(req: Request, trustProxy = trustsProxy()): Response | null {
+  const refuse = () =>
+    jsonError('cross_site_request', 'The unlock form must be posted from this site', { field: 'origin' });
+  const site = req.headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin' || site === 'none' ? null : refuse();
+  const origin = req.headers.get('origin');
+  if (!origin) return null;
+  const forwardedHost = trustProxy ? req.headers.get('x-forwarded-host')?.split(',')[0].trim() : undefined;
+  const host = forwardedHost || req.headers.get('host');
+  try {
+    return new URL(origin).host === host ? null : refuse();
+  } catch {
+    return refuse(); // `Origin: null`: a sandboxed or opaque page
+  }
+}
 
 export async function readUnlockForm(
   req: Request,
@@ -54,21 +76,26 @@ export type UnlockOutcome =
   | { ok: true; token: string; next: string }
   | { ok: false; reason: 'wrong' | 'too_many' | 'disabled'; waitSeconds: number; form: UnlockForm };
 
-/** Checks the code, limited to a few wrong attempts per client (then a wait). */
+/**
+ * Checks the code, limited to a few wrong attempts per client and per deployment (then a
+ * wait). The attempt is counted before the code is compared, and given back when it was right.
+ */
 export async function attemptUnlock(
   form: UnlockForm,
   client: string,
   config: Pick<SecurityConfig, 'accessCodes' | 'cookieSecret'>,
-  limits: Pick<Limits, 'unlockWaitSeconds' | 'recordFailedUnlock'>,
+  limits: Pick<Limits, 'beginUnlock'>,
 ): Promise<UnlockOutcome> {
   if (config.accessCodes.length === 0) return { ok: false, reason: 'disabled', waitSeconds: 0, form };
-  // Blocked clients are refused before the code is even looked at.
-  const wait = await limits.unlockWaitSeconds(client);
-  if (wait > 0) return { ok: false, reason: 'too_many', waitSeconds: wait, form };
+  const attempt = await limits.beginUnlock(client);
+  if (!attempt.ok) return { ok: false, reason: 'too_many', waitSeconds: attempt.waitSeconds, form };
   const code = matchAccessCode(form.code, config.accessCodes, config.cookieSecret);
-  if (code) return { ok: true, token: createAccessToken(code, config.cookieSecret), next: form.next };
-  const waitNow = await limits.recordFailedUnlock(client);
-  return { ok: false, reason: waitNow > 0 ? 'too_many' : 'wrong', waitSeconds: waitNow, form };
+  if (code) {
+    await attempt.succeeded();
+    return { ok: true, token: createAccessToken(code, config.cookieSecret), next: form.next };
+  }
+  const wait = attempt.waitIfWrong;
+  return { ok: false, reason: wait > 0 ? 'too_many' : 'wrong', waitSeconds: wait, form };
 }
 
 /** 303 back to the app with the signed cookie, or back to the unlock page with the reason. */

@@ -2,12 +2,14 @@ import { methodNotAllowed } from '@/lib/http/read-json';
 import { clientKey } from '@/lib/security/client-key';
 import { resolveSecurityConfig } from '@/lib/security/config';
 import { getLimits } from '@/lib/security/limits';
-import { attemptUnlock, readUnlockForm, unlockResponse } from '@/lib/security/unlock';
+import { attemptUnlock, crossSiteRefusal, readUnlockForm, unlockResponse } from '@/lib/security/unlock';
 
 export const runtime = 'nodejs';
 
 /** The unlock form posts here (works without JavaScript): the signed cookie, or back with why. */
 export async function POST(req: Request): Promise<Response> {
+  const crossSite = crossSiteRefusal(req);
+  if (crossSite) return crossSite;
   const parsed = await readUnlockForm(req);
   if (!parsed.ok) return parsed.response;
   const config = resolveSecurityConfig();
