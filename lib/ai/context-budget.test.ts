@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fitToContext, loadTokenizer, messageTokensAtMost, utf8Length } from './context-budget';
 import type { ChatTurnMessage } from './schema';
 
@@ -7,6 +7,9 @@ async function countMessageTokens(role: ChatTurnMessage['role'] | 'system', cont
   const template = `<|start_header_id|>${role}<|end_header_id|>\n\n${content.trim()}<|eot_id|>`;
   return (await loadTokenizer()).encode(template, { bos: false, eos: false }).length;
 }
+
+// Building the vocabulary takes seconds on a busy machine: not within the first test's timeout.
+beforeAll(() => loadTokenizer().then(() => undefined), 30_000);
 
 const turn = (user: string, assistant: string): ChatTurnMessage[] => [
   { role: 'user', content: user },
@@ -92,5 +95,87 @@ describe('fitToContext', () => {
     expect(withoutSystem.ok && withSystem.ok).toBe(true);
     if (withoutSystem.ok && withSystem.ok)
       expect(withSystem.promptTokens).toBeGreaterThan(withoutSystem.promptTokens + 1000);
+  });
+
+  it('counts a message as its template plus its trimmed content, as encoding the rendered message does', async () => {
+    const contents = [
+      'Hello world',
+      '  東京の春は桜が美しく、上野公園には毎年たくさんの人が訪れます。  ',
+      '```ts\nconst x = 1;\n```\n\n| a | b |\n| --- | --- |\n| 1 | 2 |',
+      '\r\n indented after CRLF\r\n',
+      '<|eot_id|> starts with a special token',
+      '',
+    ];
+    for (const role of ['system', 'user', 'assistant'] as const) {
+      for (const content of contents) {
+        const messages: ChatTurnMessage[] = [{ role: 'user', content: role === 'system' ? 'x' : content }];
+        if (role === 'assistant') messages.unshift({ role: 'user', content: 'q' }, { role: 'assistant', content });
+        else if (role === 'user') messages.unshift({ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' });
+        const system = role === 'system' ? content : 'sys';
+        let exact = 1 + (await countMessageTokens('assistant', '')) - 1;
+        if (system.trim()) exact += await countMessageTokens('system', system);
+        for (const m of messages) exact += await countMessageTokens(m.role, m.content);
+        // A window of exactly the prompt plus max_tokens: its bytes do not fit, its tokens just do.
+        const result = await fitToContext({ system, messages, maxTokens: 10, contextTokens: exact + 10 });
+        expect(result).toMatchObject({ ok: true, droppedTurns: 0, promptTokens: exact, promptTokensExact: true });
+        const tighter = await fitToContext({ system, messages, maxTokens: 10, contextTokens: exact + 9 });
+        expect(tighter).toMatchObject(role === 'system' ? { ok: false } : { ok: true, droppedTurns: 1 });
+      }
+    }
+  });
+});
+
+describe('fitToContext on bodies built to cost CPU (issue 17)', () => {
+  const body = (content: (i: number) => string) =>
+    Array.from({ length: 31 }, (_, i) => ({ role: 'user' as const, content: content(i) }));
+  const budget = { system: 'sys', maxTokens: 512, contextTokens: 8192 };
+  let seed = 1;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const randomText = (alphabet: string, length: number) =>
+    Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+
+  it('31 messages of 31,000 "a": keeps the newest (3,875 tokens) and drops the other 30', async () => {
+    const messages = body((i) => `${i}${'a'.repeat(31_000)}`);
+    const result = await fitToContext({ ...budget, messages });
+    expect(result).toMatchObject({ ok: true, droppedTurns: 30, promptTokensExact: false });
+    if (!result.ok) return;
+    expect(result.messages).toEqual(messages.slice(30));
+    expect(result.promptTokens).toBeLessThanOrEqual(8192 - 512);
+    expect(result.promptTokens).toBeGreaterThan(3875);
+  });
+
+  it('31 messages of 31,000 random letters or kanji: the newest alone does not fit', async () => {
+    for (const alphabet of ['abcdefghijklmnopqrstuvwxyz', '日本語漢字東京大学言語模型学習生成春夏秋冬花鳥風月']) {
+      const text = randomText(alphabet, 31_000);
+      const messages = body((i) => `${i}${text}`);
+      const result = await fitToContext({ ...budget, messages });
+      expect(result).toMatchObject({ ok: false, available: 8192 - 512 });
+      if (!result.ok) expect(result.promptTokens).toBeGreaterThan(result.available);
+    }
+  });
+
+  it('whitespace runs: counted in pieces, turns kept while they fit', async () => {
+    const messages = body((i) => `start ${i}${' \t'.repeat(1000)}\n${' '.repeat(20_000)}end`);
+    const result = await fitToContext({ ...budget, messages });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.droppedTurns).toBeGreaterThan(0);
+    expect(result.droppedTurns).toBeLessThan(30);
+    expect(result.promptTokens).toBeLessThanOrEqual(8192 - 512);
+  });
+
+  it('an old turn over the budget ends the count: newer turns kept, it and everything older dropped', async () => {
+    const messages: ChatTurnMessage[] = [
+      ...turn('最初', '短い'),
+      ...turn(randomText('abcdefghijklmnopqrstuvwxyz', 30_000), 'ok'),
+      ...turn('三つ目', '短い'),
+      { role: 'user', content: '最新' },
+    ];
+    const result = await fitToContext({ ...budget, messages });
+    expect(result).toMatchObject({ ok: true, droppedTurns: 2, promptTokensExact: true });
+    if (result.ok) expect(result.messages.map((m) => m.content)).toEqual(['三つ目', '短い', '最新']);
   });
 });

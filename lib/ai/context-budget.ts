@@ -1,6 +1,9 @@
 import 'server-only';
 import type { ChatRequest, ChatTurnMessage } from './schema';
+import { MAX_WORK_CHARS, TokenCounter, utf8Length, WORK_CHARS_PER_TOKEN } from './token-count';
 import { splitTurns } from './turns';
+
+export { utf8Length };
 
 type Role = 'system' | 'user' | 'assistant';
 type Tokenizer = (typeof import('llama3-tokenizer-js'))['default'];
@@ -17,21 +20,6 @@ const render = (role: Role, content: string) =>
   `<|start_header_id|>${role}<|end_header_id|>\n\n${content.trim()}<|eot_id|>`;
 const ASSISTANT_HEADER = '<|start_header_id|>assistant<|end_header_id|>\n\n';
 
-/** UTF-8 length of `text`. */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // a surrogate pair: one 4-byte character
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
 /**
  * An upper bound on a message's tokens without the tokenizer: every Llama 3 token (byte-level
  * BPE, special tokens included) stands for at least one byte of text.
@@ -47,17 +35,33 @@ export interface BudgetInput {
 
 export type BudgetResult =
   /**
-   * promptTokens is exact, or an upper bound when the prompt fits by its byte length alone
-   * (promptTokensExact false).
+   * promptTokens is exact (promptTokensExact), or an upper bound when the prompt fits by its
+   * byte length alone, or a close estimate when a run of more than MAX_RUN_CHARS characters
+   * was counted in pieces (lib/ai/token-count.ts).
    */
   | { ok: true; messages: ChatTurnMessage[]; droppedTurns: number; promptTokens: number; promptTokensExact: boolean }
+  /** promptTokens: at least this many (counting stops once the newest turn is over the budget). */
   | { ok: false; promptTokens: number; available: number };
+
+const templates = new WeakMap<Tokenizer, Map<string, number>>();
+
+/** Tokens of a rendered message around its content (the same for every content), or of a fixed text. */
+function fixedTokens(encoder: Tokenizer, text: string): number {
+  let known = templates.get(encoder);
+  if (!known) templates.set(encoder, (known = new Map()));
+  let tokens = known.get(text);
+  if (tokens === undefined) known.set(text, (tokens = encoder.encode(text, { bos: false, eos: false }).length));
+  return tokens;
+}
 
 /**
  * Drops the oldest turns until prompt + max_tokens fits the context window.
  * The system prompt and the newest turn (the user's new message) are never dropped.
  * When the prompt's byte length already fits, nothing can need dropping and the tokenizer
- * is not used.
+ * is not used. Otherwise turns are counted from the newest back, each only as far as the
+ * budget left (a turn that does not fit ends the count), and the tokenizer's work is bounded
+ * by WORK_CHARS_PER_TOKEN characters per token of the budget (at most MAX_WORK_CHARS): a body
+ * of any content costs milliseconds (bench/abuse.ts).
  */
 export async function fitToContext({ system, messages, maxTokens, contextTokens }: BudgetInput): Promise<BudgetResult> {
   const available = contextTokens - maxTokens;
@@ -69,21 +73,34 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
   if (bound <= available) return { ok: true, messages, droppedTurns: 0, promptTokens: bound, promptTokensExact: false };
 
   const encoder = await loadTokenizer();
-  const count = (role: Role, content: string) =>
-    encoder.encode(render(role, content), { bos: false, eos: false }).length;
-  const turns = splitTurns(messages);
-  const turnTokens = turns.map((turn) => turn.reduce((sum, m) => sum + count(m.role, m.content), 0));
+  const counter = new TokenCounter(encoder, Math.min(WORK_CHARS_PER_TOKEN * Math.max(0, available), MAX_WORK_CHARS));
+  // A message's content is counted apart from its template: the template's "\n\n" before the
+  // trimmed content and the special tokens around it are pretokens of their own.
+  const count = (role: Role, content: string, limit: number) => {
+    const template = fixedTokens(encoder, render(role, ''));
+    return template + counter.count(content.trim(), limit - template);
+  };
   // <|begin_of_text|> plus the assistant header the reply is generated after.
-  const fixed =
-    1 +
-    encoder.encode(ASSISTANT_HEADER, { bos: false, eos: false }).length +
-    (system.trim() ? count('system', system) : 0);
+  let promptTokens = 1 + fixedTokens(encoder, ASSISTANT_HEADER);
+  if (system.trim()) promptTokens += count('system', system, available - promptTokens);
+  // Whether the kept part was counted exactly (a turn that does not fit may have been counted in pieces).
+  let exact = counter.exact;
 
-  let promptTokens = fixed + turnTokens.reduce((a, b) => a + b, 0);
-  let firstKept = 0;
-  while (promptTokens > available && firstKept < turns.length - 1) {
-    promptTokens -= turnTokens[firstKept];
-    firstKept += 1;
+  const turnTokens = (turn: ChatTurnMessage[], limit: number) => {
+    let tokens = 0;
+    for (const m of turn) if ((tokens += count(m.role, m.content, limit - tokens)) > limit) break;
+    return tokens;
+  };
+  const turns = splitTurns(messages);
+  let firstKept = turns.length;
+  while (firstKept > 0) {
+    const tokens = turnTokens(turns[firstKept - 1], available - promptTokens);
+    if (promptTokens + tokens <= available) {
+      promptTokens += tokens;
+      exact = counter.exact;
+      firstKept -= 1;
+    } else if (firstKept === turns.length) return { ok: false, promptTokens: promptTokens + tokens, available };
+    else break;
   }
   if (promptTokens > available) return { ok: false, promptTokens, available };
   return {
@@ -91,7 +108,7 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
     messages: turns.slice(firstKept).flat(),
     droppedTurns: firstKept,
     promptTokens,
-    promptTokensExact: true,
+    promptTokensExact: exact,
   };
 }
 

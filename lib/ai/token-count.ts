@@ -1,0 +1,258 @@
+import 'server-only';
+import type { Llama3Tokenizer } from 'llama3-tokenizer-js';
+
+/** What this module reads of llama3-tokenizer-js: its vocabulary and merge ranks. */
+export type Vocabulary = Pick<Llama3Tokenizer, 'vocabById' | 'vocabByString' | 'merges'>;
+
+/** The Llama 3 special tokens, as llama3-tokenizer-js finds them in text (each is one token). */
+const SPECIAL =
+  /<\|(?:begin_of_text|end_of_text|start_header_id|end_header_id|eot_id|eom_id|python_tag|finetune_right_pad_id|reserved_special_token_(?:[0-9]|[1-9][0-9]|1[0-9][0-9]|2[0-3][0-9]|24[0-7]))\|>/g;
+
+/** The Llama 3 pretokenizer: BPE never merges across the pieces this pattern cuts text into. */
+const PRETOKEN =
+  /(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+/gu;
+
+/**
+ * A longer pretoken (`aaaa…`, a run of spaces) is counted in pieces of this many UTF-16 units,
+ * each on its own: within a token or so of its exact count per piece, and it bounds the BPE's
+ * work per piece (at most 3 UTF-8 bytes per unit).
+ */
+export const MAX_RUN_CHARS = 64;
+const MAX_PIECE_BYTES = 3 * MAX_RUN_CHARS;
+
+/**
+ * Natural Japanese and English text is well under this many characters per token (~1–5), so
+ * a prompt within its token budget is counted exactly within an allowance of this many
+ * characters per token of the budget; only text that packs more into each token can spend it.
+ */
+export const WORK_CHARS_PER_TOKEN = 8;
+/**
+ * And at most this many characters per request whatever the window (the default 8,192-token
+ * window needs 64 Ki; a much larger window counts the oldest turns of a long conversation by
+ * their bytes, and may drop more of them than it had to).
+ */
+export const MAX_WORK_CHARS = 1 << 17;
+
+/** UTF-8 length of `text`, or of its start once that exceeds `atMost`. */
+export function utf8Length(text: string, atMost = Infinity): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= atMost; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** GPT-2's byte-level alphabet: the vocabulary's one-character string for each byte. */
+function byteCharacters(): string[] {
+  const printable = (b: number) => (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || b >= 0xae;
+  let shifted = 0;
+  return Array.from({ length: 256 }, (_, b) => String.fromCharCode(printable(b) ? b : 256 + shifted++));
+}
+
+const ID_SPACE = 1 << 17; // token ids are below 2^17 (128,256 tokens)
+const NO_MERGE = -1;
+const PAIR_CACHE_SIZE = 1 << 16;
+
+/**
+ * Byte-level BPE over the library's vocabulary and merge ranks: the lowest-ranked adjacent pair
+ * merges first, the leftmost on a tie, as in the library's `encode` (a heap of rank and position
+ * here; the library's is super-linear on long pieces and builds strings for every pair).
+ */
+class Bpe {
+  private readonly byteIds = new Int32Array(256);
+  private readonly byteChars: string[];
+  /** rank × 2^17 + merged id, or NO_MERGE, by left id × 2^17 + right id; filled as pairs are met. */
+  private readonly pairs = new Map<number, number>();
+  private readonly bytes = new Uint8Array(MAX_PIECE_BYTES + 8);
+  private readonly ids = new Int32Array(MAX_PIECE_BYTES);
+  private readonly next = new Int16Array(MAX_PIECE_BYTES);
+  private readonly prev = new Int16Array(MAX_PIECE_BYTES);
+  private readonly rankAt = new Float64Array(MAX_PIECE_BYTES);
+  private readonly heap = new Float64Array(4 * MAX_PIECE_BYTES);
+  private heapSize = 0;
+  private readonly utf8 = new TextEncoder();
+
+  constructor(private readonly vocabulary: Vocabulary) {
+    this.byteChars = byteCharacters();
+    this.byteChars.forEach((char, byte) => {
+      const id = vocabulary.vocabByString.get(char);
+      if (id === undefined) throw new Error(`Llama 3 vocabulary without the byte token ${byte}`);
+      this.byteIds[byte] = id;
+    });
+  }
+
+  /** Tokens of one pretoken of at most MAX_RUN_CHARS UTF-16 units. */
+  count(piece: string): number {
+    const { written: length } = this.utf8.encodeInto(piece, this.bytes);
+    if (length <= 1) return length;
+    let mapped = '';
+    for (let i = 0; i < length; i++) mapped += this.byteChars[this.bytes[i]];
+    if (this.vocabulary.vocabByString.has(mapped)) return 1;
+
+    const { ids, next, prev, rankAt } = this;
+    for (let i = 0; i < length; i++) {
+      ids[i] = this.byteIds[this.bytes[i]];
+      next[i] = i + 1 < length ? i + 1 : -1;
+      prev[i] = i - 1;
+    }
+    this.heapSize = 0;
+    for (let i = 0; i + 1 < length; i++) this.queue(i);
+    rankAt[length - 1] = NO_MERGE;
+    let tokens = length;
+    while (this.heapSize > 0) {
+      const top = this.pop();
+      const i = top % MAX_PIECE_BYTES;
+      if (rankAt[i] !== (top - i) / MAX_PIECE_BYTES) continue; // merged away, or its pair changed since
+      const j = next[i];
+      ids[i] = this.pair(ids[i], ids[j]) % ID_SPACE;
+      rankAt[j] = NO_MERGE;
+      next[i] = next[j];
+      if (next[j] >= 0) prev[next[j]] = i;
+      tokens -= 1;
+      this.queue(i);
+      if (prev[i] >= 0) this.queue(prev[i]);
+    }
+    return tokens;
+  }
+
+  /** Puts node i's pair with its next node on the heap, as rank × MAX_PIECE_BYTES + i. */
+  private queue(i: number) {
+    const j = this.next[i];
+    const merge = j < 0 ? NO_MERGE : this.pair(this.ids[i], this.ids[j]);
+    if (merge === NO_MERGE) {
+      this.rankAt[i] = NO_MERGE;
+      return;
+    }
+    const rank = Math.floor(merge / ID_SPACE);
+    this.rankAt[i] = rank;
+    const { heap } = this;
+    const value = rank * MAX_PIECE_BYTES + i;
+    let at = this.heapSize++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (heap[parent] <= value) break;
+      heap[at] = heap[parent];
+      at = parent;
+    }
+    heap[at] = value;
+  }
+
+  private pop(): number {
+    const { heap } = this;
+    const top = heap[0];
+    const last = heap[--this.heapSize];
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= this.heapSize) break;
+      if (child + 1 < this.heapSize && heap[child + 1] < heap[child]) child += 1;
+      if (heap[child] >= last) break;
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = last;
+    return top;
+  }
+
+  private pair(left: number, right: number): number {
+    const key = left * ID_SPACE + right;
+    let merge = this.pairs.get(key);
+    if (merge === undefined) {
+      const { vocabById, vocabByString, merges } = this.vocabulary;
+      const rank = merges.get(`${vocabById[left]} ${vocabById[right]}`);
+      const merged = rank === undefined ? undefined : vocabByString.get(vocabById[left] + vocabById[right]);
+      merge = merged === undefined ? NO_MERGE : rank! * ID_SPACE + merged;
+      if (this.pairs.size >= PAIR_CACHE_SIZE) this.pairs.clear();
+      this.pairs.set(key, merge);
+    }
+    return merge;
+  }
+}
+
+const bpes = new WeakMap<Vocabulary, Bpe>();
+
+/**
+ * Counts Llama 3 tokens of texts with bounded work. `count` equals the library's
+ * `encode(text, { bos: false, eos: false }).length` unless a pretoken is longer than
+ * MAX_RUN_CHARS (its pieces are counted apart) or the character allowance is spent (the rest is
+ * counted by its UTF-8 length, an upper bound: every token is at least one byte); `exact` says
+ * whether every count so far was exact.
+ */
+export class TokenCounter {
+  exact = true;
+  private allowance: number;
+  private readonly bpe: Bpe;
+  private readonly known = new Map<string, number>();
+
+  /** `allowanceChars`: how many characters this counter runs through the BPE, over all its calls. */
+  constructor(vocabulary: Vocabulary, allowanceChars: number) {
+    let bpe = bpes.get(vocabulary);
+    if (!bpe) bpes.set(vocabulary, (bpe = new Bpe(vocabulary)));
+    this.bpe = bpe;
+    this.allowance = allowanceChars;
+  }
+
+  /** The tokens of `text`; once they exceed `limit` it stops and returns a value above `limit`. */
+  count(text: string, limit: number): number {
+    let total = 0;
+    let start = 0;
+    const special = new RegExp(SPECIAL);
+    while (total <= limit) {
+      const match = special.exec(text);
+      const end = match ? match.index : text.length;
+      if (end > start) total += this.plain(text.slice(start, end), limit - total);
+      if (!match || total > limit) return total;
+      total += 1;
+      start = end + match[0].length;
+    }
+    return total;
+  }
+
+  /** Text without special tokens, pretoken by pretoken. */
+  private plain(text: string, limit: number): number {
+    let total = 0;
+    const pretoken = new RegExp(PRETOKEN);
+    for (let start = 0; start < text.length && total <= limit;) {
+      if (this.allowance <= 0) {
+        this.exact = false;
+        return total + utf8Length(text.slice(start), limit - total);
+      }
+      pretoken.lastIndex = start;
+      const match = pretoken.exec(text);
+      // Text the pattern skips (none in practice) is a pretoken of its own, as in the library.
+      const end = !match ? text.length : match.index > start ? match.index : match.index + match[0].length;
+      if (end - start > MAX_RUN_CHARS) total += this.run(text.slice(start, end), limit - total);
+      else total += this.piece(text.slice(start, end));
+      start = end;
+    }
+    return total;
+  }
+
+  /** A long pretoken, in pieces that never split a surrogate pair. */
+  private run(text: string, limit: number): number {
+    this.exact = false;
+    let total = 0;
+    for (let start = 0; start < text.length && total <= limit;) {
+      if (this.allowance <= 0) return total + utf8Length(text.slice(start), limit - total);
+      let end = Math.min(start + MAX_RUN_CHARS, text.length);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+      total += this.piece(text.slice(start, end));
+      start = end;
+    }
+    return total;
+  }
+
+  private piece(text: string): number {
+    this.allowance -= text.length;
+    let tokens = this.known.get(text);
+    if (tokens === undefined) this.known.set(text, (tokens = this.bpe.count(text)));
+    return tokens;
+  }
+}
