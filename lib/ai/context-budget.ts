@@ -24,7 +24,8 @@ const ASSISTANT_HEADER = '<|start_header_id|>assistant<|end_header_id|>\n\n';
  * An upper bound on a message's tokens without the tokenizer: every Llama 3 token (byte-level
  * BPE, special tokens included) stands for at least one byte of text.
  */
-export const messageTokensAtMost = (role: Role, content: string): number => utf8Length(render(role, content));
+export const messageTokensAtMost = (role: Role, content: string): number =>
+  utf8Length(render(role, '')) + utf8Length(content.trim());
 
 export interface BudgetInput {
   system: string;

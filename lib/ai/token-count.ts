@@ -33,20 +33,11 @@ export const WORK_CHARS_PER_TOKEN = 8;
  */
 export const MAX_WORK_CHARS = 1 << 17;
 
-/** UTF-8 length of `text`, or of its start once that exceeds `atMost`. */
-export function utf8Length(text: string, atMost = Infinity): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= atMost; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      bytes += 4; // a surrogate pair: one 4-byte character
-      i += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/**
+ * UTF-8 length of `text` (a lone surrogate counts as U+FFFD, 3 bytes, as the tokenizer encodes
+ * it). Native: a JavaScript loop over a 940 KiB body took 6–47 ms.
+ */
+export const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8');
 
 /** GPT-2's byte-level alphabet: the vocabulary's one-character string for each byte. */
 function byteCharacters(): string[] {
@@ -221,7 +212,7 @@ export class TokenCounter {
     for (let start = 0; start < text.length && total <= limit;) {
       if (this.allowance <= 0) {
         this.exact = false;
-        return total + utf8Length(text.slice(start), limit - total);
+        return total + utf8Length(text.slice(start));
       }
       pretoken.lastIndex = start;
       const match = pretoken.exec(text);
@@ -239,7 +230,7 @@ export class TokenCounter {
     this.exact = false;
     let total = 0;
     for (let start = 0; start < text.length && total <= limit;) {
-      if (this.allowance <= 0) return total + utf8Length(text.slice(start), limit - total);
+      if (this.allowance <= 0) return total + utf8Length(text.slice(start));
       let end = Math.min(start + MAX_RUN_CHARS, text.length);
       const last = text.charCodeAt(end - 1);
       if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
