@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectUpstreamRequests, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import { expectUpstreamRequests, lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
 
 type ErrorKey = keyof (typeof MESSAGES)['en']['errors'];
 
@@ -33,7 +33,8 @@ for (const locale of LOCALES) {
       test(`${scenario} shows the ${code} message`, async ({ page }) => {
         await openChat(page, locale);
         await sendMessage(page, `[[scenario:${scenario}]] ${uniqueTag()}`);
-        const error = page.getByTestId('chat-error');
+        // The reply had begun when the upstream failed: the error is shown inside it.
+        const error = lastReply(page).getByTestId('chat-error');
         await expect(error).toBeVisible({ timeout: 20_000 });
         await expect(error).toHaveAttribute('data-code', code);
         await expect(error.locator('p').first()).toHaveText(localized(locale, key, values));
@@ -42,6 +43,37 @@ for (const locale of LOCALES) {
         await expect(page.getByText('An error occurred')).toHaveCount(0);
       });
     }
+
+    test('a reply that fails before its first token holds its error, with no empty bubble above it', async ({
+      page,
+    }) => {
+      await openChat(page, locale);
+      await sendMessage(page, `[[scenario:nvidia-401]] ${uniqueTag()}`);
+      const reply = lastReply(page);
+      await expect(reply).toHaveAttribute('data-status', 'error');
+      const error = reply.getByTestId('chat-error');
+      await expect(error).toBeVisible();
+      await expect(page.getByTestId('chat-error')).toHaveCount(1);
+      await expect(reply.locator('.prose-chat')).toHaveCount(0);
+      // The notice opens the reply (only the bubble's padding above it); its actions follow it.
+      const [box, notice, remove] = await Promise.all([
+        reply.boundingBox(),
+        error.boundingBox(),
+        reply.getByTestId('message-delete').boundingBox(),
+      ]);
+      expect(notice!.y - box!.y).toBeLessThanOrEqual(16);
+      expect(remove!.y).toBeGreaterThanOrEqual(notice!.y + notice!.height);
+    });
+
+    test('deleting the failed reply takes its error with it', async ({ page }) => {
+      await openChat(page, locale);
+      await sendMessage(page, `[[scenario:nvidia-401]] ${uniqueTag()}`);
+      await expect(lastReply(page).getByTestId('chat-error')).toBeVisible();
+      await lastReply(page).getByTestId('message-delete').click();
+      await expect(page.getByTestId('message-assistant')).toHaveCount(0);
+      await expect(page.getByTestId('chat-error')).toHaveCount(0);
+      await expect(page.getByTestId('message-user')).toHaveCount(1);
+    });
 
     test('retry sends the turn again', async ({ page }) => {
       const tag = uniqueTag();

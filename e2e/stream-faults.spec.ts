@@ -55,9 +55,16 @@ for (const locale of LOCALES) {
         await expect(error.locator('p').first()).toHaveText(t.errors[key]);
         if (detail) await expect(error.getByTestId('chat-error-detail')).toHaveText(detail);
         await expect(error.getByTestId('retry')).toBeVisible();
+        // The reply had begun: its error is inside it, under the text that arrived.
+        await expect(lastReply(page).getByTestId('chat-error')).toBeVisible();
         if (partial) {
           await expect(lastReply(page)).toContainText(partial);
           await expect(lastReply(page)).toHaveAttribute('data-status', /error|stopped/);
+          const [text, notice] = await Promise.all([
+            lastReply(page).locator('.prose-chat').boundingBox(),
+            error.boundingBox(),
+          ]);
+          expect(notice!.y).toBeGreaterThanOrEqual(text!.y + text!.height);
         }
       });
     }

@@ -12,7 +12,8 @@ import type { PublicConfig } from '@/lib/ai/endpoint';
 import { onFirstEngagement } from '@/lib/browser/engagement';
 import { preloadChatRuntime } from '@/lib/chat/chat-runtime-loader';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
-import { deleteMessage, editAndResend, regenerateReply } from '@/lib/chat/message-actions';
+import { deleteMessage, editAndResend, regenerateReply, retryFailedTurn } from '@/lib/chat/message-actions';
+import { failedReplyId } from '@/lib/chat/reply-status';
 import { hydrateSettings } from '@/lib/chat/settings-store';
 import { useRouter } from '@/lib/i18n/navigation';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
@@ -42,7 +43,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const router = useRouter();
   const session = useSyncExternalStore(subscribeSession, getSession, getSession);
   const { messages, status, error } = useChatState(session.chat, RENDER_THROTTLE_MS);
-  const { sendMessage, regenerate, stop, clearError } = session.chat;
+  const { sendMessage, stop } = session.chat;
   const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
   const [missing, setMissing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -97,6 +98,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
       onDelete: (id) => void deleteMessage(session.chat, id),
       onRegenerate: (id) => void regenerateReply(session.chat, id),
       onContinue: () => void session.chat.sendMessage({ text: t('chat.continuePrompt') }),
+      onRetry: () => void retryFailedTurn(session.chat),
     }),
     [session.chat, t],
   );
@@ -185,15 +187,15 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                   {t('chat.contextNotice', { count: droppedTurns })}
                 </p>
               )}
-              <MessageList messages={messages} chatStatus={status} {...handlers} />
-              {error && status === 'error' && (
-                <ChatErrorNotice
-                  error={error}
-                  onRetry={() => {
-                    clearError();
-                    void regenerate();
-                  }}
-                />
+              <MessageList
+                messages={messages}
+                chatStatus={status}
+                error={status === 'error' ? error : undefined}
+                {...handlers}
+              />
+              {/* A request that failed before its reply began: the error stands after the conversation. */}
+              {error && status === 'error' && !failedReplyId(messages, status) && (
+                <ChatErrorNotice error={error} onRetry={handlers.onRetry} />
               )}
             </div>
           </div>

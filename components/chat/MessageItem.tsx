@@ -8,6 +8,7 @@ import { CopyButton } from '@/components/ui/CopyButton';
 import { messageText } from '@/lib/chat/request-body';
 import type { ReplyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
+import { ChatErrorNotice } from './ChatErrorNotice';
 import { MessageAction, MessageEditor } from './MessageActions';
 
 export interface MessageHandlers {
@@ -15,6 +16,8 @@ export interface MessageHandlers {
   onDelete: (id: string) => void;
   onRegenerate: (id: string) => void;
   onContinue: () => void;
+  /** Retry of a failed turn: clears the error and asks for the reply again. */
+  onRetry: () => void;
 }
 
 interface MessageItemProps extends MessageHandlers {
@@ -23,6 +26,8 @@ interface MessageItemProps extends MessageHandlers {
   /** Actions are offered only while no reply is streaming. */
   idle: boolean;
   isLast: boolean;
+  /** Set on the reply whose turn failed: its error is shown inside it, under any text so far. */
+  error?: Error;
 }
 
 export const MessageItem = memo(function MessageItem({
@@ -30,10 +35,12 @@ export const MessageItem = memo(function MessageItem({
   status,
   idle,
   isLast,
+  error,
   onEdit,
   onDelete,
   onRegenerate,
   onContinue,
+  onRetry,
 }: MessageItemProps) {
   const t = useTranslations('chat');
   const [editing, setEditing] = useState(false);
@@ -75,6 +82,11 @@ export const MessageItem = memo(function MessageItem({
           ) : status === 'streaming' ? (
             <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
           ) : null}
+          {error && (
+            <div className={text ? 'mt-3' : undefined}>
+              <ChatErrorNotice error={error} onRetry={onRetry} />
+            </div>
+          )}
         </div>
       )}
       <div className="flex flex-wrap items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400">

@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import type { ChatStatus } from 'ai';
 import { useTranslations } from 'next-intl';
 import { messageText } from '@/lib/chat/request-body';
-import { replyStatus } from '@/lib/chat/reply-status';
+import { failedReplyId, replyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
 import { MessageItem, type MessageHandlers } from './MessageItem';
 import { useFollowReply } from './useFollowReply';
@@ -12,13 +12,16 @@ import { useFollowReply } from './useFollowReply';
 interface MessageListProps extends MessageHandlers {
   messages: ChatMessage[];
   chatStatus: ChatStatus;
+  /** The chat's error: shown inside the reply that failed, if the turn had begun one. */
+  error: Error | undefined;
 }
 
-export function MessageList({ messages, chatStatus, ...handlers }: MessageListProps) {
+export function MessageList({ messages, chatStatus, error, ...handlers }: MessageListProps) {
   const t = useTranslations('chat');
   const endRef = useRef<HTMLDivElement>(null);
   const busy = chatStatus === 'submitted' || chatStatus === 'streaming';
   const last = messages.at(-1);
+  const failedId = error ? failedReplyId(messages, chatStatus) : undefined;
 
   useFollowReply(endRef, messages, messages.length);
 
@@ -41,6 +44,7 @@ export function MessageList({ messages, chatStatus, ...handlers }: MessageListPr
               status={replyStatus(message, isLast, chatStatus)}
               idle={!busy}
               isLast={isLast}
+              error={message.id === failedId ? error : undefined}
               {...handlers}
             />
           );

@@ -1,4 +1,5 @@
 import type { ChatHandle } from './lazy-chat';
+import { failedReplyId } from './reply-status';
 import type { ChatMessage } from './types';
 
 /** Replaces an earlier user message and continues the conversation from there. */
@@ -13,7 +14,15 @@ export async function editAndResend(chat: ChatHandle, messageId: string, text: s
 
 export async function deleteMessage(chat: ChatHandle, messageId: string): Promise<void> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  // The error of a failed reply is shown inside it, and goes with it.
+  if (chat.status === 'error' && failedReplyId(chat.messages, chat.status) === messageId) chat.clearError();
   chat.messages = chat.messages.filter((m) => m.id !== messageId);
+}
+
+/** Asks again for the reply of the turn that failed (the failed reply, if one began, is replaced). */
+export async function retryFailedTurn(chat: ChatHandle): Promise<void> {
+  chat.clearError();
+  await chat.regenerate();
 }
 
 /** Generates any assistant reply again; the turns after it are replaced. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyStatus } from './reply-status';
+import { failedReplyId, replyStatus } from './reply-status';
 
 describe('replyStatus', () => {
   const plain = { metadata: undefined };
@@ -15,5 +15,19 @@ describe('replyStatus', () => {
     expect(replyStatus(plain, true, 'error')).toBe('error');
     expect(replyStatus(plain, false, 'error')).toBe('done');
     expect(replyStatus({ metadata: { state: 'error' } }, false, 'ready')).toBe('error');
+  });
+});
+
+describe('failedReplyId', () => {
+  const user = { id: 'u1', role: 'user' as const };
+  const reply = { id: 'a1', role: 'assistant' as const };
+  it('is the last reply when the turn failed after it began', () => {
+    expect(failedReplyId([user, reply], 'error')).toBe('a1');
+  });
+  it('is undefined when the request failed before a reply began, or nothing failed', () => {
+    expect(failedReplyId([reply, user], 'error')).toBeUndefined();
+    expect(failedReplyId([], 'error')).toBeUndefined();
+    expect(failedReplyId([user, reply], 'ready')).toBeUndefined();
+    expect(failedReplyId([user, reply], 'streaming')).toBeUndefined();
   });
 });

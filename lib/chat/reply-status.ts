@@ -15,3 +15,17 @@ export function replyStatus(
   if (state === 'error' || (isLast && chatStatus === 'error')) return 'error';
   return 'done';
 }
+
+/**
+ * The reply a chat error belongs to, shown inside it: the last message when the failed request
+ * had begun a reply (the upstream failed before or after its first token). Undefined when the
+ * request failed before any reply began (refused by this app's server, or no connection): the
+ * error then stands after the conversation.
+ */
+export function failedReplyId(
+  messages: readonly Pick<ChatMessage, 'id' | 'role'>[],
+  chatStatus: ChatStatus,
+): string | undefined {
+  const last = messages.at(-1);
+  return chatStatus === 'error' && last?.role === 'assistant' ? last.id : undefined;
+}

@@ -1,0 +1,54 @@
+import type { ChatStatus } from 'ai';
+import { describe, expect, it, vi } from 'vitest';
+import type { ChatHandle } from './lazy-chat';
+import { deleteMessage, retryFailedTurn } from './message-actions';
+import type { ChatMessage } from './types';
+
+const message = (id: string, role: 'user' | 'assistant'): ChatMessage => ({ id, role, parts: [] });
+
+/** A chat in a given state; clearError and regenerate record their calls. */
+function chatIn(status: ChatStatus, messages: ChatMessage[]) {
+  const chat = {
+    id: 'c',
+    messages,
+    status,
+    error: status === 'error' ? new Error('{"code":"rate_limited"}') : undefined,
+    sendMessage: vi.fn(async () => {}),
+    regenerate: vi.fn(async () => {}),
+    stop: vi.fn(async () => {}),
+    clearError: vi.fn(() => {
+      chat.status = 'ready';
+      chat.error = undefined;
+    }),
+    subscribeMessages: () => () => {},
+    subscribeStatus: () => () => {},
+    subscribeError: () => () => {},
+  };
+  return chat satisfies ChatHandle;
+}
+
+describe('deleteMessage', () => {
+  it('takes the error with the failed reply it is shown in', async () => {
+    const chat = chatIn('error', [message('u1', 'user'), message('a1', 'assistant')]);
+    await deleteMessage(chat, 'a1');
+    expect(chat.messages.map((m) => m.id)).toEqual(['u1']);
+    expect(chat.clearError).toHaveBeenCalledOnce();
+  });
+
+  it('leaves the error of the failed reply when another message is deleted', async () => {
+    const chat = chatIn('error', [message('u1', 'user'), message('a1', 'assistant'), message('u2', 'user')]);
+    await deleteMessage(chat, 'a1');
+    expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'u2']);
+    expect(chat.clearError).not.toHaveBeenCalled();
+  });
+});
+
+describe('retryFailedTurn', () => {
+  it('clears the error, then asks for the reply again', async () => {
+    const chat = chatIn('error', [message('u1', 'user'), message('a1', 'assistant')]);
+    await retryFailedTurn(chat);
+    expect(chat.clearError).toHaveBeenCalledOnce();
+    expect(chat.regenerate).toHaveBeenCalledOnce();
+    expect(chat.clearError.mock.invocationCallOrder[0]).toBeLessThan(chat.regenerate.mock.invocationCallOrder[0]);
+  });
+});
