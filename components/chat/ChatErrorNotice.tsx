@@ -1,12 +1,20 @@
 'use client';
 
+import { useId } from 'react';
 import { useTranslations } from 'next-intl';
 import { describeChatError } from '@/lib/chat/client-error';
+import { retryWaitSeconds } from '@/lib/chat/retry-countdown';
+import { useRetryCountdown } from './useRetryCountdown';
 
-/** The localized error of a failed turn, with the action to take and a retry button. */
+/**
+ * The localized error of a failed turn, with the action to take and a retry button. When the
+ * server said how long to wait (a 429's Retry-After), the button waits that long, counting down.
+ */
 export function ChatErrorNotice({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const t = useTranslations('errors');
+  const countdownId = useId();
   const described = describeChatError(error);
+  const left = useRetryCountdown(error, retryWaitSeconds(described) ?? 0);
   const message =
     described.code === 'rate_limited' && described.retryAfterSeconds
       ? t('rate_limited_wait', { seconds: described.retryAfterSeconds })
@@ -29,15 +37,22 @@ export function ChatErrorNotice({ error, onRetry }: { error: Error; onRetry: () 
           {t('detailLabel')}: <span data-testid="chat-error-detail">{described.detail}</span>
         </p>
       )}
-      <div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <button
           type="button"
           data-testid="retry"
           onClick={onRetry}
-          className="rounded-lg border border-red-400 px-3 py-1 font-medium hover:bg-red-100 dark:border-red-700 dark:hover:bg-red-900"
+          disabled={left > 0}
+          aria-describedby={left > 0 ? countdownId : undefined}
+          className="rounded-lg border border-red-400 px-3 py-1 font-medium hover:bg-red-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-transparent dark:border-red-700 dark:hover:bg-red-900 dark:disabled:hover:bg-transparent"
         >
           {t('retry')}
         </button>
+        {left > 0 && (
+          <span id={countdownId} role="timer" data-testid="chat-error-countdown" className="tabular-nums">
+            {t('retryIn', { seconds: left })}
+          </span>
+        )}
       </div>
     </div>
   );
