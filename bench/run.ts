@@ -4,10 +4,11 @@
  * path in the same run. Prints a table and writes bench/results/latest.json.
  *
  * Environment: BENCH_APP_PORT (3600), BENCH_UPSTREAM_PORT (4600), NEXT_DIST_DIR (.next-h8),
- * BENCH_SKIP_BUILD=1 (reuse the build), BENCH_ONLY=latency,cpu,capacity,browser,page,lighthouse,
+ * BENCH_SKIP_BUILD=1 (reuse the build), BENCH_ONLY=latency,cpu,abuse,capacity,browser,page,lighthouse,
  * BENCH_QUICK=1 (fewer repeats), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { performance } from 'node:perf_hooks';
+import { abuse } from './abuse';
 import { browserBench } from './browser';
 import { capacity } from './capacity';
 import { addedLatency, cpuPerToken } from './latency';
@@ -18,7 +19,7 @@ import { lighthouseBench } from './lighthouse';
 import { pageWeight } from './page-weight';
 
 const config = benchConfig();
-const only = new Set((process.env.BENCH_ONLY ?? 'latency,cpu,capacity,browser,page,lighthouse').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'latency,cpu,abuse,capacity,browser,page,lighthouse').split(','));
 const quick = process.env.BENCH_QUICK === '1';
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -79,6 +80,7 @@ async function main() {
       return result;
     });
     await section('cpu', () => cpuPerToken(appTarget, direct, app.pids, quick ? 2 : 5));
+    await section('abuse', () => abuse(appTarget, app.pids, config, quick));
     await section('capacity', () =>
       capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }),
     );

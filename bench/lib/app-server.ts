@@ -141,15 +141,21 @@ export const appEnv = (config: BenchConfig): NodeJS.ProcessEnv => ({
   RATE_LIMIT_CONCURRENT: '0',
 });
 
-/** The production server (server.ts, as `npm run start:prod`), timed from spawn to the first 200 on /ja. */
-export async function startApp(config: BenchConfig): Promise<RunningProcess & { readyMs: number }> {
+/**
+ * The production server (server.ts, as `npm run start:prod`), timed from spawn to the first 200 on /ja.
+ * `port` and `env` start another one next to it, e.g. with a rate limit (bench/abuse.ts).
+ */
+export async function startApp(
+  config: BenchConfig,
+  { port = config.appPort, env = {} }: { port?: number; env?: Record<string, string> } = {},
+): Promise<RunningProcess & { readyMs: number }> {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    [...config.serverNodeArgs, path.join(config.appDir, 'server.ts'), '-H', '127.0.0.1', '-p', String(config.appPort)],
-    { cwd: config.appDir, env: appEnv(config), stdio: ['ignore', 'ignore', 'inherit'] },
+    [...config.serverNodeArgs, path.join(config.appDir, 'server.ts'), '-H', '127.0.0.1', '-p', String(port)],
+    { cwd: config.appDir, env: { ...appEnv(config), ...env }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const url = `http://127.0.0.1:${config.appPort}`;
+  const url = `http://127.0.0.1:${port}`;
   await waitFor200(`${url}/ja`, child, 30_000);
   return { ...running(child, url), readyMs: performance.now() - started };
 }
