@@ -4,6 +4,12 @@ import { clientKey } from './client-key';
 import { resolveSecurityConfig } from './config';
 import { CODE_TARGET_ALLOWANCE, getLimits } from './limits';
 
+/**
+ * A refusal is answered before the body is read; `Connection: close` then ends the connection
+ * instead of keeping it alive, which would first read (and throw away) the rest of the body.
+ */
+const refusalHeaders = (seconds: number) => ({ 'Retry-After': String(seconds), Connection: 'close' });
+
 export type ChatAdmission = { ok: true; release: () => void } | { ok: false; response: Response };
 
 /**
@@ -22,7 +28,7 @@ export async function admitChatRequest(req: Request): Promise<ChatAdmission> {
       : (['too_many_requests', `At most ${config.requestsPerMinute} chat requests per minute per client`] as const);
   return {
     ok: false,
-    response: jsonError(code, message, { retryAfterSeconds: seconds }, { 'Retry-After': String(seconds) }),
+    response: jsonError(code, message, { retryAfterSeconds: seconds }, refusalHeaders(seconds)),
   };
 }
 
@@ -37,6 +43,6 @@ export async function admitCodeTargetRequest(req: Request): Promise<Response | n
     'too_many_requests',
     `At most ${perMinute} code-target requests per minute per client`,
     { retryAfterSeconds: seconds },
-    { 'Retry-After': String(seconds) },
+    refusalHeaders(seconds),
   );
 }
