@@ -1,6 +1,6 @@
 /**
  * 5. Page weight and start: first-load JavaScript of the chat page (gzip), and whether pages
- *    are still compressed for the browser. (`next start` ready time is measured in run.ts.)
+ *    are still compressed for the browser. (server start time is measured in run.ts.)
  */
 import http from 'node:http';
 import zlib from 'node:zlib';

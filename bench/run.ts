@@ -65,7 +65,7 @@ async function main() {
   try {
     rows.push(
       row({
-        figure: 'next start → first 200 on /ja',
+        figure: 'server start (server.ts) → first 200 on /ja',
         unit: 'ms',
         ours: app.readyMs,
         reference: 1000,

@@ -1,5 +1,5 @@
 /**
- * Builds and starts the production app for the bench (`next build` / `next start` in their own
+ * Builds and starts the production app for the bench (`next build` / `server.ts` in their own
  * dist folder and port), and the fake upstream in a child process of its own.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -55,7 +55,7 @@ export function build(config: BenchConfig): void {
 export interface RunningProcess {
   child: ChildProcess;
   url: string;
-  /** The spawned pid and its descendants (next start may fork). */
+  /** The spawned pid and its descendants (the server may fork). */
   pids: () => number[];
   stop: () => Promise<void>;
 }
