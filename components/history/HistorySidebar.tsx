@@ -22,14 +22,7 @@ const toolClass =
   'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
 const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
 type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
-
-function matches(conversation: Conversation, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  if (!q) return true;
-  return (
-    conversation.title.toLowerCase().includes(q) || conversation.messages.some((m) => m.text.toLowerCase().includes(q))
-  );
-}
+type Search = typeof import('@/lib/chat/history-search');
 
 /**
  * Saved conversations, newest first: search, open, rename, delete with undo, export, import.
@@ -48,7 +41,9 @@ export const HistorySidebar = memo(function HistorySidebar() {
   );
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
-  const shown = conversations.filter((c) => matches(c, query));
+  // Search loads with the first key typed in it: the sidebar is in the page's first load, search is not.
+  const [search, setSearch] = useState<Search | null>(null);
+  const shown = search ? conversations.filter((c) => search.conversationMatches(query, c)) : conversations;
 
   async function remove(conversation: Conversation) {
     const removed = await deleteConversation(conversation.id);
@@ -106,7 +101,11 @@ export const HistorySidebar = memo(function HistorySidebar() {
         label={t('search')}
         placeholder={t('searchPlaceholder')}
         value={query}
-        onChange={setQuery}
+        onChange={(value) => {
+          setQuery(value);
+          // Loaded once; later keys get the same module, which renders nothing again.
+          void import('@/lib/chat/history-search').then(setSearch);
+        }}
       />
       <div role="status" aria-live="polite" className="empty:hidden">
         {notice && (

@@ -10,6 +10,7 @@ import { BUILTIN_PRESETS } from '@/lib/presets/builtin';
 import { addPreset, deletePreset, presetStore, restorePreset, updatePreset } from '@/lib/presets/preset-store';
 import { localizePreset, type Preset } from '@/lib/presets/preset';
 import { exportPresetFile } from '@/lib/presets/transfer';
+import { matchesSearch } from '@/lib/search/normalize';
 import { PresetEditor } from './PresetEditor';
 import { PresetImport } from './PresetImport';
 import { PresetItem } from './PresetItem';
@@ -54,10 +55,8 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
   }, [open]);
 
   const matches = (preset: Preset) => {
-    const q = query.trim().toLowerCase();
-    if (!q) return true;
     const local = localizePreset(preset, locale);
-    return [local.name, local.description, local.systemPrompt].some((text) => text.toLowerCase().includes(q));
+    return matchesSearch(query, [local.name, local.description, local.systemPrompt]);
   };
   const builtins = BUILTIN_PRESETS.filter(matches);
   const mine = userPresets.filter(matches);
