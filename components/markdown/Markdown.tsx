@@ -4,9 +4,9 @@ import { memo, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import ReactMarkdown, { type Components } from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import { createBlockSplitter } from '@/lib/markdown/blocks';
-import { prepareHighlighter, rehypeHighlightCode } from '@/lib/markdown/highlight';
+import { prepareHighlighter } from '@/lib/markdown/highlight';
+import { rehypePlugins, remarkPlugins } from '@/lib/markdown/pipeline';
 import { CodeBlock } from './CodeBlock';
 
 // Raw HTML in model output is shown as text: react-markdown escapes it unless rehype-raw
@@ -21,12 +21,9 @@ const components: Components = {
   ),
 };
 
-const remarkPlugins = [remarkGfm];
-const rehypePlugins = [rehypeHighlightCode];
-
 /** Never shown: what a reply may contain, to run every part of the pipeline once. */
 const WARM_UP_SAMPLE =
-  '# 見出し\n\n日本語の**段落**と`コード`、[リンク](https://example.com)。\n\n- 項目\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst a = 1;\n```';
+  '# 見出し\n\n日本語の**「段落」**と`コード`、[リンク](https://example.com)、https://example.com/docs。\n\n- 項目\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```ts\nconst a = 1;\n```';
 
 // When the page is next idle after this module loads: grammars registered, then the whole
 // pipeline (parse, GFM, highlight, JSX, DOM) run once on a sample in a detached root, so that

@@ -2,6 +2,7 @@
 // Each `run(stream)` writes one whole response through the writer from protocol.mjs; `text(body)`
 // (where given) is the reply a non-streaming request gets instead of the plain one.
 import { lastUserText, tokenize } from './protocol.mjs';
+import { JAPANESE_SCENARIOS } from './japanese.mjs';
 import { SERVER_WIRES, wireScenario } from './servers.mjs';
 
 export const UTF8_SPLIT_TEXT = 'お寿司🍣が大好きです。築地の鮪は絶品でした！東京🗼の夜景も綺麗。';
@@ -241,4 +242,7 @@ export const STREAM_SCENARIOS = {
 
   // Each server's own chunk shapes (servers.mjs): wire-nvidia, wire-nim, wire-vllm, wire-ollama, wire-llamacpp.
   ...Object.fromEntries(Object.keys(SERVER_WIRES).map((server) => [`wire-${server}`, wireScenario(server)])),
+
+  // Japanese Markdown cut at awkward points (japanese.mjs): japanese-markdown.
+  ...JAPANESE_SCENARIOS,
 };

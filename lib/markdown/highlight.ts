@@ -35,7 +35,8 @@ export function codeLanguage(node: Element): string | false | undefined {
   return name;
 }
 
-function textOf(node: ElementContent | RootContent): string {
+/** The text of a hast node and everything in it. */
+export function textOf(node: ElementContent | RootContent): string {
   if (node.type === 'text') return node.value;
   return 'children' in node ? node.children.map(textOf).join('') : '';
 }
