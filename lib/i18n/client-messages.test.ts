@@ -72,6 +72,6 @@ describe('client namespaces', () => {
     const picked = pickMessages(ja, CLIENT_NAMESPACES);
     expect(picked).not.toHaveProperty('meta');
     expect(picked).not.toHaveProperty('unlock');
-    expect(Object.keys(picked.model as object)).toEqual(['link', 'linkLabel']);
+    expect(Object.keys(picked.model as object)).toEqual(['link']);
   });
 });

@@ -26,7 +26,6 @@ export const CLIENT_NAMESPACES = [
   'history',
   'viewCode',
   'model.link',
-  'model.linkLabel',
 ] as const;
 
 /** The model page's charts (a client component) with their labels. */
