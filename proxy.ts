@@ -27,10 +27,11 @@ export default function proxy(request: NextRequest): Response {
 
 export const config = {
   // Everything except Next internals, /api/chat, which checks the gate itself (passing through
-  // the proxy added ~0.9 ms of CPU and latency to every reply), and the public files app/ serves
+  // the proxy added ~0.9 ms of CPU and latency to every reply), /api/health, open on purpose for
+  // load balancers' probes (it says only ok or unavailable), and the public files app/ serves
   // (icons, share card, manifest), by name: any other path with a dot is a page or a 404 page, and
   // gets the CSP and the gate. lib/security/proxy-matcher.test.ts keeps this list and app/ in step.
   matcher: [
-    '/((?!_next(?:/|$)|_vercel(?:/|$)|api/chat(?:/|$)|(?:favicon\\.ico|icon\\.svg|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|og\\.png|manifest\\.webmanifest)$).*)',
+    '/((?!_next(?:/|$)|_vercel(?:/|$)|api/chat(?:/|$)|api/health(?:/|$)|(?:favicon\\.ico|icon\\.svg|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|og\\.png|manifest\\.webmanifest)$).*)',
   ],
 };

@@ -60,3 +60,14 @@ test('without TRUST_PROXY, invented X-Forwarded-For addresses do not buy a clien
   expect(statuses.filter((s) => s === 200)).toHaveLength(60);
   expect(statuses.at(-1)).toBe(429);
 });
+
+test('GET /api/health: alive, but not ready without an endpoint (and the body does not say why)', async ({
+  request,
+}) => {
+  const live = await request.get('/api/health');
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toEqual({ status: 'ok' });
+  const ready = await request.get('/api/health?ready=1');
+  expect(ready.status()).toBe(503);
+  expect(await ready.json()).toEqual({ status: 'unavailable' });
+});

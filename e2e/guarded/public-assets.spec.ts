@@ -19,3 +19,12 @@ test('icons, favicon and the share image are served without the access code', as
   expect(page.status()).toBe(307);
   expect(page.headers().location).toContain('/en/unlock');
 });
+
+// Probes carry no cookie. This app is configured and its Redis is up: live and ready.
+test('GET /api/health answers without the access code: ok, and ready with Redis up', async ({ request }) => {
+  for (const path of ['/api/health', '/api/health?ready=1']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+    expect(await response.json(), path).toEqual({ status: 'ok' });
+  }
+});

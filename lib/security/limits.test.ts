@@ -202,5 +202,14 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     );
     expect((await admitAndRelease(down, 'x')).ok).toBe(true);
     expect(await down.admitChat('x')).toMatchObject({ ok: false, reason: 'requests' });
+    expect(await down.redisReachable()).toBe(false);
+  });
+
+  it('says whether Redis answers (readiness), and true without REDIS_URL', async () => {
+    const up = await connected(
+      createLimits({ requestsPerMinute: 1, concurrentStreams: 1, unlockAttempts: 2, redisUrl: url }),
+    );
+    expect(await up.redisReachable()).toBe(true);
+    expect(await memory().redisReachable()).toBe(true);
   });
 });

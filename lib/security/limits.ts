@@ -36,6 +36,8 @@ export interface Limits {
    * and the deployment's), so parallel guesses cannot all pass a check made before counting.
    */
   beginUnlock(client: string): Promise<UnlockAttempt>;
+  /** True without REDIS_URL; with it, whether Redis answers a PING within a second. */
+  redisReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,8 @@ function makeFactory(redis: Redis | undefined) {
       : new RateLimiterMemory(opts);
 }
 
+/** How long a readiness probe waits for Redis to answer a PING. */
+const PING_TIMEOUT_MS = 1000;
 /** How long the first requests wait for a new Redis client to connect. */
 const FIRST_CONNECT_WAIT_MS = 1000;
 
@@ -197,6 +201,21 @@ export function createLimits(
           await Promise.all([giveBack(unlock, client), giveBack(unlockTotal, DEPLOYMENT)]);
         },
       };
+    },
+
+    async redisReachable() {
+      if (!redis) return true;
+      await ready;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS);
+      });
+      // Without the offline queue a PING while disconnected fails at once.
+      const pong = redis.ping().then(
+        (reply) => reply === 'PONG',
+        () => false,
+      );
+      return Promise.race([pong, timeout]).finally(() => clearTimeout(timer));
     },
 
     async close() {

@@ -23,9 +23,9 @@ const urlOf = (routeFile: string) =>
 
 describe('proxy matcher', () => {
   it('runs the proxy on pages and API routes but not on the chat stream, which gates itself', () => {
-    for (const url of ['/', '/ja', '/en/c/abc', '/ja/unlock', '/api/unlock', '/api/code-target', '/api/chatter'])
-      expect(runsProxy(url), url).toBe(true);
-    for (const url of ['/api/chat', '/api/chat/', '/_next/static/chunks/a.js', '/_next/image'])
+    const behind = ['/', '/ja', '/en/c/abc', '/ja/unlock', '/api/unlock', '/api/code-target', '/api/chatter'];
+    for (const url of [...behind, '/api/healthz', '/api/health.json']) expect(runsProxy(url), url).toBe(true);
+    for (const url of ['/api/chat', '/api/chat/', '/api/health', '/_next/static/chunks/a.js', '/_next/image'])
       expect(runsProxy(url), url).toBe(false);
   });
 
@@ -44,29 +44,53 @@ describe('proxy matcher', () => {
   });
 });
 
-describe('every API route is behind the proxy or gates itself', () => {
+/**
+ * The API routes that answer without the access code, each with the reason. An open route must
+ * say nothing about the deployment: its answers without a cookie are only `{"status": …}`.
+ */
+const OPEN_ROUTES: Record<string, string> = {
+  'api/health/route.ts': 'liveness/readiness probes of load balancers and orchestrators carry no cookie',
+};
+
+type Handler = (req: NextRequest) => Promise<Response> | Response;
+
+describe('every API route is behind the proxy, gates itself, or is open on purpose', () => {
   const routes = filesUnder('api', /^route\.tsx?$/);
   const secret = 'a-test-cookie-secret-of-32-characters-or-more';
   afterEach(() => vi.unstubAllEnvs());
 
-  it('finds the API routes', () => {
-    expect(routes).toEqual(expect.arrayContaining(['api/chat/route.ts', 'api/unlock/route.ts']));
-  });
-
-  it.each(routes)('%s', async (route) => {
-    const url = urlOf(route);
-    if (runsProxy(url)) return; // proxy.ts runs the gate first
+  const handlersOf = async (route: string) => {
     vi.stubEnv('ACCESS_CODE', 'open-sesame');
     vi.stubEnv('ACCESS_COOKIE_SECRET', secret);
     const handlers = (await import(`../../app/${route}`)) as Record<string, unknown>;
     const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof handlers[m] === 'function');
     expect(methods.length, `${route} exports no handler`).toBeGreaterThan(0);
-    for (const method of methods) {
-      const handler = handlers[method] as (req: NextRequest) => Promise<Response> | Response;
+    return methods.map((method) => [method, handlers[method] as Handler] as const);
+  };
+
+  it('finds the API routes, and every open one exists', () => {
+    expect(routes).toEqual(expect.arrayContaining(['api/chat/route.ts', 'api/unlock/route.ts']));
+    expect(routes).toEqual(expect.arrayContaining(Object.keys(OPEN_ROUTES)));
+  });
+
+  it.each(routes.filter((route) => !Object.hasOwn(OPEN_ROUTES, route)))('%s', async (route) => {
+    const url = urlOf(route);
+    if (runsProxy(url)) return; // proxy.ts runs the gate first
+    for (const [method, handler] of await handlersOf(route)) {
       const response = await handler(new NextRequest(`http://app.test${url}`, { method }));
       expect(response.status, `${method} ${url} without the unlock cookie`).toBe(401);
     }
     expect(readFileSync(path.join(APP, route), 'utf8')).toContain('gateRequest(');
+  });
+
+  it.each(Object.entries(OPEN_ROUTES))('%s is open (%s) and tells nothing but a status', async (route) => {
+    const url = urlOf(route);
+    expect(runsProxy(url), `${url} skips the proxy's gate`).toBe(false);
+    for (const [method, handler] of await handlersOf(route)) {
+      const response = await handler(new NextRequest(`http://app.test${url}`, { method }));
+      expect(response.status, `${method} ${url} without the unlock cookie`).toBe(200);
+      expect(Object.keys((await response.json()) as object)).toEqual(['status']);
+    }
   });
 });
 
