@@ -44,6 +44,8 @@ export interface ReplyChunkOptions {
   errorText: (error: unknown) => string;
   /** The client's signal: once it has aborted, the reply just ends (nobody is reading). */
   signal: AbortSignal;
+  /** Runs at the first text or reasoning delta (time to first token, for the request log). */
+  onFirstDelta?: () => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export function replyChunks({
   finishMetadata,
   errorText,
   signal,
+  onFirstDelta,
 }: ReplyChunkOptions): UIChunkSource {
   let reader: ReadableStreamDefaultReader<ModelStreamPart> | undefined;
   let cancelled = false;
@@ -96,6 +99,10 @@ export function replyChunks({
       if (result.done) return end;
       const chunks = toUIChunks(result.value, { finishMetadata, errorText });
       if (!chunks) continue;
+      if (onFirstDelta && (result.value.type === 'text-delta' || result.value.type === 'reasoning-delta')) {
+        onFirstDelta();
+        onFirstDelta = undefined;
+      }
       pending.push(...chunks.slice(1));
       return { done: false, value: chunks[0] };
     }

@@ -11,6 +11,7 @@ import type { ChatRequest, ChatTurnMessage } from './schema';
 import type { StallTimeouts } from './stall-timeout';
 import { uiSseResponse } from './ui-sse-response';
 import type { ReplyMetadata } from '@/lib/chat/types';
+import type { ReplyObserver } from '@/lib/ops/request-log';
 
 export interface StreamChatOptions {
   endpoint: Endpoint;
@@ -20,8 +21,10 @@ export interface StreamChatOptions {
   droppedTurns: number;
   signal: AbortSignal;
   timeouts: StallTimeouts;
-  /** Runs once when the reply is over: finished, failed, or cancelled by the client. */
-  onClose?: () => void;
+  /** Runs once when the reply is over: finished, failed, or cancelled by the client (`cancelled`). */
+  onClose?: (cancelled: boolean) => void;
+  /** Told the first token, the usage and the error code, for the request log. */
+  observer?: ReplyObserver;
   /** Merge text chunks that arrive in one read (sse-coalesce.ts); the environment's default. */
   coalesceSse?: boolean;
 }
@@ -51,6 +54,7 @@ export function streamChat({
   timeouts,
   onClose,
   coalesceSse,
+  observer,
 }: StreamChatOptions): Response {
   const model = chatModel(endpoint, timeouts, request.model, coalesceSse);
   const started = withRetries(
@@ -71,15 +75,20 @@ export function streamChat({
     // An upstream may echo the key, or a network error name the private host: never to the browser.
     const classified = redactChatError(classifyUpstreamError(error), secrets);
     console.warn(`[chat] upstream error ${classified.code}${classified.status ? ` (${classified.status})` : ''}`);
+    observer?.error(classified.code);
     return serializeChatError(classified);
   };
   const chunks = replyChunks({
     started,
     messageId: generateId(),
     startMetadata: { model: request.model, droppedTurns } satisfies ReplyMetadata,
-    finishMetadata: (usage) => ({ usage }) satisfies ReplyMetadata,
+    finishMetadata: (usage) => {
+      observer?.usage(usage);
+      return { usage } satisfies ReplyMetadata;
+    },
     errorText,
     signal,
+    onFirstDelta: observer && (() => observer.firstToken()),
   });
   // no-transform: Next's compression would otherwise gzip the event stream chunk by chunk,
   // which costs CPU on every token and delays each one; the events are small and uncompressed.

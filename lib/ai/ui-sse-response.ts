@@ -15,8 +15,8 @@ export type UIChunk = { type: string } & Record<string, unknown>;
 export interface UISseOptions {
   /** Turns an error thrown by `stream` into the `errorText` of an `error` part. */
   onError: (error: unknown) => string;
-  /** Runs once when the response body is done, failed or cancelled. */
-  onClose?: () => void;
+  /** Runs once when the response body is done, failed or cancelled (`cancelled`: by the reader). */
+  onClose?: (cancelled: boolean) => void;
   headers?: Record<string, string>;
 }
 
@@ -47,10 +47,10 @@ export function uiSseStream(
 ): ReadableStream<Uint8Array> {
   const reader = source instanceof ReadableStream ? source.getReader() : source;
   let closed = false;
-  const close = () => {
+  const close = (cancelled = false) => {
     if (closed) return;
     closed = true;
-    onClose?.();
+    onClose?.(cancelled);
   };
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -81,7 +81,7 @@ export function uiSseStream(
       controller.enqueue(sseEvent(result.value));
     },
     async cancel(reason) {
-      close();
+      close(true);
       await reader.cancel(reason);
     },
   });

@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import { prepareReply } from '@/lib/ai/prepare-reply';
 import { streamChat } from '@/lib/ai/stream-chat';
 import { methodNotAllowed } from '@/lib/http/read-json';
+import { ChatRequestLog } from '@/lib/ops/request-log';
 import { admitChatRequest } from '@/lib/security/admission';
 import { gateRequest } from '@/lib/security/gate';
 
@@ -9,21 +10,28 @@ export const runtime = 'nodejs';
 export const maxDuration = 60;
 
 // Not behind proxy.ts (see its matcher): the access code, when set, is checked here.
+// One log line per request (lib/ops/request-log.ts), its id in X-Request-Id.
 export async function POST(req: NextRequest): Promise<Response> {
+  const log = new ChatRequestLog();
   const denied = gateRequest(req);
-  if (denied) return denied;
+  if (denied) return log.refused(denied);
   // Admission first: a client over its limits costs no reading, parsing or token counting.
   const admission = await admitChatRequest(req);
-  if (!admission.ok) return admission.response;
+  if (!admission.ok) return log.refused(admission.response);
   // The client's stream slot is held until the reply is over (finished, failed or cancelled),
   // and given back at once when the request is refused below.
   try {
     const prepared = await prepareReply(req);
     if (prepared instanceof Response) {
       admission.release();
-      return prepared;
+      return log.refused(prepared);
     }
-    return streamChat({ ...prepared, signal: req.signal, onClose: admission.release });
+    log.describe({ model: prepared.request.model, droppedTurns: prepared.droppedTurns });
+    const onClose = (cancelled: boolean) => {
+      admission.release();
+      log.closed(cancelled);
+    };
+    return log.reply(streamChat({ ...prepared, signal: req.signal, observer: log, onClose }));
   } catch (error) {
     admission.release();
     throw error;
