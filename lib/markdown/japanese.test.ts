@@ -116,7 +116,8 @@ describe('headings in Japanese', () => {
 describe('block splitter and a full parse agree on Japanese Markdown', () => {
   const reply = [...JAPANESE_MARKDOWN, ...JAPANESE_URLS].join('\n\n');
 
-  it('at every prefix of every text: same blocks, same HTML', () => {
+  // ~700 prefixes, each parsed twice: ~2 s alone, several times that on a busy 2-core machine.
+  it('at every prefix of every text: same blocks, same HTML', { timeout: 60_000 }, () => {
     const split = createBlockSplitter();
     for (let end = 0; end <= reply.length; end++) {
       const text = reply.slice(0, end);
