@@ -79,14 +79,15 @@ describe('withStallTimeouts', () => {
   });
 
   it('lets a steady stream through, even when the reader is slower than the idle timeout', async () => {
-    const response = await withStallTimeouts({ firstByteMs: 150, idleMs: 100 })(`${base}/steady`);
+    // Margins of 10× the upstream's 40 ms ticks: a busy machine can pause the event loop ~100 ms.
+    const response = await withStallTimeouts({ firstByteMs: 600, idleMs: 400 })(`${base}/steady`);
     const reader = response.body!.getReader();
     let text = '';
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);
-      await new Promise((resolve) => setTimeout(resolve, 250)); // backpressure, not a stall
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // backpressure, not a stall
     }
     expect(text).toBe([0, 1, 2, 3, 4].map((n) => `data: ${n}\n\n`).join(''));
   });
