@@ -78,19 +78,23 @@ describe('withStallTimeouts', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('lets a steady stream through, even when the reader is slower than the idle timeout', async () => {
-    // Margins of 10× the upstream's 40 ms ticks: a busy machine can pause the event loop ~100 ms.
-    const response = await withStallTimeouts({ firstByteMs: 600, idleMs: 400 })(`${base}/steady`);
-    const reader = response.body!.getReader();
-    let text = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-      await new Promise((resolve) => setTimeout(resolve, 1000)); // backpressure, not a stall
-    }
-    expect(text).toBe([0, 1, 2, 3, 4].map((n) => `data: ${n}\n\n`).join(''));
-  });
+  it(
+    'lets a steady stream through, even when the reader is slower than the idle timeout',
+    { timeout: 15_000 },
+    async () => {
+      // Margins of 10× the upstream's 40 ms ticks: a busy machine can pause the event loop ~100 ms.
+      const response = await withStallTimeouts({ firstByteMs: 600, idleMs: 400 })(`${base}/steady`);
+      const reader = response.body!.getReader();
+      let text = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+        await new Promise((resolve) => setTimeout(resolve, 1000)); // backpressure, not a stall
+      }
+      expect(text).toBe([0, 1, 2, 3, 4].map((n) => `data: ${n}\n\n`).join(''));
+    },
+  );
 
   it('passes the caller’s abort through as an abort, not a timeout', async () => {
     const controller = new AbortController();
