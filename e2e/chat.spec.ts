@@ -170,12 +170,14 @@ test.describe('on a phone', () => {
   test('settings open as a panel over the chat and close with Escape', async ({ page }) => {
     await openChat(page, 'ja');
     await expect(page.getByTestId('model-select')).toBeHidden();
-    const toggle = page.getByRole('button', { name: MESSAGES.ja.settings.open });
-    await toggle.click();
+    // Settings are in the header's menu on a phone; closing them gives focus back to the menu's button.
+    const menu = page.getByRole('button', { name: MESSAGES.ja.app.more });
+    await menu.click();
+    await page.getByRole('button', { name: MESSAGES.ja.settings.open }).click();
     await expect(page.getByTestId('model-select')).toBeVisible();
     await page.getByTestId('param-temperature').focus();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('model-select')).toBeHidden();
-    await expect(toggle).toBeFocused();
+    await expect(menu).toBeFocused();
   });
 });

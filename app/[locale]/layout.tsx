@@ -40,6 +40,10 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
+  // The page shrinks above the on-screen keyboard (the composer stays in view), and reaches under
+  // notches and home indicators, whose insets the header and composer pad (env(safe-area-inset-*)).
+  interactiveWidget: 'resizes-content',
+  viewportFit: 'cover',
   themeColor: [
     { media: '(prefers-color-scheme: light)', color: '#ffffff' },
     { media: '(prefers-color-scheme: dark)', color: '#09090b' },

@@ -136,6 +136,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
         <SidePanel
           id="history-panel"
           title={t('history.title')}
+          closeLabel={t('history.close')}
           open={historyOpen}
           alwaysFrom="lg"
           side="left"
@@ -199,7 +200,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
               )}
             </div>
           </div>
-          <div className="mx-auto w-full max-w-3xl px-4 pb-4">
+          <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
             <Composer
               busy={busy}
               disabled={!config.configured}
@@ -216,6 +217,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
         <SidePanel
           id="settings-panel"
           title={t('settings.title')}
+          closeLabel={t('settings.close')}
           open={settingsOpen}
           alwaysFrom="md"
           side="right"

@@ -1,6 +1,8 @@
 'use client';
 
 import type { RefObject } from 'react';
+import clsx from 'clsx';
+import { PanelLeft, SlidersHorizontal, SquarePen } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { ActivePreset } from '@/components/presets/ActivePreset';
 import { PresetsButton } from '@/components/presets/PresetsButton';
@@ -8,9 +10,8 @@ import { ShareButton } from '@/components/share/ShareButton';
 import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { ModelPageLink } from '@/components/model/ModelPageLink';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
-
-const buttonClass =
-  'whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+import { headerButtonClass, headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
+import { HeaderMenu } from './HeaderMenu';
 
 interface ChatHeaderProps {
   onNewChat: () => void;
@@ -22,6 +23,7 @@ interface ChatHeaderProps {
   settingsToggleRef: RefObject<HTMLButtonElement | null>;
 }
 
+/** One row on every screen: history, the name, new chat and the menu on phones; everything from `lg` up. */
 export function ChatHeader(props: ChatHeaderProps) {
   const {
     onNewChat,
@@ -33,41 +35,58 @@ export function ChatHeader(props: ChatHeaderProps) {
     settingsToggleRef,
   } = props;
   const t = useTranslations();
+  const historyLabel = historyOpen ? t('history.close') : t('history.openLabel');
   return (
-    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+    <header
+      data-testid="chat-header"
+      className="relative flex min-h-14 shrink-0 items-center gap-1 border-b border-zinc-200 pl-[max(0.5rem,env(safe-area-inset-left))] pr-[max(0.5rem,env(safe-area-inset-right))] pt-[env(safe-area-inset-top)] dark:border-zinc-800 lg:gap-3 lg:px-4"
+    >
       <button
         ref={historyToggleRef}
         type="button"
+        data-testid="history-toggle"
         aria-expanded={historyOpen}
         aria-controls="history-panel"
-        aria-label={historyOpen ? t('history.close') : t('history.openLabel')}
+        aria-label={historyLabel}
+        title={historyLabel}
         onClick={onToggleHistory}
-        className={`${buttonClass} lg:hidden`}
+        className={clsx(headerButtonClass, 'lg:hidden')}
       >
-        {t('history.open')}
+        <PanelLeft {...ICON_PROPS} />
       </button>
-      <h1 className="whitespace-nowrap text-base font-bold">{t('app.name')}</h1>
+      <h1 className="min-w-0 truncate px-1 text-base font-bold">{t('app.name')}</h1>
       <ActivePreset />
-      <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
-        <PresetsButton />
-        <ShareButton />
-        <button type="button" data-testid="new-chat" onClick={onNewChat} className={buttonClass}>
-          {t('chat.newChat')}
-        </button>
+      <div className="ml-auto flex items-center gap-1 lg:gap-2">
         <button
-          ref={settingsToggleRef}
           type="button"
-          aria-expanded={settingsOpen}
-          aria-controls="settings-panel"
-          aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
-          onClick={onToggleSettings}
-          className={`${buttonClass} md:hidden`}
+          data-testid="new-chat"
+          title={t('chat.newChat')}
+          onClick={onNewChat}
+          className={headerButtonClass}
         >
-          {t('settings.title')}
+          <SquarePen {...ICON_PROPS} />
+          <span className="sr-only lg:not-sr-only">{t('chat.newChat')}</span>
         </button>
-        <ModelPageLink />
-        <ViewCodeButton />
-        <LocaleSwitcher />
+        <HeaderMenu>
+          <PresetsButton />
+          <ShareButton />
+          <button
+            ref={settingsToggleRef}
+            type="button"
+            data-testid="settings-toggle"
+            aria-expanded={settingsOpen}
+            aria-controls="settings-panel"
+            aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
+            onClick={onToggleSettings}
+            className={clsx(headerItemClass, 'md:hidden')}
+          >
+            <SlidersHorizontal {...ICON_PROPS} />
+            {t('settings.title')}
+          </button>
+          <ModelPageLink />
+          <ViewCodeButton />
+          <LocaleSwitcher />
+        </HeaderMenu>
       </div>
     </header>
   );

@@ -62,7 +62,7 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
           type="button"
           data-testid="stop"
           onClick={onStop}
-          className="rounded-xl bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
+          className="min-h-11 rounded-xl bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
         >
           {t('stop')}
         </button>
@@ -71,7 +71,7 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
           type="submit"
           data-testid="send"
           disabled={!canSend}
-          className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
+          className="min-h-11 rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
         >
           {t('send')}
         </button>

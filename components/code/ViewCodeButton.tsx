@@ -2,7 +2,11 @@
 
 import dynamic from 'next/dynamic';
 import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslations } from 'next-intl';
+import { Code } from 'lucide-react';
+import { headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
+import { returnFocus } from '@/lib/browser/focus';
 
 // The dialog and the snippet builders load on first open, not with the chat.
 const ViewCodeDialog = dynamic(() => import('./ViewCodeDialog').then((m) => m.ViewCodeDialog), { ssr: false });
@@ -25,19 +29,23 @@ export function ViewCodeButton() {
           setLoaded(true);
           setOpen(true);
         }}
-        className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        className={headerItemClass}
       >
+        <Code {...ICON_PROPS} />
         {t('open')}
       </button>
-      {loaded && (
-        <ViewCodeDialog
-          open={open}
-          onClose={() => {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }}
-        />
-      )}
+      {/* Into <body>: on phones the button is in the overflow menu, hidden while the dialog is open. */}
+      {loaded &&
+        createPortal(
+          <ViewCodeDialog
+            open={open}
+            onClose={() => {
+              setOpen(false);
+              returnFocus(buttonRef.current);
+            }}
+          />,
+          document.body,
+        )}
     </>
   );
 }

@@ -1,4 +1,6 @@
 import { useTranslations } from 'next-intl';
+import { Info } from 'lucide-react';
+import { headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
 import { Link } from '@/lib/i18n/navigation';
 
 /** The chat header's way to the model page, named by what it shows (WCAG 2.5.3: voice control finds it by it). */
@@ -10,8 +12,9 @@ export function ModelPageLink() {
       // No prefetch: the model page's chart code should not load with the chat.
       prefetch={false}
       data-testid="model-page-link"
-      className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      className={headerItemClass}
     >
+      <Info {...ICON_PROPS} />
       {t('link')}
     </Link>
   );

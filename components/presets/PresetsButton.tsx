@@ -2,7 +2,9 @@
 
 import { lazy, useEffect } from 'react';
 import { useTranslations } from 'next-intl';
+import { LibraryBig } from 'lucide-react';
 import { DialogTrigger } from '@/components/ui/DialogTrigger';
+import { ICON_PROPS } from '@/components/ui/header-styles';
 import { hydratePresets } from '@/lib/presets/preset-store';
 
 // Not in the chat's first load: fetched when the button is hovered or focused.
@@ -17,6 +19,7 @@ export function PresetsButton() {
       testId="presets-open"
       label={t('open')}
       ariaLabel={t('openLabel')}
+      icon={<LibraryBig {...ICON_PROPS} />}
       dialog={PresetsDialog}
       preload={loadPresetsDialog}
     />

@@ -2,7 +2,9 @@
 
 import { lazy } from 'react';
 import { useTranslations } from 'next-intl';
+import { Share2 } from 'lucide-react';
 import { DialogTrigger } from '@/components/ui/DialogTrigger';
+import { ICON_PROPS } from '@/components/ui/header-styles';
 
 // Not in the chat's first load: fetched when the button is hovered or focused.
 const loadShareDialog = () => import('./ShareDialog');
@@ -15,6 +17,7 @@ export function ShareButton() {
       testId="share-open"
       label={t('open')}
       ariaLabel={t('openLabel')}
+      icon={<Share2 {...ICON_PROPS} />}
       dialog={ShareDialog}
       preload={loadShareDialog}
     />

@@ -1,9 +1,9 @@
 'use client';
 
-import { Suspense, useRef, useState, type ComponentType } from 'react';
-
-export const headerButtonClass =
-  'whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+import { Suspense, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { returnFocus } from '@/lib/browser/focus';
+import { headerItemClass } from './header-styles';
 
 export type DialogComponent = ComponentType<{ open: boolean; onClose: () => void }>;
 
@@ -11,6 +11,7 @@ interface DialogTriggerProps {
   testId: string;
   label: string;
   ariaLabel?: string;
+  icon?: ReactNode;
   /** The dialog (usually React.lazy); its onClose returns focus to this button. */
   dialog: DialogComponent;
   /**
@@ -20,14 +21,18 @@ interface DialogTriggerProps {
   preload?: () => unknown;
 }
 
-/** A header button that opens a dialog and takes focus back when it closes. */
-export function DialogTrigger({ testId, label, ariaLabel, dialog: Dialog, preload }: DialogTriggerProps) {
+/**
+ * A header button that opens a dialog and takes focus back when it closes. The dialog is rendered
+ * into <body>: on phones the button sits in the overflow menu, which closes (is hidden) as the
+ * dialog opens; focus then goes back to the menu's button.
+ */
+export function DialogTrigger({ testId, label, ariaLabel, icon, dialog: Dialog, preload }: DialogTriggerProps) {
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const close = () => {
     setOpen(false);
-    buttonRef.current?.focus();
+    returnFocus(buttonRef.current);
   };
   return (
     <>
@@ -43,15 +48,18 @@ export function DialogTrigger({ testId, label, ariaLabel, dialog: Dialog, preloa
           setMounted(true);
           setOpen(true);
         }}
-        className={headerButtonClass}
+        className={headerItemClass}
       >
+        {icon}
         {label}
       </button>
-      {mounted && (
-        <Suspense fallback={null}>
-          <Dialog open={open} onClose={close} />
-        </Suspense>
-      )}
+      {mounted &&
+        createPortal(
+          <Suspense fallback={null}>
+            <Dialog open={open} onClose={close} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

@@ -2,6 +2,8 @@
 
 import { useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
+import { Languages } from 'lucide-react';
+import { ICON_PROPS } from '@/components/ui/header-styles';
 import { usePathname, useRouter } from '@/lib/i18n/navigation';
 import { routing, type Locale } from '@/lib/i18n/routing';
 
@@ -14,7 +16,8 @@ export function LocaleSwitcher() {
   const [pending, startTransition] = useTransition();
 
   return (
-    <label className="flex items-center gap-1 text-sm">
+    <label className="flex min-h-11 w-full items-center gap-3 px-3 text-sm lg:min-h-0 lg:w-auto lg:gap-1 lg:px-0">
+      <Languages {...ICON_PROPS} />
       <span className="sr-only">{t('label')}</span>
       <select
         data-testid="locale-switcher"
@@ -26,7 +29,7 @@ export function LocaleSwitcher() {
           const href = `${pathname}${window.location.search}`;
           startTransition(() => router.replace(href, { locale: next }));
         }}
-        className="rounded-lg border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+        className="min-h-11 flex-1 rounded-lg border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900 lg:min-h-0 lg:flex-none"
       >
         {routing.locales.map((option) => (
           <option key={option} value={option} lang={option}>

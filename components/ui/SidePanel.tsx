@@ -1,39 +1,69 @@
 'use client';
 
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import clsx from 'clsx';
-import type { ReactNode, RefObject } from 'react';
+import { X } from 'lucide-react';
+import { returnFocus } from '@/lib/browser/focus';
+import { headerButtonClass, ICON_PROPS } from './header-styles';
 
 interface SidePanelProps {
   id: string;
   title: string;
-  /** Open as an overlay on narrow screens; from `alwaysFrom` up it is always shown in the layout. */
+  /** The close button's name (shown as a drawer on narrow screens only). */
+  closeLabel: string;
+  /** Open as a drawer over the chat on narrow screens; from `alwaysFrom` up it is always shown in the layout. */
   open: boolean;
   alwaysFrom: 'md' | 'lg';
   side: 'left' | 'right';
   onClose: () => void;
-  /** The toggle that opened it: focus returns there on Escape. */
+  /** The toggle that opened it: focus returns there on close (or to the menu holding it). */
   toggleRef: RefObject<HTMLButtonElement | null>;
   children: ReactNode;
 }
 
-export function SidePanel({ id, title, open, alwaysFrom, side, onClose, toggleRef, children }: SidePanelProps) {
+export function SidePanel(props: SidePanelProps) {
+  const { id, title, closeLabel, open, alwaysFrom, side, onClose, toggleRef, children } = props;
+  const closeRef = useRef<HTMLButtonElement>(null);
+  // Opened as a drawer: focus moves into it (onto its close button, hidden where the panel is static).
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
+
+  function close() {
+    onClose();
+    returnFocus(toggleRef.current);
+  }
+
   return (
     <aside
       id={id}
+      data-testid={id}
       aria-label={title}
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || !open) return;
-        onClose();
-        toggleRef.current?.focus();
+        close();
       }}
       className={clsx(
-        'w-full shrink-0 overflow-y-auto border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-950',
+        'w-full shrink-0 overflow-y-auto border-zinc-200 bg-white p-4 pb-[max(1rem,env(safe-area-inset-bottom))] dark:border-zinc-800 dark:bg-zinc-950',
         side === 'left' ? 'lg:border-r' : 'md:border-l',
         alwaysFrom === 'md' ? 'md:static md:block md:w-80' : 'lg:static lg:block lg:w-64',
         open ? 'absolute inset-0 z-20 block' : 'hidden',
       )}
     >
-      <h2 className="mb-4 text-sm font-bold">{title}</h2>
+      <div className="mb-4 flex items-center justify-between gap-2">
+        <h2 className="text-sm font-bold">{title}</h2>
+        <button
+          ref={closeRef}
+          type="button"
+          data-testid={`${id}-close`}
+          aria-label={closeLabel}
+          title={closeLabel}
+          onClick={close}
+          className={clsx(headerButtonClass, '-my-2', alwaysFrom === 'md' ? 'md:hidden' : 'lg:hidden')}
+        >
+          <X {...ICON_PROPS} />
+        </button>
+      </div>
       {children}
     </aside>
   );
