@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { pinClientAddress, trustsProxy } from './lib/http/forwarded.ts';
+import { activeReplies, drainReplies, shutdownGraceMs } from './lib/ops/shutdown-state.ts';
 
 const { values } = parseArgs({
   options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
@@ -30,9 +31,22 @@ server.listen(port, hostname, () => {
   console.log(`> Swallow Chat on http://${hostname}:${port}${trustProxy ? ' (trusting the proxy in front)' : ''}`);
 });
 
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  });
+/**
+ * SIGTERM (a restart, a scale-down) or Ctrl+C: new chats get 503 server_restarting with
+ * Retry-After, replies still streaming get SHUTDOWN_GRACE_MS to finish, then end with a
+ * server_restarting error (the text so far stays in the browser); then the process exits 0.
+ * A second signal exits at once.
+ */
+async function shutDown(signal: string) {
+  const graceMs = shutdownGraceMs();
+  process.once(signal, () => process.exit(0));
+  console.log(`> ${signal}: finishing ${activeReplies()} streaming replies (up to ${graceMs} ms), no new chats`);
+  const ended = await drainReplies(graceMs);
+  if (ended) console.log(`> ended ${ended} replies still streaming after ${graceMs} ms (server_restarting)`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Connections kept alive by clients: closed once their last bytes have had a moment to go.
+  setTimeout(() => server.closeAllConnections(), 1_000).unref();
 }
+
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutDown(signal));

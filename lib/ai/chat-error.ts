@@ -30,6 +30,8 @@ const CHAT_ERROR_STATUS = {
   access_misconfigured: 503,
   too_many_requests: 429,
   too_many_streams: 429,
+  // The server is shutting down (SIGTERM): new chats are refused, long replies ended after a grace period.
+  server_restarting: 503,
 } as const satisfies Record<string, number>;
 
 export type ChatErrorCode = keyof typeof CHAT_ERROR_STATUS;

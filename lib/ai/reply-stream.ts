@@ -46,6 +46,11 @@ export interface ReplyChunkOptions {
   signal: AbortSignal;
   /** Runs at the first text or reasoning delta (time to first token, for the request log). */
   onFirstDelta?: () => void;
+  /**
+   * The server is shutting down: the upstream stream is cancelled and the next read rejects
+   * with the signal's reason (which the SSE writer turns into an `error` part).
+   */
+  interrupt?: AbortSignal;
 }
 
 /**
@@ -64,9 +69,11 @@ export function replyChunks({
   errorText,
   signal,
   onFirstDelta,
+  interrupt,
 }: ReplyChunkOptions): UIChunkSource {
   let reader: ReadableStreamDefaultReader<ModelStreamPart> | undefined;
   let cancelled = false;
+  let interrupted = false;
   const pending: UIChunk[] = [{ type: 'start', messageMetadata: startMetadata, messageId }];
   const end = { done: true as const, value: undefined };
   // The call is under way before the first read; its failure is reported by the read.
@@ -78,11 +85,14 @@ export function replyChunks({
       try {
         stream = await started;
       } catch (error) {
+        if (interrupted) throw interrupt!.reason;
         if (signal.aborted) return end;
         throw error;
       }
       reader = stream.getReader();
-      if (cancelled) {
+      if (cancelled || interrupted) {
+        await reader.cancel().catch(() => {});
+        if (interrupted) throw interrupt!.reason;
         await reader.cancel().catch(() => {});
         return end;
       }
@@ -93,9 +103,12 @@ export function replyChunks({
       try {
         result = await reader.read();
       } catch (error) {
+        if (interrupted) throw interrupt!.reason;
         if (signal.aborted) return end;
         throw error;
       }
+      // A read pending when the stream was cancelled resolves as done.
+      if (interrupted) throw interrupt!.reason;
       if (result.done) return end;
       const chunks = toUIChunks(result.value, { finishMetadata, errorText });
       if (!chunks) continue;
@@ -108,18 +121,33 @@ export function replyChunks({
     }
   }
 
+  const cancelUpstream = async (reason?: unknown) => {
+    if (reader) await reader.cancel(reason);
+    else
+      started
+        .then(
+          (stream) => stream.cancel(reason),
+          () => {},
+        )
+        .catch(() => {});
+  };
+  interrupt?.addEventListener(
+    'abort',
+    () => {
+      interrupted = true;
+      cancelUpstream(interrupt.reason).catch(() => {});
+    },
+    { once: true },
+  );
+
   return {
-    read: async () => (pending.length ? { done: false, value: pending.shift()! } : next()),
+    read: async () => {
+      if (interrupted) throw interrupt!.reason;
+      return pending.length ? { done: false, value: pending.shift()! } : next();
+    },
     async cancel(reason) {
       cancelled = true;
-      if (reader) await reader.cancel(reason);
-      else
-        started
-          .then(
-            (stream) => stream.cancel(reason),
-            () => {},
-          )
-          .catch(() => {});
+      await cancelUpstream(reason);
     },
   };
 }

@@ -12,6 +12,8 @@ import type { StallTimeouts } from './stall-timeout';
 import { uiSseResponse } from './ui-sse-response';
 import type { ReplyMetadata } from '@/lib/chat/types';
 import type { ReplyObserver } from '@/lib/ops/request-log';
+import { SERVER_RESTARTING_RETRY_S, ServerRestartingError } from '@/lib/ops/shutdown';
+import { trackReply } from '@/lib/ops/shutdown-state';
 
 export interface StreamChatOptions {
   endpoint: Endpoint;
@@ -57,6 +59,10 @@ export function streamChat({
   observer,
 }: StreamChatOptions): Response {
   const model = chatModel(endpoint, timeouts, request.model, coalesceSse);
+  // On shutdown, after the grace period (server.ts), the reply ends with server_restarting.
+  const interrupt = new AbortController();
+  const untrack = trackReply(() => interrupt.abort(new ServerRestartingError()));
+  const upstreamSignal = AbortSignal.any([signal, interrupt.signal]);
   const started = withRetries(
     () =>
       model.doStream({
@@ -65,13 +71,17 @@ export function streamChat({
         topP: request.top_p,
         maxOutputTokens: request.max_tokens,
         stopSequences: STOP_SEQUENCES,
-        abortSignal: signal,
+        abortSignal: upstreamSignal,
       }),
-    { maxRetries: MAX_RETRIES, signal },
+    { maxRetries: MAX_RETRIES, signal: upstreamSignal },
   ).then((result) => result.stream);
 
   const secrets = endpointSecrets(endpoint);
   const errorText = (error: unknown) => {
+    if (error instanceof ServerRestartingError) {
+      observer?.error('server_restarting');
+      return serializeChatError({ code: 'server_restarting', retryAfterSeconds: SERVER_RESTARTING_RETRY_S });
+    }
     // An upstream may echo the key, or a network error name the private host: never to the browser.
     const classified = redactChatError(classifyUpstreamError(error), secrets);
     console.warn(`[chat] upstream error ${classified.code}${classified.status ? ` (${classified.status})` : ''}`);
@@ -89,8 +99,16 @@ export function streamChat({
     errorText,
     signal,
     onFirstDelta: observer && (() => observer.firstToken()),
+    interrupt: interrupt.signal,
   });
   // no-transform: Next's compression would otherwise gzip the event stream chunk by chunk,
   // which costs CPU on every token and delays each one; the events are small and uncompressed.
-  return uiSseResponse(chunks, { onError: errorText, onClose, headers: { 'cache-control': 'no-cache, no-transform' } });
+  return uiSseResponse(chunks, {
+    onError: errorText,
+    onClose: (cancelled) => {
+      untrack();
+      onClose?.(cancelled);
+    },
+    headers: { 'cache-control': 'no-cache, no-transform' },
+  });
 }

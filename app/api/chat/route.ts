@@ -3,6 +3,7 @@ import { prepareReply } from '@/lib/ai/prepare-reply';
 import { streamChat } from '@/lib/ai/stream-chat';
 import { methodNotAllowed } from '@/lib/http/read-json';
 import { ChatRequestLog } from '@/lib/ops/request-log';
+import { refuseWhileShuttingDown } from '@/lib/ops/shutdown';
 import { admitChatRequest } from '@/lib/security/admission';
 import { gateRequest } from '@/lib/security/gate';
 
@@ -15,6 +16,8 @@ export async function POST(req: NextRequest): Promise<Response> {
   const log = new ChatRequestLog();
   const denied = gateRequest(req);
   if (denied) return log.refused(denied);
+  const restarting = refuseWhileShuttingDown();
+  if (restarting) return log.refused(restarting);
   // Admission first: a client over its limits costs no reading, parsing or token counting.
   const admission = await admitChatRequest(req);
   if (!admission.ok) return log.refused(admission.response);
