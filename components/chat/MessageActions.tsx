@@ -3,23 +3,28 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 
-const actionClass =
-  'rounded px-2 py-1 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white';
+/** A message's actions: 44 px icons on phones (the label is their name and tooltip), icon and label from `sm` up. */
+export const messageActionClass =
+  'inline-flex h-11 min-w-11 items-center justify-center gap-1 rounded-lg px-2 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white sm:h-7 sm:min-w-0';
+export const messageActionLabelClass = 'sr-only sm:not-sr-only';
+export const MESSAGE_ICON_PROPS = { size: 14, strokeWidth: 2, 'aria-hidden': true } as const;
 
 export function MessageAction({
   testId,
   onClick,
+  icon,
   children,
-  label,
 }: {
   testId: string;
   onClick: () => void;
-  children: ReactNode;
-  label?: string;
+  icon: ReactNode;
+  /** The visible label, and so the accessible name (shown as a tooltip where only the icon is). */
+  children: string;
 }) {
   return (
-    <button type="button" data-testid={testId} aria-label={label} onClick={onClick} className={actionClass}>
-      {children}
+    <button type="button" data-testid={testId} title={children} onClick={onClick} className={messageActionClass}>
+      {icon}
+      <span className={messageActionLabelClass}>{children}</span>
     </button>
   );
 }

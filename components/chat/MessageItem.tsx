@@ -2,6 +2,7 @@
 
 import { memo, useState } from 'react';
 import clsx from 'clsx';
+import { ArrowRight, Pencil, RefreshCw, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { CopyButton } from '@/components/ui/CopyButton';
@@ -9,7 +10,13 @@ import { messageText } from '@/lib/chat/request-body';
 import type { ReplyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
 import { ChatErrorNotice } from './ChatErrorNotice';
-import { MessageAction, MessageEditor } from './MessageActions';
+import {
+  MESSAGE_ICON_PROPS,
+  MessageAction,
+  MessageEditor,
+  messageActionClass,
+  messageActionLabelClass,
+} from './MessageActions';
 
 export interface MessageHandlers {
   onEdit: (id: string, text: string) => void;
@@ -98,26 +105,46 @@ export const MessageItem = memo(function MessageItem({
           </span>
         )}
         {status !== 'streaming' && text && (
-          <CopyButton text={() => text} label={t('copy')} copiedLabel={t('copied')} testId="copy-message" />
+          <CopyButton
+            text={() => text}
+            label={t('copy')}
+            copiedLabel={t('copied')}
+            testId="copy-message"
+            withIcon
+            className={messageActionClass}
+            labelClassName={messageActionLabelClass}
+          />
         )}
         {idle && !editing && (
           <>
             {isUser && (
-              <MessageAction testId="message-edit" onClick={() => setEditing(true)}>
+              <MessageAction
+                testId="message-edit"
+                icon={<Pencil {...MESSAGE_ICON_PROPS} />}
+                onClick={() => setEditing(true)}
+              >
                 {t('edit')}
               </MessageAction>
             )}
             {!isUser && status !== 'error' && (
-              <MessageAction testId="regenerate" onClick={() => onRegenerate(message.id)}>
+              <MessageAction
+                testId="regenerate"
+                icon={<RefreshCw {...MESSAGE_ICON_PROPS} />}
+                onClick={() => onRegenerate(message.id)}
+              >
                 {t('regenerate')}
               </MessageAction>
             )}
             {interrupted && isLast && (
-              <MessageAction testId="continue" onClick={onContinue}>
+              <MessageAction testId="continue" icon={<ArrowRight {...MESSAGE_ICON_PROPS} />} onClick={onContinue}>
                 {t('continue')}
               </MessageAction>
             )}
-            <MessageAction testId="message-delete" onClick={() => onDelete(message.id)}>
+            <MessageAction
+              testId="message-delete"
+              icon={<Trash2 {...MESSAGE_ICON_PROPS} />}
+              onClick={() => onDelete(message.id)}
+            >
               {t('deleteMessage')}
             </MessageAction>
           </>

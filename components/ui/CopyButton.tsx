@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import clsx from 'clsx';
+import { Check, Copy } from 'lucide-react';
 
 interface CopyButtonProps {
   text: () => string;
@@ -9,10 +10,16 @@ interface CopyButtonProps {
   copiedLabel: string;
   testId?: string;
   className?: string;
+  /** A copy icon (a check once copied) before the label; `className` then gives the whole look. */
+  withIcon?: boolean;
+  labelClassName?: string;
 }
 
+const textButtonClass =
+  'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-700 dark:hover:text-white';
+
 /** Copies text to the clipboard and says so for two seconds (visibly and to screen readers). */
-export function CopyButton({ text, label, copiedLabel, testId, className }: CopyButtonProps) {
+export function CopyButton({ text, label, copiedLabel, testId, className, withIcon, labelClassName }: CopyButtonProps) {
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -36,12 +43,13 @@ export function CopyButton({ text, label, copiedLabel, testId, className }: Copy
       onClick={copy}
       data-testid={testId}
       aria-label={copied ? copiedLabel : label}
-      className={clsx(
-        'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-700 dark:hover:text-white',
-        className,
-      )}
+      title={withIcon ? label : undefined}
+      className={clsx(!withIcon && textButtonClass, className)}
     >
-      <span aria-hidden="true">{copied ? copiedLabel : label}</span>
+      {withIcon && (copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />)}
+      <span aria-hidden="true" className={labelClassName}>
+        {copied ? copiedLabel : label}
+      </span>
     </button>
   );
 }
