@@ -1,7 +1,7 @@
 import type { Config } from 'tailwindcss';
 
 // Theme tokens. Loaded from app/globals.css with `@config`.
-// Dark mode follows the operating system (prefers-color-scheme).
+// Dark mode: the `dark` variant is defined in app/globals.css (the chosen theme, else the system's).
 const config: Config = {
   content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}'],
   theme: {

@@ -3,7 +3,7 @@ import { LOCALES, MESSAGES, openChat } from './support';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
-const HEADER_ITEMS = ['presets-open', 'share-open', 'model-page-link', 'view-code', 'locale-switcher'];
+const HEADER_ITEMS = ['presets-open', 'share-open', 'model-page-link', 'view-code', 'theme-select', 'locale-switcher'];
 
 async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

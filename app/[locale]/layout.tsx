@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
+import { nonceFromCsp, THEME_SCRIPT } from '@/lib/theme/theme';
 import { PNG_ICONS } from '@/lib/meta/brand';
 import { defaultOpenGraph, resolveSiteUrl } from '@/lib/meta/site';
 import '../globals.css';
@@ -62,8 +63,14 @@ export default async function LocaleLayout({
   setRequestLocale(locale);
   // Only what client components render: every message given here is inlined into each page.
   const messages = pickMessages(await getMessages(), CLIENT_NAMESPACES);
+  // The proxy's per-request nonce: the theme script runs under the page's CSP like Next's own.
+  const nonce = nonceFromCsp((await headers()).get('content-security-policy'));
   return (
-    <html lang={locale}>
+    // The theme script sets data-theme on <html> before React hydrates it.
+    <html lang={locale} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>

@@ -10,6 +10,7 @@ import { ShareButton } from '@/components/share/ShareButton';
 import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { ModelPageLink } from '@/components/model/ModelPageLink';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
+import { ThemeSwitcher } from '@/components/ui/ThemeSwitcher';
 import { headerButtonClass, headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
 import { HeaderMenu } from './HeaderMenu';
 
@@ -85,6 +86,7 @@ export function ChatHeader(props: ChatHeaderProps) {
           </button>
           <ModelPageLink />
           <ViewCodeButton />
+          <ThemeSwitcher />
           <LocaleSwitcher />
         </HeaderMenu>
       </div>

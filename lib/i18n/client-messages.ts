@@ -18,6 +18,7 @@ export const CLIENT_NAMESPACES = [
   'chat',
   'settings',
   'locale',
+  'theme',
   'notConfigured',
   'errors',
   'markdown',
