@@ -28,3 +28,15 @@ test('GET /api/health answers without the access code: ok, and ready with Redis 
     expect(await response.json(), path).toEqual({ status: 'ok' });
   }
 });
+
+// A crawler must be able to read that a private deployment is not to be indexed.
+test('robots.txt keeps crawlers out of a private deployment; security.txt is served without the code', async ({
+  request,
+}) => {
+  const robots = await request.get('/robots.txt', { maxRedirects: 0 });
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/^Disallow: \/$/m);
+  const security = await request.get('/.well-known/security.txt', { maxRedirects: 0 });
+  expect(security.status()).toBe(200);
+  expect(await security.text()).toMatch(/^Contact: /m);
+});

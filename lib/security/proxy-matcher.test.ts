@@ -9,6 +9,7 @@ import { gateRequest } from './gate';
 
 const runsProxy = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 const APP = path.resolve(import.meta.dirname, '../../app');
+const PUBLIC = path.resolve(import.meta.dirname, '../../public');
 
 /** Every file under `dir` (relative to app/) whose name matches `name`. */
 function filesUnder(dir: string, name: RegExp): string[] {
@@ -30,16 +31,32 @@ describe('proxy matcher', () => {
   });
 
   it('runs the proxy (CSP, gate) on page paths with a dot', () => {
-    for (const url of ['/ja/c/a.b', '/en/c/x.json', '/a.b', '/ja/share.html', '/favicon.ico.evil', '/x/og.png'])
+    for (const url of [
+      '/ja/c/a.b',
+      '/en/c/x.json',
+      '/a.b',
+      '/ja/share.html',
+      '/favicon.ico.evil',
+      '/x/og.png',
+      '/x/robots.txt',
+      '/.well-known/other.txt',
+    ])
       expect(runsProxy(url), url).toBe(true);
   });
 
-  it('skips it for exactly the public files app/ serves: icons, the share card, the manifest', () => {
+  it('skips it for exactly the public files app/ and public/ serve: icons, share card, manifest, robots, security.txt', () => {
     const served = [
       ...readdirSync(APP).filter((name) => name.includes('.') && !/\.(tsx?|css)$/.test(name)),
       ...(readdirSync(APP).includes('manifest.ts') ? ['manifest.webmanifest'] : []),
+      ...(readdirSync(APP).includes('robots.ts') ? ['robots.txt'] : []),
+      ...readdirSync(PUBLIC, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(PUBLIC, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')),
     ];
-    expect(served).toEqual(expect.arrayContaining(['favicon.ico', 'og.png', 'icon.svg', 'manifest.webmanifest']));
+    expect(served).toEqual(
+      expect.arrayContaining(['favicon.ico', 'og.png', 'icon.svg', 'manifest.webmanifest', 'robots.txt']),
+    );
+    expect(served).toContain('.well-known/security.txt');
     for (const name of served) expect(runsProxy(`/${name}`), name).toBe(false);
   });
 });
