@@ -36,7 +36,11 @@ function chatBody(contents: string[]): string {
  * characters of it are ~7,700 tokens) and the request is accepted, as the "a" one is.
  */
 function englishContents(appDir: string): string[] {
-  const docs = ['README.md', 'bench/README.md', 'docs/internals.md']
+  const docs = [
+    'README.md',
+    'bench/README.md',
+    ...['architecture', 'security', 'performance', 'japanese', 'upgrading', 'internals'].map((d) => `docs/${d}.md`),
+  ]
     .map((file) => readFileSync(path.join(appDir, file), 'utf8'))
     .join('\n\n');
   const newest = MESSAGE_CHARS / 2;
