@@ -23,6 +23,9 @@ import { Composer } from './Composer';
 import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
+import { ShortcutsButton } from '@/components/shortcuts/ShortcutsButton';
+import { ShortcutsHost } from '@/components/shortcuts/ShortcutsHost';
+import { useChatShortcuts } from './useChatShortcuts';
 import { useChatState } from './useChatState';
 
 /** Streamed text is rendered at most every 50 ms (the first characters at once): long replies stay smooth. */
@@ -47,6 +50,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
   const [missing, setMissing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  /** From `lg` up the history is a column; a shortcut hides it. */
+  const [historyCollapsed, setHistoryCollapsed] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const historyToggleRef = useRef<HTMLButtonElement>(null);
   const settingsToggleRef = useRef<HTMLButtonElement>(null);
@@ -114,6 +119,22 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
     router.push('/');
   }
 
+  const shortcutNotice = useChatShortcuts({
+    messages,
+    busy,
+    historyOpen,
+    onNewChat: handleNewChat,
+    onStop: () => void handleStop(),
+    setHistoryOpen,
+    setHistoryCollapsed,
+  });
+
+  function toggleHistory() {
+    // The header's button shows from `lg` up only while the column is hidden: it shows it again.
+    if (historyCollapsed && window.matchMedia('(min-width: 64rem)').matches) setHistoryCollapsed(false);
+    else setHistoryOpen((open) => !open);
+  }
+
   return (
     <div className="flex h-dvh flex-col">
       <a
@@ -125,7 +146,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
       <ChatHeader
         onNewChat={handleNewChat}
         historyOpen={historyOpen}
-        onToggleHistory={() => setHistoryOpen((open) => !open)}
+        historyCollapsed={historyCollapsed}
+        onToggleHistory={toggleHistory}
         historyToggleRef={historyToggleRef}
         settingsOpen={settingsOpen}
         onToggleSettings={() => setSettingsOpen((open) => !open)}
@@ -139,6 +161,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           closeLabel={t('history.close')}
           open={historyOpen}
           alwaysFrom="lg"
+          collapsed={historyCollapsed}
           side="left"
           onClose={() => setHistoryOpen(false)}
           toggleRef={historyToggleRef}
@@ -201,6 +224,13 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
             </div>
           </div>
           <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
+            <p
+              role="status"
+              data-testid="shortcut-notice"
+              className="px-2 pb-1 text-xs text-zinc-600 empty:hidden dark:text-zinc-300"
+            >
+              {shortcutNotice}
+            </p>
             <Composer
               busy={busy}
               disabled={!config.configured}
@@ -225,8 +255,10 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           toggleRef={settingsToggleRef}
         >
           <SettingsPanel models={config.models} />
+          <ShortcutsButton />
         </SidePanel>
       </div>
+      <ShortcutsHost />
     </div>
   );
 }

@@ -17,6 +17,8 @@ import { HeaderMenu } from './HeaderMenu';
 interface ChatHeaderProps {
   onNewChat: () => void;
   historyOpen: boolean;
+  /** From `lg` up: the history column is hidden, and this button shows it again. */
+  historyCollapsed: boolean;
   onToggleHistory: () => void;
   historyToggleRef: RefObject<HTMLButtonElement | null>;
   settingsOpen: boolean;
@@ -29,6 +31,7 @@ export function ChatHeader(props: ChatHeaderProps) {
   const {
     onNewChat,
     historyOpen,
+    historyCollapsed,
     onToggleHistory,
     historyToggleRef,
     settingsOpen,
@@ -51,7 +54,7 @@ export function ChatHeader(props: ChatHeaderProps) {
         aria-label={historyLabel}
         title={historyLabel}
         onClick={onToggleHistory}
-        className={clsx(headerButtonClass, 'lg:hidden')}
+        className={clsx(headerButtonClass, !historyCollapsed && 'lg:hidden')}
       >
         <PanelLeft {...ICON_PROPS} />
       </button>

@@ -14,6 +14,8 @@ interface SidePanelProps {
   /** Open as a drawer over the chat on narrow screens; from `alwaysFrom` up it is always shown in the layout. */
   open: boolean;
   alwaysFrom: 'md' | 'lg';
+  /** Hidden from `alwaysFrom` up too (the person chose so). */
+  collapsed?: boolean;
   side: 'left' | 'right';
   onClose: () => void;
   /** The toggle that opened it: focus returns there on close (or to the menu holding it). */
@@ -22,7 +24,7 @@ interface SidePanelProps {
 }
 
 export function SidePanel(props: SidePanelProps) {
-  const { id, title, closeLabel, open, alwaysFrom, side, onClose, toggleRef, children } = props;
+  const { id, title, closeLabel, open, alwaysFrom, collapsed, side, onClose, toggleRef, children } = props;
   const closeRef = useRef<HTMLButtonElement>(null);
   // Opened as a drawer: focus moves into it (onto its close button, hidden where the panel is static).
   useEffect(() => {
@@ -46,7 +48,13 @@ export function SidePanel(props: SidePanelProps) {
       className={clsx(
         'w-full shrink-0 overflow-y-auto border-zinc-200 bg-white p-4 pb-[max(1rem,env(safe-area-inset-bottom))] dark:border-zinc-800 dark:bg-zinc-950',
         side === 'left' ? 'lg:border-r' : 'md:border-l',
-        alwaysFrom === 'md' ? 'md:static md:block md:w-80' : 'lg:static lg:block lg:w-64',
+        collapsed
+          ? alwaysFrom === 'md'
+            ? 'md:hidden'
+            : 'lg:hidden'
+          : alwaysFrom === 'md'
+            ? 'md:static md:block md:w-80'
+            : 'lg:static lg:block lg:w-64',
         open ? 'absolute inset-0 z-20 block' : 'hidden',
       )}
     >

@@ -26,6 +26,7 @@ export const CLIENT_NAMESPACES = [
   'share',
   'history',
   'viewCode',
+  'shortcuts',
   'model.link',
 ] as const;
 
