@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a second build be tested while another is served.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Self-hosting (Dockerfile): the build also writes .next/standalone, the server files it traced
+  // with the node_modules they need. Vercel's build ignores it (docs/self-hosting.md).
+  output: 'standalone',
   reactStrictMode: true,
   experimental: {
     // The stylesheet (~7 KB gzip) goes into the HTML: no render-blocking request before the

@@ -5,8 +5,13 @@
  * believe any address a client invents). See lib/http/forwarded.ts and README "TRUST_PROXY".
  *
  *   node server.ts [--hostname 0.0.0.0] [--port 3000]      (or HOSTNAME / PORT)
+ *
+ * The same file runs in the repo (after `next build`) and in the container image, where it sits
+ * in the build's standalone folder (.next/standalone, see Dockerfile) with no next.config.ts.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { pinClientAddress, trustsProxy } from './lib/http/forwarded.ts';
@@ -19,7 +24,8 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const trustProxy = trustsProxy();
 
-const app = next({ dev: false, hostname, port });
+const dir = import.meta.dirname;
+const app = next({ dev: false, dir, hostname, port, conf: builtConfig() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -30,6 +36,26 @@ const server = createServer((req, res) => {
 server.listen(port, hostname, () => {
   console.log(`> Swallow Chat on http://${hostname}:${port}${trustProxy ? ' (trusting the proxy in front)' : ''}`);
 });
+
+/**
+ * The Next.js config the build resolved (next.config.ts with its plugins), as Next's own
+ * standalone server.js uses it: read from the build, so the server needs no next.config.ts (and
+ * does not compile it at startup), and marked as such so Next.js does not warn that `next start`
+ * ignores `output: 'standalone'`. docs/internals.md "The build's config for server.ts".
+ */
+function builtConfig() {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  const file = path.join(dir, distDir, 'required-server-files.json');
+  let config: NonNullable<Parameters<typeof next>[0]['conf']>;
+  try {
+    config = (JSON.parse(readFileSync(file, 'utf8')) as { config: typeof config }).config;
+  } catch (error) {
+    console.error(`> No production build in ${path.join(dir, distDir)}: run \`npm run build\` first`);
+    throw error;
+  }
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+  return config;
+}
 
 /**
  * SIGTERM (a restart, a scale-down) or Ctrl+C: new chats get 503 server_restarting with

@@ -30,10 +30,20 @@ export interface AppProcess {
   printed(pattern: RegExp): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string>): Promise<AppProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['server.ts', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: ROOT,
+export interface StartOptions {
+  /** Where server.ts is (the repo, or a folder laid out as the image: standalone.spec.ts). */
+  cwd?: string;
+  /** Arguments to node (default: server.ts on 127.0.0.1 and the port, as flags). */
+  args?: (port: number) => string[];
+  /** A port of the test's choosing (a restarted instance takes its predecessor's). */
+  port?: number;
+}
+
+export async function startApp(env: Record<string, string>, options: StartOptions = {}): Promise<AppProcess> {
+  const port = options.port ?? (await freePort());
+  const args = options.args?.(port) ?? ['server.ts', '-H', '127.0.0.1', '-p', String(port)];
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd ?? ROOT,
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',

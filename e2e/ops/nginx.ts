@@ -11,17 +11,17 @@ import { freePort } from './app-process';
  */
 export const DEPLOY_CONF = readFileSync(path.resolve(import.meta.dirname, '../../deploy/nginx.conf'), 'utf8');
 
-/** deploy/nginx.conf pointed at `appPort`, listening on `port`. */
-export function deployConf(appPort: number, port: number): string {
+/** deploy/nginx.conf pointed at the app(s) on `appPorts`, listening on `port`. */
+export function deployConf(appPorts: number | number[], port: number): string {
+  const servers = [appPorts]
+    .flat()
+    .map((appPort) => `server 127.0.0.1:${appPort};`)
+    .join(' ');
   const replace = (conf: string, from: RegExp, to: string) => {
     if ((conf.match(new RegExp(from, 'g')) ?? []).length !== 1) throw new Error(`expected one ${from} in nginx.conf`);
     return conf.replace(from, to);
   };
-  return replace(
-    replace(DEPLOY_CONF, /server app:3000;/, `server 127.0.0.1:${appPort};`),
-    /listen 80;/,
-    `listen 127.0.0.1:${port};`,
-  );
+  return replace(replace(DEPLOY_CONF, /server app:3000 resolve;/, servers), /listen 80;/, `listen 127.0.0.1:${port};`);
 }
 
 /** A default nginx proxy: proxy_pass and nothing else (buffering on, as installed). */
