@@ -42,6 +42,8 @@ http {
 
 export interface Nginx {
   url: string;
+  /** What nginx wrote to its error log (stderr) so far. */
+  errors(): string;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startNginx(conf: (port: number) => string): Promise<Nginx>
   }
   return {
     url,
+    errors: () => errors,
     async stop() {
       if (child.exitCode === null) child.kill('SIGQUIT');
       await exited;
