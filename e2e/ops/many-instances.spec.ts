@@ -175,5 +175,10 @@ test('an instance shutting down or dying: new chats are served by the other', as
   // The reply on the dead instance is cut (the browser keeps its text); the other finishes.
   expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
   expect(await chatsServed(4)).toEqual([0, 0, 0, 0]);
-  console.log(`nginx after the kill: ${nginx.errors().match(/\([^)]*\) while [a-z ]+/g)?.join('; ')}`);
+  console.log(
+    `nginx after the kill: ${nginx
+      .errors()
+      .match(/\([^)]*\) while [a-z ]+/g)
+      ?.join('; ')}`,
+  );
 });

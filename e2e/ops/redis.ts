@@ -9,13 +9,19 @@ export interface RedisProcess {
 
 export async function startRedis(): Promise<RedisProcess> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    child.once('error', () => reject(new Error('redis-server is needed for this test: apt-get install redis-server (CI does)')));
+    child.once('error', () =>
+      reject(new Error('redis-server is needed for this test: apt-get install redis-server (CI does)')),
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('Ready to accept connections')) resolve();
