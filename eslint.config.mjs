@@ -16,6 +16,9 @@ const NOT_FIRST_LOAD = [
   'lib/security/**',
   'lib/http/**',
   'lib/deploy/**',
+  // Server-only: the model registry's data and the deployment's SWALLOW_MODELS (browser: ModelProfile).
+  'lib/model/registry.ts',
+  'lib/model/deployment.ts',
   // Loaded on use, by dynamic import(): the chat runtime and the view-code dialog.
   'lib/chat/chat-runtime.ts',
   'lib/chat/observable-chat.ts',

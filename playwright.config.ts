@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { MODELS } from './e2e/fake-upstream/protocol.mjs';
 import { GUARDED } from './e2e/guarded/settings';
 
 // Overridable so two checkouts (or two builds via NEXT_DIST_DIR) can test side by side.
@@ -39,6 +40,9 @@ const appEnv = {
 const chatEnv = {
   ...appEnv,
   SWALLOW_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`,
+  // A 4,096-token window for the budget tests: the 8B's card says 8,192, so it is given here
+  // (id@tokens); the 70B v0.1 has no window in the registry and takes SWALLOW_CONTEXT_TOKENS.
+  SWALLOW_MODELS: `${MODELS[0]}@4096,${MODELS[1]}`,
   SWALLOW_CONTEXT_TOKENS: '4096',
   SWALLOW_FIRST_BYTE_TIMEOUT_MS: '2000',
   SWALLOW_IDLE_TIMEOUT_MS: '2000',

@@ -9,7 +9,8 @@ export const STOP_SEQUENCES = ['<|eot_id|>'];
 export const PARAM_LIMITS = {
   temperature: { min: 0, max: 2, step: 0.05 },
   topP: { min: 0.01, max: 1, step: 0.01 },
-  maxTokens: { min: 1, max: 4096, step: 1 },
+  /** The ceiling of any model; each model's own limit is its window (ModelProfile.maxTokensLimit). */
+  maxTokens: { min: 1, max: 131_072, step: 1 },
 } as const;
 
 /** The authors' Japanese system prompt, and a faithful English equivalent. */
@@ -26,4 +27,5 @@ export const DEFAULT_MODELS = [
   'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1',
 ];
 
+/** SWALLOW_CONTEXT_TOKENS' default: the window of a model the registry (data/swallow-models.json) does not know. */
 export const DEFAULT_CONTEXT_TOKENS = 8192;

@@ -1,5 +1,7 @@
 import 'server-only';
-import { DEFAULT_CONTEXT_TOKENS, DEFAULT_MODELS, NVIDIA_BASE_URL } from './defaults';
+import { resolveDeploymentModels } from '@/lib/model/deployment';
+import type { ModelProfile } from '@/lib/model/profile';
+import { DEFAULT_CONTEXT_TOKENS, NVIDIA_BASE_URL } from './defaults';
 import { resolveStallTimeouts, type StallTimeouts } from './stall-timeout';
 
 type Env = Record<string, string | undefined>;
@@ -17,6 +19,11 @@ export interface ServerConfig {
   /** null when neither SWALLOW_BASE_URL nor NVIDIA_API_KEY is set. */
   endpoint: Endpoint | null;
   models: string[];
+  /** Each offered model's window, sampling and system prompt (lib/model/registry.ts), same order. */
+  profiles: ModelProfile[];
+  /** A mistake in SWALLOW_MODELS / SWALLOW_MODEL_OPTIONS: logged at startup, chat answers 503. */
+  modelsError?: string;
+  /** SWALLOW_CONTEXT_TOKENS: the window of a model the registry does not know. */
   contextTokens: number;
   /** First-byte and idle timeouts for upstream streams. */
   timeouts: StallTimeouts;
@@ -26,6 +33,8 @@ export interface ServerConfig {
 export interface PublicConfig {
   configured: boolean;
   models: string[];
+  /** Per model: what the settings, budgets and compare columns need (no sources, nothing secret). */
+  profiles: ModelProfile[];
   contextTokens: number;
 }
 
@@ -69,28 +78,36 @@ export function endpointWarnings(env: Env): string[] {
   return [];
 }
 
-export function resolveModels(env: Env): string[] {
-  const listed = (env.SWALLOW_MODELS ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
-  return listed.length > 0 ? [...new Set(listed)] : DEFAULT_MODELS;
-}
-
 export function resolveContextTokens(env: Env): number {
   const value = Number(clean(env.SWALLOW_CONTEXT_TOKENS));
   return Number.isInteger(value) && value >= 256 ? value : DEFAULT_CONTEXT_TOKENS;
 }
 
 export function getServerConfig(env: Env = process.env): ServerConfig {
+  const contextTokens = resolveContextTokens(env);
+  const { models, profiles, error } = resolveDeploymentModels(env, contextTokens);
   return {
     endpoint: resolveEndpoint(env),
-    models: resolveModels(env),
-    contextTokens: resolveContextTokens(env),
+    models,
+    profiles,
+    ...(error ? { modelsError: error } : {}),
+    contextTokens,
     timeouts: resolveStallTimeouts(env),
   };
 }
 
+/** The profile a request's model is served with (it was validated against `models`). */
+export function profileOf(config: ServerConfig, model: string): ModelProfile {
+  const profile = config.profiles.find((p) => p.id === model);
+  if (!profile) throw new Error(`No profile for model ${model}`);
+  return profile;
+}
+
 export function toPublicConfig(config: ServerConfig): PublicConfig {
-  return { configured: config.endpoint !== null, models: config.models, contextTokens: config.contextTokens };
+  return {
+    configured: config.endpoint !== null && !config.modelsError,
+    models: config.models,
+    profiles: config.profiles,
+    contextTokens: config.contextTokens,
+  };
 }

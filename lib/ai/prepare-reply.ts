@@ -2,7 +2,7 @@ import 'server-only';
 import { jsonError } from '@/lib/http/json-error';
 import { readJsonBody } from '@/lib/http/read-json';
 import { fitRequestToContext } from './context-budget';
-import { getServerConfig } from './endpoint';
+import { getServerConfig, profileOf } from './endpoint';
 import { validateChatRequest } from './schema';
 
 /** The reply's inputs from the request body, or the 4xx/503 that refuses it. */
@@ -11,7 +11,8 @@ export async function prepareReply(req: Request) {
   if (!parsed.ok) return parsed.response;
 
   const config = getServerConfig();
-  const validation = validateChatRequest(parsed.body, config.models);
+  if (config.modelsError) return jsonError('not_configured', config.modelsError);
+  const validation = validateChatRequest(parsed.body, config.profiles);
   if (!validation.ok) {
     return jsonError('invalid_request', validation.message, { field: validation.field });
   }
@@ -20,18 +21,21 @@ export async function prepareReply(req: Request) {
   }
 
   const { request } = validation;
-  const budget = await fitRequestToContext(request, config.contextTokens);
+  // Budgeted against the selected model's own window (its card, or SWALLOW_CONTEXT_TOKENS).
+  const profile = profileOf(config, request.model);
+  const budget = await fitRequestToContext(request, profile.contextTokens);
   if (!budget.ok) {
     return jsonError('context_too_long', 'The newest message and max_tokens do not fit the context window', {
       field: 'messages',
       promptTokens: budget.promptTokens,
       availableTokens: budget.available,
-      contextTokens: config.contextTokens,
+      contextTokens: profile.contextTokens,
     });
   }
   return {
     endpoint: config.endpoint,
     request,
+    profile,
     messages: budget.messages,
     droppedTurns: budget.droppedTurns,
     timeouts: config.timeouts,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGES, MAX_MESSAGE_CHARS, validateChatRequest } from './schema';
 
-const MODELS = ['org/swallow-8b', 'org/swallow-70b'];
+const MODELS = [
+  { id: 'org/swallow-8b', maxTokensLimit: 8128 },
+  { id: 'org/swallow-70b', maxTokensLimit: 131_008 },
+];
 const valid = {
   messages: [{ role: 'user', content: 'こんにちは' }],
   model: 'org/swallow-8b',
@@ -26,8 +29,16 @@ describe('validateChatRequest', () => {
     expect(fieldOf({ ...valid, temperature: 2.5 })).toBe('temperature');
     expect(fieldOf({ ...valid, top_p: 0 })).toBe('top_p');
     expect(fieldOf({ ...valid, max_tokens: 1.5 })).toBe('max_tokens');
-    expect(fieldOf({ ...valid, max_tokens: 100_000 })).toBe('max_tokens');
+    expect(fieldOf({ ...valid, max_tokens: 200_000 })).toBe('max_tokens');
     expect(fieldOf({ ...valid, system: 'x'.repeat(8_001) })).toBe('system');
+  });
+
+  it("bounds max_tokens by the selected model's window", () => {
+    expect(fieldOf({ ...valid, max_tokens: 8128 })).toBeNull();
+    expect(fieldOf({ ...valid, max_tokens: 8129 })).toBe('max_tokens');
+    expect(fieldOf({ ...valid, model: 'org/swallow-70b', max_tokens: 100_000 })).toBeNull();
+    const result = validateChatRequest({ ...valid, max_tokens: 9000 }, MODELS);
+    expect(!result.ok && result.message).toMatch(/org\/swallow-8b takes max_tokens up to 8128/);
   });
 
   it('rejects a model outside the allow-list', () => {

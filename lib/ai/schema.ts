@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ModelProfile } from '@/lib/model/profile';
 import { PARAM_LIMITS } from './defaults';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS } from './limits';
 
@@ -37,8 +38,11 @@ export type ChatTurnMessage = ChatRequest['messages'][number];
 
 export type ValidationResult = { ok: true; request: ChatRequest } | { ok: false; field: string; message: string };
 
-/** Validates a parsed JSON body and the model against the deployment's allow-list. */
-export function validateChatRequest(body: unknown, allowedModels: readonly string[]): ValidationResult {
+/** What validation needs of each offered model (lib/model/profile.ts). */
+export type ModelLimits = Pick<ModelProfile, 'id' | 'maxTokensLimit'>;
+
+/** Validates a parsed JSON body, the model against the deployment's, and max_tokens against its window. */
+export function validateChatRequest(body: unknown, models: readonly ModelLimits[]): ValidationResult {
   const parsed = chatRequestSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -46,8 +50,16 @@ export function validateChatRequest(body: unknown, allowedModels: readonly strin
       issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body';
     return { ok: false, field, message: issue.message };
   }
-  if (!allowedModels.includes(parsed.data.model)) {
-    return { ok: false, field: 'model', message: `Unknown model; allowed: ${allowedModels.join(', ')}` };
+  const model = models.find((m) => m.id === parsed.data.model);
+  if (!model) {
+    return { ok: false, field: 'model', message: `Unknown model; allowed: ${models.map((m) => m.id).join(', ')}` };
+  }
+  if (parsed.data.max_tokens > model.maxTokensLimit) {
+    return {
+      ok: false,
+      field: 'max_tokens',
+      message: `Too big: ${model.id} takes max_tokens up to ${model.maxTokensLimit} (its context window)`,
+    };
   }
   return { ok: true, request: parsed.data };
 }

@@ -1,5 +1,5 @@
 import { fitRequestToContext } from '@/lib/ai/context-budget';
-import { getServerConfig } from '@/lib/ai/endpoint';
+import { getServerConfig, profileOf } from '@/lib/ai/endpoint';
 import { validateChatRequest } from '@/lib/ai/schema';
 import { codeTarget } from '@/lib/code/target';
 import { jsonError } from '@/lib/http/json-error';
@@ -28,10 +28,10 @@ export async function POST(req: Request): Promise<Response> {
   const parsed = await readJsonBody(req);
   if (!parsed.ok) return parsed.response;
   const config = getServerConfig();
-  const validation = validateChatRequest(parsed.body, config.models);
+  const validation = validateChatRequest(parsed.body, config.profiles);
   if (!validation.ok) return jsonError('invalid_request', validation.message, { field: validation.field });
   const { request } = validation;
-  const budget = await fitRequestToContext(request, config.contextTokens);
+  const budget = await fitRequestToContext(request, profileOf(config, request.model).contextTokens);
   return Response.json(
     { ...codeTarget(process.env), droppedTurns: budget.ok ? budget.droppedTurns : 0, fits: budget.ok },
     { headers: NO_STORE },
