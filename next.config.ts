@@ -15,6 +15,10 @@ const nextConfig: NextConfig = {
   // Self-hosting (Dockerfile): the build also writes .next/standalone, the server files it traced
   // with the node_modules they need. Vercel's build ignores it (docs/self-hosting.md).
   output: 'standalone',
+  // `npm run bench` builds (into its own NEXT_DIST_DIR) with SWALLOW_BENCH_ROUTES=1: files named
+  // route.bench.ts become routes, the bench's references (lib/ai/reference-routes.ts). Any
+  // other build leaves them out.
+  ...(process.env.SWALLOW_BENCH_ROUTES === '1' ? { pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'bench.ts'] } : {}),
   reactStrictMode: true,
   experimental: {
     // The stylesheet (~7 KB gzip) goes into the HTML: no render-blocking request before the

@@ -4,9 +4,10 @@
  * path in the same run. Prints a table and writes bench/results/latest.json.
  *
  * Environment: BENCH_APP_PORT (3600), BENCH_UPSTREAM_PORT (4600), NEXT_DIST_DIR (.next-h8),
- * BENCH_SKIP_BUILD=1 (reuse the build), BENCH_ONLY=latency,cpu,abuse,capacity,browser,page,lighthouse,
+ * BENCH_SKIP_BUILD=1 (reuse the build), BENCH_ONLY=latency,cpu,tokencost,abuse,capacity,browser,page,lighthouse,
  * BENCH_QUICK=1 (fewer repeats), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { abuse } from './abuse';
 import { browserBench } from './browser';
@@ -17,9 +18,11 @@ import type { Target } from './lib/sse-client';
 import { formatTable, row, writeResults, type Row } from './lib/table';
 import { lighthouseBench } from './lighthouse';
 import { pageWeight } from './page-weight';
+import { tokenCost } from './token-cost';
 
 const config = benchConfig();
-const only = new Set((process.env.BENCH_ONLY ?? 'latency,cpu,abuse,capacity,browser,page,lighthouse').split(','));
+const SECTIONS = 'latency,cpu,tokencost,abuse,capacity,browser,page,lighthouse';
+const only = new Set((process.env.BENCH_ONLY ?? SECTIONS).split(','));
 const quick = process.env.BENCH_QUICK === '1';
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -40,11 +43,13 @@ async function main() {
   const section = async (name: string, fn: () => Promise<{ rows: Row[]; raw: object }>) => {
     if (!only.has(name)) return;
     const started = performance.now();
-    log(`${name}…`);
+    const loadBefore = loadavg()[0];
+    log(`${name}… (load average ${loadBefore.toFixed(1)})`);
     try {
       const result = await fn();
       rows.push(...result.rows);
-      raw[name] = result.raw;
+      // The 1-minute load average as the section began and ended: the machine is shared.
+      raw[name] = { ...result.raw, loadAverage: [loadBefore, loadavg()[0]] };
     } catch (error) {
       rows.push(
         row({
@@ -80,6 +85,7 @@ async function main() {
       return result;
     });
     await section('cpu', () => cpuPerToken(appTarget, direct, app.pids, quick ? 2 : 5));
+    await section('tokencost', () => tokenCost(app.url, direct, app.pids, quick ? 3 : 7));
     await section('abuse', () => abuse(appTarget, app.pids, config, quick));
     await section('capacity', () =>
       capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }),
@@ -101,11 +107,14 @@ async function main() {
   const table = formatTable(rows);
   console.log(table);
   for (const r of rows.filter((r) => r.note)) console.log(`- ${r.figure}: ${r.note}`);
-  const file = writeResults(rows, {
-    config: { ...config, quick, only: [...only] },
-    raw,
-    durationS: Math.round((performance.now() - t0) / 1000),
-  });
+  // A run of some sections only does not replace the full run's latest.json.
+  const all = SECTIONS.split(',').every((name) => only.has(name));
+  const file = writeResults(
+    rows,
+    { config: { ...config, quick, only: [...only] }, raw, durationS: Math.round((performance.now() - t0) / 1000) },
+    undefined,
+    all ? 'latest.json' : `latest-${[...only].join('-')}.json`,
+  );
   log(`wrote ${file} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 

@@ -43,7 +43,8 @@ export function build(config: BenchConfig): void {
   try {
     const result = spawnSync(process.execPath, [nextBin(config.appDir), 'build'], {
       cwd: config.appDir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: config.distDir },
+      // SWALLOW_BENCH_ROUTES: the bench's reference routes are routes in this build (and only in it).
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: config.distDir, SWALLOW_BENCH_ROUTES: '1' },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
@@ -139,6 +140,8 @@ export const appEnv = (config: BenchConfig): NodeJS.ProcessEnv => ({
   // Every bench client is 127.0.0.1: per-client limits would cap the capacity run.
   RATE_LIMIT_PER_MINUTE: '0',
   RATE_LIMIT_CONCURRENT: '0',
+  // The reference routes of bench/token-cost.ts answer (lib/ai/reference-routes.ts).
+  SWALLOW_BENCH_ROUTES: '1',
 });
 
 /**

@@ -44,6 +44,25 @@ export function cpuMs(pids: number[]): number {
   return pids.reduce((sum, pid) => sum + ((readStat(pid)?.cpuTicks ?? 0) * 1000) / CLOCK_TICKS_PER_SECOND, 0);
 }
 
+/**
+ * CPU time of the tree's threads in milliseconds, with nanosecond resolution (the scheduler's
+ * /proc/<pid>/task/<tid>/schedstat), where /proc/<pid>/stat counts 10 ms ticks. Threads that
+ * exited are not counted: compare readings of long-lived processes only (a Node.js server's
+ * threads live as long as it does).
+ */
+export function cpuMsFine(pids: number[]): number {
+  let ns = 0;
+  for (const pid of pids) {
+    try {
+      for (const tid of readdirSync(`/proc/${pid}/task`))
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the process or thread is gone
+    }
+  }
+  return ns / 1e6;
+}
+
 /** Resident memory of the tree, in MB. */
 export function rssMb(pids: number[]): number {
   let kb = 0;

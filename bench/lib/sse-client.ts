@@ -22,7 +22,12 @@ export interface StreamResult {
   error: string | null;
 }
 
-export type Target = { kind: 'direct' | 'app'; baseUrl: string };
+/**
+ * `direct`: the upstream's /v1/chat/completions; `app`: our /api/chat (or `path`, a route
+ * answering UI message parts); `pipe`: a route taking our request body and answering the
+ * upstream's chunks (the bench's pipe reference, lib/ai/reference-routes.ts).
+ */
+export type Target = { kind: 'direct' | 'app' | 'pipe'; baseUrl: string; path?: string };
 
 export function chatBody(target: Target, prompt: string): string {
   const messages = [{ role: 'user', content: prompt }];
@@ -38,7 +43,7 @@ export function chatBody(target: Target, prompt: string): string {
 function pieceOf(kind: Target['kind'], data: string): { text?: string; error?: string } {
   if (data === '[DONE]') return {};
   const json = JSON.parse(data);
-  if (kind === 'direct') return { text: json.choices?.[0]?.delta?.content ?? undefined };
+  if (kind !== 'app') return { text: json.choices?.[0]?.delta?.content ?? undefined };
   if (json.type === 'text-delta') return { text: json.delta };
   if (json.type === 'error') return { error: String(json.errorText) };
   return {};
@@ -59,7 +64,7 @@ export function streamChat(
     ownConnection = false,
   }: { signal?: AbortSignal; stopAfter?: number; ownConnection?: boolean } = {},
 ): Promise<StreamResult> {
-  const url = new URL(target.kind === 'direct' ? '/v1/chat/completions' : '/api/chat', target.baseUrl);
+  const url = new URL(target.path ?? (target.kind === 'direct' ? '/v1/chat/completions' : '/api/chat'), target.baseUrl);
   const body = chatBody(target, prompt);
   return new Promise((resolve) => {
     const start = performance.now();

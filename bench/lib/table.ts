@@ -74,9 +74,10 @@ export function writeResults(
   rows: Row[],
   extra: Record<string, unknown>,
   dir = path.join(import.meta.dirname, '..', 'results'),
+  name = 'latest.json',
 ): string {
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'latest.json');
+  const file = path.join(dir, name);
   const json = JSON.stringify({ date: new Date().toISOString(), machine: machine(), rows, ...extra }, null, 2);
   writeFileSync(file, `${withoutMachinePaths(json)}\n`);
   return file;

@@ -99,6 +99,11 @@ export const BENCH_SCENARIOS = {
   'paced-cpu': {
     run: (s) => streamPaced(s, cycle(['一つ', 'ずつ', '届く', '応答', '。'], 1000), { firstDelayMs: 0, delayMs: 2 }),
   },
+  // A real model's pace (~250 tokens/s): 650 chunks 4 ms apart, one per read. The token-cost
+  // section streams it through the pipe, bare streamText and our routes side by side.
+  paced4: {
+    run: (s) => streamPaced(s, cycle(['一つ', 'ずつ', '届く', '応答', '。'], 650), { firstDelayMs: 0, delayMs: 4 }),
+  },
   // 2,000+ chunks as fast as backpressure allows, like `long`, kept for symmetry.
   long2k: {
     run: (s) => streamPaced(s, cycle(['長い', '応答', 'の', '一部', '、'], 2400), { firstDelayMs: 0, delayMs: 0 }),

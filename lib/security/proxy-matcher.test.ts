@@ -72,7 +72,8 @@ const OPEN_ROUTES: Record<string, string> = {
 type Handler = (req: NextRequest) => Promise<Response> | Response;
 
 describe('every API route is behind the proxy, gates itself, or is open on purpose', () => {
-  const routes = filesUnder('api', /^route\.tsx?$/);
+  // route.bench.ts: the bench's reference routes, routes only in the bench's build (next.config.ts).
+  const routes = filesUnder('api', /^route(\.bench)?\.tsx?$/);
   const secret = 'a-test-cookie-secret-of-32-characters-or-more';
   afterEach(() => vi.unstubAllEnvs());
 

@@ -1,0 +1,10 @@
+// Bench only (lib/ai/reference-routes.ts): a route only when built with SWALLOW_BENCH_ROUTES=1.
+import type { NextRequest } from 'next/server';
+import { pipeRoute } from '@/lib/ai/reference-routes';
+import { gateRequest } from '@/lib/security/gate';
+
+export const runtime = 'nodejs';
+
+export async function POST(req: NextRequest): Promise<Response> {
+  return gateRequest(req) ?? pipeRoute(req);
+}
