@@ -4,7 +4,8 @@
  * path in the same run. Prints a table and writes bench/results/latest.json.
  *
  * Environment: BENCH_APP_PORT (3600), BENCH_UPSTREAM_PORT (4600), NEXT_DIST_DIR (.next-h8),
- * BENCH_SKIP_BUILD=1 (reuse the build), BENCH_ONLY=latency,cpu,tokencost,abuse,capacity,browser,page,lighthouse,
+ * BENCH_SKIP_BUILD=1 (reuse the build),
+ * BENCH_ONLY=latency,cpu,tokencost,abuse,capacity,scaling,browser,page,lighthouse (sections),
  * BENCH_QUICK=1 (fewer repeats), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { loadavg } from 'node:os';
@@ -18,10 +19,11 @@ import type { Target } from './lib/sse-client';
 import { formatTable, row, writeResults, type Row } from './lib/table';
 import { lighthouseBench } from './lighthouse';
 import { pageWeight } from './page-weight';
+import { scaling } from './scaling';
 import { tokenCost } from './token-cost';
 
 const config = benchConfig();
-const SECTIONS = 'latency,cpu,tokencost,abuse,capacity,browser,page,lighthouse';
+const SECTIONS = 'latency,cpu,tokencost,abuse,capacity,scaling,browser,page,lighthouse';
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS).split(','));
 const quick = process.env.BENCH_QUICK === '1';
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -90,6 +92,7 @@ async function main() {
     await section('capacity', () =>
       capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }),
     );
+    await section('scaling', () => scaling(app, direct, config));
     await section('page', () => pageWeight(app.url));
     await section('browser', () =>
       browserBench(app.url, upstream.url, Number.isFinite(directTtftMs) ? directTtftMs : 50, quick ? 3 : 7, () => [

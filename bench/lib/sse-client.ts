@@ -18,6 +18,8 @@ export interface StreamResult {
   text: string;
   /** Text pieces received (content deltas or text-delta parts). */
   pieces: number;
+  /** ms between each text piece and the one before it (pieces that arrive in one read: 0). */
+  gapsMs: number[];
   contentEncoding: string | null;
   error: string | null;
 }
@@ -74,6 +76,7 @@ export function streamChat(
       totalMs: NaN,
       text: '',
       pieces: 0,
+      gapsMs: [],
       contentEncoding: null,
       error: null,
     };
@@ -111,6 +114,7 @@ export function streamChat(
         const source = decoder ? res.pipe(decoder) : res;
         source.setEncoding('utf8');
         let buffer = '';
+        let lastPieceAt = 0;
         source.on('data', (chunk: string) => {
           buffer += chunk;
           let end: number;
@@ -123,7 +127,10 @@ export function streamChat(
                 const piece = pieceOf(target.kind, line.slice(5).trim());
                 if (piece.error) result.error = piece.error;
                 if (piece.text) {
-                  if (result.pieces === 0) result.ttftMs = performance.now() - start;
+                  const now = performance.now();
+                  if (result.pieces === 0) result.ttftMs = now - start;
+                  else result.gapsMs.push(now - lastPieceAt);
+                  lastPieceAt = now;
                   result.pieces += 1;
                   result.text += piece.text;
                   if (stopAfter !== undefined && result.pieces >= stopAfter) {

@@ -88,6 +88,10 @@ const markdownScenario = (count, delayMs) => ({
 export const BENCH_SCENARIOS = {
   // A chat at ~30 tokens/s: first token after 50 ms, then one every 33 ms, 60 in all (~2 s).
   paced30: { run: (s) => streamPaced(s, PACED30_TOKENS, { firstDelayMs: 50, delayMs: 33 }) },
+  // The same pace for 6 s (180 tokens): the scaling section's concurrent streams.
+  'paced30-long': {
+    run: (s) => streamPaced(s, cycle(PACED30_TOKENS, 180), { firstDelayMs: 50, delayMs: 33 }),
+  },
   // Markdown replies streamed at ~1,000 tokens/s (one token a millisecond).
   'md-1k': markdownScenario(1000, 1),
   'md-4k': markdownScenario(4000, 1),
