@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { DEPLOY_CONF, startNginx, type Nginx } from '../e2e/ops/nginx';
+import { deployConf, startNginx, type Nginx } from '../e2e/ops/nginx';
 import { startApp, type BenchConfig, type RunningProcess } from './lib/app-server';
 import { cpuMsFine } from './lib/proc';
 import { streamChat, type StreamResult, type Target } from './lib/sse-client';
@@ -124,12 +124,8 @@ function streamsProbe(app: Target, expected: string, pids: () => number[]): Prob
   };
 }
 
-/** deploy/nginx.conf with its upstream replaced by the given ports. */
-const nginxConf = (appPorts: number[]) => (port: number) =>
-  DEPLOY_CONF.replace('server app:3000;', appPorts.map((p) => `server 127.0.0.1:${p};`).join('\n    ')).replace(
-    'listen 80;',
-    `listen 127.0.0.1:${port};`,
-  );
+/** deploy/nginx.conf with its upstream replaced by the given ports (e2e/ops/nginx.ts). */
+const nginxConf = (appPorts: number[]) => (port: number) => deployConf(appPorts, port);
 
 interface Setup {
   name: string;
