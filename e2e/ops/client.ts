@@ -26,6 +26,10 @@ export interface Reply {
   text: Promise<string>;
   /** Resolves on the first text delta (rejects if the reply ends or is cut before one). */
   firstToken: Promise<void>;
+  /** Characters received so far. */
+  received(): number;
+  /** Closes the connection (the browser going away). */
+  abort(): void;
 }
 
 export function send(
@@ -79,6 +83,8 @@ export function send(
           done,
           text,
           firstToken,
+          received: () => raw.length,
+          abort: () => req.destroy(),
         });
       },
     );
