@@ -24,6 +24,11 @@ const NOT_FIRST_LOAD = [
   'lib/chat/observable-chat.ts',
   'components/code/ViewCodeDialog.tsx',
   'lib/code/**',
+  // The attachment parsers run in the extraction worker, started when a file is attached.
+  'lib/attachments/extract.worker.ts',
+  'lib/attachments/read-document.ts',
+  'lib/attachments/pdf.ts',
+  'lib/attachments/docx.ts',
   '**/*.test.ts',
 ];
 
@@ -70,12 +75,22 @@ const config = [
               allowTypeImports: true,
             },
             {
+              name: 'pdfjs-dist',
+              message: 'pdf.js runs in the extraction worker (lib/attachments/extract.worker.ts).',
+              allowTypeImports: true,
+            },
+            {
               name: '@/lib/ai/schema',
               message: 'The request schema is zod: import its types only.',
               allowTypeImports: true,
             },
           ],
           patterns: [
+            {
+              group: ['mammoth', 'mammoth/*', 'pdfjs-dist/*'],
+              message: 'The document parsers run in the extraction worker (lib/attachments/extract.worker.ts).',
+              allowTypeImports: true,
+            },
             {
               group: ['@ai-sdk/*'],
               message: 'The AI SDK loads with the chat runtime (chat-runtime.ts).',

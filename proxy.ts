@@ -29,10 +29,11 @@ export const config = {
   // Everything except Next internals, /api/chat, which checks the gate itself (passing through
   // the proxy added ~0.9 ms of CPU and latency to every reply), /api/health, open on purpose for
   // load balancers' probes (it says only ok or unavailable), and the public files app/ and public/
-  // serve (icons, share card, manifest, robots.txt, .well-known/security.txt), by name: any other path
-  // with a dot is a page or a 404 page, and gets the CSP and the gate. lib/security/proxy-matcher.test.ts
+  // serve (icons, share card, manifest, robots.txt, .well-known/security.txt) by name, and pdf.js's
+  // CMaps and fonts under /pdfjs/ (public/pdfjs/, copied at build time): any other path with a dot is
+  // a page or a 404 page, and gets the CSP and the gate. lib/security/proxy-matcher.test.ts
   // keeps this list, app/ and public/ in step.
   matcher: [
-    '/((?!_next(?:/|$)|_vercel(?:/|$)|api/chat(?:/|$)|api/health(?:/|$)|(?:favicon\\.ico|icon\\.svg|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|og\\.png|manifest\\.webmanifest|robots\\.txt|\\.well-known/security\\.txt)$).*)',
+    '/((?!_next(?:/|$)|_vercel(?:/|$)|api/chat(?:/|$)|api/health(?:/|$)|(?:favicon\\.ico|icon\\.svg|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|og\\.png|manifest\\.webmanifest|robots\\.txt|\\.well-known/security\\.txt)$|pdfjs/(?:cmaps|standard_fonts)/).*)',
   ],
 };

@@ -3,11 +3,18 @@ import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@': fileURLToPath(new URL('./', import.meta.url)),
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./', import.meta.url)) },
       // Server modules import 'server-only', which only a server bundle (react-server) resolves to nothing.
-      'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
-    },
+      {
+        find: 'server-only',
+        replacement: fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
+      },
+      // pdf.js's modern build needs what Chromium has and Node 24 lacks (Uint8Array.prototype.toHex):
+      // Node runs its legacy build, the same code with polyfills. The browser build is tested in e2e.
+      { find: /^pdfjs-dist$/, replacement: 'pdfjs-dist/legacy/build/pdf.mjs' },
+      { find: /^pdfjs-dist\/build\/pdf\.worker\.min\.mjs$/, replacement: 'pdfjs-dist/legacy/build/pdf.worker.min.mjs' },
+    ],
   },
   test: {
     include: ['lib/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFile, fileKind, isSupportedFile, MAX_ATTACHMENT_BYTES } from './extract';
 
@@ -40,5 +41,18 @@ describe('extractFile', () => {
     const controller = new AbortController();
     controller.abort(new DOMException('stop', 'AbortError'));
     await expect(extractFile(new File(['x'], 'a.txt'), controller.signal)).rejects.toThrow('stop');
+  });
+});
+
+describe('extractFile without a worker (Node)', () => {
+  it('decodes a Shift_JIS CSV and reads a .docx in this thread', async () => {
+    const csv = Uint8Array.from(Buffer.from('8ed088f594d48d862c8e8196bc0d0a313030312cfbfc8bb40d0a', 'hex'));
+    expect(await extractFile(new File([csv], '社員.csv', { type: 'text/csv' }))).toEqual({
+      ok: true,
+      document: { kind: 'text', text: '社員番号,氏名\n1001,髙橋\n', encoding: 'shift_jis' },
+    });
+    const docx = readFileSync(new URL('../../e2e/fixtures/report-ja.docx', import.meta.url));
+    const result = await extractFile(new File([docx], '報告書.docx'));
+    expect(result.ok && result.document.text).toMatch(/^月次報告書（2026年11月）\n\n営業部の髙橋です。/);
   });
 });

@@ -3,20 +3,25 @@
  * device as a file: only the text we extract here goes into the user's turn.
  *
  * This module is small on purpose: it checks name, type and size on the main thread and hands
- * the bytes to a module worker (extract.worker.ts) that decodes text files and parses PDF
- * (pdf.js) and DOCX (mammoth). The worker and its parsers are fetched only when the first file
- * is attached, so first-load JS does not grow.
+ * the bytes to a module worker (extract.worker.ts) that decodes text files (decode-text.ts) and
+ * parses PDF (pdf.js, pdf.ts) and DOCX (mammoth, docx.ts). The worker and its parsers are
+ * fetched only when a file is attached, so first-load JS does not grow.
  */
+import type { ExtractRequest } from './extract.worker';
 
-export type AttachmentErrorCode =
-  | 'unsupported_type'
-  | 'too_large'
-  | 'binary'
-  | 'unreadable'
-  | 'pdf_encrypted'
-  | 'pdf_corrupt'
-  | 'pdf_no_text'
-  | 'docx_corrupt';
+export const ATTACHMENT_ERROR_CODES = [
+  'unsupported_type',
+  'too_large',
+  'binary',
+  'unreadable',
+  'pdf_encrypted',
+  'pdf_corrupt',
+  'pdf_no_text',
+  'docx_corrupt',
+] as const;
+
+/** Each has a message at `attachments.errors.<code>` in messages/*.json (values: attachmentErrorValues). */
+export type AttachmentErrorCode = (typeof ATTACHMENT_ERROR_CODES)[number];
 
 export interface ExtractedDocument {
   /** Whole text, line endings normalised to \n. */
@@ -38,6 +43,11 @@ export type ExtractResult =
  * a 5 MB CSV exported from Excel must still open (the UI can then say it does not fit).
  */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** The values an error's message takes: too_large names the limit, in MB ({limitMB}). */
+export function attachmentErrorValues(result: { limitBytes?: number }): { limitMB: number } {
+  return { limitMB: Math.round(((result.limitBytes ?? MAX_ATTACHMENT_BYTES) / 1024 / 1024) * 10) / 10 };
+}
 
 export type FileKind = 'text' | 'pdf' | 'docx';
 
@@ -90,7 +100,7 @@ export function isSupportedFile(name: string, type: string): boolean {
 
 /**
  * Reads one file. Never rejects for a bad file (that is an ExtractResult with a code); rejects
- * only when `signal` aborts, with the signal's reason.
+ * only when `signal` aborts, with the signal's reason (the worker is ended at once).
  */
 export async function extractFile(file: File, signal?: AbortSignal): Promise<ExtractResult> {
   signal?.throwIfAborted();
@@ -104,14 +114,38 @@ export async function extractFile(file: File, signal?: AbortSignal): Promise<Ext
     return { ok: false, code: 'unreadable' };
   }
   signal?.throwIfAborted();
-  if (kind !== 'text') return { ok: false, code: 'unsupported_type' };
-  // Interim: UTF-8 only; the worker with encoding detection, PDF and DOCX replaces this.
-  const view = new Uint8Array(bytes);
-  if (view.includes(0)) return { ok: false, code: 'binary' };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(view).replace(/\r\n?/g, '\n');
-    return { ok: true, document: { text, kind: 'text', encoding: 'utf-8' } };
-  } catch {
-    return { ok: false, code: 'binary' };
+  if (typeof Worker === 'undefined') {
+    // No workers (Node: tests, scripts): the same code in this thread. CMaps are not served here.
+    const { readDocument } = await import('./read-document');
+    const { servedPdfAssets } = await import('./pdf-assets');
+    return readDocument(kind, bytes, servedPdfAssets('http://localhost/'));
   }
+  return inWorker(kind, bytes, signal);
+}
+
+/** One worker per file: it starts when the file is attached and ends with its result, freeing the parsers' memory. */
+function inWorker(kind: FileKind, bytes: ArrayBuffer, signal?: AbortSignal): Promise<ExtractResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./extract.worker.ts', import.meta.url), { type: 'module', name: 'extract' });
+    const end = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      end();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.onmessage = (event: MessageEvent<ExtractResult>) => {
+      end();
+      resolve(event.data);
+    };
+    // The worker's script did not load (offline, a deploy removed it) or threw outside the parsers.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      end();
+      resolve({ ok: false, code: 'unreadable' });
+    };
+    worker.postMessage({ kind, bytes } satisfies ExtractRequest, [bytes]);
+  });
 }

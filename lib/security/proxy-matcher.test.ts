@@ -40,6 +40,8 @@ describe('proxy matcher', () => {
       '/x/og.png',
       '/x/robots.txt',
       '/.well-known/other.txt',
+      '/pdfjs/x.bcmap',
+      '/ja/pdfjs/cmaps/x.bcmap',
     ])
       expect(runsProxy(url), url).toBe(true);
   });
@@ -57,6 +59,8 @@ describe('proxy matcher', () => {
       expect.arrayContaining(['favicon.ico', 'og.png', 'icon.svg', 'manifest.webmanifest', 'robots.txt']),
     );
     expect(served).toContain('.well-known/security.txt');
+    // pdf.js's CMaps and fonts, copied to public/pdfjs/ by the build (scripts/pdfjs-assets.ts).
+    served.push('pdfjs/cmaps/90ms-RKSJ-H.bcmap', 'pdfjs/standard_fonts/FoxitSans.pfb');
     for (const name of served) expect(runsProxy(`/${name}`), name).toBe(false);
   });
 });

@@ -1,0 +1,15 @@
+/**
+ * Bytes of an attached file to an ExtractResult, by the parser its kind needs. What the
+ * extraction worker runs (extract.worker.ts); the parsers are imported only for their kind.
+ */
+import { decodeText } from './decode-text';
+import type { ExtractResult, FileKind } from './extract';
+import type { PdfAssets } from './pdf-assets';
+
+export async function readDocument(kind: FileKind, bytes: ArrayBuffer, pdfAssets: PdfAssets): Promise<ExtractResult> {
+  if (kind === 'pdf') return (await import('./pdf')).extractPdf(new Uint8Array(bytes), pdfAssets);
+  if (kind === 'docx') return (await import('./docx')).extractDocx(bytes);
+  const decoded = decodeText(new Uint8Array(bytes));
+  if (!decoded.ok) return { ok: false, code: 'binary' };
+  return { ok: true, document: { kind: 'text', text: decoded.text, encoding: decoded.encoding } };
+}
