@@ -73,7 +73,8 @@ const buildTest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).s
 const report = checkVercelOutput(outDir, {
   chatMaxDuration: exportedMaxDuration(chatRoute) ?? NaN,
   apiRoutes: ['chat', 'code-target', 'unlock'],
-  staticFiles: ['icon.svg'],
+  // public/pdfjs/ is copied from pdfjs-dist by the build (scripts/pdfjs-assets.ts): the CMaps must ship.
+  staticFiles: ['icon.svg', 'pdfjs/cmaps/90ms-RKSJ-H.bcmap', 'pdfjs/standard_fonts/FoxitSerif.pfb'],
   routes: {
     'manifest.webmanifest': 'application/manifest+json',
     'favicon.ico': 'image/x-icon',

@@ -7,7 +7,7 @@
  * parses PDF (pdf.js, pdf.ts) and DOCX (mammoth, docx.ts). The worker and its parsers are
  * fetched only when a file is attached, so first-load JS does not grow.
  */
-import type { ExtractRequest } from './extract.worker';
+import type { ExtractRequest, ExtractResponse } from './extract.worker';
 
 export const ATTACHMENT_ERROR_CODES = [
   'unsupported_type',
@@ -20,7 +20,10 @@ export const ATTACHMENT_ERROR_CODES = [
   'docx_corrupt',
 ] as const;
 
-/** Each has a message at `attachments.errors.<code>` in messages/*.json (values: attachmentErrorValues). */
+/**
+ * Each has a message at `attachments.errors.<code>` in messages/*.json, with {name} (the file's)
+ * and, for too_large, {limit} (MAX_ATTACHMENT_BYTES as the UI shows sizes, e.g. "10 MB").
+ */
 export type AttachmentErrorCode = (typeof ATTACHMENT_ERROR_CODES)[number];
 
 export interface ExtractedDocument {
@@ -43,11 +46,6 @@ export type ExtractResult =
  * a 5 MB CSV exported from Excel must still open (the UI can then say it does not fit).
  */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** The values an error's message takes: too_large names the limit, in MB ({limitMB}). */
-export function attachmentErrorValues(result: { limitBytes?: number }): { limitMB: number } {
-  return { limitMB: Math.round(((result.limitBytes ?? MAX_ATTACHMENT_BYTES) / 1024 / 1024) * 10) / 10 };
-}
 
 export type FileKind = 'text' | 'pdf' | 'docx';
 
@@ -100,7 +98,7 @@ export function isSupportedFile(name: string, type: string): boolean {
 
 /**
  * Reads one file. Never rejects for a bad file (that is an ExtractResult with a code); rejects
- * only when `signal` aborts, with the signal's reason (the worker is ended at once).
+ * only when `signal` aborts, with the signal's reason (the worker stops reading the file).
  */
 export async function extractFile(file: File, signal?: AbortSignal): Promise<ExtractResult> {
   signal?.throwIfAborted();
@@ -123,29 +121,75 @@ export async function extractFile(file: File, signal?: AbortSignal): Promise<Ext
   return inWorker(kind, bytes, signal);
 }
 
-/** One worker per file: it starts when the file is attached and ends with its result, freeing the parsers' memory. */
+/** How long the worker stays after its last file: files attached one after another reuse it (pdf.js loads once). */
+export const WORKER_IDLE_MS = 20_000;
+
+interface Pending {
+  resolve: (result: ExtractResult) => void;
+}
+
+interface ExtractionWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  idle?: ReturnType<typeof setTimeout>;
+}
+
+let shared: ExtractionWorker | null = null;
+let lastId = 0;
+
+function end(current: ExtractionWorker) {
+  current.worker.terminate();
+  clearTimeout(current.idle);
+  if (shared === current) shared = null;
+}
+
+/** The extraction worker, started with the first file; it ends WORKER_IDLE_MS after the last one. */
+function extractionWorker(): ExtractionWorker {
+  if (shared) {
+    clearTimeout(shared.idle);
+    return shared;
+  }
+  const worker = new Worker(new URL('./extract.worker.ts', import.meta.url), { type: 'module', name: 'extract' });
+  const current: ExtractionWorker = { worker, pending: new Map() };
+  worker.onmessage = (event: MessageEvent<ExtractResponse | unknown>) => {
+    const data = event.data as Partial<ExtractResponse> | null;
+    if (data?.type !== 'extracted' || !data.result) return; // pdf.js's own messages (extract.worker.ts)
+    current.pending.get(data.id!)?.resolve(data.result);
+    current.pending.delete(data.id!);
+    if (current.pending.size === 0) current.idle = setTimeout(() => end(current), WORKER_IDLE_MS);
+  };
+  // The worker's script did not load (offline, a deploy removed it) or it died: nothing it had is read.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    end(current);
+    for (const pending of current.pending.values()) pending.resolve({ ok: false, code: 'unreadable' });
+  };
+  shared = current;
+  return current;
+}
+
+/**
+ * Reads the bytes in the worker. Aborting ends the worker at once when this was its only file
+ * (its CPU and memory come back now); otherwise the worker is told to drop this file, and pdf.js
+ * stops at the next page.
+ */
 function inWorker(kind: FileKind, bytes: ArrayBuffer, signal?: AbortSignal): Promise<ExtractResult> {
+  const current = extractionWorker();
+  const id = ++lastId;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./extract.worker.ts', import.meta.url), { type: 'module', name: 'extract' });
-    const end = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', abort);
-    };
     const abort = () => {
-      end();
+      current.pending.delete(id);
+      if (current.pending.size === 0) end(current);
+      else current.worker.postMessage({ cancel: id } satisfies ExtractRequest);
       reject(signal!.reason);
     };
     signal?.addEventListener('abort', abort, { once: true });
-    worker.onmessage = (event: MessageEvent<ExtractResult>) => {
-      end();
-      resolve(event.data);
-    };
-    // The worker's script did not load (offline, a deploy removed it) or threw outside the parsers.
-    worker.onerror = (event) => {
-      event.preventDefault();
-      end();
-      resolve({ ok: false, code: 'unreadable' });
-    };
-    worker.postMessage({ kind, bytes } satisfies ExtractRequest, [bytes]);
+    current.pending.set(id, {
+      resolve: (result) => {
+        signal?.removeEventListener('abort', abort);
+        resolve(result);
+      },
+    });
+    current.worker.postMessage({ id, kind, bytes } satisfies ExtractRequest, [bytes]);
   });
 }

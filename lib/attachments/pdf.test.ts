@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildPdf, cmapPdf, encryptPdf, imageOnlyPdf } from '../../e2e/fixtures/pdf';
-import { extractPdf } from './pdf';
+import { extractPdf, pageText } from './pdf';
 import type { PdfAssets } from './pdf-assets';
 
 const dist = fileURLToPath(new URL('../../node_modules/pdfjs-dist/', import.meta.url));
@@ -44,5 +44,26 @@ describe('extractPdf', () => {
     expect(await extractPdf(headerOnly, ASSETS)).toEqual({ ok: false, code: 'pdf_corrupt' });
     const noPages = buildPdf([['<< /Type /Catalog /Pages 2 0 R >>'], ['<< /Type /Pages /Kids [] /Count 0 >>']]);
     expect(await extractPdf(noPages, ASSETS)).toMatchObject({ ok: false });
+  });
+});
+
+describe('pageText', () => {
+  const item = (str: string, hasEOL = false) => ({
+    str,
+    hasEOL,
+    dir: 'ltr',
+    transform: [],
+    width: 0,
+    height: 0,
+    fontName: 'f',
+  });
+  it('joins runs, breaks lines where pdf.js saw them end, and reads Kangxi radicals as the ideographs', () => {
+    // Chromium's PDFs of Noto Sans CJK text name 日 as the radical ⽇ (U+2F47) in their ToUnicode map.
+    const content = {
+      items: [item('本\u2f47の'), item('議事録  ', true), item('', true), item(''), item('以上', true)],
+      styles: {},
+      lang: null,
+    };
+    expect(pageText(content)).toBe('本日の議事録\n\n以上');
   });
 });

@@ -21,7 +21,8 @@ import type { PdfAssets } from './pdf-assets';
 
 let workerCode: Promise<unknown> | undefined;
 
-export async function extractPdf(data: Uint8Array, assets: PdfAssets): Promise<ExtractResult> {
+/** Rejects with the signal's reason when it aborts (checked between pages). */
+export async function extractPdf(data: Uint8Array, assets: PdfAssets, signal?: AbortSignal): Promise<ExtractResult> {
   // Sets globalThis.pdfjsWorker, which pdf.js then runs in this thread.
   workerCode ??= import('pdfjs-dist/build/pdf.worker.min.mjs');
   await workerCode;
@@ -30,6 +31,9 @@ export async function extractPdf(data: Uint8Array, assets: PdfAssets): Promise<E
     cMapUrl: assets.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: assets.standardFontDataUrl,
+    // Over HTTP the pdf.js worker side fetches them itself (its default needs `document`, which
+    // a worker has not); in Node they are files.
+    useWorkerFetch: /^https?:/.test(assets.cMapUrl),
     useWasm: false,
     // Text only: no fonts to load, no canvases, no system fonts to look up.
     disableFontFace: true,
@@ -48,11 +52,13 @@ export async function extractPdf(data: Uint8Array, assets: PdfAssets): Promise<E
     const pages: string[] = [];
     try {
       for (let number = 1; number <= doc.numPages; number++) {
+        signal?.throwIfAborted();
         const page = await doc.getPage(number);
         pages.push(pageText(await page.getTextContent()));
         page.cleanup();
       }
     } catch {
+      signal?.throwIfAborted();
       return { ok: false, code: 'pdf_corrupt' };
     }
     if (!pages.some((text) => text.trim() !== '')) return { ok: false, code: 'pdf_no_text' };
@@ -66,6 +72,14 @@ function errorName(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : undefined;
 }
 
+/**
+ * Kangxi radicals (U+2F00-U+2FDF) and CJK radical supplements, as the ideographs they look like.
+ * A subset font's ToUnicode map can name the radical code point where the text had the ideograph:
+ * Chromium's PDFs of Noto Sans CJK text give 本⽇ (U+2F47) for 本日, because the font maps both to
+ * one glyph. Nobody writes the radicals as text; NFKC maps each to its ideograph.
+ */
+const KANGXI_RADICALS = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
+
 /** A page's text: runs joined, a line break where pdf.js saw the end of a line, no trailing blanks. */
 export function pageText(content: TextContent): string {
   let text = '';
@@ -75,6 +89,7 @@ export function pageText(content: TextContent): string {
     if (item.hasEOL) text += '\n';
   }
   return text
+    .replace(KANGXI_RADICALS, (radical) => radical.normalize('NFKC'))
     .replace(/[ \t\u3000]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -6,8 +6,13 @@ import { decodeText } from './decode-text';
 import type { ExtractResult, FileKind } from './extract';
 import type { PdfAssets } from './pdf-assets';
 
-export async function readDocument(kind: FileKind, bytes: ArrayBuffer, pdfAssets: PdfAssets): Promise<ExtractResult> {
-  if (kind === 'pdf') return (await import('./pdf')).extractPdf(new Uint8Array(bytes), pdfAssets);
+export async function readDocument(
+  kind: FileKind,
+  bytes: ArrayBuffer,
+  pdfAssets: PdfAssets,
+  signal?: AbortSignal,
+): Promise<ExtractResult> {
+  if (kind === 'pdf') return (await import('./pdf')).extractPdf(new Uint8Array(bytes), pdfAssets, signal);
   if (kind === 'docx') return (await import('./docx')).extractDocx(bytes);
   const decoded = decodeText(new Uint8Array(bytes));
   if (!decoded.ok) return { ok: false, code: 'binary' };

@@ -60,7 +60,7 @@ describe('proxy matcher', () => {
     );
     expect(served).toContain('.well-known/security.txt');
     // pdf.js's CMaps and fonts, copied to public/pdfjs/ by the build (scripts/pdfjs-assets.ts).
-    served.push('pdfjs/cmaps/90ms-RKSJ-H.bcmap', 'pdfjs/standard_fonts/FoxitSans.pfb');
+    served.push('pdfjs/cmaps/90ms-RKSJ-H.bcmap', 'pdfjs/standard_fonts/FoxitSerif.pfb');
     for (const name of served) expect(runsProxy(`/${name}`), name).toBe(false);
   });
 });
