@@ -17,6 +17,7 @@ import { failedReplyId } from '@/lib/chat/reply-status';
 import { hydrateSettings } from '@/lib/chat/settings-store';
 import { useRouter } from '@/lib/i18n/navigation';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
+import { initDrafts } from '@/lib/chat/draft-session';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -59,6 +60,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
   useEffect(() => initHistory(), []);
+  useEffect(() => initDrafts(), []);
   // The chat runtime (AI SDK) and the Markdown renderer are not in the first load. They are
   // fetched when the visitor starts using the page (moves the pointer, touches, focuses, types),
   // which is seconds before a typed message is sent, so evaluating them (~150 KB gzip) does not

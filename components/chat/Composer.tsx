@@ -1,9 +1,10 @@
 'use client';
 
-import { useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { draftStore } from '@/lib/chat/chat-session';
 import { isSubmitEnter } from '@/lib/chat/ime';
+import { fitToContent, supportsFieldSizing } from '@/lib/browser/autosize';
 
 interface ComposerProps {
   busy: boolean;
@@ -17,11 +18,19 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
   const t = useTranslations('chat');
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
   const canSend = !busy && !disabled && draft.trim().length > 0;
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  // Without field-sizing (Firefox, older Safari) the height follows the text from script.
+  useLayoutEffect(() => {
+    const el = textareaRef.current;
+    if (el && !supportsFieldSizing(globalThis.CSS)) fitToContent(el);
+  }, [draft]);
 
   function submit() {
     if (!canSend) return;
-    onSend(draft.trim());
+    // Emptied first: the draft kept for this (maybe new) conversation goes with the sent text.
     draftStore.set('');
+    onSend(draft.trim());
   }
 
   function onSubmit(e: FormEvent) {
@@ -44,6 +53,7 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
         {t('composerLabel')}
       </label>
       <textarea
+        ref={textareaRef}
         id="composer"
         data-testid="composer"
         value={draft}
@@ -52,7 +62,7 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
         rows={1}
         placeholder={t('composerPlaceholder')}
         aria-describedby={['composer-hint', disabledReasonId].filter(Boolean).join(' ')}
-        className="max-h-60 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
+        className="max-h-[13rem] min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
       />
       <span id="composer-hint" className="sr-only">
         {t('sendHint')}

@@ -1,4 +1,5 @@
 import { getSession, localeStore, replaceSession, subscribeSession, type ChatSession } from './chat-session';
+import { forgetDraft } from './draft-session';
 import { createStore } from './external-store';
 import { effectiveSystemPrompt } from './request-body';
 import { settingsStore } from './settings-store';
@@ -215,6 +216,7 @@ export async function deleteConversation(id: string): Promise<Conversation | und
   const db = await store();
   const saved = await db.get(id);
   await db.remove(id);
+  forgetDraft(id);
   await refreshList();
   broadcast({ type: 'deleted', id });
   return saved;

@@ -1,0 +1,102 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALES, lastReply, openChat, sendMessage, uniqueTag } from './support';
+
+const LINE_PX = 24; // text-base: 16 px at line-height 1.5
+
+async function composerBox(page: Page) {
+  return page.getByTestId('composer').evaluate((el: HTMLTextAreaElement) => ({
+    height: el.getBoundingClientRect().height,
+    scrolls: el.scrollHeight > el.clientHeight,
+  }));
+}
+
+const lines = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1} 行目の文章です`).join('\n');
+
+for (const mode of ['field-sizing', 'script fallback'] as const) {
+  test(`the composer grows with its text to about 8 lines, then scrolls (${mode})`, async ({ page }) => {
+    if (mode === 'script fallback') {
+      // A browser without field-sizing (Firefox): the height comes from script.
+      await page.addInitScript(() => {
+        const supports = CSS.supports.bind(CSS);
+        CSS.supports = ((...args: [string, string?]) =>
+          String(args[0]).includes('field-sizing') ? false : supports(...(args as [string]))) as typeof CSS.supports;
+        document.addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style');
+          style.textContent = '#composer { field-sizing: fixed !important; }';
+          document.head.append(style);
+        });
+      });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openChat(page, 'ja');
+    const composer = page.getByTestId('composer');
+    const one = await composerBox(page);
+    expect(one.height).toBeLessThan(LINE_PX * 2 + 16);
+
+    await composer.fill(lines(3));
+    await expect.poll(async () => (await composerBox(page)).height).toBeGreaterThanOrEqual(LINE_PX * 3);
+    const three = await composerBox(page);
+    expect(three.scrolls).toBe(false);
+
+    await composer.fill(lines(30));
+    await expect.poll(async () => (await composerBox(page)).scrolls).toBe(true);
+    const capped = await composerBox(page);
+    expect(capped.height).toBeGreaterThanOrEqual(LINE_PX * 7.5);
+    expect(capped.height).toBeLessThanOrEqual(LINE_PX * 9);
+
+    // Back to one line: it shrinks again.
+    await composer.fill('短い');
+    await expect.poll(async () => (await composerBox(page)).height).toBe(one.height);
+  });
+}
+
+for (const locale of LOCALES) {
+  test.describe(`drafts (${locale})`, () => {
+    test.use({ locale });
+    test(`each conversation keeps its draft across switching and reloading`, async ({ page }) => {
+      test.slow(); // two conversations and three page loads
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openChat(page, locale);
+      const composer = page.getByTestId('composer');
+      const tagA = uniqueTag();
+      const tagB = uniqueTag();
+
+      await sendMessage(page, `A ${tagA}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await expect(composer).toHaveValue('');
+      const urlA = page.url();
+      await composer.fill('A の下書き：まだ送らない');
+
+      // A new chat starts empty; its own draft is kept too.
+      await page.getByTestId('new-chat').click();
+      await expect(composer).toHaveValue('');
+      await sendMessage(page, `B ${tagB}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await composer.fill('B draft\n二行目');
+
+      const item = (tag: string) => page.getByTestId('conversation-item').filter({ hasText: tag });
+      await item(tagA).getByRole('link').first().click();
+      await expect(page).toHaveURL(urlA);
+      await expect(composer).toHaveValue('A の下書き：まだ送らない');
+      await item(tagB).getByRole('link').first().click();
+      await expect(composer).toHaveValue('B draft\n二行目');
+
+      // Reloaded at once (the write is debounced: the page writes what is pending as it goes).
+      await page.reload();
+      await expect(composer).toHaveValue('B draft\n二行目');
+      await page.goto(urlA);
+      await expect(composer).toHaveValue('A の下書き：まだ送らない');
+
+      // The new chat's draft survives a reload of the start page; sending clears it.
+      await page.getByTestId('new-chat').click();
+      await expect(composer).toHaveValue('');
+      await composer.fill('新しいチャットの下書き');
+      await page.reload();
+      await expect(composer).toHaveValue('新しいチャットの下書き');
+      await page.getByTestId('send').click();
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await page.getByTestId('new-chat').click();
+      await expect(composer).toHaveValue('');
+    });
+  });
+}
