@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { echoKeyError, ERROR_SCENARIOS, fakeError, FIRST_ATTEMPT_ERRORS } from './fake-upstream/errors.mjs';
 import { completion, createStream, lastUserText, MODELS, tokenize } from './fake-upstream/protocol.mjs';
 import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
+import { showcaseReply } from './fake-upstream/showcase.mjs';
 
 export { MODELS } from './fake-upstream/protocol.mjs';
 export { MALFORMED_TEXT, UTF8_SPLIT_TEXT, XSS_TEXT } from './fake-upstream/scenarios.mjs';
@@ -105,7 +106,8 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
       return send(res, fakeError(400, 'The request body must be a JSON object.', 'invalid_json'));
     }
 
-    const name = lastUserText(body).match(SCENARIO_PATTERN)?.[1] ?? 'plain';
+    const name =
+      lastUserText(body).match(SCENARIO_PATTERN)?.[1] ?? (showcaseReply(lastUserText(body)) ? 'showcase' : 'plain');
     if (name === 'drop') {
       dropped = true; // a reset (RST), not a clean close
       return req.socket.resetAndDestroy();

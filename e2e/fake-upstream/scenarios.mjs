@@ -3,6 +3,7 @@
 // (where given) is the reply a non-streaming request gets instead of the plain one.
 import { lastUserText, tokenize } from './protocol.mjs';
 import { JAPANESE_SCENARIOS } from './japanese.mjs';
+import { showcaseReply } from './showcase.mjs';
 import { SERVER_WIRES, wireScenario } from './servers.mjs';
 
 export const UTF8_SPLIT_TEXT = 'お寿司🍣が大好きです。築地の鮪は絶品でした！東京🗼の夜景も綺麗。';
@@ -152,6 +153,12 @@ async function malformed(s) {
 /** @type {Record<string, { run: (s: any) => Promise<void>, text?: (body: any) => string, hangs?: boolean }>} */
 export const STREAM_SCENARIOS = {
   plain: { run: (s) => streamTokens(s, tokenize(plainReply(s.body))) },
+
+  // The README screenshots' questions (showcase.mjs), picked by the question itself.
+  showcase: {
+    run: (s) => streamTokens(s, tokenize(showcaseReply(lastUserText(s.body)) ?? '')),
+    text: (body) => showcaseReply(lastUserText(body)) ?? '',
+  },
 
   // For stop/abort tests: one piece every 200 ms for up to a minute.
   slow: {
