@@ -15,6 +15,7 @@ import { getSession, localeStore, markLastReply, startNewChat, subscribeSession 
 import { deleteMessage, editAndResend, regenerateReply, retryFailedTurn } from '@/lib/chat/message-actions';
 import { failedReplyId } from '@/lib/chat/reply-status';
 import { hydrateSettings } from '@/lib/chat/settings-store';
+import { setModelProfiles } from '@/lib/model/profile';
 import { useRouter } from '@/lib/i18n/navigation';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { initDrafts } from '@/lib/chat/draft-session';
@@ -42,6 +43,8 @@ interface ChatAppProps {
 }
 
 export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
+  // Before anything renders: settings, prompts and request bodies follow the selected model's card.
+  setModelProfiles(config.profiles);
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();

@@ -2,12 +2,12 @@
 
 import { memo, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { DEFAULT_PARAMS, PARAM_LIMITS } from '@/lib/ai/defaults';
-import { modelLabel } from '@/lib/ai/model-label';
+import { PARAM_LIMITS } from '@/lib/ai/defaults';
 import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { effectiveSystemPrompt } from '@/lib/chat/request-body';
 import { defaultSettings, settingsStore } from '@/lib/chat/settings-store';
 import type { ChatSettings } from '@/lib/chat/types';
+import { profileForModel } from '@/lib/model/profile';
 import { resetSystemPrompt } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
 import { NumberField } from './NumberField';
@@ -21,6 +21,15 @@ export const SettingsPanel = memo(function SettingsPanel({ models }: { models: s
   const locale = useLocale();
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, () => defaultSettings(models));
   const update = (patch: Partial<ChatSettings>) => settingsStore.set((previous) => ({ ...previous, ...patch }));
+  const profile = profileForModel(settings.model);
+  // Another model keeps the sampling chosen, but max tokens within its window.
+  const selectModel = (model: string) =>
+    settingsStore.set((previous) => ({
+      ...previous,
+      model,
+      maxTokens: Math.min(previous.maxTokens, profileForModel(model).maxTokensLimit),
+    }));
+  const { temperature, topP, maxTokens } = profile.recommended;
 
   return (
     <div className="flex flex-col gap-5">
@@ -32,12 +41,12 @@ export const SettingsPanel = memo(function SettingsPanel({ models }: { models: s
           id="model-select"
           data-testid="model-select"
           value={settings.model}
-          onChange={(e) => update({ model: e.target.value })}
+          onChange={(e) => selectModel(e.target.value)}
           className={fieldClass}
         >
           {models.map((id) => (
             <option key={id} value={id}>
-              {modelLabel(id)}
+              {profileForModel(id).label}
             </option>
           ))}
         </select>
@@ -64,12 +73,22 @@ export const SettingsPanel = memo(function SettingsPanel({ models }: { models: s
           integer
           value={settings.maxTokens}
           {...PARAM_LIMITS.maxTokens}
+          max={profile.maxTokensLimit}
           onChange={(maxTokens) => update({ maxTokens })}
         />
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('defaultsNote')}</p>
+        <p data-testid="model-defaults" className="text-xs text-zinc-500 dark:text-zinc-400">
+          {t(profile.known ? 'defaultsNote' : 'defaultsNoteUnknown', {
+            model: profile.label,
+            temperature,
+            topP,
+            maxTokens,
+            contextTokens: profile.contextTokens,
+          })}
+        </p>
         <button
           type="button"
-          onClick={() => update({ ...DEFAULT_PARAMS })}
+          data-testid="reset-params"
+          onClick={() => update({ ...profile.recommended })}
           className="self-start text-xs text-brand-600 underline dark:text-brand-100"
         >
           {t('resetParams')}

@@ -7,6 +7,7 @@ import type { PublicConfig } from '@/lib/ai/endpoint';
 import { modelLabel } from '@/lib/ai/model-label';
 import { draftStore, getChat, startNewChat } from '@/lib/chat/chat-session';
 import { hydrateSettings, settingsStore } from '@/lib/chat/settings-store';
+import { findProfile, profileForModel, setModelProfiles } from '@/lib/model/profile';
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { newPresetId } from '@/lib/presets/active';
 import { addPreset, hydratePresets } from '@/lib/presets/preset-store';
@@ -24,6 +25,7 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
   const name = payload.name ?? t('untitled');
 
   function load() {
+    setModelProfiles(config.profiles);
     hydrateSettings(config.models);
     const loaded = loadSharePayload(payload, config.models);
     startNewChat();
@@ -31,7 +33,9 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
     settingsStore.set(loaded.settings);
     draftStore.set(loaded.draft);
     shareNoticeStore.set(
-      loaded.modelReplaced ? { model: payload.model ?? '', fallback: modelLabel(loaded.settings.model) } : null,
+      loaded.modelReplaced
+        ? { model: payload.model ?? '', fallback: profileForModel(loaded.settings.model).label }
+        : null,
     );
     router.push('/');
   }
@@ -76,7 +80,9 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
             {payload.model && (
               <>
                 <dt>{t('model')}</dt>
-                <dd data-testid="share-preview-model">{modelLabel(payload.model)}</dd>
+                <dd data-testid="share-preview-model">
+                  {findProfile(config.profiles, payload.model)?.label ?? modelLabel(payload.model)}
+                </dd>
               </>
             )}
             <dt>temperature</dt>

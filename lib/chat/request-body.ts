@@ -1,7 +1,7 @@
-import { DEFAULT_SYSTEM_PROMPTS } from '@/lib/ai/defaults';
 import type { ChatRequest } from '@/lib/ai/schema';
 import type { Locale } from '@/lib/i18n/routing';
-import { findBuiltinPreset } from '@/lib/presets/builtin';
+import { profileForModel } from '@/lib/model/profile';
+import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/presets/builtin';
 import { localize } from '@/lib/presets/preset';
 import type { ChatMessage, ChatSettings } from './types';
 
@@ -9,11 +9,14 @@ export function messageText(message: Pick<ChatMessage, 'parts'>): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
-/** The prompt as typed, or else the active built-in preset's (or the default) in this language. */
+/**
+ * The prompt as typed, or else the active built-in preset's in this language; the default
+ * assistant preset (the authors' setup) and no preset take the selected model's own default.
+ */
 export function effectiveSystemPrompt(settings: ChatSettings, locale: Locale): string {
   if (settings.systemPrompt !== null) return settings.systemPrompt;
-  const builtin = findBuiltinPreset(settings.presetId);
-  return builtin ? localize(builtin.systemPrompt, locale) : DEFAULT_SYSTEM_PROMPTS[locale];
+  const builtin = settings.presetId === DEFAULT_PRESET_ID ? undefined : findBuiltinPreset(settings.presetId);
+  return builtin ? localize(builtin.systemPrompt, locale) : profileForModel(settings.model).systemPrompt[locale];
 }
 
 /** The JSON body POST /api/chat expects, built from the chat and the current settings. */
@@ -26,6 +29,7 @@ export function toChatRequestBody(messages: ChatMessage[], settings: ChatSetting
     system: effectiveSystemPrompt(settings, locale),
     temperature: settings.temperature,
     top_p: settings.topP,
-    max_tokens: settings.maxTokens,
+    // Settings made for a model with a larger window stay in range for this one.
+    max_tokens: Math.min(settings.maxTokens, profileForModel(settings.model).maxTokensLimit),
   };
 }

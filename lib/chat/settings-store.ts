@@ -1,12 +1,14 @@
-import { DEFAULT_PARAMS } from '@/lib/ai/defaults';
+import { profileForModel } from '@/lib/model/profile';
 import { DEFAULT_PRESET_ID } from '@/lib/presets/builtin';
 import { createStore } from './external-store';
 import type { ChatSettings } from './types';
 
 export const SETTINGS_STORAGE_KEY = 'swallow-chat:settings:v1';
 
+/** The first model with its card's recommended sampling (lib/model/profile.ts). */
 export function defaultSettings(models: readonly string[]): ChatSettings {
-  return { model: models[0] ?? '', ...DEFAULT_PARAMS, systemPrompt: null, presetId: DEFAULT_PRESET_ID };
+  const model = models[0] ?? '';
+  return { model, ...profileForModel(model).recommended, systemPrompt: null, presetId: DEFAULT_PRESET_ID };
 }
 
 export const settingsStore = createStore<ChatSettings>(defaultSettings([]));

@@ -1,3 +1,4 @@
+import { DEFAULT_CONTEXT_TOKENS, DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS } from '@/lib/ai/defaults';
 import type { Locale } from '@/lib/i18n/routing';
 
 /**
@@ -34,4 +35,31 @@ export const maxTokensLimitFor = (contextTokens: number): number => Math.max(1, 
 /** The profile of `id` among the deployment's, if offered. */
 export function findProfile(profiles: readonly ModelProfile[], id: string): ModelProfile | undefined {
   return profiles.find((profile) => profile.id === id);
+}
+
+let deploymentProfiles: readonly ModelProfile[] = [];
+
+/**
+ * The deployment's profiles (PublicConfig.profiles), set by the page before it renders so the
+ * request body, the system prompt and the settings panel follow the selected model. The same
+ * on the server and in the browser: they come from the server's environment.
+ */
+export function setModelProfiles(profiles: readonly ModelProfile[]): void {
+  deploymentProfiles = profiles;
+}
+
+/** The selected model's profile; for an id the page was not given, the authors' Llama 3.1 Swallow defaults. */
+export function profileForModel(id: string): ModelProfile {
+  return (
+    findProfile(deploymentProfiles, id) ?? {
+      id,
+      label: id,
+      known: false,
+      contextTokens: DEFAULT_CONTEXT_TOKENS,
+      maxTokensLimit: maxTokensLimitFor(DEFAULT_CONTEXT_TOKENS),
+      recommended: { ...DEFAULT_PARAMS },
+      systemPrompt: DEFAULT_SYSTEM_PROMPTS,
+      reasoning: false,
+    }
+  );
 }

@@ -1,7 +1,13 @@
 import type { Locale } from '@/lib/i18n/routing';
 import type { ChatSettings } from '@/lib/chat/types';
-import { BUILTIN_IDS, findBuiltinPreset } from './builtin';
+import { profileForModel } from '@/lib/model/profile';
+import { BUILTIN_IDS, DEFAULT_PRESET_ID, findBuiltinPreset } from './builtin';
 import { localize, variants, type Preset } from './preset';
+
+/** A preset's sampling; the default assistant's is the selected model's recommended (its card). */
+export function presetParams(preset: Preset, model: string): Preset['params'] {
+  return preset.id === DEFAULT_PRESET_ID ? profileForModel(model).recommended : preset.params;
+}
 
 /** Settings after applying a preset. A built-in's prompt follows the language; a user's is kept as written. */
 export function applyPreset(settings: ChatSettings, preset: Preset, locale: Locale): ChatSettings {
@@ -9,9 +15,7 @@ export function applyPreset(settings: ChatSettings, preset: Preset, locale: Loca
     ...settings,
     presetId: preset.id,
     systemPrompt: BUILTIN_IDS.has(preset.id) ? null : localize(preset.systemPrompt, locale),
-    temperature: preset.params.temperature,
-    topP: preset.params.topP,
-    maxTokens: preset.params.maxTokens,
+    ...presetParams(preset, settings.model),
   };
 }
 
@@ -19,7 +23,7 @@ export function applyPreset(settings: ChatSettings, preset: Preset, locale: Loca
 export function isPresetModified(settings: ChatSettings, preset: Preset): boolean {
   const promptChanged =
     settings.systemPrompt !== null && !variants(preset.systemPrompt).includes(settings.systemPrompt);
-  const { temperature, topP, maxTokens } = preset.params;
+  const { temperature, topP, maxTokens } = presetParams(preset, settings.model);
   return (
     promptChanged || settings.temperature !== temperature || settings.topP !== topP || settings.maxTokens !== maxTokens
   );
