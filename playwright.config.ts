@@ -42,7 +42,8 @@ const chatEnv = {
   SWALLOW_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`,
   // A 4,096-token window for the budget tests: the 8B's card says 8,192, so it is given here
   // (id@tokens); the 70B v0.1 has no window in the registry and takes SWALLOW_CONTEXT_TOKENS.
-  SWALLOW_MODELS: `${MODELS[0]}@4096,${MODELS[1]}`,
+  // The third, by its card a 131,072-token model, is budgeted against its own window (models.spec.ts).
+  SWALLOW_MODELS: `${MODELS[0]}@4096,${MODELS[1]},tokyotech-llm/Llama-3.1-Swallow-70B-Instruct-v0.3`,
   SWALLOW_CONTEXT_TOKENS: '4096',
   SWALLOW_FIRST_BYTE_TIMEOUT_MS: '2000',
   SWALLOW_IDLE_TIMEOUT_MS: '2000',

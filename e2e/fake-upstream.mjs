@@ -14,7 +14,13 @@ import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
 import { showcaseReply } from './fake-upstream/showcase.mjs';
 
 export { MODELS } from './fake-upstream/protocol.mjs';
-export { MALFORMED_TEXT, UTF8_SPLIT_TEXT, XSS_TEXT } from './fake-upstream/scenarios.mjs';
+export {
+  MALFORMED_TEXT,
+  REASONING_ANSWER,
+  REASONING_PIECES,
+  UTF8_SPLIT_TEXT,
+  XSS_TEXT,
+} from './fake-upstream/scenarios.mjs';
 
 const SCENARIO_PATTERN = /\[\[scenario:([a-z0-9_-]+)\]\]/;
 

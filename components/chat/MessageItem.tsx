@@ -6,7 +6,7 @@ import { ArrowRight, Pencil, RefreshCw, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { messageText } from '@/lib/chat/request-body';
+import { messageReasoning, messageText } from '@/lib/chat/request-body';
 import type { ReplyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
 import { ChatErrorNotice } from './ChatErrorNotice';
@@ -52,6 +52,7 @@ export const MessageItem = memo(function MessageItem({
   const t = useTranslations('chat');
   const [editing, setEditing] = useState(false);
   const text = messageText(message);
+  const reasoning = message.role === 'assistant' ? messageReasoning(message) : '';
   const isUser = message.role === 'user';
   const usage = message.metadata?.usage;
   const interrupted = message.metadata?.state === 'interrupted';
@@ -82,11 +83,12 @@ export const MessageItem = memo(function MessageItem({
               : 'w-full',
           )}
         >
+          {reasoning && <Reasoning text={reasoning} thinking={status === 'streaming' && !text} />}
           {isUser ? (
             text
           ) : text ? (
             <LazyMarkdown text={text} />
-          ) : status === 'streaming' ? (
+          ) : status === 'streaming' && !reasoning ? (
             <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
           ) : null}
           {error && (
@@ -153,3 +155,24 @@ export const MessageItem = memo(function MessageItem({
     </li>
   );
 });
+
+/**
+ * A reasoning model's reasoning, collapsed above its answer (open it to read how it got there);
+ * while it is still thinking, the summary says so.
+ */
+function Reasoning({ text, thinking }: { text: string; thinking: boolean }) {
+  const t = useTranslations('chat');
+  return (
+    <details data-testid="message-reasoning" className="mb-2 text-sm text-zinc-600 dark:text-zinc-300">
+      <summary className="cursor-pointer select-none text-xs font-medium text-zinc-500 dark:text-zinc-400">
+        {thinking ? <span className="animate-pulse">{t('reasoningActive')}</span> : t('reasoning')}
+      </summary>
+      <p
+        data-testid="message-reasoning-text"
+        className="mt-1 whitespace-pre-wrap border-l-2 border-zinc-200 pl-3 dark:border-zinc-700"
+      >
+        {text.trim()}
+      </p>
+    </details>
+  );
+}

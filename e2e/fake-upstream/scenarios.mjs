@@ -20,6 +20,9 @@ export const XSS_TEXT = [
   "<details open ontoggle=\"alert('details')\">x</details> <math><mtext><table><mglyph><style><img src=x onerror=alert('math')>",
   'XSS-PROBE-END',
 ].join('\n\n');
+/** A reasoning model's thinking and answer (scenarios reasoning-field and reasoning-think). */
+export const REASONING_PIECES = ['ユーザーは挨拶している。', '丁寧に、', '短く返そう。'];
+export const REASONING_ANSWER = 'こんにちは！今日はどんなご用件でしょうか。';
 export const SLOW_INTERVAL_MS = 200;
 const SLOW_TOTAL_MS = 60_000;
 
@@ -241,6 +244,32 @@ export const STREAM_SCENARIOS = {
       s.end();
     },
     text: () => '答えです。',
+  },
+
+  // gpt-oss behind vLLM: the reasoning arrives in `delta.reasoning` (newer vLLM's name for it).
+  'reasoning-field': {
+    run: async (s) => {
+      s.open();
+      await s.send(s.chunk({ role: 'assistant', content: '' }, { completionTokens: 0 }));
+      for (const [i, piece] of REASONING_PIECES.entries()) {
+        await s.sleep(s.chunkDelayMs);
+        await s.send(s.chunk({ reasoning: piece }, { completionTokens: i + 1 }));
+      }
+      for (const [i, token] of tokenize(REASONING_ANSWER).entries())
+        await s.send(s.chunk({ content: token }, { completionTokens: REASONING_PIECES.length + i + 1 }));
+      await s.send(s.chunk({}, { finishReason: 'stop', completionTokens: 20 }));
+      await s.done();
+      s.end();
+    },
+    text: () => REASONING_ANSWER,
+  },
+
+  // Qwen3 without a reasoning parser: `<think>…</think>` inline in the content, the tags cut
+  // across chunks.
+  'reasoning-think': {
+    run: (s) =>
+      streamTokens(s, tokenize(`<think>\n${REASONING_PIECES.join('')}\n</think>\n\n${REASONING_ANSWER}`, [5, 3])),
+    text: () => `<think>\n${REASONING_PIECES.join('')}\n</think>\n\n${REASONING_ANSWER}`,
   },
 
   xss: { run: (s) => streamTokens(s, tokenize(XSS_TEXT, [7])), text: () => XSS_TEXT },

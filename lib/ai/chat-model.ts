@@ -1,10 +1,11 @@
 import 'server-only';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { extractReasoningMiddleware, wrapLanguageModel } from 'ai';
 import type { Endpoint } from './endpoint';
 import { createSseCoalescer } from './sse-coalesce';
 import { withStallTimeouts, type StallTimeouts } from './stall-timeout';
 
-export type ChatModel = ReturnType<ReturnType<typeof createOpenAICompatible>['chatModel']>;
+export type ChatModel = ReturnType<typeof wrapLanguageModel>;
 type FetchFn = typeof globalThis.fetch;
 
 /**
@@ -20,6 +21,8 @@ export const upstreamFetch: FetchFn = (input, init) => globalThis.fetch(input, i
 export const SSE_COALESCING_DEFAULT = process.env.SWALLOW_SSE_COALESCE !== 'off';
 
 const models = new Map<string, ChatModel>();
+/** Qwen3's (and DeepSeek-R1's) inline reasoning: `<think>…</think>` before the answer. */
+const THINK_TAG = 'think';
 const MAX_CACHED_MODELS = 32;
 
 /**
@@ -27,13 +30,17 @@ const MAX_CACHED_MODELS = 32;
  * provider's zod schema for stream chunks (~0.7 ms of CPU, measured); the model keeps no state
  * between calls. A stalled upstream fails as upstream_timeout instead of hanging until the
  * platform limit; text chunks that arrive in one read are merged before the SDK parses them
- * (sse-coalesce.ts).
+ * (sse-coalesce.ts). For a reasoning model (its profile, lib/model/registry.ts), `<think>…</think>`
+ * in the text becomes reasoning parts, as `reasoning_content` / `reasoning` deltas already do in
+ * the provider: a server without a reasoning parser (vLLM without --reasoning-parser, llama.cpp)
+ * sends Qwen3's thinking inline.
  */
 export function chatModel(
   endpoint: Endpoint,
   timeouts: StallTimeouts,
   modelId: string,
   coalesceSse = SSE_COALESCING_DEFAULT,
+  reasoning = false,
 ): ChatModel {
   const key = JSON.stringify([
     endpoint.baseURL,
@@ -43,6 +50,7 @@ export function chatModel(
     timeouts.idleMs,
     modelId,
     coalesceSse,
+    reasoning,
   ]);
   let model = models.get(key);
   if (!model) {
@@ -57,7 +65,10 @@ export function chatModel(
       includeUsage: true,
       fetch: withStallTimeouts(timeouts, upstreamFetch, coalesceSse ? { eventStreamChunk: createSseCoalescer } : {}),
     });
-    model = provider.chatModel(modelId);
+    const base = provider.chatModel(modelId);
+    model = reasoning
+      ? wrapLanguageModel({ model: base, middleware: extractReasoningMiddleware({ tagName: THINK_TAG }) })
+      : base;
     if (models.size >= MAX_CACHED_MODELS) models.clear();
     models.set(key, model);
   }

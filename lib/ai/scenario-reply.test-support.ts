@@ -19,6 +19,8 @@ export interface ScenarioReplyOptions {
   apiKey?: string;
   /** The endpoint as configured (resolveEndpoint), instead of `${upstreamUrl}/v1` with `apiKey`. */
   endpoint?: Endpoint;
+  /** Served as a reasoning model (its profile says so). */
+  reasoning?: boolean;
 }
 
 /**
@@ -44,11 +46,25 @@ export async function scenarioReply(upstreamUrl: string, scenario: string, optio
     timeouts: options.timeouts ?? { firstByteMs: 5_000, idleMs: 5_000 },
     onClose: options.onClose,
     coalesceSse: options.coalesceSse,
+    profile: { reasoning: options.reasoning ?? false },
   });
   const raw = await response.text();
   const elapsed = Date.now() - started;
   const events = raw.split('\n\n').filter(Boolean);
   const parts = events.filter((e) => e !== 'data: [DONE]').map((e) => JSON.parse(e.slice('data: '.length)) as UIPart);
   const deltas = parts.filter((p) => p.type === 'text-delta');
-  return { response, raw, elapsed, events, parts, text: deltas.map((p) => p.delta).join(''), deltas: deltas.length };
+  const reasoning = parts
+    .filter((p) => p.type === 'reasoning-delta')
+    .map((p) => p.delta)
+    .join('');
+  return {
+    response,
+    raw,
+    elapsed,
+    events,
+    parts,
+    text: deltas.map((p) => p.delta).join(''),
+    reasoning,
+    deltas: deltas.length,
+  };
 }

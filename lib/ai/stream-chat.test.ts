@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MALFORMED_TEXT, startFakeUpstream, UTF8_SPLIT_TEXT } from '../../e2e/fake-upstream.mjs';
+import {
+  MALFORMED_TEXT,
+  REASONING_ANSWER,
+  REASONING_PIECES,
+  startFakeUpstream,
+  UTF8_SPLIT_TEXT,
+} from '../../e2e/fake-upstream.mjs';
 import { resolveEndpoint } from './endpoint';
 import { scenarioReply } from './scenario-reply.test-support';
 
@@ -25,6 +31,19 @@ describe('streamChat against the fake upstream', () => {
     expect(events.at(-1)).toBe('data: [DONE]');
     expect(response.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
     expect(closed).toBe(1);
+  });
+
+  it("a reasoning model's thinking arrives as reasoning parts, apart from the answer: as a field or in <think> tags", async () => {
+    const thinking = REASONING_PIECES.join('');
+    const field = await run('reasoning-field');
+    expect([field.reasoning, field.text]).toEqual([thinking, REASONING_ANSWER]);
+    const tags = await scenarioReply(upstream.url, 'reasoning-think', { reasoning: true });
+    expect([tags.reasoning.trim(), tags.text.trim()]).toEqual([thinking, REASONING_ANSWER]);
+    expect(tags.parts.findIndex((p) => p.type === 'reasoning-end')).toBeLessThan(
+      tags.parts.findIndex((p) => p.type === 'text-delta'),
+    );
+    // Tags are only read as reasoning for a model whose profile says it reasons.
+    expect((await run('reasoning-think')).text).toContain(`<think>\n${thinking}`);
   });
 
   it('untidy SSE and UTF-8 split across reads arrive intact', async () => {

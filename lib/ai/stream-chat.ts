@@ -11,6 +11,7 @@ import type { ChatRequest, ChatTurnMessage } from './schema';
 import type { StallTimeouts } from './stall-timeout';
 import { uiSseResponse } from './ui-sse-response';
 import type { ReplyMetadata } from '@/lib/chat/types';
+import type { ModelProfile } from '@/lib/model/profile';
 import type { ReplyObserver } from '@/lib/ops/request-log';
 import { SERVER_RESTARTING_RETRY_S, ServerRestartingError } from '@/lib/ops/shutdown';
 import { trackReply } from '@/lib/ops/shutdown-state';
@@ -29,6 +30,8 @@ export interface StreamChatOptions {
   observer?: ReplyObserver;
   /** Merge text chunks that arrive in one read (sse-coalesce.ts); the environment's default. */
   coalesceSse?: boolean;
+  /** The model's profile: a reasoning model's inline <think> text becomes reasoning parts. */
+  profile?: Pick<ModelProfile, 'reasoning'>;
 }
 
 /**
@@ -57,8 +60,9 @@ export function streamChat({
   onClose,
   coalesceSse,
   observer,
+  profile,
 }: StreamChatOptions): Response {
-  const model = chatModel(endpoint, timeouts, request.model, coalesceSse);
+  const model = chatModel(endpoint, timeouts, request.model, coalesceSse, profile?.reasoning ?? false);
   // On shutdown, after the grace period (server.ts), the reply ends with server_restarting.
   const interrupt = new AbortController();
   const untrack = trackReply(() => interrupt.abort(new ServerRestartingError()));

@@ -1,5 +1,5 @@
 import type { ChatStatus } from 'ai';
-import { messageText } from './request-body';
+import { messageReasoning, messageText } from './request-body';
 import type { ChatMessage, ChatSettings } from './types';
 import type { ConversationSettings, StoredMessage } from '@/lib/storage/conversation';
 
@@ -12,6 +12,8 @@ export function toStoredMessages(messages: readonly ChatMessage[], status: ChatS
       const isLast = index === all.length - 1;
       const stored: StoredMessage = { id: m.id, role: m.role as 'user' | 'assistant', text: messageText(m) };
       if (m.role === 'assistant') {
+        const reasoning = messageReasoning(m);
+        if (reasoning) stored.reasoning = reasoning;
         stored.state =
           isLast && busy ? 'streaming' : (m.metadata?.state ?? (isLast && status === 'error' ? 'error' : 'done'));
         if (m.metadata?.usage) stored.usage = m.metadata.usage;
@@ -27,7 +29,10 @@ export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMess
     return {
       id: m.id,
       role: m.role,
-      parts: [{ type: 'text', text: m.text }],
+      parts: [
+        ...(m.reasoning ? [{ type: 'reasoning' as const, text: m.reasoning, state: 'done' as const }] : []),
+        { type: 'text' as const, text: m.text },
+      ],
       metadata: {
         ...(state ? { state } : {}),
         ...(m.usage ? { usage: m.usage } : {}),

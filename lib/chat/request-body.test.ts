@@ -3,7 +3,8 @@ import { DEFAULT_SYSTEM_PROMPTS } from '@/lib/ai/defaults';
 import { setModelProfiles, type ModelProfile } from '@/lib/model/profile';
 import { applyPreset, isPresetModified } from '@/lib/presets/active';
 import { BUILTIN_PRESETS, findBuiltinPreset } from '@/lib/presets/builtin';
-import { effectiveSystemPrompt, toChatRequestBody } from './request-body';
+import { fromStoredMessages, toStoredMessages } from './convert';
+import { effectiveSystemPrompt, messageReasoning, messageText, toChatRequestBody } from './request-body';
 import { defaultSettings } from './settings-store';
 import type { ChatMessage, ChatSettings } from './types';
 
@@ -65,5 +66,36 @@ describe('settings follow the selected model', () => {
     expect(isPresetModified(applied, assistant)).toBe(false);
     const translate = findBuiltinPreset('translate-ja-en')!;
     expect(applyPreset(base, translate, 'ja')).toMatchObject({ temperature: 0.2, maxTokens: 1024 });
+  });
+});
+
+describe("a reasoning model's reasoning", () => {
+  const reply: ChatMessage = {
+    id: 'a',
+    role: 'assistant',
+    parts: [
+      { type: 'reasoning', text: 'ユーザーは挨拶している。', state: 'done' },
+      { type: 'text', text: 'こんにちは！' },
+    ],
+  };
+
+  it('is kept out of the next turn: the request carries the answer only', () => {
+    const next: ChatMessage = { id: 'u2', role: 'user', parts: [{ type: 'text', text: '元気？' }] };
+    const body = toChatRequestBody([user, reply, next], defaultSettings(['m']), 'ja');
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'こんにちは' },
+      { role: 'assistant', content: 'こんにちは！' },
+      { role: 'user', content: '元気？' },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('挨拶している');
+  });
+
+  it('is saved with its reply and shown again when the conversation is reopened', () => {
+    const stored = toStoredMessages([user, reply], 'ready');
+    expect(stored[1]).toMatchObject({ text: 'こんにちは！', reasoning: 'ユーザーは挨拶している。', state: 'done' });
+    expect(stored[0]).not.toHaveProperty('reasoning');
+    const [, reopened] = fromStoredMessages(stored);
+    expect(messageReasoning(reopened)).toBe('ユーザーは挨拶している。');
+    expect(messageText(reopened)).toBe('こんにちは！');
   });
 });

@@ -5,8 +5,14 @@ import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/presets/builtin';
 import { localize } from '@/lib/presets/preset';
 import type { ChatMessage, ChatSettings } from './types';
 
+/** A message's text: its answer only. A reasoning model's reasoning is shown and saved, never sent back. */
 export function messageText(message: Pick<ChatMessage, 'parts'>): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
+}
+
+/** A reasoning model's reasoning before its answer (reasoning parts), or ''. */
+export function messageReasoning(message: Pick<ChatMessage, 'parts'>): string {
+  return message.parts.map((part) => (part.type === 'reasoning' ? part.text : '')).join('');
 }
 
 /**

@@ -9,6 +9,8 @@ export const storedMessageSchema = z.strictObject({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   role: z.enum(['user', 'assistant']),
   text: z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 4)),
+  /** A reasoning model's reasoning, kept with its reply (never sent back to the model). */
+  reasoning: z.optional(z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 8))),
   state: z.optional(z.enum(replyStates)),
   usage: z.optional(
     z.strictObject({
