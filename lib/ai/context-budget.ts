@@ -1,7 +1,9 @@
-import 'server-only';
-import type { ChatRequest, ChatTurnMessage } from './schema';
+// Shared by the server (prepare-reply.ts) and the browser's context meter (lib/context/, in a
+// worker): no server-only imports here.
+import type { ChatRequest } from './schema';
 import { MAX_WORK_CHARS, TokenCounter, utf8Length, WORK_CHARS_PER_TOKEN } from './token-count';
 import { splitTurns } from './turns';
+import { composeTurns } from './user-turn';
 
 export { utf8Length };
 
@@ -27,9 +29,15 @@ const ASSISTANT_HEADER = '<|start_header_id|>assistant<|end_header_id|>\n\n';
 export const messageTokensAtMost = (role: Role, content: string): number =>
   utf8Length(render(role, '')) + utf8Length(content.trim());
 
+/** A message as the model gets it: a user turn's documents already composed into its content. */
+export interface TurnMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
 export interface BudgetInput {
   system: string;
-  messages: ChatTurnMessage[];
+  messages: TurnMessage[];
   maxTokens: number;
   contextTokens: number;
 }
@@ -40,7 +48,7 @@ export type BudgetResult =
    * byte length alone, or a close estimate when a run of more than MAX_RUN_CHARS characters
    * was counted in pieces (lib/ai/token-count.ts).
    */
-  | { ok: true; messages: ChatTurnMessage[]; droppedTurns: number; promptTokens: number; promptTokensExact: boolean }
+  | { ok: true; messages: TurnMessage[]; droppedTurns: number; promptTokens: number; promptTokensExact: boolean }
   /** promptTokens: at least this many (counting stops once the newest turn is over the budget). */
   | { ok: false; promptTokens: number; available: number };
 
@@ -87,7 +95,7 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
   // Whether the kept part was counted exactly (a turn that does not fit may have been counted in pieces).
   let exact = counter.exact;
 
-  const turnTokens = (turn: ChatTurnMessage[], limit: number) => {
+  const turnTokens = (turn: TurnMessage[], limit: number) => {
     let tokens = 0;
     for (const m of turn) if ((tokens += count(m.role, m.content, limit - tokens)) > limit) break;
     return tokens;
@@ -113,8 +121,65 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
   };
 }
 
-/** fitToContext for a validated chat request: its system prompt, turns and max_tokens. */
+/**
+ * fitToContext for a validated chat request: its system prompt, turns (documents composed into
+ * their user turns, lib/ai/user-turn.ts) and max_tokens. The documents of the newest turn are
+ * never dropped: that turn fits whole or the request is refused (context_too_long); an older
+ * turn is dropped whole, documents and all, as the context notice tells the user.
+ */
 export function fitRequestToContext(request: ChatRequest, contextTokens: number): Promise<BudgetResult> {
   const { system, messages, max_tokens: maxTokens } = request;
-  return fitToContext({ system, messages, maxTokens, contextTokens });
+  return fitToContext({ system, messages: composeTurns(messages), maxTokens, contextTokens });
+}
+
+/** What the context meter shows: every part counted exactly, and the server's rule applied. */
+export interface ContextMeasure {
+  contextTokens: number;
+  maxTokens: number;
+  /** <|begin_of_text|>, the system prompt and the reply's assistant header. */
+  baseTokens: number;
+  /** Each turn's tokens, oldest first (the newest is the message being written). */
+  turnTokens: number[];
+  /** Oldest turns the server will leave out so the rest fits (0 when over the window). */
+  droppedTurns: number;
+  /** The prompt the server will send: base plus the kept turns (when over: base plus the newest). */
+  promptTokens: number;
+  /** promptTokens + maxTokens − contextTokens when positive: by how much sending is refused. */
+  overBy: number;
+}
+
+/**
+ * The context meter's arithmetic, with fitToContext's templates and rule: the newest turn is
+ * never dropped (over the window it is refused), older turns are kept from the newest back
+ * while they fit. Unlike fitToContext it counts every turn in full, with no work allowance
+ * (the browser counts one conversation, in a worker), so figures are exact where fitToContext
+ * may count by bytes; the two agree on what is kept (a unit test checks).
+ */
+export function measureContext(
+  { system, messages, maxTokens, contextTokens }: BudgetInput,
+  encoder: Tokenizer,
+  counter = new TokenCounter(encoder, Infinity),
+): ContextMeasure {
+  const available = contextTokens - maxTokens;
+  const count = (role: Role, content: string) =>
+    fixedTokens(encoder, render(role, '')) + counter.count(content.trim(), Infinity);
+  let baseTokens = 1 + fixedTokens(encoder, ASSISTANT_HEADER);
+  if (system.trim()) baseTokens += count('system', system);
+  const turnTokens = splitTurns(messages).map((turn) => turn.reduce((sum, m) => sum + count(m.role, m.content), 0));
+  let firstKept = Math.max(0, turnTokens.length - 1);
+  let promptTokens = baseTokens + (turnTokens.at(-1) ?? 0);
+  const overBy = Math.max(0, promptTokens - available);
+  while (overBy === 0 && firstKept > 0 && promptTokens + turnTokens[firstKept - 1] <= available) {
+    promptTokens += turnTokens[firstKept - 1];
+    firstKept -= 1;
+  }
+  return {
+    contextTokens,
+    maxTokens,
+    baseTokens,
+    turnTokens,
+    droppedTurns: overBy > 0 ? 0 : firstKept,
+    promptTokens,
+    overBy,
+  };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { ChatModel } from './chat-model';
-import type { ChatTurnMessage } from './schema';
+import type { TurnMessage } from './context-budget';
 import type { UIChunk, UIChunkSource } from './ui-sse-response';
 
 type ModelCall = Parameters<ChatModel['doStream']>[0];
@@ -9,7 +9,7 @@ export type ModelStreamPart = ModelStream extends ReadableStream<infer Part> ? P
 type ModelUsage = Extract<ModelStreamPart, { type: 'finish' }>['usage'];
 
 /** What `streamText` sends the provider for a system prompt and text-only turns. */
-export function toModelPrompt(system: string, messages: ChatTurnMessage[]): ModelCall['prompt'] {
+export function toModelPrompt(system: string, messages: TurnMessage[]): ModelCall['prompt'] {
   const trimmed = system.trim();
   return [
     ...(trimmed ? [{ role: 'system' as const, content: trimmed }] : []),

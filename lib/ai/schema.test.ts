@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_MESSAGES, MAX_MESSAGE_CHARS, validateChatRequest } from './schema';
+import { MAX_DOCUMENT_CHARS, MAX_DOCUMENTS, MAX_MESSAGES, MAX_MESSAGE_CHARS, validateChatRequest } from './schema';
 
 const MODELS = [
   { id: 'org/swallow-8b', maxTokensLimit: 8128 },
@@ -67,5 +67,33 @@ describe('validateChatRequest', () => {
     expect(fieldOf({ ...valid, apiKey: 'x' })).toBe('apiKey');
     expect(fieldOf({ ...valid, temperature: '0.6' })).toBe('temperature');
     expect(fieldOf(null)).toBe('body');
+  });
+});
+
+describe('documents in a user message', () => {
+  const withDocuments = (documents: unknown, content = 'まとめて') => ({
+    ...valid,
+    messages: [{ role: 'user', content, documents }],
+  });
+
+  it('accepts named documents, and a message that is only documents', () => {
+    const result = validateChatRequest(withDocuments([{ name: '議事録.txt', text: '本文' }], ''), MODELS);
+    expect(result.ok && result.request.messages[0]).toEqual({
+      role: 'user',
+      content: '',
+      documents: [{ name: '議事録.txt', text: '本文' }],
+    });
+  });
+
+  it('names the problem: too many, too long, unnamed, or an empty message without documents', () => {
+    const doc = { name: 'a.txt', text: 'x' };
+    expect(fieldOf(withDocuments(Array(MAX_DOCUMENTS + 1).fill(doc)))).toBe('messages.0.documents');
+    expect(fieldOf(withDocuments([{ name: 'a.txt', text: 'x'.repeat(MAX_DOCUMENT_CHARS + 1) }]))).toBe(
+      'messages.0.documents.0.text',
+    );
+    expect(fieldOf(withDocuments([{ name: ' ', text: 'x' }]))).toBe('messages.0.documents.0.name');
+    expect(fieldOf(withDocuments([{ name: 'a.txt', text: 'x', path: '/etc' }]))).toBe('messages.0.documents.0');
+    expect(fieldOf(withDocuments([], ' '))).toBe('messages.0.content');
+    expect(fieldOf({ ...valid, messages: [{ role: 'assistant', content: 'a', documents: [] }] })).not.toBeNull();
   });
 });

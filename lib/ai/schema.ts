@@ -1,14 +1,34 @@
 import { z } from 'zod';
 import type { ModelProfile } from '@/lib/model/profile';
 import { PARAM_LIMITS } from './defaults';
-import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS } from './limits';
+import {
+  MAX_DOCUMENT_CHARS,
+  MAX_DOCUMENT_NAME_CHARS,
+  MAX_DOCUMENTS,
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGES,
+  MAX_SYSTEM_CHARS,
+} from './limits';
 
-export { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS };
+export { MAX_DOCUMENT_CHARS, MAX_DOCUMENTS, MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS };
 
-const userMessage = z.strictObject({
-  role: z.literal('user'),
-  content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+/** A file's text, read in the browser; the model gets it in the user's turn (lib/ai/user-turn.ts). */
+const document = z.strictObject({
+  name: z.string().trim().min(1).max(MAX_DOCUMENT_NAME_CHARS),
+  text: z.string().max(MAX_DOCUMENT_CHARS),
 });
+
+// A message may be only documents ("summarise this"): then its text may be empty.
+const userMessage = z
+  .strictObject({
+    role: z.literal('user'),
+    content: z.string().trim().max(MAX_MESSAGE_CHARS),
+    documents: z.array(document).max(MAX_DOCUMENTS).optional(),
+  })
+  .refine((m) => m.content.length > 0 || (m.documents?.length ?? 0) > 0, {
+    path: ['content'],
+    message: 'A user message needs text or at least one document',
+  });
 // An assistant reply may be empty when the user stopped it before the first token.
 const assistantMessage = z.strictObject({
   role: z.literal('assistant'),

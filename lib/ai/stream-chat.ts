@@ -7,7 +7,8 @@ import { classifyUpstreamError, serializeChatError } from './errors';
 import { endpointSecrets, redactChatError } from './redact';
 import { replyChunks, toModelPrompt } from './reply-stream';
 import { withRetries } from './retry';
-import type { ChatRequest, ChatTurnMessage } from './schema';
+import type { TurnMessage } from './context-budget';
+import type { ChatRequest } from './schema';
 import type { StallTimeouts } from './stall-timeout';
 import { uiSseResponse } from './ui-sse-response';
 import type { ReplyMetadata } from '@/lib/chat/types';
@@ -20,7 +21,7 @@ export interface StreamChatOptions {
   endpoint: Endpoint;
   request: ChatRequest;
   /** The history after context budgeting. */
-  messages: ChatTurnMessage[];
+  messages: TurnMessage[];
   droppedTurns: number;
   signal: AbortSignal;
   timeouts: StallTimeouts;

@@ -1,4 +1,3 @@
-import 'server-only';
 import type { Llama3Tokenizer } from 'llama3-tokenizer-js';
 
 /** What this module reads of llama3-tokenizer-js: its vocabulary and merge ranks. */
@@ -33,11 +32,16 @@ export const WORK_CHARS_PER_TOKEN = 8;
  */
 export const MAX_WORK_CHARS = 1 << 17;
 
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;
+const encoder = new TextEncoder();
+
 /**
  * UTF-8 length of `text` (a lone surrogate counts as U+FFFD, 3 bytes, as the tokenizer encodes
- * it). Native: a JavaScript loop over a 940 KiB body took 6–47 ms.
+ * it). Native on the server: a JavaScript loop over a 940 KiB body took 6–47 ms. The browser's
+ * context meter (a worker, lib/context/) has no Buffer and encodes instead.
  */
-export const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8');
+export const utf8Length = (text: string): number =>
+  nodeBuffer ? nodeBuffer.byteLength(text, 'utf8') : encoder.encode(text).length;
 
 /** GPT-2's byte-level alphabet: the vocabulary's one-character string for each byte. */
 function byteCharacters(): string[] {

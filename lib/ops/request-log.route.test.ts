@@ -105,4 +105,15 @@ describe('the chat request log', () => {
     expect(records[0].requestId).toBe(response.headers.get('x-request-id'));
     expect(lines.join('\n')).not.toMatch(new RegExp(`${MARKER}|${KEY}`));
   });
+
+  it('logs a request with documents without their names or text (issue #19)', async () => {
+    const documents = [{ name: `${MARKER}.txt`, text: `議事録 ${MARKER}` }];
+    const { reply, lines, records } = await chat({
+      ...body('要約して'),
+      messages: [{ role: 'user', content: '要約して', documents }],
+    });
+    expect(reply).toContain(`<document name="${MARKER}.txt">`); // the model got the document
+    expect(records).toEqual([expect.objectContaining({ outcome: 'ok', status: 200 })]);
+    expect(lines.join('\n')).not.toMatch(new RegExp(`${MARKER}|${KEY}`));
+  });
 });
