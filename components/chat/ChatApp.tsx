@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
+import { DropZone } from '@/components/attachments/DropZone';
 import { HistorySidebar } from '@/components/history/HistorySidebar';
 import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
@@ -12,16 +13,20 @@ import type { PublicConfig } from '@/lib/ai/endpoint';
 import { onFirstEngagement } from '@/lib/browser/engagement';
 import { preloadChatRuntime } from '@/lib/chat/chat-runtime-loader';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
+import { userMessageParts } from '@/lib/chat/documents';
 import { deleteMessage, editAndResend, regenerateReply, retryFailedTurn } from '@/lib/chat/message-actions';
 import { failedReplyId } from '@/lib/chat/reply-status';
 import { hydrateSettings } from '@/lib/chat/settings-store';
 import { setModelProfiles } from '@/lib/model/profile';
 import { useRouter } from '@/lib/i18n/navigation';
+import type { Locale } from '@/lib/i18n/routing';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { initDrafts } from '@/lib/chat/draft-session';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
+import { CONTEXT_OVER_ID, ContextMeter } from './ContextMeter';
+import { useMeter } from './useMeter';
 import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
@@ -99,6 +104,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   }, [conversationId, hasMessages, locale, session.id]);
 
   const busy = status === 'submitted' || status === 'streaming';
+  const { measure, current: measureCurrent } = useMeter(messages, config.contextTokens, locale as Locale);
+  const overBy = measure?.overBy ?? 0;
   const lastReply = messages.findLast((m) => m.role === 'assistant');
   const droppedTurns = lastReply?.metadata?.droppedTurns ?? 0;
 
@@ -174,80 +181,84 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           <HistorySidebar />
         </SidePanel>
 
-        <main className="flex min-w-0 flex-1 flex-col">
-          <div data-scroll-container className="flex-1 overflow-y-auto">
-            <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-              {banner}
-              <ShareLoadedNotice />
-              {!config.configured && <NotConfiguredNotice id="not-configured" />}
-              {persistent === false && (
-                <p
-                  role="status"
-                  data-testid="storage-warning"
-                  className={`${noticeClass} bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50`}
-                >
-                  {t('history.notSaved')}
-                </p>
-              )}
-              {missing && (
-                <p
-                  role="status"
-                  data-testid="conversation-missing"
-                  className={`${noticeClass} bg-zinc-100 dark:bg-zinc-800`}
-                >
-                  {t('chat.conversationMissing')}
-                </p>
-              )}
-              {messages.length === 0 && (
-                <div className="py-10 text-center">
-                  <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
-                  <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('chat.emptyHint')}</p>
-                  <div className="mt-6">
-                    <Starters />
+        <DropZone disabled={!config.configured}>
+          <main className="flex min-h-0 min-w-0 flex-1 flex-col">
+            <div data-scroll-container className="flex-1 overflow-y-auto">
+              <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+                {banner}
+                <ShareLoadedNotice />
+                {!config.configured && <NotConfiguredNotice id="not-configured" />}
+                {persistent === false && (
+                  <p
+                    role="status"
+                    data-testid="storage-warning"
+                    className={`${noticeClass} bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50`}
+                  >
+                    {t('history.notSaved')}
+                  </p>
+                )}
+                {missing && (
+                  <p
+                    role="status"
+                    data-testid="conversation-missing"
+                    className={`${noticeClass} bg-zinc-100 dark:bg-zinc-800`}
+                  >
+                    {t('chat.conversationMissing')}
+                  </p>
+                )}
+                {messages.length === 0 && (
+                  <div className="py-10 text-center">
+                    <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
+                    <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('chat.emptyHint')}</p>
+                    <div className="mt-6">
+                      <Starters />
+                    </div>
                   </div>
-                </div>
-              )}
-              {droppedTurns > 0 && (
-                <p
-                  data-testid="context-notice"
-                  role="note"
-                  className={`${noticeClass} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200`}
-                >
-                  {t('chat.contextNotice', { count: droppedTurns })}
-                </p>
-              )}
-              <MessageList
-                messages={messages}
-                chatStatus={status}
-                error={status === 'error' ? error : undefined}
-                {...handlers}
-              />
-              {/* A request that failed before its reply began: the error stands after the conversation. */}
-              {error && status === 'error' && !failedReplyId(messages, status) && (
-                <ChatErrorNotice error={error} onRetry={handlers.onRetry} />
-              )}
+                )}
+                {droppedTurns > 0 && (
+                  <p
+                    data-testid="context-notice"
+                    role="note"
+                    className={`${noticeClass} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200`}
+                  >
+                    {t('chat.contextNotice', { count: droppedTurns })}
+                  </p>
+                )}
+                <MessageList
+                  messages={messages}
+                  chatStatus={status}
+                  error={status === 'error' ? error : undefined}
+                  {...handlers}
+                />
+                {/* A request that failed before its reply began: the error stands after the conversation. */}
+                {error && status === 'error' && !failedReplyId(messages, status) && (
+                  <ChatErrorNotice error={error} onRetry={handlers.onRetry} />
+                )}
+              </div>
             </div>
-          </div>
-          <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
-            <p
-              role="status"
-              data-testid="shortcut-notice"
-              className="px-2 pb-1 text-xs text-zinc-600 empty:hidden dark:text-zinc-300"
-            >
-              {shortcutNotice}
-            </p>
-            <Composer
-              busy={busy}
-              disabled={!config.configured}
-              disabledReasonId={config.configured ? undefined : 'not-configured'}
-              onSend={(text) => {
-                preloadMarkdown();
-                void sendMessage({ text });
-              }}
-              onStop={() => void handleStop()}
-            />
-          </div>
-        </main>
+            <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
+              <p
+                role="status"
+                data-testid="shortcut-notice"
+                className="px-2 pb-1 text-xs text-zinc-600 empty:hidden dark:text-zinc-300"
+              >
+                {shortcutNotice}
+              </p>
+              <Composer
+                busy={busy}
+                disabled={!config.configured}
+                disabledReasonId={config.configured ? undefined : 'not-configured'}
+                blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : undefined}
+                footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
+                onSend={(text, documents) => {
+                  preloadMarkdown();
+                  void sendMessage({ parts: userMessageParts(text, documents) });
+                }}
+                onStop={() => void handleStop()}
+              />
+            </div>
+          </main>
+        </DropZone>
 
         <SidePanel
           id="settings-panel"

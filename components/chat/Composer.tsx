@@ -1,23 +1,44 @@
 'use client';
 
-import { useLayoutEffect, useRef, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useLayoutEffect,
+  useRef,
+  useSyncExternalStore,
+  type ClipboardEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslations } from 'next-intl';
+import { AttachButton } from '@/components/attachments/AttachButton';
+import { AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
+import { addFiles, clearAttachments, readyDocuments } from '@/lib/attachments/pending';
 import { draftStore } from '@/lib/chat/chat-session';
 import { isSubmitEnter } from '@/lib/chat/ime';
 import { fitToContent, supportsFieldSizing } from '@/lib/browser/autosize';
+import type { AttachedDocument } from '@/lib/chat/types';
 
 interface ComposerProps {
   busy: boolean;
   disabled: boolean;
   disabledReasonId?: string;
-  onSend: (text: string) => void;
+  /** Set while the next request cannot be sent as it is (over the context window): why, by id. */
+  blockedReasonId?: string;
+  onSend: (text: string, documents: AttachedDocument[]) => void;
   onStop: () => void;
+  /** Under the composer: the context meter. */
+  footer?: ReactNode;
 }
 
-export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: ComposerProps) {
+export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, onSend, onStop, footer }: ComposerProps) {
   const t = useTranslations('chat');
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
-  const canSend = !busy && !disabled && draft.trim().length > 0;
+  const attachments = useAttachments();
+  const reading = attachments.items.some((item) => item.status === 'reading');
+  const documents = readyDocuments(attachments);
+  const canSend =
+    !busy && !disabled && !blockedReasonId && !reading && (draft.trim().length > 0 || documents.length > 0);
+
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
   // Without field-sizing (Firefox, older Safari) the height follows the text from script.
@@ -30,7 +51,8 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
     if (!canSend) return;
     // Emptied first: the draft kept for this (maybe new) conversation goes with the sent text.
     draftStore.set('');
-    onSend(draft.trim());
+    clearAttachments();
+    onSend(draft.trim(), documents);
   }
 
   function onSubmit(e: FormEvent) {
@@ -44,48 +66,64 @@ export function Composer({ busy, disabled, disabledReasonId, onSend, onStop }: C
     submit();
   }
 
+  // Pasted files are attached; pasted text goes into the draft as always.
+  function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...e.clipboardData.files];
+    if (files.length === 0 || disabled) return;
+    e.preventDefault();
+    void addFiles(files);
+  }
+
   return (
-    <form
-      onSubmit={onSubmit}
-      className="flex items-end gap-2 rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
-    >
-      <label htmlFor="composer" className="sr-only">
-        {t('composerLabel')}
-      </label>
-      <textarea
-        ref={textareaRef}
-        id="composer"
-        data-testid="composer"
-        value={draft}
-        onChange={(e) => draftStore.set(e.target.value)}
-        onKeyDown={onKeyDown}
-        rows={1}
-        placeholder={t('composerPlaceholder')}
-        aria-describedby={['composer-hint', disabledReasonId].filter(Boolean).join(' ')}
-        className="max-h-[13rem] min-h-10 flex-1 resize-none bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
-      />
-      <span id="composer-hint" className="sr-only">
-        {t('sendHint')}
-      </span>
-      {busy ? (
-        <button
-          type="button"
-          data-testid="stop"
-          onClick={onStop}
-          className="min-h-11 rounded-xl bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
-        >
-          {t('stop')}
-        </button>
-      ) : (
-        <button
-          type="submit"
-          data-testid="send"
-          disabled={!canSend}
-          className="min-h-11 rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
-        >
-          {t('send')}
-        </button>
-      )}
-    </form>
+    <div>
+      <form
+        onSubmit={onSubmit}
+        className="rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        <AttachmentTray />
+        <div className="flex items-end gap-1 sm:gap-2">
+          <AttachButton disabled={disabled} />
+          <label htmlFor="composer" className="sr-only">
+            {t('composerLabel')}
+          </label>
+          <textarea
+            ref={textareaRef}
+            id="composer"
+            data-testid="composer"
+            value={draft}
+            onChange={(e) => draftStore.set(e.target.value)}
+            onKeyDown={onKeyDown}
+            onPaste={onPaste}
+            rows={1}
+            placeholder={t('composerPlaceholder')}
+            aria-describedby={['composer-hint', disabledReasonId, blockedReasonId].filter(Boolean).join(' ')}
+            className="max-h-[13rem] min-h-10 min-w-0 flex-1 resize-none bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
+          />
+          <span id="composer-hint" className="sr-only">
+            {t('sendHint')}
+          </span>
+          {busy ? (
+            <button
+              type="button"
+              data-testid="stop"
+              onClick={onStop}
+              className="min-h-11 rounded-xl bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
+            >
+              {t('stop')}
+            </button>
+          ) : (
+            <button
+              type="submit"
+              data-testid="send"
+              disabled={!canSend}
+              className="min-h-11 rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
+            >
+              {t('send')}
+            </button>
+          )}
+        </div>
+      </form>
+      {footer}
+    </div>
   );
 }

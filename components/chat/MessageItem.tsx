@@ -5,7 +5,9 @@ import clsx from 'clsx';
 import { ArrowRight, Pencil, RefreshCw, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
+import { SentDocuments } from '@/components/attachments/SentDocuments';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { messageDocuments } from '@/lib/chat/documents';
 import { messageReasoning, messageText } from '@/lib/chat/request-body';
 import type { ReplyStatus } from '@/lib/chat/reply-status';
 import type { ChatMessage } from '@/lib/chat/types';
@@ -54,6 +56,7 @@ export const MessageItem = memo(function MessageItem({
   const text = messageText(message);
   const reasoning = message.role === 'assistant' ? messageReasoning(message) : '';
   const isUser = message.role === 'user';
+  const documents = isUser ? messageDocuments(message) : [];
   const usage = message.metadata?.usage;
   const interrupted = message.metadata?.state === 'interrupted';
 
@@ -65,6 +68,7 @@ export const MessageItem = memo(function MessageItem({
       className={clsx('group flex flex-col gap-1', isUser ? 'items-end' : 'items-start')}
     >
       <span className="sr-only">{isUser ? t('you') : t('assistant')}</span>
+      {documents.length > 0 && <SentDocuments documents={documents} />}
       {editing ? (
         <MessageEditor
           initial={text}
@@ -74,7 +78,7 @@ export const MessageItem = memo(function MessageItem({
             onEdit(message.id, edited);
           }}
         />
-      ) : (
+      ) : isUser && !text ? null : (
         <div
           className={clsx(
             'max-w-full rounded-2xl px-4 py-3',

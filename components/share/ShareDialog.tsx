@@ -3,7 +3,9 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { attachmentsStore } from '@/lib/attachments/pending';
 import { draftStore, getChat } from '@/lib/chat/chat-session';
+import { messageDocuments } from '@/lib/chat/documents';
 import { settingsStore } from '@/lib/chat/settings-store';
 import { findPreset, isPresetModified } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
@@ -11,6 +13,10 @@ import { localize } from '@/lib/presets/preset';
 import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/share/codec';
 import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/share/link';
 import { MAX_SHARED_MESSAGES } from '@/lib/share/payload';
+
+/** Attached files never go into a link (too large for a URL, and private): the dialog says so. */
+const hasDocuments = () =>
+  attachmentsStore.get().items.length > 0 || getChat().messages.some((m) => messageDocuments(m).length > 0);
 
 type LinkState = { url: string } | { tooLong: true } | null;
 
@@ -89,6 +95,15 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
             {t('includeConversation', { max: MAX_SHARED_MESSAGES })}
           </label>
         </fieldset>
+        {open && hasDocuments() && (
+          <p
+            role="note"
+            data-testid="share-documents-notice"
+            className="rounded-lg bg-zinc-100 p-3 text-sm text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100"
+          >
+            {t('documentsNotShared')}
+          </p>
+        )}
 
         {link && 'tooLong' in link ? (
           <p

@@ -1,4 +1,5 @@
 import type { ChatStatus } from 'ai';
+import { messageDocuments, userMessageParts } from './documents';
 import { messageReasoning, messageText } from './request-body';
 import type { ChatMessage, ChatSettings } from './types';
 import type { ConversationSettings, StoredMessage } from '@/lib/storage/conversation';
@@ -11,6 +12,8 @@ export function toStoredMessages(messages: readonly ChatMessage[], status: ChatS
     .map((m, index, all) => {
       const isLast = index === all.length - 1;
       const stored: StoredMessage = { id: m.id, role: m.role as 'user' | 'assistant', text: messageText(m) };
+      const documents = m.role === 'user' ? messageDocuments(m) : [];
+      if (documents.length > 0) stored.documents = documents;
       if (m.role === 'assistant') {
         const reasoning = messageReasoning(m);
         if (reasoning) stored.reasoning = reasoning;
@@ -29,10 +32,13 @@ export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMess
     return {
       id: m.id,
       role: m.role,
-      parts: [
-        ...(m.reasoning ? [{ type: 'reasoning' as const, text: m.reasoning, state: 'done' as const }] : []),
-        { type: 'text' as const, text: m.text },
-      ],
+      parts:
+        m.role === 'user'
+          ? userMessageParts(m.text, m.documents)
+          : [
+              ...(m.reasoning ? [{ type: 'reasoning' as const, text: m.reasoning, state: 'done' as const }] : []),
+              { type: 'text' as const, text: m.text },
+            ],
       metadata: {
         ...(state ? { state } : {}),
         ...(m.usage ? { usage: m.usage } : {}),

@@ -12,7 +12,8 @@ export interface ChatHandle extends ChatSubscriptions {
   messages: ChatMessage[];
   readonly status: ChatStatus;
   readonly error: Error | undefined;
-  sendMessage(message: { text: string }): Promise<void>;
+  /** A text message, or one with parts (a user message with documents: lib/chat/documents.ts). */
+  sendMessage(message: { text: string } | { parts: ChatMessage['parts'] }): Promise<void>;
   regenerate(options?: { messageId?: string }): Promise<void>;
   stop(): Promise<void>;
   clearError(): void;
@@ -95,7 +96,7 @@ export class LazyChat implements ChatHandle {
     return this.#real !== null;
   }
 
-  sendMessage = (message: { text: string }): Promise<void> => {
+  sendMessage = (message: { text: string } | { parts: ChatMessage['parts'] }): Promise<void> => {
     const real = this.#realIfLoaded();
     if (real) {
       this.#holdNotificationsUntilRequest();
@@ -103,7 +104,12 @@ export class LazyChat implements ChatHandle {
     }
     this.messages = [
       ...this.#messages,
-      { id: newMessageId(), role: 'user', parts: [{ type: 'text', text: message.text }], metadata: undefined },
+      {
+        id: newMessageId(),
+        role: 'user',
+        parts: 'parts' in message ? message.parts : [{ type: 'text', text: message.text }],
+        metadata: undefined,
+      },
     ];
     return this.#requestOnceLoaded();
   };

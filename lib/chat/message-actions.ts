@@ -1,3 +1,4 @@
+import { messageDocuments, userMessageParts } from './documents';
 import type { ChatHandle } from './lazy-chat';
 import { failedReplyId } from './reply-status';
 import type { ChatMessage } from './types';
@@ -5,9 +6,13 @@ import type { ChatMessage } from './types';
 /** Replaces an earlier user message and continues the conversation from there. */
 export async function editAndResend(chat: ChatHandle, messageId: string, text: string): Promise<void> {
   const index = chat.messages.findIndex((m) => m.id === messageId);
-  if (index < 0 || chat.messages[index].role !== 'user' || !text.trim()) return;
+  const original = chat.messages[index];
+  if (index < 0 || original.role !== 'user') return;
+  // The message's documents stay with it; only its text is edited.
+  const documents = messageDocuments(original);
+  if (!text.trim() && documents.length === 0) return;
   await chat.stop();
-  const edited: ChatMessage = { ...chat.messages[index], parts: [{ type: 'text', text: text.trim() }] };
+  const edited: ChatMessage = { ...original, parts: userMessageParts(text.trim(), documents) };
   chat.messages = [...chat.messages.slice(0, index), edited];
   await chat.regenerate();
 }

@@ -3,6 +3,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { profileForModel } from '@/lib/model/profile';
 import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/presets/builtin';
 import { localize } from '@/lib/presets/preset';
+import { messageDocuments, toTurnDocument } from './documents';
 import type { ChatMessage, ChatSettings } from './types';
 
 /** A message's text: its answer only. A reasoning model's reasoning is shown and saved, never sent back. */
@@ -30,7 +31,14 @@ export function toChatRequestBody(messages: ChatMessage[], settings: ChatSetting
   return {
     messages: messages
       .filter((m) => m.role === 'user' || m.role === 'assistant')
-      .map((m) => ({ role: m.role as 'user' | 'assistant', content: messageText(m) })),
+      .map((m) => {
+        const documents = m.role === 'user' ? messageDocuments(m) : [];
+        return {
+          role: m.role as 'user' | 'assistant',
+          content: messageText(m),
+          ...(documents.length > 0 ? { documents: documents.map(toTurnDocument) } : {}),
+        };
+      }),
     model: settings.model,
     system: effectiveSystemPrompt(settings, locale),
     temperature: settings.temperature,

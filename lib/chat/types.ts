@@ -10,7 +10,27 @@ export interface ReplyMetadata {
   state?: 'stopped' | 'interrupted' | 'error';
 }
 
-export type ChatMessage = UIMessage<ReplyMetadata>;
+/**
+ * A file attached to a user message (issue #19): its text as read in the browser. The model
+ * gets `text` inside the user's turn (lib/ai/user-turn.ts); the UI shows a chip.
+ */
+export interface AttachedDocument {
+  name: string;
+  /** The file's size in bytes. */
+  size: number;
+  kind: 'text' | 'pdf' | 'docx';
+  /** What is sent: the whole text, or for a PDF the chosen pages. */
+  text: string;
+  /** Text files: the encoding detected. */
+  encoding?: string;
+  /** PDFs: the pages kept (1-based, inclusive) of how many. */
+  pages?: { from: number; to: number; total: number };
+}
+
+/** Data parts of our messages: a user message carries its documents as `data-document` parts. */
+export type ChatDataParts = { document: AttachedDocument };
+
+export type ChatMessage = UIMessage<ReplyMetadata, ChatDataParts>;
 
 export interface ChatSettings {
   model: string;

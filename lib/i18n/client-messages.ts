@@ -27,6 +27,8 @@ export const CLIENT_NAMESPACES = [
   'history',
   'viewCode',
   'shortcuts',
+  'attachments',
+  'contextMeter',
   'model.link',
 ] as const;
 

@@ -1,10 +1,28 @@
-import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
+import {
+  MAX_DOCUMENT_CHARS,
+  MAX_DOCUMENT_NAME_CHARS,
+  MAX_DOCUMENTS,
+  MAX_MESSAGE_CHARS,
+  MAX_SYSTEM_CHARS,
+} from '@/lib/ai/limits';
 import { presetParamsSchema } from '@/lib/presets/schema';
 import * as z from '@/lib/validation/zod-mini';
 import { CONVERSATION_VERSION, MAX_TITLE_CHARS, replyStates } from './conversation';
 
 // Saved conversations (IndexedDB, the rescue copy, import files) are validated with these;
 // the module loads when there is something to validate, not with the page.
+const pageNumber = z.number().check(z.int(), z.gte(1));
+
+/** A document attached to a user message (issue #19): kept with it in history and export files. */
+export const storedDocumentSchema = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_DOCUMENT_NAME_CHARS)),
+  size: z.number().check(z.int(), z.nonnegative()),
+  kind: z.enum(['text', 'pdf', 'docx']),
+  text: z.string().check(z.maxLength(MAX_DOCUMENT_CHARS)),
+  encoding: z.optional(z.string().check(z.maxLength(40))),
+  pages: z.optional(z.strictObject({ from: pageNumber, to: pageNumber, total: pageNumber })),
+});
+
 export const storedMessageSchema = z.strictObject({
   id: z.string().check(z.minLength(1), z.maxLength(100)),
   role: z.enum(['user', 'assistant']),
@@ -20,6 +38,8 @@ export const storedMessageSchema = z.strictObject({
     }),
   ),
   droppedTurns: z.optional(z.number().check(z.int(), z.gte(0))),
+  /** User messages: their documents. Optional, so version 1 data without any reads as before. */
+  documents: z.optional(z.array(storedDocumentSchema).check(z.maxLength(MAX_DOCUMENTS))),
 });
 
 /** A conversation remembers its own model, parameters, system prompt and preset. */

@@ -17,7 +17,9 @@ export function newConversationId(): string {
 
 /** Title from the first user message, on one line. */
 export function titleFrom(messages: readonly StoredMessage[]): string {
-  const first = messages.find((m) => m.role === 'user')?.text ?? '';
+  const message = messages.find((m) => m.role === 'user');
+  // A message that is only documents is titled by its first file.
+  const first = message?.text || message?.documents?.[0]?.name || '';
   const line = first.replace(/\s+/g, ' ').trim();
   return line.length > MAX_TITLE_CHARS ? `${line.slice(0, MAX_TITLE_CHARS - 1)}…` : line;
 }

@@ -27,9 +27,18 @@ export function conversationToMarkdown(conversation: Conversation, labels: Markd
     `- ${labels.systemPrompt}: ${settings.systemPrompt.replace(/\n/g, ' ')}`,
   ];
   const body = conversation.messages.map(
-    (m) => `## ${m.role === 'user' ? labels.user : labels.assistant}\n\n${m.text}`,
+    (m) =>
+      `## ${m.role === 'user' ? labels.user : labels.assistant}\n\n${(m.documents ?? []).map(markdownDocument).join('')}${m.text}`,
   );
   return `${[...head, '', ...body].join('\n')}\n`.replace(/\n{3,}/g, '\n\n');
+}
+
+/** An attached document in a Markdown export: its name, then its text in a fence longer than any inside. */
+function markdownDocument({ name, text }: { name: string; text: string }): string {
+  let longest = 2;
+  for (const [run] of text.matchAll(/`+/g)) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  return `📎 **${name.replace(/([\\`*_[\]<>])/g, '\\$1')}**\n\n${fence}text\n${text.replace(/\n+$/, '')}\n${fence}\n\n`;
 }
 
 /** Imported conversations whose id is taken get a new id: nothing is overwritten. */

@@ -1,0 +1,147 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import { FileText, LoaderCircle, X } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatBytes } from '@/lib/attachments/format';
+import {
+  attachmentsStore,
+  dismissAttachmentError,
+  removeAttachment,
+  setAttachmentPages,
+  type AttachmentsState,
+  type PendingAttachment,
+} from '@/lib/attachments/pending';
+
+const EMPTY: AttachmentsState = { items: [], errors: [] };
+export const useAttachments = () => useSyncExternalStore(attachmentsStore.subscribe, attachmentsStore.get, () => EMPTY);
+
+const chipClass =
+  'flex max-w-full items-center gap-2 rounded-xl border border-zinc-300 bg-zinc-50 py-1 pl-2 pr-1 text-sm dark:border-zinc-700 dark:bg-zinc-800';
+
+/** The files attached to the message being written, and the messages about files that could not be. */
+export function AttachmentTray() {
+  const t = useTranslations('attachments');
+  const { items, errors } = useAttachments();
+  if (items.length === 0 && errors.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-2 px-1 pb-2">
+      {items.length > 0 && (
+        <ul aria-label={t('listLabel')} className="flex flex-wrap gap-2">
+          {items.map((item) => (
+            <AttachmentChip key={item.id} item={item} />
+          ))}
+        </ul>
+      )}
+      {errors.map((error) => (
+        <p
+          key={error.id}
+          role="alert"
+          data-testid="attachment-error"
+          data-code={error.code}
+          className="flex items-start gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
+          <span className="flex-1">
+            <ErrorText code={error.code} name={error.name} limit={error.limit} />
+          </span>
+          <button
+            type="button"
+            onClick={() => dismissAttachmentError(error.id)}
+            aria-label={t('dismiss')}
+            title={t('dismiss')}
+            className="-my-1 inline-flex h-8 w-8 shrink-0 items-center justify-center rounded hover:bg-red-100 dark:hover:bg-red-900"
+          >
+            <X size={16} aria-hidden />
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function ErrorText({ code, name, limit }: { code: string; name: string; limit?: number }) {
+  const t = useTranslations('attachments');
+  const locale = useLocale();
+  if (code === 'too_many') return <>{t('tooMany', { name, limit: String(limit ?? '') })}</>;
+  const shown = code === 'too_large' && limit ? formatBytes(limit, locale) : '';
+  return <>{t(`errors.${code as 'unreadable'}`, { name, limit: shown })}</>;
+}
+
+function AttachmentChip({ item }: { item: PendingAttachment }) {
+  const t = useTranslations('attachments');
+  const locale = useLocale();
+  const total = item.document?.pages?.length;
+  return (
+    <li
+      data-testid="attachment"
+      data-status={item.status}
+      data-tokens={item.tokens}
+      aria-busy={item.status === 'reading'}
+      className={chipClass}
+    >
+      {item.status === 'reading' ? (
+        <LoaderCircle size={16} className="shrink-0 animate-spin" aria-hidden />
+      ) : (
+        <FileText size={16} className="shrink-0" aria-hidden />
+      )}
+      <span className="min-w-0 truncate font-medium" title={item.name}>
+        {item.name}
+      </span>
+      <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-300">
+        {formatBytes(item.size, locale)}
+        {' · '}
+        {item.status === 'reading' ? (
+          <span role="status">{t('reading')}</span>
+        ) : item.tokens != null ? (
+          <span data-testid="attachment-tokens">{t('tokens', { count: item.tokens })}</span>
+        ) : (
+          '…'
+        )}
+      </span>
+      {total && item.pages && <PageRange item={item} total={total} />}
+      <button
+        type="button"
+        data-testid="attachment-remove"
+        onClick={() => removeAttachment(item.id)}
+        aria-label={t('remove', { name: item.name })}
+        title={t('remove', { name: item.name })}
+        className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-lg hover:bg-zinc-200 dark:hover:bg-zinc-700 sm:h-7 sm:w-7"
+      >
+        <X size={16} aria-hidden />
+      </button>
+    </li>
+  );
+}
+
+/** A PDF's pages to keep: first and last (the meter shows what that saves). */
+function PageRange({ item, total }: { item: PendingAttachment; total: number }) {
+  const t = useTranslations('attachments');
+  const { from, to } = item.pages!;
+  const field =
+    'w-14 rounded border border-zinc-300 bg-white px-1 py-0.5 text-xs dark:border-zinc-600 dark:bg-zinc-900';
+  return (
+    <span className="flex shrink-0 items-center gap-1 text-xs" data-testid="attachment-pages">
+      {t('pages')}
+      <input
+        type="number"
+        min={1}
+        max={total}
+        value={from}
+        aria-label={t('pagesFrom', { name: item.name })}
+        onChange={(e) => setAttachmentPages(item.id, e.target.valueAsNumber, Math.max(to, e.target.valueAsNumber))}
+        className={field}
+      />
+      –
+      <input
+        type="number"
+        min={from}
+        max={total}
+        value={to}
+        aria-label={t('pagesTo', { name: item.name })}
+        onChange={(e) => setAttachmentPages(item.id, from, e.target.valueAsNumber)}
+        className={field}
+      />
+      {t('pagesOf', { total })}
+    </span>
+  );
+}

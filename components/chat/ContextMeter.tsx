@@ -1,0 +1,74 @@
+'use client';
+
+import clsx from 'clsx';
+import { useTranslations } from 'next-intl';
+import type { ContextMeasure } from '@/lib/ai/context-budget';
+
+export const CONTEXT_OVER_ID = 'context-over';
+
+/**
+ * How much of the model's window the next request takes: conversation, system prompt, documents,
+ * draft and the room kept for the reply (max_tokens). Over the window it says by how much and
+ * what to do; the composer does not send (nothing is cut silently).
+ */
+export function ContextMeter({ measure, current }: { measure: ContextMeasure | null; current: boolean }) {
+  const t = useTranslations('contextMeter');
+  if (!measure) {
+    return (
+      <p
+        data-testid="context-meter"
+        data-state="counting"
+        className="px-2 pt-1 text-xs text-zinc-600 dark:text-zinc-400"
+      >
+        {t('counting')}
+      </p>
+    );
+  }
+  const { promptTokens, maxTokens, contextTokens, overBy, droppedTurns } = measure;
+  const used = promptTokens + maxTokens;
+  const share = Math.min(1, used / contextTokens);
+  const state = overBy > 0 ? 'over' : share >= 0.9 ? 'near' : 'ok';
+  return (
+    <div
+      data-testid="context-meter"
+      data-state={state}
+      data-used={used}
+      data-window={contextTokens}
+      data-over={overBy}
+      data-current={current}
+      className="flex flex-col gap-1 px-2 pt-1 text-xs text-zinc-600 dark:text-zinc-400"
+    >
+      <div className="flex items-center gap-2">
+        <div
+          aria-hidden
+          className="h-1.5 w-16 shrink-0 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-700 sm:w-24"
+        >
+          <div
+            className={clsx(
+              'h-full rounded-full',
+              state === 'over' ? 'bg-red-600' : state === 'near' ? 'bg-amber-500' : 'bg-brand-500',
+            )}
+            style={{ width: `${Math.round(share * 100)}%` }}
+          />
+        </div>
+        <span>
+          <span className="sr-only">{t('label')}: </span>
+          {t('usage', { used, window: contextTokens })}
+          <span className="text-zinc-500 dark:text-zinc-400"> · {t('reply', { reply: maxTokens })}</span>
+        </span>
+      </div>
+      {overBy > 0 ? (
+        <p
+          id={CONTEXT_OVER_ID}
+          role="alert"
+          data-testid="context-over"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
+          {t('over', { over: overBy, window: contextTokens })}
+        </p>
+      ) : (
+        droppedTurns > 0 && <p data-testid="context-drop">{t('dropped', { count: droppedTurns })}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/// <reference lib="webworker" />
+// The context meter's counting, off the main thread: the Llama 3 tokenizer (~2 MB of script,
+// ~1.4 s to build its vocabulary) loads here on the first request, never with the page. The
+// same modules as the server's budget: templates, BPE, turn rules and the user turn's composition.
+import { loadTokenizer, measureContext } from '@/lib/ai/context-budget';
+import { TokenCounter } from '@/lib/ai/token-count';
+import { composeTurns } from '@/lib/ai/user-turn';
+import type { TokenRequest, TokenResponse } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** One counter for the session: its cache of pretokens makes a recount after a keystroke cheap. */
+let counter: TokenCounter | undefined;
+let uses = 0;
+
+async function answer(request: TokenRequest): Promise<TokenResponse> {
+  const encoder = await loadTokenizer();
+  // A fresh cache now and then, so a long session does not keep every pretoken it ever saw.
+  if (!counter || ++uses > 500) {
+    counter = new TokenCounter(encoder, Infinity);
+    uses = 0;
+  }
+  if (request.op === 'count') return { id: request.id, ok: true, tokens: counter.count(request.text, Infinity) };
+  const { system, messages, maxTokens, contextTokens } = request.input;
+  const measure = measureContext(
+    { system, messages: composeTurns(messages), maxTokens, contextTokens },
+    encoder,
+    counter,
+  );
+  return { id: request.id, ok: true, measure };
+}
+
+self.onmessage = (event: MessageEvent<TokenRequest>) => {
+  answer(event.data).then(
+    (response) => self.postMessage(response),
+    (error: unknown) =>
+      self.postMessage({ id: event.data.id, ok: false, message: String(error) } satisfies TokenResponse),
+  );
+};
