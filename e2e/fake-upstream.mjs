@@ -5,7 +5,9 @@
 //
 // Routes: GET / and /health → "ok"; GET /v1/models; POST /v1/chat/completions;
 // GET /__requests?contains=STR (the request log, filtered); POST /__reset (clear the log).
-// Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/).
+// Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/);
+// `[[scenario@PART:NAME]]` picks it only for requests whose model id contains PART (one prompt
+// sent to two models, as compare mode does, can then fail for one of them).
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { echoKeyError, ERROR_SCENARIOS, fakeError, FIRST_ATTEMPT_ERRORS } from './fake-upstream/errors.mjs';
@@ -23,6 +25,16 @@ export {
 } from './fake-upstream/scenarios.mjs';
 
 const SCENARIO_PATTERN = /\[\[scenario:([a-z0-9_-]+)\]\]/;
+const MODEL_SCENARIO_PATTERN = /\[\[scenario@([^:\]]+):([a-z0-9_-]+)\]\]/g;
+
+/** The scenario for this request: a model-specific one first, then the general one, else plain. */
+function scenarioName(body) {
+  const text = lastUserText(body);
+  for (const [, part, name] of text.matchAll(MODEL_SCENARIO_PATTERN)) {
+    if (typeof body.model === 'string' && body.model.includes(part)) return name;
+  }
+  return text.match(SCENARIO_PATTERN)?.[1] ?? (showcaseReply(text) ? 'showcase' : 'plain');
+}
 
 /** Every scenario name the fake understands. */
 export const SCENARIOS = [
@@ -112,8 +124,7 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
       return send(res, fakeError(400, 'The request body must be a JSON object.', 'invalid_json'));
     }
 
-    const name =
-      lastUserText(body).match(SCENARIO_PATTERN)?.[1] ?? (showcaseReply(lastUserText(body)) ? 'showcase' : 'plain');
+    const name = scenarioName(body);
     if (name === 'drop') {
       dropped = true; // a reset (RST), not a clean close
       return req.socket.resetAndDestroy();

@@ -113,6 +113,16 @@ describe('fake upstream', () => {
     expect(text).toContain('```ts\n');
   });
 
+  it('applies a model-specific scenario only to requests for that model', async () => {
+    const prompt = '[[scenario@70b:nvidia-429]] 比べる';
+    const big = await chat(prompt, { model: 'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1' });
+    expect(big.status).toBe(429);
+    await big.text();
+    const small = await chat(prompt, { stream: false });
+    expect(small.status).toBe(200);
+    expect((await small.json()).choices[0].message.content).toContain('比べる');
+  });
+
   it('answers a non-streaming request with one chat.completion', async () => {
     const response = await chat('[[scenario:plain]] こんにちは', { stream: false });
     const json = await response.json();

@@ -3,6 +3,9 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { DropZone } from '@/components/attachments/DropZone';
+import { ComparePanel } from '@/components/compare/ComparePanel';
+import { CompareResult } from '@/components/compare/CompareResult';
+import { useCompareBusy } from '@/components/compare/useCompareBusy';
 import { HistorySidebar } from '@/components/history/HistorySidebar';
 import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
@@ -22,6 +25,7 @@ import { useRouter } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { initDrafts } from '@/lib/chat/draft-session';
+import { compareStore, startComparison, stopComparison } from '@/lib/compare/compare-session';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -57,6 +61,9 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const { messages, status, error } = useChatState(session.chat, RENDER_THROTTLE_MS);
   const { sendMessage, stop } = session.chat;
   const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
+  const compare = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
+  const compareBusy = useCompareBusy();
+  const comparing = compare.open || compare.run !== null;
   const [missing, setMissing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   /** From `lg` up the history is a column; a shortcut hides it. */
@@ -97,13 +104,15 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   }, [conversationId, config.models]);
 
   // A new conversation gets its own URL as soon as it has a message, so reload and bookmarks reopen it.
-  const hasMessages = messages.length > 0;
+  const hasMessages = messages.length > 0 || compare.run !== null;
   useEffect(() => {
     if (conversationId || !hasMessages) return;
     window.history.replaceState(null, '', `/${locale}/c/${session.id}`);
   }, [conversationId, hasMessages, locale, session.id]);
 
-  const busy = status === 'submitted' || status === 'streaming';
+  const busy = compare.run ? compareBusy : status === 'submitted' || status === 'streaming';
+  // A comparison that is over waits for its pick: the next message comes after it.
+  const awaitingPick = compare.run !== null && !compareBusy;
   const { measure, current: measureCurrent } = useMeter(messages, config.contextTokens, locale as Locale);
   const overBy = measure?.overBy ?? 0;
   const lastReply = messages.findLast((m) => m.role === 'assistant');
@@ -121,6 +130,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   );
 
   async function handleStop() {
+    if (compare.run) return stopComparison();
     await stop();
     markLastReply('stopped');
   }
@@ -156,6 +166,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
         {t('app.skipToComposer')}
       </a>
       <ChatHeader
+        models={config.models}
         onNewChat={handleNewChat}
         historyOpen={historyOpen}
         historyCollapsed={historyCollapsed}
@@ -184,7 +195,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
         <DropZone disabled={!config.configured}>
           <main className="flex min-h-0 min-w-0 flex-1 flex-col">
             <div data-scroll-container className="flex-1 overflow-y-auto">
-              <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+              <div className={`mx-auto flex ${comparing ? 'max-w-6xl' : 'max-w-3xl'} flex-col gap-6 px-4 py-6`}>
                 {banner}
                 <ShareLoadedNotice />
                 {!config.configured && <NotConfiguredNotice id="not-configured" />}
@@ -206,7 +217,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                     {t('chat.conversationMissing')}
                   </p>
                 )}
-                {messages.length === 0 && (
+                {messages.length === 0 && !comparing && (
                   <div className="py-10 text-center">
                     <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
                     <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('chat.emptyHint')}</p>
@@ -234,6 +245,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 {error && status === 'error' && !failedReplyId(messages, status) && (
                   <ChatErrorNotice error={error} onRetry={handlers.onRetry} />
                 )}
+                <CompareResult />
+                {comparing && <ComparePanel models={config.models} />}
               </div>
             </div>
             <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
@@ -246,13 +259,14 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
               </p>
               <Composer
                 busy={busy}
-                disabled={!config.configured}
-                disabledReasonId={config.configured ? undefined : 'not-configured'}
+                disabled={!config.configured || awaitingPick}
+                disabledReasonId={!config.configured ? 'not-configured' : awaitingPick ? 'compare-pick-hint' : undefined}
                 blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : undefined}
                 footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
                 onSend={(text, documents) => {
                   preloadMarkdown();
-                  void sendMessage({ parts: userMessageParts(text, documents) });
+                  if (compare.open && !compare.run) startComparison(text, documents);
+                  else void sendMessage({ parts: userMessageParts(text, documents) });
                 }}
                 onStop={() => void handleStop()}
               />

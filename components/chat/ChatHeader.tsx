@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import clsx from 'clsx';
 import { PanelLeft, SlidersHorizontal, SquarePen } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { CompareToggle } from '@/components/compare/CompareToggle';
 import { ActivePreset } from '@/components/presets/ActivePreset';
 import { PresetsButton } from '@/components/presets/PresetsButton';
 import { ShareButton } from '@/components/share/ShareButton';
@@ -15,6 +16,7 @@ import { headerButtonClass, headerItemClass, ICON_PROPS } from '@/components/ui/
 import { HeaderMenu } from './HeaderMenu';
 
 interface ChatHeaderProps {
+  models: string[];
   onNewChat: () => void;
   historyOpen: boolean;
   /** From `lg` up: the history column is hidden, and this button shows it again. */
@@ -29,6 +31,7 @@ interface ChatHeaderProps {
 /** One row on every screen: history, the name, new chat and the menu on phones; everything from `lg` up. */
 export function ChatHeader(props: ChatHeaderProps) {
   const {
+    models,
     onNewChat,
     historyOpen,
     historyCollapsed,
@@ -72,6 +75,7 @@ export function ChatHeader(props: ChatHeaderProps) {
           <span className="sr-only lg:not-sr-only">{t('chat.newChat')}</span>
         </button>
         <HeaderMenu>
+          <CompareToggle models={models} />
           <PresetsButton />
           <ShareButton />
           <button

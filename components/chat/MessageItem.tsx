@@ -4,6 +4,7 @@ import { memo, useState } from 'react';
 import clsx from 'clsx';
 import { ArrowRight, Pencil, RefreshCw, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { AlternativeReply } from '@/components/compare/AlternativeReply';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SentDocuments } from '@/components/attachments/SentDocuments';
 import { CopyButton } from '@/components/ui/CopyButton';
@@ -102,6 +103,7 @@ export const MessageItem = memo(function MessageItem({
           )}
         </div>
       )}
+      {message.metadata?.compared && <AlternativeReply compared={message.metadata.compared} />}
       <div className="flex flex-wrap items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400">
         {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
         {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}

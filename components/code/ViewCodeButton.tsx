@@ -7,11 +7,27 @@ import { useTranslations } from 'next-intl';
 import { Code } from 'lucide-react';
 import { headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
 import { returnFocus } from '@/lib/browser/focus';
+import type { CodeSource } from './ViewCodeDialog';
 
 // The dialog and the snippet builders load on first open, not with the chat.
 const ViewCodeDialog = dynamic(() => import('./ViewCodeDialog').then((m) => m.ViewCodeDialog), { ssr: false });
 
-export function ViewCodeButton() {
+interface ViewCodeButtonProps {
+  /** Set on a compare column: the dialog shows that column's request. */
+  source?: () => CodeSource;
+  testId?: string;
+  className?: string;
+  label?: string;
+  ariaLabel?: string;
+}
+
+export function ViewCodeButton({
+  source,
+  testId = 'view-code',
+  className = headerItemClass,
+  label,
+  ariaLabel,
+}: ViewCodeButtonProps) {
   const t = useTranslations('viewCode');
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -22,22 +38,23 @@ export function ViewCodeButton() {
       <button
         ref={buttonRef}
         type="button"
-        data-testid="view-code"
+        data-testid={testId}
         aria-haspopup="dialog"
-        aria-label={t('openLabel')}
+        aria-label={ariaLabel ?? t('openLabel')}
         onClick={() => {
           setLoaded(true);
           setOpen(true);
         }}
-        className={headerItemClass}
+        className={className}
       >
         <Code {...ICON_PROPS} />
-        {t('open')}
+        {label ?? t('open')}
       </button>
       {/* Into <body>: on phones the button is in the overflow menu, hidden while the dialog is open. */}
       {loaded &&
         createPortal(
           <ViewCodeDialog
+            source={source}
             open={open}
             onClose={() => {
               setOpen(false);

@@ -10,6 +10,7 @@ import type { ChatRequest } from '@/lib/ai/schema';
 import { dropOldestTurns } from '@/lib/ai/turns';
 import { snippetChatRequest, toUpstreamRequest } from '@/lib/code/upstream-request';
 import type { Locale } from '@/lib/i18n/routing';
+import type { ChatMessage, ChatSettings } from '@/lib/chat/types';
 import { SnippetTabs } from './SnippetTabs';
 
 /** If the server cannot be asked, assume a private server: print no URL, read it from the environment. */
@@ -49,26 +50,49 @@ async function fetchTarget(body: ChatRequest): Promise<TargetAnswer> {
   }
 }
 
-/** The current conversation, system prompt, model and parameters as ready-to-run code. */
-export function ViewCodeDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** A request other than the open conversation's next one: a compare column's, as it was sent. */
+export interface CodeSource {
+  settings: ChatSettings;
+  /** The turns sent, ending with the user's message. */
+  messages: ChatMessage[];
+}
+
+/**
+ * The current conversation, system prompt, model and parameters as ready-to-run code; or, when
+ * opened from a compare column, that column's request.
+ */
+export function ViewCodeDialog({
+  open,
+  onClose,
+  source,
+}: {
+  open: boolean;
+  onClose: () => void;
+  source?: () => CodeSource;
+}) {
   const t = useTranslations('viewCode');
   const locale = useLocale() as Locale;
   const ids = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
-  const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
+  const liveSettings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
+  const liveDraft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
   const [answer, setAnswer] = useState<TargetAnswer | null>(null);
-  // The conversation as it was when the dialog opened.
-  const [messages, setMessages] = useState(() => getChat().messages);
+  // The conversation (or the column's request) as it was when the dialog opened.
+  const [opened, setOpened] = useState(() => source?.() ?? null);
+  const [liveMessages, setLiveMessages] = useState(() => getChat().messages);
+  const settings = opened?.settings ?? liveSettings;
+  const messages = opened?.messages ?? liveMessages;
+  const draft = opened ? '' : liveDraft;
 
   useEffect(() => {
     const dialog = dialogRef.current;
     if (open && dialog && !dialog.open) {
-      setMessages(getChat().messages);
+      setOpened(source?.() ?? null);
+      setLiveMessages(getChat().messages);
       dialog.showModal();
     }
     if (!open && dialog?.open) dialog.close();
-  }, [open]);
+  }, [open, source]);
 
   const placeholder = t('placeholder');
   const chatRequest = useMemo(

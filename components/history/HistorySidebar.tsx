@@ -32,6 +32,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
   const t = useTranslations('history');
   const tChat = useTranslations('chat');
   const tSettings = useTranslations('settings');
+  const tCompare = useTranslations('compare');
   const router = useRouter();
   const { conversations } = useSyncExternalStore(historyStore.subscribe, historyStore.get, () => EMPTY);
   const activeId = useSyncExternalStore(
@@ -70,6 +71,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
       assistant: tChat('assistant'),
       systemPrompt: tSettings('systemPrompt'),
       model: tSettings('model'),
+      alternative: tCompare('alternativeHeading'),
     };
     downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
   }

@@ -181,6 +181,16 @@ export const STREAM_SCENARIOS = {
     },
   },
 
+  // For compare mode: names the model it answers as, then 30 pieces 20 ms apart (~0.6 s).
+  'model-paced': {
+    run: (s) =>
+      streamTokens(s, [`model=${s.body.model} `, ...cycle(['比較', '用の', '応答', '。'], 30)], {
+        firstDelayMs: 0,
+        delayMs: 20,
+      }),
+    text: (body) => `model=${body.model}`,
+  },
+
   // 3,000 short chunks as fast as backpressure allows.
   long: {
     run: (s) => streamTokens(s, cycle(['長い', '応答', 'の', '一部', '、'], 3000), { firstDelayMs: 0, delayMs: 0 }),

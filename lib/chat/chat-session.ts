@@ -70,8 +70,10 @@ export function startNewChat(): void {
 }
 
 /** Marks how the last reply ended, so it is shown (and saved) as stopped. */
-export function markLastReply(state: NonNullable<ChatMessage['metadata']>['state']): void {
-  const chat = getChat();
+export function markLastReply(
+  state: NonNullable<ChatMessage['metadata']>['state'],
+  chat: ChatHandle = getChat(),
+): void {
   const last = chat.messages.at(-1);
   if (last?.role !== 'assistant') return;
   chat.messages = [...chat.messages.slice(0, -1), { ...last, metadata: { ...last.metadata, state } }];

@@ -21,6 +21,7 @@ export function toStoredMessages(messages: readonly ChatMessage[], status: ChatS
           isLast && busy ? 'streaming' : (m.metadata?.state ?? (isLast && status === 'error' ? 'error' : 'done'));
         if (m.metadata?.usage) stored.usage = m.metadata.usage;
         if (m.metadata?.droppedTurns) stored.droppedTurns = m.metadata.droppedTurns;
+        if (m.metadata?.compared) stored.compared = m.metadata.compared;
       }
       return stored;
     });
@@ -43,6 +44,7 @@ export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMess
         ...(state ? { state } : {}),
         ...(m.usage ? { usage: m.usage } : {}),
         ...(m.droppedTurns ? { droppedTurns: m.droppedTurns } : {}),
+        ...(m.compared ? { compared: m.compared } : {}),
       },
     };
   });

@@ -7,6 +7,15 @@ import { CONVERSATION_VERSION, titleFrom, type Conversation } from '@/lib/storag
 import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
 import { openConversationStore, type ConversationStore } from '@/lib/storage/db';
 import { pageStorage, restoreRescue, writeRescue } from '@/lib/storage/rescue';
+import {
+  clearComparisonCutOff,
+  compareBusy,
+  compareSubmitted,
+  markComparisonCutOff,
+  restoreCompare,
+  storedCompareFor,
+  subscribeCompareRun,
+} from '@/lib/compare/compare-session';
 
 export interface HistoryState {
   conversations: Conversation[];
@@ -55,29 +64,36 @@ function fallBackToMemory(): void {
  * Cleared if the page stays after all (back from the bfcache, or a new request starts).
  */
 let leavingMidReply = false;
+/** The same for the replies of a comparison (lib/compare). */
+let leavingMidCompare = false;
 /** IndexedDB writes started and not yet finished: the page may be torn down before they land. */
 let savesInFlight = 0;
 
-const isBusy = (session: ChatSession) => session.chat.status === 'submitted' || session.chat.status === 'streaming';
+const isChatBusy = (session: ChatSession) => session.chat.status === 'submitted' || session.chat.status === 'streaming';
+const isBusy = (session: ChatSession) => isChatBusy(session) || compareBusy();
+/** A conversation is saved once it has a message, or a comparison under way. */
+const hasContent = (session: ChatSession) => session.chat.messages.length > 0 || !!storedCompareFor(session.id);
 
 function conversationFrom(session: ChatSession): Conversation {
   const { chat } = session;
   const messages = toStoredMessages(chat.messages, leavingMidReply ? 'streaming' : chat.status);
   const settings = settingsStore.get();
+  const compare = storedCompareFor(session.id);
   return {
     v: CONVERSATION_VERSION,
     id: session.id,
-    title: session.titleEdited ? session.title : titleFrom(messages),
+    title: session.titleEdited ? session.title : titleFrom(compare ? [...messages, compare.prompt] : messages),
     titleEdited: session.titleEdited,
     createdAt: session.createdAt,
     updatedAt: Date.now(),
     settings: toConversationSettings(settings, effectiveSystemPrompt(settings, localeStore.get())),
     messages,
+    ...(compare ? { compare } : {}),
   };
 }
 
 async function save(session: ChatSession): Promise<void> {
-  if (session.chat.messages.length === 0) return;
+  if (!hasContent(session)) return;
   const conversation = conversationFrom(session);
   savesInFlight += 1;
   try {
@@ -115,16 +131,26 @@ function watch(session: ChatSession): () => void {
   const offMessages = session.chat.subscribeMessages(schedule);
   const offStatus = session.chat.subscribeStatus(onStatus);
   const offSettings = settingsStore.subscribe(schedule);
+  const offCompare = subscribeCompareRun(() => {
+    if (compareSubmitted()) leavingMidCompare = false;
+    schedule();
+  });
   const onHide = () => document.visibilityState === 'hidden' && timer && flush();
   // The page may be gone before an IndexedDB write completes: leave a synchronous copy.
   const onLeave = () => {
-    if (isBusy(session)) leavingMidReply = true;
-    if (!timer && savesInFlight === 0 && !leavingMidReply) return;
-    if (session.chat.messages.length > 0) writeRescue(pageStorage(), conversationFrom(session));
+    if (isChatBusy(session)) leavingMidReply = true;
+    if (compareBusy()) {
+      leavingMidCompare = true;
+      markComparisonCutOff();
+    }
+    if (!timer && savesInFlight === 0 && !leavingMidReply && !leavingMidCompare) return;
+    if (hasContent(session)) writeRescue(pageStorage(), conversationFrom(session));
     flush();
   };
   const onShow = (event: PageTransitionEvent) => {
-    if (event.persisted) leavingMidReply = false;
+    if (!event.persisted) return;
+    leavingMidReply = leavingMidCompare = false;
+    clearComparisonCutOff();
   };
   document.addEventListener('visibilitychange', onHide);
   window.addEventListener('beforeunload', onLeave);
@@ -135,6 +161,7 @@ function watch(session: ChatSession): () => void {
     offMessages();
     offStatus();
     offSettings();
+    offCompare();
     document.removeEventListener('visibilitychange', onHide);
     window.removeEventListener('beforeunload', onLeave);
     window.removeEventListener('pagehide', onLeave);
@@ -194,6 +221,7 @@ export async function openConversation(id: string, models: readonly string[]): P
     messages: fromStoredMessages(saved.messages),
   });
   settingsStore.set(fromConversationSettings(saved.settings, models));
+  if (saved.compare) restoreCompare(saved.compare, models);
   return 'opened';
 }
 

@@ -8,6 +8,24 @@ export interface ReplyMetadata {
   usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
   /** How the reply ended when it did not finish: set on stop, error, or found mid-stream after a reload. */
   state?: 'stopped' | 'interrupted' | 'error';
+  /** Set on a reply picked from a comparison: its model and the reply it was preferred to. */
+  compared?: ComparedReply;
+}
+
+/** The other reply of a comparison, kept beside the one picked (viewable and exported). */
+export interface AlternativeReply {
+  model: string;
+  text: string;
+  state?: 'done' | 'stopped' | 'interrupted' | 'error';
+  usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
+}
+
+export interface ComparedReply {
+  /** The picked reply's model. */
+  model: string;
+  /** True when it was picked with the names hidden. */
+  blind: boolean;
+  alternatives: AlternativeReply[];
 }
 
 /**

@@ -29,6 +29,7 @@ export const CLIENT_NAMESPACES = [
   'shortcuts',
   'attachments',
   'contextMeter',
+  'compare',
   'model.link',
 ] as const;
 

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveSecurityConfig } from './config';
 import { createLimits, type Limits } from './limits';
 
 const memory = (overrides: Partial<Parameters<typeof createLimits>[0]> = {}) =>
@@ -13,6 +14,14 @@ async function admitAndRelease(limits: Limits, client: string) {
 }
 
 describe('createLimits (in memory)', () => {
+  it('by default lets one client run a comparison: two replies streaming at once', async () => {
+    const limits = createLimits(resolveSecurityConfig({}));
+    const [left, right] = [await limits.admitChat('c'), await limits.admitChat('c')];
+    expect([left.ok, right.ok]).toEqual([true, true]);
+    if (left.ok) await left.release();
+    if (right.ok) await right.release();
+  });
+
   it('allows N chat requests per minute per client, then 429 with the wait', async () => {
     const limits = memory();
     for (let i = 0; i < 3; i++) expect((await admitAndRelease(limits, 'a')).ok).toBe(true);

@@ -9,6 +9,28 @@ import { presetParamsSchema } from '@/lib/presets/schema';
 import * as z from '@/lib/validation/zod-mini';
 import { CONVERSATION_VERSION, MAX_TITLE_CHARS, replyStates } from './conversation';
 
+const usageSchema = z.strictObject({
+  inputTokens: z.optional(z.number()),
+  outputTokens: z.optional(z.number()),
+  totalTokens: z.optional(z.number()),
+});
+
+/** A reply picked from a comparison keeps its model and the reply it was preferred to. */
+const comparedSchema = z.strictObject({
+  model: z.string().check(z.maxLength(200)),
+  blind: z.boolean(),
+  alternatives: z
+    .array(
+      z.strictObject({
+        model: z.string().check(z.maxLength(200)),
+        text: z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 4)),
+        state: z.optional(z.enum(['done', 'stopped', 'interrupted', 'error'])),
+        usage: z.optional(usageSchema),
+      }),
+    )
+    .check(z.maxLength(3)),
+});
+
 // Saved conversations (IndexedDB, the rescue copy, import files) are validated with these;
 // the module loads when there is something to validate, not with the page.
 const pageNumber = z.number().check(z.int(), z.gte(1));
@@ -30,16 +52,11 @@ export const storedMessageSchema = z.strictObject({
   /** A reasoning model's reasoning, kept with its reply (never sent back to the model). */
   reasoning: z.optional(z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 8))),
   state: z.optional(z.enum(replyStates)),
-  usage: z.optional(
-    z.strictObject({
-      inputTokens: z.optional(z.number()),
-      outputTokens: z.optional(z.number()),
-      totalTokens: z.optional(z.number()),
-    }),
-  ),
+  usage: z.optional(usageSchema),
   droppedTurns: z.optional(z.number().check(z.int(), z.gte(0))),
   /** User messages: their documents. Optional, so version 1 data without any reads as before. */
   documents: z.optional(z.array(storedDocumentSchema).check(z.maxLength(MAX_DOCUMENTS))),
+  compared: z.optional(comparedSchema),
 });
 
 /** A conversation remembers its own model, parameters, system prompt and preset. */
@@ -47,6 +64,29 @@ export const conversationSettingsSchema = z.extend(presetParamsSchema, {
   model: z.string().check(z.maxLength(200)),
   systemPrompt: z.string().check(z.maxLength(MAX_SYSTEM_CHARS)),
   presetId: z.nullable(z.string().check(z.maxLength(64))),
+});
+
+/**
+ * A comparison waiting for the user's pick (lib/compare): the prompt, and per column (in the
+ * order shown) its settings, its reply so far and its timing. Kept so a reload loses nothing.
+ */
+export const storedCompareSchema = z.strictObject({
+  blind: z.boolean(),
+  prompt: storedMessageSchema,
+  columns: z
+    .array(
+      z.strictObject({
+        settings: conversationSettingsSchema,
+        reply: z.optional(storedMessageSchema),
+        timing: z.optional(
+          z.strictObject({
+            ttftMs: z.optional(z.number().check(z.nonnegative())),
+            durationMs: z.optional(z.number().check(z.nonnegative())),
+          }),
+        ),
+      }),
+    )
+    .check(z.minLength(2), z.maxLength(2)),
 });
 
 export const conversationSchema = z.strictObject({
@@ -59,8 +99,10 @@ export const conversationSchema = z.strictObject({
   updatedAt: z.number().check(z.int(), z.nonnegative()),
   settings: conversationSettingsSchema,
   messages: z.array(storedMessageSchema).check(z.maxLength(2000)),
+  compare: z.optional(storedCompareSchema),
 });
 
 export type StoredMessage = z.infer<typeof storedMessageSchema>;
+export type StoredCompare = z.infer<typeof storedCompareSchema>;
 export type ConversationSettings = z.infer<typeof conversationSettingsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;

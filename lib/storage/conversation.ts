@@ -1,8 +1,8 @@
-import type { Conversation, ConversationSettings, StoredMessage } from './conversation-schema';
+import type { Conversation, ConversationSettings, StoredCompare, StoredMessage } from './conversation-schema';
 
 // The types come from the zod schemas (./conversation-schema), which load only where saved
 // conversations are validated: type imports leave nothing in the page's first load.
-export type { Conversation, ConversationSettings, StoredMessage };
+export type { Conversation, ConversationSettings, StoredCompare, StoredMessage };
 
 export const CONVERSATION_VERSION = 1;
 export const MAX_TITLE_CHARS = 80;
@@ -26,9 +26,20 @@ export function titleFrom(messages: readonly StoredMessage[]): string {
 
 /** After a reload nothing is streaming any more: a reply saved mid-stream was interrupted. */
 export function markInterrupted(conversation: Conversation): Conversation {
-  if (!conversation.messages.some((m) => m.state === 'streaming')) return conversation;
+  const compareStreaming = conversation.compare?.columns.some((c) => c.reply?.state === 'streaming');
+  if (!conversation.messages.some((m) => m.state === 'streaming') && !compareStreaming) return conversation;
+  const settle = (m: StoredMessage): StoredMessage => (m.state === 'streaming' ? { ...m, state: 'interrupted' } : m);
+  const { compare } = conversation;
   return {
     ...conversation,
-    messages: conversation.messages.map((m) => (m.state === 'streaming' ? { ...m, state: 'interrupted' } : m)),
+    messages: conversation.messages.map(settle),
+    ...(compare
+      ? {
+          compare: {
+            ...compare,
+            columns: compare.columns.map((c) => (c.reply ? { ...c, reply: settle(c.reply) } : c)),
+          },
+        }
+      : {}),
   };
 }

@@ -104,6 +104,36 @@ describe('conversation files', () => {
     expect(result.conversations[1].id).toBe('fresh01');
   });
 
+  it('exports the other reply of a comparison with the picked one (JSON and Markdown)', () => {
+    const base = conversation('abcdef1', 1);
+    const compared: Conversation = {
+      ...base,
+      messages: [
+        base.messages[0],
+        {
+          ...base.messages[1],
+          compared: {
+            model: 'org/70b',
+            blind: true,
+            alternatives: [{ model: 'org/8b', text: '曇りでしょう。', state: 'done' }],
+          },
+        },
+      ],
+    };
+    const json = JSON.parse(exportConversations([compared]));
+    expect(json.conversations[0].messages[1].compared.alternatives[0].text).toBe('曇りでしょう。');
+    const markdown = conversationToMarkdown(compared, {
+      user: 'あなた',
+      assistant: 'Swallow',
+      systemPrompt: 'システムプロンプト',
+      model: 'モデル',
+      alternative: '比較したもう一方の回答',
+    });
+    expect(markdown).toContain(
+      '## Swallow\n\n晴れの予報です。\n\n- モデル: org/70b\n\n### 比較したもう一方の回答 (org/8b)\n\n曇りでしょう。',
+    );
+  });
+
   it('exports readable Markdown', () => {
     const markdown = conversationToMarkdown(conversation('abcdef1', 1), {
       user: 'あなた',

@@ -16,6 +16,8 @@ export interface MarkdownLabels {
   assistant: string;
   systemPrompt: string;
   model: string;
+  /** Heading of the other reply kept from a comparison. */
+  alternative?: string;
 }
 
 export function conversationToMarkdown(conversation: Conversation, labels: MarkdownLabels): string {
@@ -26,10 +28,21 @@ export function conversationToMarkdown(conversation: Conversation, labels: Markd
     `- ${labels.model}: ${settings.model} (temperature ${settings.temperature}, top_p ${settings.topP}, max_tokens ${settings.maxTokens})`,
     `- ${labels.systemPrompt}: ${settings.systemPrompt.replace(/\n/g, ' ')}`,
   ];
-  const body = conversation.messages.map(
-    (m) =>
-      `## ${m.role === 'user' ? labels.user : labels.assistant}\n\n${(m.documents ?? []).map(markdownDocument).join('')}${m.text}`,
-  );
+  const body = conversation.messages.map((m) => {
+    const documents = (m.documents ?? []).map(markdownDocument).join('');
+    const turn = `## ${m.role === 'user' ? labels.user : labels.assistant}
+
+${documents}${m.text}`;
+    const alternatives = (m.compared?.alternatives ?? []).map(
+      (other) => `### ${labels.alternative ?? 'Alternative'} (${other.model})
+
+${other.text}`,
+    );
+    const picked = m.compared ? [`- ${labels.model}: ${m.compared.model}`] : [];
+    return [turn, ...picked, ...alternatives].join('
+
+');
+  });
   return `${[...head, '', ...body].join('\n')}\n`.replace(/\n{3,}/g, '\n\n');
 }
 

@@ -1,0 +1,54 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import { useTranslations } from 'next-intl';
+import { modelLabel } from '@/lib/ai/model-label';
+import { messageText } from '@/lib/chat/request-body';
+import { compareStore } from '@/lib/compare/compare-session';
+import { CompareColumns } from './CompareColumns';
+import { CompareToolbar } from './CompareToolbar';
+import { RunColumn, useColumnName } from './RunColumn';
+import { SetupColumn } from './SetupColumn';
+
+/** Compare mode: the setup of both columns, or the comparison under way with its two replies. */
+export function ComparePanel({ models }: { models: string[] }) {
+  const t = useTranslations('compare');
+  const state = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
+  const columnName = useColumnName();
+  const { run, targets } = state;
+  if (!run && !targets) return null;
+
+  return (
+    <section data-testid="compare-panel" aria-labelledby="compare-title" className="flex flex-col gap-4">
+      <CompareToolbar state={state} />
+      {run ? (
+        <>
+          <div className="flex flex-col items-end gap-1">
+            <span className="sr-only">{t('prompt')}</span>
+            <p
+              data-testid="compare-prompt"
+              className="max-w-full whitespace-pre-wrap rounded-2xl bg-brand-50 px-4 py-3 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]"
+            >
+              {messageText(run.prompt)}
+            </p>
+          </div>
+          <CompareColumns labels={run.columns.map((column, index) => columnName(column, index, run.blind))}>
+            {run.columns.map((column, index) => (
+              <RunColumn key={column.chat.id} column={column} index={index} blind={run.blind} />
+            ))}
+          </CompareColumns>
+        </>
+      ) : (
+        targets && (
+          <CompareColumns
+            labels={targets.map((target, index) => `${index + 1} · ${modelLabel(target.model).replace(/^Llama /, '')}`)}
+          >
+            {targets.map((target, index) => (
+              <SetupColumn key={index} index={index as 0 | 1} settings={target} models={models} />
+            ))}
+          </CompareColumns>
+        )
+      )}
+    </section>
+  );
+}

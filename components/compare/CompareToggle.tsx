@@ -1,0 +1,40 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import clsx from 'clsx';
+import { Columns2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
+import { headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
+import { closeCompare, compareStore, openCompare } from '@/lib/compare/compare-session';
+
+/** Turns compare mode on and off (in the header from `lg` up, in the overflow menu below). */
+export function CompareToggle({ models }: { models: string[] }) {
+  const t = useTranslations('compare');
+  const state = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
+  const active = state.open || state.run !== null;
+  // A comparison waiting for its pick is left by picking or discarding it, not by this button.
+  const locked = state.run !== null;
+  return (
+    <button
+      type="button"
+      data-testid="compare-open"
+      aria-pressed={active}
+      aria-disabled={locked || undefined}
+      aria-describedby={locked ? 'compare-pick-hint' : undefined}
+      title={t(active ? 'closeLabel' : 'openLabel')}
+      onClick={() => {
+        if (locked) return;
+        if (active) closeCompare();
+        else openCompare(models);
+      }}
+      className={clsx(
+        headerItemClass,
+        active && 'bg-brand-50 text-brand-700 dark:bg-brand-700/40 dark:text-brand-100',
+        locked && 'cursor-not-allowed',
+      )}
+    >
+      <Columns2 {...ICON_PROPS} />
+      {t('open')}
+    </button>
+  );
+}

@@ -1,0 +1,27 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { PresetSelect } from '@/components/settings/PresetSelect';
+import { SettingsFields } from '@/components/settings/SettingsFields';
+import { modelLabel } from '@/lib/ai/model-label';
+import type { ChatSettings } from '@/lib/chat/types';
+import { setTarget } from '@/lib/compare/compare-session';
+import { ColumnFrame } from './ColumnFrame';
+
+/** A column before the comparison is sent: its model, a preset or its own sampling. */
+export function SetupColumn({ index, settings, models }: { index: 0 | 1; settings: ChatSettings; models: string[] }) {
+  const t = useTranslations('compare');
+  const onChange = (next: ChatSettings) => setTarget(index, next);
+  return (
+    <ColumnFrame name={`${t('column', { number: index + 1 })} · ${modelLabel(settings.model)}`} model={settings.model}>
+      <details open className="group">
+        <summary className="cursor-pointer text-sm text-brand-600 dark:text-brand-100">{t('setup')}</summary>
+        <div className="mt-3">
+          <SettingsFields models={models} settings={settings} onChange={onChange} testIdPrefix="compare-">
+            <PresetSelect settings={settings} onChange={onChange} testId="compare-preset-select" />
+          </SettingsFields>
+        </div>
+      </details>
+    </ColumnFrame>
+  );
+}

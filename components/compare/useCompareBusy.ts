@@ -1,0 +1,9 @@
+'use client';
+
+import { useSyncExternalStore } from 'react';
+import { compareBusy, subscribeCompareRun } from '@/lib/compare/compare-session';
+
+/** True while either column of the comparison is asking or streaming. */
+export function useCompareBusy(): boolean {
+  return useSyncExternalStore(subscribeCompareRun, compareBusy, () => false);
+}

@@ -1,0 +1,133 @@
+'use client';
+
+import { useId } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { PARAM_LIMITS } from '@/lib/ai/defaults';
+import { profileForModel } from '@/lib/model/profile';
+import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
+import { effectiveSystemPrompt } from '@/lib/chat/request-body';
+import type { ChatSettings } from '@/lib/chat/types';
+import { resetSystemPrompt } from '@/lib/presets/active';
+import { presetStore } from '@/lib/presets/preset-store';
+import { NumberField } from './NumberField';
+
+export const fieldClass =
+  'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+
+interface SettingsFieldsProps {
+  models: string[];
+  settings: ChatSettings;
+  onChange: (next: ChatSettings) => void;
+  /** Prefixed to every test id ("" in the settings panel, "compare-" in a comparison's column). */
+  testIdPrefix?: string;
+  /** Rows shown between the model and the sampling (a column's preset picker). */
+  children?: React.ReactNode;
+}
+
+/** Model, sampling and system prompt of one set of settings: the settings panel's and each compare column's. */
+export function SettingsFields({ models, settings, onChange, testIdPrefix = '', children }: SettingsFieldsProps) {
+  const t = useTranslations('settings');
+  const locale = useLocale();
+  const id = useId();
+  const update = (patch: Partial<ChatSettings>) => onChange({ ...settings, ...patch });
+  const profile = profileForModel(settings.model);
+  // Another model keeps the sampling chosen, but max tokens within its window.
+  const selectModel = (model: string) =>
+    update({ model, maxTokens: Math.min(settings.maxTokens, profileForModel(model).maxTokensLimit) });
+  const { temperature, topP, maxTokens } = profile.recommended;
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-model`} className="text-sm font-medium">
+          {t('model')}
+        </label>
+        <select
+          id={`${id}-model`}
+          data-testid={`${testIdPrefix}model-select`}
+          value={settings.model}
+          onChange={(e) => selectModel(e.target.value)}
+          className={fieldClass}
+        >
+          {models.map((model) => (
+            <option key={model} value={model}>
+              {profileForModel(model).label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {children}
+
+      <fieldset className="flex flex-col gap-2">
+        <NumberField
+          label={t('temperature')}
+          testId={`${testIdPrefix}param-temperature`}
+          value={settings.temperature}
+          {...PARAM_LIMITS.temperature}
+          onChange={(temperature) => update({ temperature })}
+        />
+        <NumberField
+          label={t('topP')}
+          testId={`${testIdPrefix}param-top-p`}
+          value={settings.topP}
+          {...PARAM_LIMITS.topP}
+          onChange={(topP) => update({ topP })}
+        />
+        <NumberField
+          label={t('maxTokens')}
+          testId={`${testIdPrefix}param-max-tokens`}
+          integer
+          value={settings.maxTokens}
+          {...PARAM_LIMITS.maxTokens}
+          max={profile.maxTokensLimit}
+          onChange={(maxTokens) => update({ maxTokens })}
+        />
+        <p data-testid={`${testIdPrefix}model-defaults`} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {t(profile.known ? 'defaultsNote' : 'defaultsNoteUnknown', {
+            model: profile.label,
+            temperature,
+            topP,
+            maxTokens,
+            contextTokens: profile.contextTokens,
+          })}
+        </p>
+        <button
+          type="button"
+          data-testid={`${testIdPrefix}reset-params`}
+          onClick={() => update({ ...profile.recommended })}
+          className="self-start text-xs text-brand-600 underline dark:text-brand-100"
+        >
+          {t('resetParams')}
+        </button>
+      </fieldset>
+
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${id}-system`} className="text-sm font-medium">
+          {t('systemPrompt')}
+        </label>
+        <p id={`${id}-system-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+          {t('systemPromptHint')}
+        </p>
+        <textarea
+          id={`${id}-system`}
+          data-testid={`${testIdPrefix}system-prompt`}
+          aria-describedby={`${id}-system-hint`}
+          rows={6}
+          maxLength={MAX_SYSTEM_CHARS}
+          value={effectiveSystemPrompt(settings, locale)}
+          onChange={(e) => update({ systemPrompt: e.target.value })}
+          className={`${fieldClass} resize-y`}
+        />
+        {settings.systemPrompt !== null && (
+          <button
+            type="button"
+            onClick={() => onChange(resetSystemPrompt(settings, presetStore.get().presets, locale))}
+            className="self-start text-xs text-brand-600 underline dark:text-brand-100"
+          >
+            {t('resetSystemPrompt')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

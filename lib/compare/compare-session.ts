@@ -1,0 +1,302 @@
+import type { ChatStatus } from 'ai';
+import { chatRuntimeSource } from '@/lib/chat/chat-runtime-loader';
+import { getChat, getSession, localeStore, markLastReply, subscribeSession } from '@/lib/chat/chat-session';
+import { createStore } from '@/lib/chat/external-store';
+import { LazyChat, newMessageId, type ChatHandle } from '@/lib/chat/lazy-chat';
+import { effectiveSystemPrompt, toChatRequestBody } from '@/lib/chat/request-body';
+import { settingsStore } from '@/lib/chat/settings-store';
+import type { AttachedDocument, ChatMessage, ChatSettings } from '@/lib/chat/types';
+import { userMessageParts } from '@/lib/chat/documents';
+import { pageStorage } from '@/lib/storage/rescue';
+import type { StoredCompare } from '@/lib/storage/conversation';
+import { ReplyTimer } from './metrics';
+import { canPick, pickComparison } from './pick';
+import { fromStoredCompare, toStoredCompare } from './stored';
+import { loadTally, recordPick, saveTally, type Tally } from './tally';
+
+/**
+ * Compare mode: one prompt, two independent requests to /api/chat (each its own model, sampling
+ * and system prompt, budgeted by the server for its own model), two columns. Lives at module
+ * level like the open conversation (lib/chat/chat-session.ts), so a locale switch keeps it.
+ */
+export interface CompareColumn {
+  /** A chat of its own (the same transport and request code as the conversation's). */
+  chat: ChatHandle;
+  /** Fixed when the comparison begins. */
+  settings: ChatSettings;
+  timer: ReplyTimer;
+  /**
+   * The page began to unload while this column streamed: the browser then cancels its request,
+   * which reads as a failure; it is saved as cut off (read back as interrupted) instead.
+   */
+  cutOff: boolean;
+}
+
+export interface CompareRun {
+  /** The conversation the comparison belongs to. */
+  sessionId: string;
+  blind: boolean;
+  prompt: ChatMessage;
+  /** In the order shown (randomized in blind mode). */
+  columns: CompareColumn[];
+}
+
+/** Shown after a pick: which model each column was (the reveal, in blind mode). */
+export interface PickResult {
+  blind: boolean;
+  picked: string;
+  other: string | null;
+}
+
+export interface CompareState {
+  open: boolean;
+  blind: boolean;
+  /** What the next comparison asks: column 1 and column 2 (null until compare mode first opens). */
+  targets: [ChatSettings, ChatSettings] | null;
+  run: CompareRun | null;
+  result: PickResult | null;
+  tally: Tally;
+}
+
+export const compareStore = createStore<CompareState>({
+  open: false,
+  blind: false,
+  targets: null,
+  run: null,
+  result: null,
+  tally: {},
+});
+
+const update = (patch: Partial<CompareState>) => compareStore.set((state) => ({ ...state, ...patch }));
+const isBusy = (status: ChatStatus) => status === 'submitted' || status === 'streaming';
+
+/** By default the first two models offered, each with the conversation's current settings. */
+export function defaultTargets(models: readonly string[], settings: ChatSettings): [ChatSettings, ChatSettings] {
+  return [
+    { ...settings, model: models[0] ?? settings.model },
+    { ...settings, model: models[1] ?? models[0] ?? settings.model },
+  ];
+}
+
+let tallyLoaded = false;
+
+export function openCompare(models: readonly string[]): void {
+  const state = compareStore.get();
+  if (!tallyLoaded) {
+    tallyLoaded = true;
+    update({ tally: loadTally(pageStorage()) });
+  }
+  update({ open: true, result: null, targets: state.targets ?? defaultTargets(models, settingsStore.get()) });
+}
+
+/** Leaves compare mode; refused while a comparison waits for its pick (pick or discard it first). */
+export function closeCompare(): void {
+  if (compareStore.get().run) return;
+  update({ open: false });
+}
+
+export function setTarget(index: 0 | 1, settings: ChatSettings): void {
+  const { targets } = compareStore.get();
+  if (!targets) return;
+  const next: [ChatSettings, ChatSettings] = [...targets];
+  next[index] = settings;
+  update({ targets: next });
+}
+
+export function setBlind(blind: boolean): void {
+  update({ blind });
+}
+
+// Every change of the run (a column's text, status, error, timing) for the history's saves.
+const runListeners = new Set<() => void>();
+let unwatchRun: (() => void) | null = null;
+const notifyRun = () => runListeners.forEach((listener) => listener());
+
+export function subscribeCompareRun(listener: () => void): () => void {
+  runListeners.add(listener);
+  return () => void runListeners.delete(listener);
+}
+
+function setRun(run: CompareRun | null): void {
+  unwatchRun?.();
+  unwatchRun = null;
+  if (run) {
+    const offs = run.columns.flatMap(({ chat, timer }) => [
+      chat.subscribeMessages(notifyRun),
+      chat.subscribeStatus(notifyRun),
+      chat.subscribeError(notifyRun),
+      timer.subscribe(notifyRun),
+    ]);
+    unwatchRun = () => offs.forEach((off) => off());
+  }
+  update({ run });
+  notifyRun();
+}
+
+function createColumn(sessionId: string, slot: number, settings: ChatSettings, messages: ChatMessage[]) {
+  const chat = new LazyChat(
+    {
+      id: `${sessionId}-compare-${slot}`,
+      messages,
+      requestBody: (turns) => toChatRequestBody(turns, settings, localeStore.get()),
+    },
+    chatRuntimeSource,
+  );
+  return { chat, settings, timer: new ReplyTimer(chat), cutOff: false };
+}
+
+/** Sends `text` (and its documents) to both columns at once (in random order in blind mode). */
+export function startComparison(text: string, documents: readonly AttachedDocument[] = []): void {
+  const { targets, blind, run } = compareStore.get();
+  if (!targets || run) return;
+  const session = getSession();
+  const prompt: ChatMessage = {
+    id: newMessageId(),
+    role: 'user',
+    parts: userMessageParts(text, documents),
+    metadata: undefined,
+  };
+  const base = session.chat.messages;
+  const order = blind && Math.random() < 0.5 ? [1, 0] : [0, 1];
+  const columns = order.map((target, slot) => createColumn(session.id, slot, targets[target], [...base, prompt]));
+  setRun({ sessionId: session.id, blind, prompt, columns });
+  update({ result: null });
+  for (const column of columns) {
+    column.timer.start();
+    // The messages end with the prompt: a "regenerate" asks for its reply (as a retry does).
+    void column.chat.regenerate();
+  }
+}
+
+/** Asks one column again (after its error), as the conversation's retry does. */
+export function retryColumn(index: number): void {
+  const column = compareStore.get().run?.columns[index];
+  if (!column) return;
+  column.cutOff = false;
+  column.chat.clearError();
+  column.timer.start();
+  void column.chat.regenerate();
+}
+
+/** Stop stops both columns; what each wrote so far stays, marked stopped. */
+export async function stopComparison(): Promise<void> {
+  const run = compareStore.get().run;
+  if (!run) return;
+  await Promise.all(
+    run.columns.map(async ({ chat }) => {
+      if (!isBusy(chat.status)) return;
+      await chat.stop();
+      markLastReply('stopped', chat);
+    }),
+  );
+}
+
+/** The page is unloading: the columns streaming now are saved as cut off, whatever they report next. */
+export function markComparisonCutOff(): void {
+  compareStore.get().run?.columns.forEach((column) => {
+    if (isBusy(column.chat.status)) column.cutOff = true;
+  });
+}
+
+/** The page stayed after all (back from the bfcache). */
+export function clearComparisonCutOff(): void {
+  compareStore.get().run?.columns.forEach((column) => (column.cutOff = false));
+}
+
+export function compareBusy(): boolean {
+  return compareStore.get().run?.columns.some(({ chat }) => isBusy(chat.status)) ?? false;
+}
+
+/** A column's request has just been made (a new comparison, or a retry). */
+export function compareSubmitted(): boolean {
+  return compareStore.get().run?.columns.some(({ chat }) => chat.status === 'submitted') ?? false;
+}
+
+/** Drops the comparison (both replies) without continuing with either. */
+export function discardComparison(): void {
+  const run = compareStore.get().run;
+  if (!run) return;
+  run.columns.forEach(({ chat, timer }) => {
+    timer.stop();
+    void chat.stop();
+  });
+  setRun(null);
+}
+
+const outcome = ({ chat, settings }: CompareColumn) => ({ settings, messages: chat.messages, status: chat.status });
+
+export function columnCanBePicked(column: CompareColumn): boolean {
+  return canPick(outcome(column));
+}
+
+/**
+ * "Continue with this reply": it becomes the conversation's turn, the chat goes on with its
+ * column's model and settings, the other reply is kept beside it. A blind pick is counted.
+ */
+export function pickColumn(index: number): void {
+  const state = compareStore.get();
+  const run = state.run;
+  if (!run || !columnCanBePicked(run.columns[index])) return;
+  const other = run.columns[1 - index];
+  if (isBusy(other.chat.status)) {
+    void other.chat.stop().then(() => markLastReply('stopped', other.chat));
+  }
+  const picked = pickComparison(run.columns.map(outcome), index, run.blind);
+  const chosenModel = run.columns[index].settings.model;
+  const tally = run.blind ? recordPick(state.tally, chosenModel, other.settings.model) : state.tally;
+  if (tally !== state.tally) saveTally(pageStorage(), tally);
+  run.columns.forEach(({ timer }) => timer.stop());
+  setRun(null);
+  update({ open: false, tally, result: { blind: run.blind, picked: chosenModel, other: other.settings.model } });
+  settingsStore.set(picked.settings);
+  getChat().messages = picked.messages;
+}
+
+export function dismissResult(): void {
+  update({ result: null });
+}
+
+/** The comparison of conversation `sessionId` as it is saved (undefined when there is none). */
+export function storedCompareFor(sessionId: string): StoredCompare | undefined {
+  const run = compareStore.get().run;
+  if (!run || run.sessionId !== sessionId) return undefined;
+  const locale = localeStore.get();
+  return toStoredCompare(
+    run.prompt,
+    run.columns.map(({ chat, settings, timer, cutOff }) => ({
+      settings,
+      messages: chat.messages,
+      status: cutOff ? 'streaming' : chat.status,
+      timing: timer.timing,
+    })),
+    run.blind,
+    run.columns.map(({ settings }) => effectiveSystemPrompt(settings, locale)),
+  );
+}
+
+/** Reopens a saved comparison with its conversation (after a reload, or from history). */
+export function restoreCompare(stored: StoredCompare, models: readonly string[]): void {
+  const session = getSession();
+  const restored = fromStoredCompare(stored, session.chat.messages, models);
+  const columns = restored.columns.map((column, slot) => {
+    const created = createColumn(session.id, slot, column.settings, column.messages);
+    created.timer = new ReplyTimer(created.chat, column.timing);
+    return created;
+  });
+  if (!tallyLoaded) {
+    tallyLoaded = true;
+    update({ tally: loadTally(pageStorage()) });
+  }
+  setRun({ sessionId: session.id, blind: restored.blind, prompt: restored.prompt, columns });
+  const targets = compareStore.get().targets ?? [columns[0].settings, columns[1].settings];
+  update({ open: true, blind: restored.blind, targets, result: null });
+}
+
+// Another conversation opened (new chat, history, share link): its comparison, if any, goes.
+if (typeof window !== 'undefined') {
+  subscribeSession(() => {
+    const run = compareStore.get().run;
+    if (run && run.sessionId !== getSession().id) discardComparison();
+    if (compareStore.get().result) update({ result: null });
+  });
+}
