@@ -75,8 +75,8 @@ export function ChatHeader(props: ChatHeaderProps) {
           <span className="sr-only lg:not-sr-only">{t('chat.newChat')}</span>
         </button>
         <HeaderMenu>
-          <CompareToggle models={models} />
           <PresetsButton />
+          <CompareToggle models={models} />
           <ShareButton />
           <button
             ref={settingsToggleRef}

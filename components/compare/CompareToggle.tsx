@@ -34,7 +34,8 @@ export function CompareToggle({ models }: { models: string[] }) {
       )}
     >
       <Columns2 {...ICON_PROPS} />
-      {t('open')}
+      {/* The header row at 1280 px has room for the icon only (the label is its name and tooltip). */}
+      <span className="lg:max-2xl:sr-only">{t('open')}</span>
     </button>
   );
 }
