@@ -181,3 +181,23 @@ test.describe('on a phone', () => {
     await expect.poll(async () => (await upstreamRequests(tag)).map((r) => r.aborted)).toEqual([true, true]);
   });
 });
+
+test('a share link carries the comparison setup and lands in compare mode', async ({ page }) => {
+  const tag = uniqueTag();
+  await openCompare(page);
+  await column(page, MODEL_70B).getByTestId('compare-param-temperature').fill('0.3');
+  await page.getByTestId('composer').fill(`比べる質問 ${tag}`);
+  if (!(await page.getByTestId('share-open').isVisible())) await page.getByTestId('header-menu-toggle').click();
+  await page.getByTestId('share-open').click();
+  await expect(page.getByTestId('share-include-compare')).toBeChecked();
+  const url = page.getByTestId('share-url');
+  await expect(url).toHaveValue(/\/ja\/share\?p=/);
+  const link = await url.inputValue();
+
+  await page.goto(link);
+  await expect(page.getByTestId('share-preview-compare')).toContainText('Llama 3.1 Swallow 70B');
+  await page.getByTestId('share-load').click();
+  await expect(column(page, MODEL_8B)).toBeVisible();
+  await expect(column(page, MODEL_70B).getByTestId('compare-param-temperature')).toHaveValue('0.3');
+  await expect(page.getByTestId('composer')).toHaveValue(`比べる質問 ${tag}`);
+});

@@ -13,6 +13,8 @@ import { localize } from '@/lib/presets/preset';
 import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/share/codec';
 import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/share/link';
 import { MAX_SHARED_MESSAGES } from '@/lib/share/payload';
+import { messageText } from '@/lib/chat/request-body';
+import { compareStore } from '@/lib/compare/compare-session';
 
 /** Attached files never go into a link (too large for a URL, and private): the dialog says so. */
 const hasDocuments = () =>
@@ -30,6 +32,9 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
   const [includeDraft, setIncludeDraft] = useState(true);
   const [includeConversation, setIncludeConversation] = useState(false);
+  const [includeComparison, setIncludeComparison] = useState(true);
+  const compare = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
+  const comparing = (compare.open || compare.run !== null) && compare.targets !== null;
   const [link, setLink] = useState<LinkState>(null);
 
   useEffect(() => {
@@ -43,9 +48,12 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     let cancelled = false;
     const preset = findPreset(settings.presetId, presetStore.get().presets);
     const presetName = preset && !isPresetModified(settings, preset) ? localize(preset.name, locale) : undefined;
+    // A comparison's prompt: what is typed, else the one being compared.
+    const prompt = !draft.trim() && compare.run ? messageText(compare.run.prompt) : draft;
+    const comparison = comparing && compare.targets ? { targets: compare.targets, blind: compare.blind } : undefined;
     const payload = buildSharePayload(
-      { settings, locale, presetName, draft, messages: getChat().messages },
-      { includeDraft, includeConversation },
+      { settings, locale, presetName, draft: comparison ? prompt : draft, messages: getChat().messages, comparison },
+      { includeDraft, includeConversation, includeComparison },
     );
     void encodeShare(payload).then((encoded) => {
       if (cancelled) return;
@@ -58,7 +66,7 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     return () => {
       cancelled = true;
     };
-  }, [open, settings, draft, includeDraft, includeConversation, locale]);
+  }, [open, settings, draft, includeDraft, includeConversation, includeComparison, compare, comparing, locale]);
 
   const url = link && 'url' in link ? link.url : null;
 
@@ -94,6 +102,17 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
             />
             {t('includeConversation', { max: MAX_SHARED_MESSAGES })}
           </label>
+          {comparing && (
+            <label className="flex items-center gap-2">
+              <input
+                type="checkbox"
+                data-testid="share-include-compare"
+                checked={includeComparison}
+                onChange={(e) => setIncludeComparison(e.target.checked)}
+              />
+              {t('includeComparison')}
+            </label>
+          )}
         </fieldset>
         {open && hasDocuments() && (
           <p

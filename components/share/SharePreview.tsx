@@ -11,6 +11,7 @@ import { findProfile, profileForModel, setModelProfiles } from '@/lib/model/prof
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { newPresetId } from '@/lib/presets/active';
 import { addPreset, hydratePresets } from '@/lib/presets/preset-store';
+import { openCompareWith } from '@/lib/compare/compare-session';
 import { loadSharePayload } from '@/lib/share/link';
 import { shareNoticeStore } from '@/lib/share/notice-store';
 import type { SharePayload } from '@/lib/share/payload';
@@ -37,6 +38,7 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
         ? { model: payload.model ?? '', fallback: profileForModel(loaded.settings.model).label }
         : null,
     );
+    if (loaded.compare) openCompareWith(loaded.compare.targets, loaded.compare.blind);
     router.push('/');
   }
 
@@ -93,6 +95,26 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
             <dd>{payload.params.maxTokens}</dd>
           </dl>
         </section>
+        {payload.compare && (
+          <section data-testid="share-preview-compare" className={sectionClass} aria-labelledby="shared-compare">
+            <h2 id="shared-compare" className="text-sm font-bold">
+              {t('comparison')}
+            </h2>
+            <ol className="grid gap-2 text-sm sm:grid-cols-2">
+              {payload.compare.targets.map((target, index) => (
+                <li key={index} className="flex flex-col gap-1">
+                  <span className="font-medium">{modelLabel(target.model)}</span>
+                  <span className="text-xs text-zinc-600 dark:text-zinc-300">
+                    temperature {target.params.temperature} · top_p {target.params.topP} · max_tokens{' '}
+                    {target.params.maxTokens}
+                  </span>
+                  <span className="whitespace-pre-wrap text-xs">{target.systemPrompt}</span>
+                </li>
+              ))}
+            </ol>
+            {payload.compare.blind && <p className="text-xs">{t('comparisonBlind')}</p>}
+          </section>
+        )}
         {payload.draft && (
           <section className={sectionClass} aria-labelledby="shared-draft">
             <h2 id="shared-draft" className="text-sm font-bold">

@@ -95,6 +95,12 @@ export function closeCompare(): void {
   update({ open: false });
 }
 
+/** Opens compare mode with a given setup (a share link's). */
+export function openCompareWith(targets: [ChatSettings, ChatSettings], blind: boolean): void {
+  discardComparison();
+  update({ open: true, targets, blind, result: null });
+}
+
 export function setTarget(index: 0 | 1, settings: ChatSettings): void {
   const { targets } = compareStore.get();
   if (!targets) return;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/lib/chat/settings-store';
 import type { ChatMessage } from '@/lib/chat/types';
+import { decodeShare, encodeShare } from './codec';
 import { buildSharePayload, loadSharePayload, shareUrl } from './link';
 
 const MODELS = ['org/8b', 'org/70b'];
@@ -59,5 +60,67 @@ describe('loadSharePayload', () => {
     const loaded = loadSharePayload({ ...payload, model: 'someone/else' }, MODELS);
     expect(loaded.settings.model).toBe('org/8b');
     expect(loaded.modelReplaced).toBe(true);
+  });
+});
+
+describe('a comparison setup in a share link', () => {
+  const comparison = {
+    targets: [
+      { ...defaultSettings(MODELS), model: 'org/8b' },
+      { ...defaultSettings(MODELS), model: 'org/70b', temperature: 0.2, systemPrompt: '簡潔に。' },
+    ],
+    blind: true,
+  };
+
+  it('carries both targets (resolved prompts) and the prompt as the draft, only when chosen', async () => {
+    const withCompare = { ...source, comparison };
+    const payload = buildSharePayload(withCompare, {
+      includeDraft: true,
+      includeConversation: false,
+      includeComparison: true,
+    });
+    expect(payload.draft).toBe('下書き');
+    expect(payload.compare).toEqual({
+      blind: true,
+      targets: [
+        {
+          model: 'org/8b',
+          systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。',
+          params: { temperature: 0.6, topP: 0.9, maxTokens: 512 },
+        },
+        { model: 'org/70b', systemPrompt: '簡潔に。', params: { temperature: 0.2, topP: 0.9, maxTokens: 512 } },
+      ],
+    });
+    expect(buildSharePayload(withCompare, { includeDraft: true, includeConversation: false }).compare).toBeUndefined();
+    // Through the codec: what the link carries is what the page gets back.
+    expect(await decodeShare(await encodeShare(payload))).toEqual({ ok: true, payload });
+  });
+
+  it('opens compare mode with both targets; a model not offered here falls back per column', () => {
+    const payload = buildSharePayload(
+      {
+        ...source,
+        comparison: { ...comparison, targets: [comparison.targets[0], { ...comparison.targets[1], model: 'gone/x' }] },
+      },
+      { includeDraft: true, includeConversation: false, includeComparison: true },
+    );
+    const loaded = loadSharePayload(payload, MODELS);
+    expect(loaded.compare?.blind).toBe(true);
+    expect(loaded.compare?.targets.map((t) => t.model)).toEqual(['org/8b', 'org/70b']);
+    expect(loaded.compare?.targets[1]).toMatchObject({ temperature: 0.2, systemPrompt: '簡潔に。', presetId: null });
+    expect(loaded.compare?.modelsReplaced).toEqual(['gone/x']);
+    expect(loaded.draft).toBe('下書き');
+  });
+
+  it('refuses a comparison of more or fewer than two targets', async () => {
+    const payload = buildSharePayload(
+      { ...source, comparison },
+      { includeDraft: true, includeConversation: false, includeComparison: true },
+    );
+    const three = {
+      ...payload,
+      compare: { ...payload.compare!, targets: [...payload.compare!.targets, payload.compare!.targets[0]] },
+    };
+    await expect(encodeShare(three)).rejects.toThrow();
   });
 });

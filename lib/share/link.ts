@@ -17,6 +17,8 @@ export function shareUrl(origin: string, locale: Locale, encoded: string): strin
 export interface ShareOptions {
   includeDraft: boolean;
   includeConversation: boolean;
+  /** Carry the comparison setup (when the source has one). */
+  includeComparison?: boolean;
 }
 
 export interface ShareSource {
@@ -25,10 +27,12 @@ export interface ShareSource {
   presetName?: string;
   draft: string;
   messages: ChatMessage[];
+  /** Compare mode's two targets and its blind switch, when compare mode is open. */
+  comparison?: { targets: readonly ChatSettings[]; blind: boolean };
 }
 
 export function buildSharePayload(
-  { settings, locale, presetName, draft, messages }: ShareSource,
+  { settings, locale, presetName, draft, messages, comparison }: ShareSource,
   options: ShareOptions,
 ): SharePayload {
   const conversation = messages
@@ -43,6 +47,18 @@ export function buildSharePayload(
     model: settings.model,
     ...(options.includeDraft && draft.trim() ? { draft } : {}),
     ...(options.includeConversation && conversation.length > 0 ? { messages: conversation } : {}),
+    ...(options.includeComparison && comparison
+      ? {
+          compare: {
+            blind: comparison.blind,
+            targets: comparison.targets.map((target) => ({
+              model: target.model,
+              systemPrompt: effectiveSystemPrompt(target, locale),
+              params: { temperature: target.temperature, topP: target.topP, maxTokens: target.maxTokens },
+            })),
+          },
+        }
+      : {}),
   };
 }
 
@@ -52,6 +68,8 @@ export interface LoadedShare {
   messages: ChatMessage[];
   /** The shared model is not offered here; the default is used instead. */
   modelReplaced: boolean;
+  /** A comparison setup: compare mode opens with these two targets (the draft is its prompt). */
+  compare?: { targets: [ChatSettings, ChatSettings]; blind: boolean; modelsReplaced: string[] };
 }
 
 /** What opening a shared setup does: a new chat with its prompt, parameters, model and draft. */
@@ -73,5 +91,26 @@ export function loadSharePayload(payload: SharePayload, models: readonly string[
       parts: [{ type: 'text', text: m.content }],
     })),
     modelReplaced: payload.model !== undefined && !known,
+    ...(payload.compare ? { compare: loadComparison(payload.compare, models) } : {}),
   };
+}
+
+function loadComparison(
+  compare: NonNullable<SharePayload['compare']>,
+  models: readonly string[],
+): NonNullable<LoadedShare['compare']> {
+  const modelsReplaced: string[] = [];
+  const targets = compare.targets.map((target, index) => {
+    const offered = models.includes(target.model);
+    if (!offered) modelsReplaced.push(target.model);
+    return {
+      model: offered ? target.model : (models[index] ?? models[0] ?? ''),
+      temperature: target.params.temperature,
+      topP: target.params.topP,
+      maxTokens: target.params.maxTokens,
+      systemPrompt: target.systemPrompt,
+      presetId: null,
+    };
+  }) as [ChatSettings, ChatSettings];
+  return { targets, blind: compare.blind, modelsReplaced };
 }

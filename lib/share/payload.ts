@@ -18,6 +18,21 @@ export const sharePayloadSchema = z.strictObject({
   params: presetParamsSchema,
   model: z.optional(z.string().check(z.maxLength(200))),
   draft: z.optional(z.string().check(z.maxLength(MAX_MESSAGE_CHARS))),
+  /** A comparison setup (compare mode): two targets; the prompt is `draft`. */
+  compare: z.optional(
+    z.strictObject({
+      blind: z.boolean(),
+      targets: z
+        .array(
+          z.strictObject({
+            model: z.string().check(z.maxLength(200)),
+            systemPrompt: z.string().check(z.maxLength(MAX_SYSTEM_CHARS)),
+            params: presetParamsSchema,
+          }),
+        )
+        .check(z.minLength(2), z.maxLength(2)),
+    }),
+  ),
   messages: z.optional(
     z
       .array(
