@@ -30,6 +30,7 @@ export function CompareToggle({ models }: { models: string[] }) {
       className={clsx(
         headerItemClass,
         active && 'bg-brand-50 text-brand-700 dark:bg-brand-700/40 dark:text-brand-100',
+        'lg:max-2xl:px-2',
         locked && 'cursor-not-allowed',
       )}
     >
