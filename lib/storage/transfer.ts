@@ -30,18 +30,12 @@ export function conversationToMarkdown(conversation: Conversation, labels: Markd
   ];
   const body = conversation.messages.map((m) => {
     const documents = (m.documents ?? []).map(markdownDocument).join('');
-    const turn = `## ${m.role === 'user' ? labels.user : labels.assistant}
-
-${documents}${m.text}`;
+    const turn = `## ${m.role === 'user' ? labels.user : labels.assistant}\n\n${documents}${m.text}`;
     const alternatives = (m.compared?.alternatives ?? []).map(
-      (other) => `### ${labels.alternative ?? 'Alternative'} (${other.model})
-
-${other.text}`,
+      (other) => `### ${labels.alternative ?? 'Alternative'} (${other.model})\n\n${other.text}`,
     );
     const picked = m.compared ? [`- ${labels.model}: ${m.compared.model}`] : [];
-    return [turn, ...picked, ...alternatives].join('
-
-');
+    return [turn, ...picked, ...alternatives].join('\n\n');
   });
   return `${[...head, '', ...body].join('\n')}\n`.replace(/\n{3,}/g, '\n\n');
 }
