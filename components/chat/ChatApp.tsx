@@ -260,7 +260,9 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
               <Composer
                 busy={busy}
                 disabled={!config.configured || awaitingPick}
-                disabledReasonId={!config.configured ? 'not-configured' : awaitingPick ? 'compare-pick-hint' : undefined}
+                disabledReasonId={
+                  !config.configured ? 'not-configured' : awaitingPick ? 'compare-pick-hint' : undefined
+                }
                 blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : undefined}
                 footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
                 onSend={(text, documents) => {
