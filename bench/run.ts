@@ -5,12 +5,13 @@
  *
  * Environment: BENCH_APP_PORT (3600), BENCH_UPSTREAM_PORT (4600), NEXT_DIST_DIR (.next-h8),
  * BENCH_SKIP_BUILD=1 (reuse the build),
- * BENCH_ONLY=latency,cpu,tokencost,abuse,capacity,scaling,browser,page,lighthouse (sections),
+ * BENCH_ONLY=latency,cpu,tokencost,abuse,capacity,scaling,browser,page,attachments,lighthouse (sections),
  * BENCH_QUICK=1 (fewer repeats), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { abuse } from './abuse';
+import { attachmentsBench } from './attachments';
 import { browserBench } from './browser';
 import { capacity } from './capacity';
 import { addedLatency, cpuPerToken } from './latency';
@@ -23,7 +24,7 @@ import { scaling } from './scaling';
 import { tokenCost } from './token-cost';
 
 const config = benchConfig();
-const SECTIONS = 'latency,cpu,tokencost,abuse,capacity,scaling,browser,page,lighthouse';
+const SECTIONS = 'latency,cpu,tokencost,abuse,capacity,scaling,browser,page,attachments,lighthouse';
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS).split(','));
 const quick = process.env.BENCH_QUICK === '1';
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -101,6 +102,7 @@ async function main() {
         process.pid,
       ]),
     );
+    await section('attachments', () => attachmentsBench(app.url, quick ? 1 : 3));
     await section('lighthouse', () => lighthouseBench(app.url));
   } finally {
     await app.stop();
