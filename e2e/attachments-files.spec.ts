@@ -13,6 +13,10 @@ import { cmapPdf, encryptPdf } from './fixtures/pdf';
 import { encodeShiftJis } from './fixtures/sjis';
 import { expectUpstreamRequests, MESSAGES, openChat, uniqueTag, type TestLocale } from './support';
 
+// Each test prints PDFs in Chromium, encrypts one with qpdf and starts the extraction worker (pdf.js
+// loads in it): 20-30 s on this 2-core machine under the load of a full run.
+test.slow();
+
 const MINUTES = [
   '議事録（第12回 営業会議）',
   '本日の会議では、来期の予算案について議論した。',
@@ -111,7 +115,8 @@ test('Japanese files reach the model as text, intact: Chromium PDF, Excel CSV, .
     file('契約書.pdf', cmaps, 'application/pdf'),
   ]);
   await expect(page.getByTestId('attachment')).toHaveCount(4);
-  await expect(page.getByTestId('attachment-tokens')).toHaveCount(4);
+  // The first file starts the worker, which loads pdf.js: seconds on a loaded 2-core machine.
+  await expect(page.getByTestId('attachment-tokens')).toHaveCount(4, { timeout: 60_000 });
   await page.getByTestId('composer').fill(`${tag} これらの資料を要約してください。`);
   await page.getByTestId('send').click();
 
@@ -154,7 +159,7 @@ for (const locale of ['ja', 'en'] as TestLocale[]) {
       ],
       [file('保護された.pdf', encryptPdf(good), 'application/pdf'), 'pdf_encrypted'],
       [file('スキャン.pdf', await scannedPdf(browser), 'application/pdf'), 'pdf_no_text'],
-      [file('写真.txt', readFileSync('app/icon-192.png'), 'text/plain'), 'binary'],
+      [file('写真.txt', await page.screenshot(), 'text/plain'), 'binary'],
       [file('古い.docx', Buffer.from('PK\x03\x04 not really a zip', 'latin1')), 'docx_corrupt'],
     ];
     if (locale === 'en') bad.splice(0, 2); // every message is in both languages (unit test); the flow once more
