@@ -169,7 +169,8 @@ for (const locale of ['ja', 'en'] as TestLocale[]) {
 
     await attach(page, [file('議事.pdf', good, 'application/pdf'), ...bad.map(([spec]) => spec)]);
     const errors = page.getByTestId('attachment-error');
-    await expect(errors).toHaveCount(bad.length);
+    // Each message appears when its file has been read; the worker reads them one after another.
+    await expect(errors).toHaveCount(bad.length, { timeout: 60_000 });
     for (const [spec, code] of bad)
       await expect(errors.filter({ hasText: t(code, { name: spec.name, limit: '' }) })).toHaveCount(1);
     await expect(page.getByTestId('attachment')).toHaveCount(1);
