@@ -38,7 +38,7 @@ function fiveMbCsv(): Buffer {
   for (let n = 1; size < 5 * 1024 * 1024; n++) {
     const line = `${100000 + n},2026/${(n % 12) + 1}/${(n % 28) + 1},${customers[n % 5]},${people[n % 4]},${items[n % 5]},${n % 40},${(n % 9) * 1000 + 480},${(n % 40) * ((n % 9) * 1000 + 480)},①至急`;
     lines.push(line);
-    size += line.length * 1.8;
+    size += encodeShiftJis(line).length + 2;
   }
   const text = lines.join('\r\n').replace('山﨑', '山崎') + '\r\n';
   return Buffer.from(encodeShiftJis(text));
@@ -91,9 +91,12 @@ const RUN = `async ([url, kind]) => {
   let longest = 0;
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
   observer.observe({ type: 'longtask' });
-  const worker = new Worker(url, { type: 'module', name: 'extract' });
+  // Turbopack turns extract.ts's module worker into a classic bootstrap that loads its chunks
+  // with importScripts: started as a module it would fail.
+  const worker = new Worker(url, { name: 'extract' });
+  const failed = new Promise((_, reject) => { worker.onerror = (e) => reject(new Error('worker: ' + e.message)); });
   let id = 0;
-  const read = () => new Promise((resolve) => {
+  const read = () => Promise.race([failed, new Promise((resolve) => {
     const started = performance.now();
     const mine = ++id;
     worker.onmessage = (event) => {
@@ -101,7 +104,7 @@ const RUN = `async ([url, kind]) => {
     };
     const copy = bytes.slice(0);
     worker.postMessage({ id: mine, kind, bytes: copy }, [copy]);
-  });
+  })]);
   const cold = await read();
   const warm = await read();
   worker.terminate();
@@ -135,6 +138,7 @@ export async function attachmentsBench(appUrl: string, repeats: number): Promise
     await page.waitForFunction(() =>
       Object.keys(document.getElementById('composer') ?? {}).some((key) => key.startsWith('__reactProps')),
     );
+    // The extraction worker is the first the page starts (the attach UI's token counter has its own).
     const workerUrl = new Promise<string>((resolve) => page.once('worker', (worker) => resolve(worker.url())));
     await page
       .getByTestId('attach-input')
