@@ -91,6 +91,9 @@ test.describe('attachments (ja)', () => {
     await item.getByTestId('conversation-menu').click();
     await item.getByTestId('conversation-delete').click();
     await expect(item).toHaveCount(0);
+    // Deleting the open conversation starts a new chat at /ja: import on that page, not on the one
+    // being replaced (a file chosen on a detached input reaches no handler).
+    await expect(page).toHaveURL(/\/ja$/);
     await page
       .getByTestId('history-import-file')
       .setInputFiles({ name: 'conversations.json', mimeType: 'application/json', buffer: Buffer.from(file) });

@@ -157,6 +157,7 @@ test('export → import round trip; Markdown export; bad files are refused whole
   await item(page, text).getByTestId('conversation-menu').click();
   await item(page, text).getByTestId('conversation-delete').click();
   await expect(page.getByTestId('conversation-item')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/ja$/); // import on the new chat's page, not the one being replaced
 
   const upload = { name: 'conversations.json', mimeType: 'application/json', buffer: Buffer.from(file) };
   await page.getByTestId('history-import-file').setInputFiles(upload);
