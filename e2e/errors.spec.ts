@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { expectUpstreamRequests, lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  lastReply,
+  LOCALES,
+  MESSAGES,
+  openChat,
+  sendMessage,
+  startNewChat,
+  uniqueTag,
+} from './support';
 
 type ErrorKey = keyof (typeof MESSAGES)['en']['errors'];
 
@@ -29,20 +38,25 @@ for (const locale of LOCALES) {
   test.describe(`upstream errors (${locale})`, () => {
     test.use({ locale });
 
-    for (const { scenario, code, key, detail, values } of CASES) {
-      test(`${scenario} shows the ${code} message`, async ({ page }) => {
-        await openChat(page, locale);
-        await sendMessage(page, `[[scenario:${scenario}]] ${uniqueTag()}`);
-        // The reply had begun when the upstream failed: the error is shown inside it.
-        const error = lastReply(page).getByTestId('chat-error');
-        await expect(error).toBeVisible({ timeout: 20_000 });
-        await expect(error).toHaveAttribute('data-code', code);
-        await expect(error.locator('p').first()).toHaveText(localized(locale, key, values));
-        if (detail) await expect(error.getByTestId('chat-error-detail')).toHaveText(detail);
-        await expect(error.getByTestId('retry')).toBeVisible();
-        await expect(page.getByText('An error occurred')).toHaveCount(0);
-      });
-    }
+    // One page for every case (a new chat each): a page load per case was most of the time.
+    test('each upstream error shows its own localized message', async ({ page }) => {
+      test.setTimeout(10_000 * CASES.length);
+      await openChat(page, locale);
+      for (const { scenario, code, key, detail, values } of CASES) {
+        await test.step(`${scenario} shows the ${code} message`, async () => {
+          await startNewChat(page);
+          await sendMessage(page, `[[scenario:${scenario}]] ${uniqueTag()}`);
+          // The reply had begun when the upstream failed: the error is shown inside it.
+          const error = lastReply(page).getByTestId('chat-error');
+          await expect(error).toBeVisible({ timeout: 20_000 });
+          await expect(error).toHaveAttribute('data-code', code);
+          await expect(error.locator('p').first()).toHaveText(localized(locale, key, values));
+          if (detail) await expect(error.getByTestId('chat-error-detail')).toHaveText(detail);
+          await expect(error.getByTestId('retry')).toBeVisible();
+          await expect(page.getByText('An error occurred')).toHaveCount(0);
+        });
+      }
+    });
 
     test('a reply that fails before its first token holds its error, with no empty bubble above it', async ({
       page,

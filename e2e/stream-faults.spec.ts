@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { MALFORMED_TEXT, UTF8_SPLIT_TEXT } from './fake-upstream.mjs';
-import { lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import { lastReply, LOCALES, MESSAGES, openChat, sendMessage, startNewChat, uniqueTag } from './support';
 
 type ErrorKey = keyof (typeof MESSAGES)['en']['errors'];
 
@@ -46,28 +46,33 @@ for (const locale of LOCALES) {
     test.use({ locale });
     const t = MESSAGES[locale];
 
-    for (const { scenario, code, key, partial, detail } of FAILURES) {
-      test(`${scenario}: ${code}${partial ? ', the partial reply stays' : ''}`, async ({ page }) => {
-        await openChat(page, locale);
-        await sendMessage(page, `[[scenario:${scenario}]] ${uniqueTag()}`);
-        const error = page.getByTestId('chat-error');
-        await expect(error).toHaveAttribute('data-code', code, { timeout: 15_000 });
-        await expect(error.locator('p').first()).toHaveText(t.errors[key]);
-        if (detail) await expect(error.getByTestId('chat-error-detail')).toHaveText(detail);
-        await expect(error.getByTestId('retry')).toBeVisible();
-        // The reply had begun: its error is inside it, under the text that arrived.
-        await expect(lastReply(page).getByTestId('chat-error')).toBeVisible();
-        if (partial) {
-          await expect(lastReply(page)).toContainText(partial);
-          await expect(lastReply(page)).toHaveAttribute('data-status', /error|stopped/);
-          const [text, notice] = await Promise.all([
-            lastReply(page).locator('.prose-chat').boundingBox(),
-            error.boundingBox(),
-          ]);
-          expect(notice!.y).toBeGreaterThanOrEqual(text!.y + text!.height);
-        }
-      });
-    }
+    // One page for every case (a new chat each): a page load per case was most of the time.
+    test('faults mid-stream: each shows its localized error, under the text that arrived', async ({ page }) => {
+      test.setTimeout(10_000 * FAILURES.length);
+      await openChat(page, locale);
+      for (const { scenario, code, key, partial, detail } of FAILURES) {
+        await test.step(`${scenario}: ${code}${partial ? ', the partial reply stays' : ''}`, async () => {
+          await startNewChat(page);
+          await sendMessage(page, `[[scenario:${scenario}]] ${uniqueTag()}`);
+          const error = page.getByTestId('chat-error');
+          await expect(error).toHaveAttribute('data-code', code, { timeout: 15_000 });
+          await expect(error.locator('p').first()).toHaveText(t.errors[key]);
+          if (detail) await expect(error.getByTestId('chat-error-detail')).toHaveText(detail);
+          await expect(error.getByTestId('retry')).toBeVisible();
+          // The reply had begun: its error is inside it, under the text that arrived.
+          await expect(lastReply(page).getByTestId('chat-error')).toBeVisible();
+          if (partial) {
+            await expect(lastReply(page)).toContainText(partial);
+            await expect(lastReply(page)).toHaveAttribute('data-status', /error|stopped/);
+            const [text, notice] = await Promise.all([
+              lastReply(page).locator('.prose-chat').boundingBox(),
+              error.boundingBox(),
+            ]);
+            expect(notice!.y).toBeGreaterThanOrEqual(text!.y + text!.height);
+          }
+        });
+      }
+    });
 
     // Streams that look broken but carry a whole reply: it arrives intact, with no error.
     const INTACT = [
@@ -75,16 +80,19 @@ for (const locale of LOCALES) {
       { scenario: 'malformed', text: MALFORMED_TEXT },
       { scenario: 'no-done', text: 'この応答は終わりの合図なしで閉じられます。' },
     ];
-    for (const { scenario, text } of INTACT) {
-      test(`${scenario}: the reply arrives intact`, async ({ page }) => {
-        await openChat(page, locale);
-        await sendMessage(page, `[[scenario:${scenario}]] ${uniqueTag()}`);
-        const reply = lastReply(page);
-        await expect(reply).toHaveAttribute('data-status', 'done');
-        await expect(reply.locator('.prose-chat')).toHaveText(text);
-        await expect(reply).not.toContainText('\uFFFD');
-        await expect(page.getByTestId('chat-error')).toHaveCount(0);
-      });
-    }
+    test('streams that look broken but carry a whole reply: it arrives intact', async ({ page }) => {
+      await openChat(page, locale);
+      for (const { scenario, text } of INTACT) {
+        await test.step(`${scenario}: the reply arrives intact`, async () => {
+          await startNewChat(page);
+          await sendMessage(page, `[[scenario:${scenario}]] ${uniqueTag()}`);
+          const reply = lastReply(page);
+          await expect(reply).toHaveAttribute('data-status', 'done');
+          await expect(reply.locator('.prose-chat')).toHaveText(text);
+          await expect(reply).not.toContainText('\uFFFD');
+          await expect(page.getByTestId('chat-error')).toHaveCount(0);
+        });
+      }
+    });
   });
 }

@@ -48,6 +48,12 @@ export async function openChat(page: Page, locale: TestLocale): Promise<void> {
   await page.getByTestId('composer').fill('');
 }
 
+/** A new, empty chat on the same page (the header's button), as between cases that share a page. */
+export async function startNewChat(page: Page): Promise<void> {
+  await page.getByTestId('new-chat').click();
+  await expect(page.getByTestId('message-user')).toHaveCount(0);
+}
+
 export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.getByTestId('composer').fill(text);
   await page.getByTestId('send').click();
