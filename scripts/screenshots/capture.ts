@@ -46,6 +46,8 @@ async function converse(page: Page, baseURL: string, locale: Shot['locale']) {
   await send.click();
   await page.locator('[data-testid="message-assistant"][data-status="done"]').waitFor();
   await page.locator('[data-testid="message-assistant"] pre code.hljs span').first().waitFor();
+  // The context meter with its figures, not "counting" (its token worker loads the tokenizer first).
+  await page.locator('[data-testid="context-meter"]:not([data-state="counting"])').waitFor({ timeout: 60_000 });
   // Nothing focused (no focus ring on the send button), the conversation from its start.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
