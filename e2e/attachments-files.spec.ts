@@ -22,6 +22,8 @@ const MINUTES = [
   '本日の会議では、来期の予算案について議論した。',
   '髙橋さんから①売上、②経費の説明があった。',
 ];
+const COVER = '表紙：社外秘（配布先限定）';
+const APPENDIX = ['付録Ａ：売上明細は別紙のとおり。', '付録Ｂ：次回は十二月十日に開催する。'];
 /** As Excel writes it: CRLF, ①㈱ (NEC row 13), 髙 and 﨑 as Windows writes them (FB FC, FA B1), half-width kana. */
 const CSV_LINES = [
   '社員番号,氏名,部署,備考',
@@ -97,7 +99,18 @@ test('Japanese files reach the model as text, intact: Chromium PDF, Excel CSV, .
   browser,
 }) => {
   const tag = uniqueTag();
-  const pdf = await printedPdf(browser, `<h1>${MINUTES[0]}</h1><p>${MINUTES[1]}</p><p>${MINUTES[2]}</p>`);
+  // Four pages; the minutes are on page 2, the user keeps pages 2-3 (item 3: keep only some pages).
+  const pdf = await printedPdf(
+    browser,
+    [
+      `<p>${COVER}</p>`,
+      `<h1>${MINUTES[0]}</h1><p>${MINUTES[1]}</p><p>${MINUTES[2]}</p>`,
+      `<p>${APPENDIX[0]}</p>`,
+      `<p>${APPENDIX[1]}</p>`,
+    ]
+      .map((page) => `<section style="break-after: page">${page}</section>`)
+      .join(''),
+  );
   const cmaps = cmapPdf(encodeShiftJis('契約書（案）第１条 ①㈱'), '秘密保持契約');
   const requests: string[] = [];
   const posts: string[] = [];
@@ -117,6 +130,31 @@ test('Japanese files reach the model as text, intact: Chromium PDF, Excel CSV, .
   await expect(page.getByTestId('attachment')).toHaveCount(4);
   // The first file starts the worker, which loads pdf.js: seconds on a loaded 2-core machine.
   await expect(page.getByTestId('attachment-tokens')).toHaveCount(4, { timeout: 60_000 });
+
+  // Pages 2-3 of the PDF, typed as a person does (the field is emptied on the way): the chip's
+  // count and the meter go down.
+  const t = createTranslator({ locale: 'ja', messages: MESSAGES.ja, namespace: 'attachments' });
+  const chip = page.getByTestId('attachment').filter({ hasText: '議事録.pdf' });
+  const meter = page.getByTestId('context-meter');
+  await expect(meter).toHaveAttribute('data-current', 'true');
+  const chipBefore = Number(await chip.getAttribute('data-tokens'));
+  const usedBefore = Number(await meter.getAttribute('data-used'));
+  await expect(chip.getByTestId('attachment-pages')).toContainText(t('pagesOf', { total: 4 }));
+  for (const [label, page] of [
+    ['pagesFrom', '2'],
+    ['pagesTo', '3'],
+  ] as const) {
+    const field = chip.getByLabel(t(label, { name: '議事録.pdf' }));
+    await field.selectText();
+    await field.press('Backspace');
+    await field.pressSequentially(page);
+    await field.blur();
+    await expect(field).toHaveValue(page);
+  }
+  await expect.poll(async () => Number(await chip.getAttribute('data-tokens'))).toBeLessThan(chipBefore);
+  await expect(meter).toHaveAttribute('data-current', 'true');
+  await expect.poll(async () => Number(await meter.getAttribute('data-used'))).toBeLessThan(usedBefore);
+
   await page.getByTestId('composer').fill(`${tag} これらの資料を要約してください。`);
   await page.getByTestId('send').click();
 
@@ -128,7 +166,12 @@ test('Japanese files reach the model as text, intact: Chromium PDF, Excel CSV, .
     return match![1];
   };
   // The PDF's lines break where the page did; its characters are those of the page (本日, not the radical ⽇).
-  expect(block('議事録.pdf').replace(/\n/g, '')).toBe(MINUTES.join(''));
+  // Pages 2 and 3 only, a blank line between them.
+  const [minutes, appendix] = block('議事録.pdf').split('\n\n');
+  expect(minutes.replace(/\n/g, '')).toBe(MINUTES.join(''));
+  expect(appendix).toBe(APPENDIX[0]);
+  expect(turn).not.toContain(COVER);
+  expect(turn).not.toContain(APPENDIX[1]);
   expect(block('社員一覧.csv')).toBe(CSV_LINES.join('\n'));
   expect(block('報告書.docx')).toContain('営業部の髙橋です。今月の売上は前年同月比１２％増の３，４５０万円でした。');
   expect(block('報告書.docx')).toContain('新規顧客：㈱サンプル商事、山﨑工業');

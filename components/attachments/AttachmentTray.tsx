@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { FileText, LoaderCircle, X } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatBytes } from '@/lib/attachments/format';
@@ -98,7 +98,7 @@ function AttachmentChip({ item }: { item: PendingAttachment }) {
           '…'
         )}
       </span>
-      {total && item.pages && <PageRange item={item} total={total} />}
+      {total != null && total > 1 && item.pages && <PageRange item={item} total={total} />}
       <button
         type="button"
         data-testid="attachment-remove"
@@ -117,31 +117,52 @@ function AttachmentChip({ item }: { item: PendingAttachment }) {
 function PageRange({ item, total }: { item: PendingAttachment; total: number }) {
   const t = useTranslations('attachments');
   const { from, to } = item.pages!;
-  const field =
-    'w-14 rounded border border-zinc-300 bg-white px-1 py-0.5 text-xs dark:border-zinc-600 dark:bg-zinc-900';
   return (
     <span className="flex shrink-0 items-center gap-1 text-xs" data-testid="attachment-pages">
       {t('pages')}
-      <input
-        type="number"
+      <PageField
+        value={from}
         min={1}
         max={total}
-        value={from}
-        aria-label={t('pagesFrom', { name: item.name })}
-        onChange={(e) => setAttachmentPages(item.id, e.target.valueAsNumber, Math.max(to, e.target.valueAsNumber))}
-        className={field}
+        label={t('pagesFrom', { name: item.name })}
+        onPage={(page) => setAttachmentPages(item.id, page, Math.max(to, page))}
       />
       –
-      <input
-        type="number"
+      <PageField
+        value={to}
         min={from}
         max={total}
-        value={to}
-        aria-label={t('pagesTo', { name: item.name })}
-        onChange={(e) => setAttachmentPages(item.id, from, e.target.valueAsNumber)}
-        className={field}
+        label={t('pagesTo', { name: item.name })}
+        onPage={(page) => setAttachmentPages(item.id, from, page)}
       />
       {t('pagesOf', { total })}
     </span>
+  );
+}
+
+/**
+ * A page number as the user types it: the field keeps what is typed (empty, or "1" on the way to
+ * "12") and each whole page number within the document is applied as it comes; leaving the field
+ * shows the range in effect again.
+ */
+function PageField(props: { value: number; min: number; max: number; label: string; onPage: (page: number) => void }) {
+  const { value, min, max, label, onPage } = props;
+  const [typed, setTyped] = useState<string | null>(null);
+  return (
+    <input
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      value={typed ?? String(value)}
+      aria-label={label}
+      onChange={(e) => {
+        setTyped(e.target.value);
+        const page = e.target.valueAsNumber;
+        if (Number.isInteger(page) && page >= 1 && page <= max) onPage(page);
+      }}
+      onBlur={() => setTyped(null)}
+      className="w-14 rounded border border-zinc-300 bg-white px-1 py-0.5 text-xs dark:border-zinc-600 dark:bg-zinc-900"
+    />
   );
 }
