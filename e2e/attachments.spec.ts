@@ -164,6 +164,14 @@ for (const locale of ['ja', 'en'] as const) {
       await chips(page).filter({ hasText: 'pasted.txt' }).getByTestId('attachment-remove').click();
       await expect(chips(page)).toHaveCount(1);
       await expect(chips(page)).toContainText('dropped.txt');
+
+      if (locale === 'en') {
+        // Sent with its document: share links do not carry documents, and the dialog says so (ja: above).
+        await page.getByTestId('send').click();
+        await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+        await page.getByTestId('share-open').click();
+        await expect(page.getByTestId('share-documents-notice')).toHaveText(MESSAGES.en.share.documentsNotShared);
+      }
     });
 
     test('the context meter: over the window it says by how much and what to do, and sending waits', async ({
