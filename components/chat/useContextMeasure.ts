@@ -5,20 +5,39 @@ import type { ContextMeasure } from '@/lib/ai/context-budget';
 import { onFirstEngagement } from '@/lib/browser/engagement';
 import type { MeasureInput } from '@/lib/context/protocol';
 
+/** A number for each base request object: a new object (memoised by useMeter) is a new base. */
+const baseKeys = new WeakMap<MeasureInput, number>();
+let lastBaseKey = 0;
+function baseKeyOf(base: MeasureInput): number {
+  let key = baseKeys.get(base);
+  if (key === undefined) {
+    key = ++lastBaseKey;
+    baseKeys.set(base, key);
+  }
+  return key;
+}
+
 /**
- * The meter's figures for `input`, from the token worker. The worker (and its tokenizer) starts
- * once the visitor engages with the page, never with the first load; while a count runs the
- * newest input waits and only the latest is counted next (typing stays responsive).
+ * The meter's figures for `base` (the request with an empty draft, lib/context/meter-input.ts)
+ * with `draft` typed, from the token worker. The worker (and its tokenizer) starts once the
+ * visitor engages with the page, never with the first load; while a count runs the newest input
+ * waits and only the latest is counted next (typing stays responsive). A keystroke changes only
+ * the draft: the documents' text is neither compared, nor serialised, nor posted again (a 5 MB
+ * CSV's text was, with every render).
  */
-export function useContextMeasure(input: MeasureInput): { measure: ContextMeasure | null; current: boolean } {
+export function useContextMeasure(
+  base: MeasureInput,
+  draft: string,
+): { measure: ContextMeasure | null; current: boolean } {
   const [engaged, setEngaged] = useState(false);
   const [result, setResult] = useState<{ key: string; measure: ContextMeasure } | null>(null);
-  const key = JSON.stringify(input);
-  const latest = useRef({ key, input });
+  const baseKey = baseKeyOf(base);
+  const key = `${baseKey}:${draft}`;
+  const latest = useRef({ key, base, baseKey, draft });
   const running = useRef(false);
   // Before the measuring effect below (effects run in order): the loop reads the newest input.
   useEffect(() => {
-    latest.current = { key, input };
+    latest.current = { key, base, baseKey, draft };
   });
 
   const mounted = useRef(false);
@@ -35,11 +54,11 @@ export function useContextMeasure(input: MeasureInput): { measure: ContextMeasur
     running.current = true;
     void (async () => {
       try {
-        const { measureRequest } = await import('@/lib/context/token-client');
+        const { measureDraft } = await import('@/lib/context/token-client');
         let counted = '';
         while (mounted.current && counted !== latest.current.key) {
           const next = latest.current;
-          const measure = await measureRequest(next.input);
+          const measure = await measureDraft(next.base, next.baseKey, next.draft);
           if (mounted.current) setResult({ key: next.key, measure });
           counted = next.key;
         }

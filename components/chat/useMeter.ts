@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useAttachments } from '@/components/attachments/AttachmentTray';
 import { readyDocuments } from '@/lib/attachments/pending';
 import { draftStore } from '@/lib/chat/chat-session';
@@ -10,10 +10,19 @@ import type { Locale } from '@/lib/i18n/routing';
 import { meterInput } from '@/lib/context/meter-input';
 import { useContextMeasure } from './useContextMeasure';
 
-/** The context meter's figures for the request the send button would make now. */
+/**
+ * The context meter's figures for the request the send button would make now. The request
+ * without the draft is rebuilt only when the conversation, settings or attachments change, not
+ * with each keystroke (its documents' text can be megabytes).
+ */
 export function useMeter(messages: ChatMessage[], contextTokens: number, locale: Locale) {
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
-  const documents = readyDocuments(useAttachments());
-  return useContextMeasure(meterInput(messages, settings, locale, draft, documents, contextTokens));
+  const attachments = useAttachments();
+  const documents = useMemo(() => readyDocuments(attachments), [attachments]);
+  const base = useMemo(
+    () => meterInput(messages, settings, locale, '', documents, contextTokens),
+    [messages, settings, locale, documents, contextTokens],
+  );
+  return useContextMeasure(base, draft);
 }

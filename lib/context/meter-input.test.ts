@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { userMessageParts } from '@/lib/chat/documents';
 import type { ChatMessage, ChatSettings } from '@/lib/chat/types';
 import { meterInput } from './meter-input';
+import { withDraft } from './protocol';
 
 const settings: ChatSettings = {
   model: 'm',
@@ -33,5 +34,23 @@ describe('meterInput', () => {
 
   it('counts an empty next turn when nothing is typed yet', () => {
     expect(meterInput([], settings, 'en', '', [], 8192).messages).toEqual([{ role: 'user', content: '' }]);
+  });
+
+  it('with an empty draft, then the draft put in (what a keystroke sends the worker), is the same request', () => {
+    const history: ChatMessage[] = [
+      { id: '1', role: 'user', parts: userMessageParts('前の質問', [doc]) },
+      { id: '2', role: 'assistant', parts: [{ type: 'text', text: '答え' }] },
+    ];
+    for (const [documents, draft] of [
+      [[doc], ' 要約して '],
+      [[doc], ''],
+      [[], '質問\n'],
+      [[], ''],
+    ] as const) {
+      const base = meterInput(history, settings, 'ja', '', documents, 4096);
+      expect(withDraft(base, draft)).toEqual(meterInput(history, settings, 'ja', draft, documents, 4096));
+    }
+    const first = meterInput([], settings, 'en', '', [], 8192);
+    expect(withDraft(first, ' hi ')).toEqual(meterInput([], settings, 'en', ' hi ', [], 8192));
   });
 });

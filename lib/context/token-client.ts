@@ -47,9 +47,19 @@ export async function countTokens(text: string): Promise<number> {
   return response.tokens;
 }
 
-/** The meter's figures for a request (lib/ai/context-budget.ts measureContext). */
-export async function measureRequest(input: MeasureInput): Promise<ContextMeasure> {
-  const response = await ask({ op: 'measure', input });
+/** The base request the current worker was last given (protocol.ts), by key. */
+let givenBase: { worker: Worker; key: number } | null = null;
+
+/**
+ * The meter's figures (lib/ai/context-budget.ts measureContext) for the base request with `draft`
+ * typed (protocol.ts withDraft). `baseKey` names `base`: a new base gets a new key, and is posted
+ * to the worker only then (or to a worker started anew), never with every keystroke.
+ */
+export async function measureDraft(base: MeasureInput, baseKey: number, draft: string): Promise<ContextMeasure> {
+  const current = tokenWorker();
+  const known = givenBase?.worker === current && givenBase.key === baseKey;
+  givenBase = { worker: current, key: baseKey };
+  const response = await ask({ op: 'measure', baseKey, draft, ...(known ? {} : { base }) });
   if (!response.ok) throw new Error(response.message);
   if (!('measure' in response)) throw new Error('unexpected answer');
   return response.measure;

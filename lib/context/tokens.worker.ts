@@ -5,15 +5,17 @@
 import { loadTokenizer, measureContext } from '@/lib/ai/context-budget';
 import { TokenCounter } from '@/lib/ai/token-count';
 import { composeTurns } from '@/lib/ai/user-turn';
-import type { TokenRequest, TokenResponse } from './protocol';
+import { withDraft, type MeasureInput, type TokenRequest, type TokenResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 /** One counter for the session: its cache of pretokens makes a recount after a keystroke cheap. */
 let counter: TokenCounter | undefined;
 let uses = 0;
+/** The request the meter measures, without its draft (protocol.ts). */
+let base: { key: number; input: MeasureInput } | undefined;
 
-async function answer(request: TokenRequest): Promise<TokenResponse> {
+async function answer(request: TokenRequest, given: typeof base): Promise<TokenResponse> {
   const encoder = await loadTokenizer();
   // A fresh cache now and then, so a long session does not keep every pretoken it ever saw.
   if (!counter || ++uses > 500) {
@@ -21,7 +23,8 @@ async function answer(request: TokenRequest): Promise<TokenResponse> {
     uses = 0;
   }
   if (request.op === 'count') return { id: request.id, ok: true, tokens: counter.count(request.text, Infinity) };
-  const { system, messages, maxTokens, contextTokens } = request.input;
+  if (!given || given.key !== request.baseKey) throw new Error(`no base ${request.baseKey}`);
+  const { system, messages, maxTokens, contextTokens } = withDraft(given.input, request.draft);
   const measure = measureContext(
     { system, messages: composeTurns(messages), maxTokens, contextTokens },
     encoder,
@@ -31,7 +34,9 @@ async function answer(request: TokenRequest): Promise<TokenResponse> {
 }
 
 self.onmessage = (event: MessageEvent<TokenRequest>) => {
-  answer(event.data).then(
+  // Kept as it arrives: the requests after it measure against it (each with the base it came after).
+  if (event.data.op === 'measure' && event.data.base) base = { key: event.data.baseKey, input: event.data.base };
+  answer(event.data, base).then(
     (response) => self.postMessage(response),
     (error: unknown) =>
       self.postMessage({ id: event.data.id, ok: false, message: String(error) } satisfies TokenResponse),
