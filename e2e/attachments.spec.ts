@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import llama3Tokenizer from 'llama3-tokenizer-js';
+import { createTranslator } from 'next-intl';
+import { MAX_DOCUMENT_CHARS } from '../lib/ai/limits';
 import { MAX_ATTACHMENT_BYTES } from '../lib/attachments/extract';
 import { documentBlock } from '../lib/ai/user-turn';
 import { expectUpstreamRequests, lastReply, MESSAGES, openChat, type TestLocale, uniqueTag } from './support';
@@ -202,6 +204,17 @@ for (const locale of ['ja', 'en'] as const) {
       // Removing the file is one of the ways out.
       await chips(page).getByTestId('attachment-remove').click();
       await expect(meter).toHaveAttribute('data-state', 'ok');
+      await expect(page.getByTestId('send')).toBeEnabled();
+
+      // A file over what the server takes of one document says so as soon as it is read.
+      await attach(page, 'long.txt', 'a'.repeat(MAX_DOCUMENT_CHARS + 1), 'text/plain');
+      const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'attachments' });
+      await expect(page.getByTestId('attachment-too-long')).toHaveText(
+        t('tooLong', { name: 'long.txt', chars: MAX_DOCUMENT_CHARS + 1, limit: MAX_DOCUMENT_CHARS }),
+      );
+      await expect(page.getByTestId('send')).toBeDisabled();
+      await chips(page).getByTestId('attachment-remove').click();
+      await expect(page.getByTestId('attachment-too-long')).toHaveCount(0);
       await expect(page.getByTestId('send')).toBeEnabled();
     });
   });

@@ -4,14 +4,20 @@ import { useState, useSyncExternalStore } from 'react';
 import { FileText, LoaderCircle, X } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatBytes } from '@/lib/attachments/format';
+import { MAX_DOCUMENT_CHARS } from '@/lib/ai/limits';
 import {
+  attachmentChars,
   attachmentsStore,
   dismissAttachmentError,
+  isTooLong,
   removeAttachment,
   setAttachmentPages,
   type AttachmentsState,
   type PendingAttachment,
 } from '@/lib/attachments/pending';
+
+/** The notice about files over what one document can carry (sending waits on it). */
+export const ATTACHMENTS_TOO_LONG_ID = 'attachments-too-long';
 
 const EMPTY: AttachmentsState = { items: [], errors: [] };
 export const useAttachments = () => useSyncExternalStore(attachmentsStore.subscribe, attachmentsStore.get, () => EMPTY);
@@ -33,6 +39,7 @@ export function AttachmentTray() {
           ))}
         </ul>
       )}
+      <TooLongNotice items={items} />
       {errors.map((error) => (
         <p
           key={error.id}
@@ -53,6 +60,27 @@ export function AttachmentTray() {
           >
             <X size={16} aria-hidden />
           </button>
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Files the server would refuse whole: each says how long it is and what to do; sending waits. */
+function TooLongNotice({ items }: { items: PendingAttachment[] }) {
+  const t = useTranslations('attachments');
+  const tooLong = items.filter(isTooLong);
+  if (tooLong.length === 0) return null;
+  return (
+    <div
+      id={ATTACHMENTS_TOO_LONG_ID}
+      role="alert"
+      data-testid="attachment-too-long"
+      className="flex flex-col gap-1 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+    >
+      {tooLong.map((item) => (
+        <p key={item.id}>
+          {t('tooLong', { name: item.name, chars: attachmentChars(item), limit: MAX_DOCUMENT_CHARS })}
         </p>
       ))}
     </div>

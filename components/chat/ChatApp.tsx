@@ -2,6 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
+import { ATTACHMENTS_TOO_LONG_ID, useAttachments } from '@/components/attachments/AttachmentTray';
 import { DropZone } from '@/components/attachments/DropZone';
 import { ComparePanel } from '@/components/compare/ComparePanel';
 import { CompareResult } from '@/components/compare/CompareResult';
@@ -13,6 +14,7 @@ import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/ai/endpoint';
+import { isTooLong } from '@/lib/attachments/pending';
 import { onFirstEngagement } from '@/lib/browser/engagement';
 import { preloadChatRuntime } from '@/lib/chat/chat-runtime-loader';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
@@ -115,6 +117,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const awaitingPick = compare.run !== null && !compareBusy;
   const { measure, current: measureCurrent } = useMeter(messages, config.contextTokens, locale as Locale);
   const overBy = measure?.overBy ?? 0;
+  const tooLong = useAttachments().items.some(isTooLong);
   const lastReply = messages.findLast((m) => m.role === 'assistant');
   const droppedTurns = lastReply?.metadata?.droppedTurns ?? 0;
 
@@ -263,7 +266,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 disabledReasonId={
                   !config.configured ? 'not-configured' : awaitingPick ? 'compare-pick-hint' : undefined
                 }
-                blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : undefined}
+                blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : tooLong ? ATTACHMENTS_TOO_LONG_ID : undefined}
                 footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
                 onSend={(text, documents) => {
                   preloadMarkdown();

@@ -2,6 +2,7 @@
 
 import {
   useLayoutEffect,
+  useMemo,
   useRef,
   useSyncExternalStore,
   type ClipboardEvent,
@@ -35,7 +36,7 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
   const attachments = useAttachments();
   const reading = attachments.items.some((item) => item.status === 'reading');
-  const documents = readyDocuments(attachments);
+  const documents = useMemo(() => readyDocuments(attachments), [attachments]);
   const canSend =
     !busy && !disabled && !blockedReasonId && !reading && (draft.trim().length > 0 || documents.length > 0);
 

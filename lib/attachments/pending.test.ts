@@ -2,8 +2,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENTS } from '@/lib/ai/limits';
 import { documentBlock } from '@/lib/ai/user-turn';
 import type { ExtractResult } from './extract';
+import { MAX_DOCUMENT_CHARS } from '@/lib/ai/limits';
 import {
   addFiles,
+  attachmentChars,
+  attachmentText,
+  isTooLong,
   attachmentsStore,
   clearAttachments,
   readyDocuments,
@@ -82,5 +86,24 @@ describe('pending attachments', () => {
     release(text('a'));
     await adding;
     expect(attachmentsStore.get().items).toEqual([]);
+  });
+
+  it('knows the length of what an attachment sends, and when it is over what the server takes of one document', () => {
+    const pages = ['一ページ目', '', 'three', 'x'.repeat(MAX_DOCUMENT_CHARS - 10)];
+    const document = { kind: 'pdf' as const, text: pages.join('\n\n'), pages };
+    for (const range of [undefined, { from: 1, to: 4 }, { from: 2, to: 3 }, { from: 3, to: 3 }, { from: 1, to: 2 }])
+      expect(attachmentChars({ document, pages: range })).toBe(attachmentText({ document, pages: range }).length);
+    const ready = (range: { from: number; to: number }) => ({
+      id: 'a',
+      name: 'a.pdf',
+      size: 1,
+      status: 'ready' as const,
+      document,
+      pages: range,
+    });
+    expect(isTooLong(ready({ from: 1, to: 4 }))).toBe(true);
+    expect(isTooLong(ready({ from: 4, to: 4 }))).toBe(false);
+    expect(isTooLong({ ...ready({ from: 1, to: 4 }), status: 'reading' })).toBe(false);
+    expect(attachmentChars({ document: { kind: 'text', text: 'abc' } })).toBe(3);
   });
 });

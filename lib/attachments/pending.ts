@@ -1,4 +1,4 @@
-import { MAX_DOCUMENTS } from '@/lib/ai/limits';
+import { MAX_DOCUMENT_CHARS, MAX_DOCUMENTS } from '@/lib/ai/limits';
 import { documentBlock } from '@/lib/ai/user-turn';
 import { createStore } from '@/lib/chat/external-store';
 import type { AttachedDocument } from '@/lib/chat/types';
@@ -71,6 +71,19 @@ export function attachmentText(item: Pick<PendingAttachment, 'document' | 'pages
   if (!document.pages || !pages) return document.text;
   return document.pages.slice(pages.from - 1, pages.to).join('\n\n');
 }
+
+/** The length of attachmentText(item), without building it (a PDF's kept pages are joined by a blank line). */
+export function attachmentChars(item: Pick<PendingAttachment, 'document' | 'pages'>): number {
+  const { document, pages } = item;
+  if (!document) return 0;
+  if (!document.pages || !pages) return document.text.length;
+  const kept = document.pages.slice(pages.from - 1, pages.to);
+  return kept.reduce((sum, page) => sum + page.length, 0) + 2 * Math.max(0, kept.length - 1);
+}
+
+/** A read file whose text (or kept pages) is over what the server takes of one document. */
+export const isTooLong = (item: PendingAttachment): boolean =>
+  item.status === 'ready' && attachmentChars(item) > MAX_DOCUMENT_CHARS;
 
 async function recount(item: PendingAttachment, deps: AttachmentDeps) {
   const text = attachmentText(item);
