@@ -22,7 +22,7 @@ test('each model is budgeted against its own window: what the 4,096-token 8B tri
   const tag = uniqueTag();
   await openChat(page, 'ja');
   await page.getByTestId('model-select').selectOption(MODEL_128K);
-  await expect(page.getByTestId('model-defaults')).toContainText('131072');
+  await expect(page.getByTestId('model-defaults')).toContainText('131,072');
   await leaveRoomForOneLongTurn(page);
   await sendLongTurn(page, tag, '一つ目');
   await sendLongTurn(page, tag, '二つ目');
