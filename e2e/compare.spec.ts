@@ -165,6 +165,9 @@ test.describe('on a phone', () => {
     await expect(columns.nth(1)).not.toBeInViewport();
 
     const tabs = page.getByTestId('compare-tab');
+    // The tabs name what tells the models apart, whole (not cut off by an ellipsis).
+    await expect(tabs).toHaveText(['1 · 8B v0.1', '2 · 70B v0.1']);
+    for (const tab of await tabs.all()) expect(await tab.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await tabs.nth(1).click();
     await expect(columns.nth(1)).toBeInViewport();
     await expect(columns.nth(0)).not.toBeInViewport();

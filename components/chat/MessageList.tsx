@@ -34,7 +34,7 @@ export function MessageList({ messages, chatStatus, error, ...handlers }: Messag
 
   return (
     <>
-      <ol aria-label={t('messagesLabel')} className="flex flex-col gap-6">
+      <ol aria-label={t('messagesLabel')} className="flex flex-col gap-6 empty:hidden">
         {messages.map((message, index) => {
           const isLast = index === messages.length - 1;
           return (

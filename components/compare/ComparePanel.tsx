@@ -5,10 +5,15 @@ import { useTranslations } from 'next-intl';
 import { modelLabel } from '@/lib/ai/model-label';
 import { messageText } from '@/lib/chat/request-body';
 import { compareStore } from '@/lib/compare/compare-session';
+import { distinctTabLabels } from '@/lib/compare/tab-labels';
 import { CompareColumns } from './CompareColumns';
 import { CompareToolbar } from './CompareToolbar';
 import { RunColumn, useColumnName } from './RunColumn';
 import { SetupColumn } from './SetupColumn';
+
+/** Phone tabs: "1 · 8B v0.1" and "2 · 70B v0.1" (what tells the models apart fits); blind: "Model A", "Model B". */
+const tabLabels = (names: string[], blind: boolean) =>
+  blind ? names : distinctTabLabels(names).map((label, index) => `${index + 1} · ${label}`);
 
 /** Compare mode: the setup of both columns, or the comparison under way with its two replies. */
 export function ComparePanel({ models }: { models: string[] }) {
@@ -32,7 +37,12 @@ export function ComparePanel({ models }: { models: string[] }) {
               {messageText(run.prompt)}
             </p>
           </div>
-          <CompareColumns labels={run.columns.map((column, index) => columnName(column, index, run.blind))}>
+          <CompareColumns
+            labels={tabLabels(
+              run.columns.map((column, index) => columnName(column, index, run.blind)),
+              run.blind,
+            )}
+          >
             {run.columns.map((column, index) => (
               <RunColumn key={column.chat.id} column={column} index={index} blind={run.blind} />
             ))}
@@ -41,7 +51,10 @@ export function ComparePanel({ models }: { models: string[] }) {
       ) : (
         targets && (
           <CompareColumns
-            labels={targets.map((target, index) => `${index + 1} · ${modelLabel(target.model).replace(/^Llama /, '')}`)}
+            labels={tabLabels(
+              targets.map((target) => modelLabel(target.model)),
+              false,
+            )}
           >
             {targets.map((target, index) => (
               <SetupColumn key={index} index={index as 0 | 1} settings={target} models={models} />
