@@ -11,6 +11,7 @@ import {
 
 const MODEL_8B = 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1';
 const MODEL_70B = 'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1';
+const MODEL_V03 = 'tokyotech-llm/Llama-3.1-Swallow-70B-Instruct-v0.3';
 const t = MESSAGES.ja.compare;
 
 test.use({ locale: 'ja' });
@@ -34,6 +35,12 @@ test('one prompt streams into two columns at once; pick continues the chat with 
   await expect(column(page, MODEL_8B)).toBeVisible();
   await expect(column(page, MODEL_70B)).toBeVisible();
   await column(page, MODEL_70B).getByTestId('compare-param-temperature').fill('0.2');
+  // A column given another model under the default preset takes that model's own sampling
+  // (the test app's models share the card's 0.6 / 0.9 / 512, so away and back resets 1.5).
+  await column(page, MODEL_8B).getByTestId('compare-param-temperature').fill('1.5');
+  await column(page, MODEL_8B).getByTestId('compare-model-select').selectOption(MODEL_V03);
+  await column(page, MODEL_V03).getByTestId('compare-model-select').selectOption(MODEL_8B);
+  await expect(column(page, MODEL_8B).getByTestId('compare-param-temperature')).toHaveValue('0.6');
 
   await sendMessage(page, `[[scenario:model-paced]] ${tag} 比べて`);
   for (const model of [MODEL_8B, MODEL_70B]) {
@@ -48,6 +55,9 @@ test('one prompt streams into two columns at once; pick continues the chat with 
   const [first, second] = await expectUpstreamRequests(tag, 2);
   expect(new Set([first.body.model, second.body.model])).toEqual(new Set([MODEL_8B, MODEL_70B]));
   expect([first, second].find((r) => r.body.model === MODEL_70B)?.body.temperature).toBe(0.2);
+  const on8B = [first, second].find((r) => r.body.model === MODEL_8B)!.body;
+  expect(on8B).toMatchObject({ temperature: 0.6, top_p: 0.9, max_tokens: 512 });
+  expect(on8B.messages[0]).toEqual({ role: 'system', content: 'あなたは誠実で優秀な日本人のアシスタントです。' });
   const logged = (await upstreamRequests(tag)) as unknown as { startedAt: number; closedAt: number }[];
   expect(logged[0].startedAt).toBeLessThan(logged[1].closedAt);
   expect(logged[1].startedAt).toBeLessThan(logged[0].closedAt);

@@ -1,17 +1,22 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { PresetSelect } from '@/components/settings/PresetSelect';
 import { SettingsFields } from '@/components/settings/SettingsFields';
 import { modelLabel } from '@/lib/ai/model-label';
 import type { ChatSettings } from '@/lib/chat/types';
 import { setTarget } from '@/lib/compare/compare-session';
+import type { Locale } from '@/lib/i18n/routing';
+import { settingsForModel } from '@/lib/presets/active';
 import { ColumnFrame } from './ColumnFrame';
 
 /** A column before the comparison is sent: its model, a preset or its own sampling. */
 export function SetupColumn({ index, settings, models }: { index: 0 | 1; settings: ChatSettings; models: string[] }) {
   const t = useTranslations('compare');
-  const onChange = (next: ChatSettings) => setTarget(index, next);
+  const locale = useLocale() as Locale;
+  // Another model: the default preset takes that model's own sampling and system prompt.
+  const onChange = (next: ChatSettings) =>
+    setTarget(index, next.model === settings.model ? next : settingsForModel(settings, next.model, locale));
   return (
     <ColumnFrame name={`${t('column', { number: index + 1 })} · ${modelLabel(settings.model)}`} model={settings.model}>
       <details open className="group">

@@ -7,6 +7,8 @@ import { effectiveSystemPrompt, toChatRequestBody } from '@/lib/chat/request-bod
 import { settingsStore } from '@/lib/chat/settings-store';
 import type { AttachedDocument, ChatMessage, ChatSettings } from '@/lib/chat/types';
 import { userMessageParts } from '@/lib/chat/documents';
+import type { Locale } from '@/lib/i18n/routing';
+import { settingsForModel } from '@/lib/presets/active';
 import { pageStorage } from '@/lib/storage/rescue';
 import type { StoredCompare } from '@/lib/storage/conversation';
 import { ReplyTimer } from './metrics';
@@ -70,11 +72,18 @@ export const compareStore = createStore<CompareState>({
 const update = (patch: Partial<CompareState>) => compareStore.set((state) => ({ ...state, ...patch }));
 const isBusy = (status: ChatStatus) => status === 'submitted' || status === 'streaming';
 
-/** By default the first two models offered, each with the conversation's current settings. */
-export function defaultTargets(models: readonly string[], settings: ChatSettings): [ChatSettings, ChatSettings] {
+/**
+ * By default the first two models offered, each with the conversation's current settings; under
+ * the default assistant preset each column takes its own model's recommended sampling and prompt.
+ */
+export function defaultTargets(
+  models: readonly string[],
+  settings: ChatSettings,
+  locale: Locale,
+): [ChatSettings, ChatSettings] {
   return [
-    { ...settings, model: models[0] ?? settings.model },
-    { ...settings, model: models[1] ?? models[0] ?? settings.model },
+    settingsForModel(settings, models[0] ?? settings.model, locale),
+    settingsForModel(settings, models[1] ?? models[0] ?? settings.model, locale),
   ];
 }
 
@@ -86,7 +95,11 @@ export function openCompare(models: readonly string[]): void {
     tallyLoaded = true;
     update({ tally: loadTally(pageStorage()) });
   }
-  update({ open: true, result: null, targets: state.targets ?? defaultTargets(models, settingsStore.get()) });
+  update({
+    open: true,
+    result: null,
+    targets: state.targets ?? defaultTargets(models, settingsStore.get(), localeStore.get()),
+  });
 }
 
 /** Leaves compare mode; refused while a comparison waits for its pick (pick or discard it first). */

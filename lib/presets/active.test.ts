@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '@/lib/chat/settings-store';
 import { effectiveSystemPrompt } from '@/lib/chat/request-body';
-import { applyPreset, duplicatePreset, findPreset, isPresetModified, resetSystemPrompt } from './active';
+import { setModelProfiles, type ModelProfile } from '@/lib/model/profile';
+import {
+  applyPreset,
+  duplicatePreset,
+  findPreset,
+  isPresetModified,
+  resetSystemPrompt,
+  settingsForModel,
+} from './active';
 import { findBuiltinPreset } from './builtin';
 import type { Preset } from './preset';
 
@@ -62,5 +70,43 @@ describe('resetSystemPrompt and duplicatePreset', () => {
     expect(typeof copy.systemPrompt).toBe('string');
     expect(findPreset('copy-1', [copy])).toBe(copy);
     expect(findPreset('translate-ja-en', [copy])).toBe(translate);
+  });
+});
+
+describe('settingsForModel (a compare column given another model)', () => {
+  const profile = (id: string, temperature: number, topP: number, maxTokens: number, prompt: string): ModelProfile => ({
+    id,
+    label: id,
+    known: true,
+    contextTokens: 4096,
+    maxTokensLimit: 4032,
+    recommended: { temperature, topP, maxTokens },
+    systemPrompt: { ja: `${prompt}です。`, en: `${prompt}.` },
+    reasoning: false,
+  });
+  const profiles = [profile('a', 0.6, 0.9, 512, 'A'), profile('b', 1, 0.95, 3000, 'B')];
+
+  it("under the default preset takes that model's recommended sampling and system prompt", () => {
+    setModelProfiles(profiles);
+    const onA = { ...defaultSettings(['a']), temperature: 1.3, systemPrompt: '古い' };
+    const onB = settingsForModel(onA, 'b', 'ja');
+    expect(onB).toMatchObject({ model: 'b', presetId: 'assistant', temperature: 1, topP: 0.95, maxTokens: 3000 });
+    expect(effectiveSystemPrompt(onB, 'ja')).toBe('Bです。');
+    expect(effectiveSystemPrompt(settingsForModel(onB, 'a', 'en'), 'en')).toBe('A.');
+    expect(settingsForModel(onB, 'a', 'en')).toMatchObject({ temperature: 0.6, topP: 0.9, maxTokens: 512 });
+    setModelProfiles([]);
+  });
+
+  it('under another preset keeps its sampling and prompt, max tokens within the new window', () => {
+    setModelProfiles([profile('a', 0.6, 0.9, 512, 'A'), { ...profile('small', 1, 1, 100, 'S'), maxTokensLimit: 200 }]);
+    const mineOnA = applyPreset(
+      { ...base, model: 'a' },
+      { ...mine, params: { ...mine.params, maxTokens: 1000 } },
+      'ja',
+    );
+    const moved = settingsForModel(mineOnA, 'small', 'ja');
+    expect(moved).toMatchObject({ model: 'small', presetId: 'mine', temperature: 1, topP: 0.8, maxTokens: 200 });
+    expect(effectiveSystemPrompt(moved, 'ja')).toBe('短く答えて');
+    setModelProfiles([]);
   });
 });

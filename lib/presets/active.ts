@@ -19,6 +19,19 @@ export function applyPreset(settings: ChatSettings, preset: Preset, locale: Loca
   };
 }
 
+/**
+ * The settings for another model in a compare column. Under the default assistant preset the
+ * column takes that model's recommended sampling and default system prompt (applyPreset, as the
+ * settings panel does when the preset is chosen); under any other preset its sampling is kept,
+ * max tokens within the new model's window.
+ */
+export function settingsForModel(settings: ChatSettings, model: string, locale: Locale): ChatSettings {
+  const moved = { ...settings, model };
+  const preset = settings.presetId === DEFAULT_PRESET_ID ? findBuiltinPreset(DEFAULT_PRESET_ID) : undefined;
+  if (preset) return applyPreset(moved, preset, locale);
+  return { ...moved, maxTokens: Math.min(settings.maxTokens, profileForModel(model).maxTokensLimit) };
+}
+
 /** True when the prompt or a sampling parameter no longer matches the active preset. */
 export function isPresetModified(settings: ChatSettings, preset: Preset): boolean {
   const promptChanged =
