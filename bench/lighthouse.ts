@@ -104,6 +104,7 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
         failing,
         runtimeError: lhr.runtimeError ?? null,
         lcp: lhr.audits['largest-contentful-paint']?.displayValue,
+        tbt: lhr.audits['total-blocking-time']?.displayValue,
       };
     }
   } finally {

@@ -1,11 +1,10 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { ATTACHMENTS_TOO_LONG_ID, useAttachments } from '@/components/attachments/AttachmentTray';
 import { DropZone } from '@/components/attachments/DropZone';
-import { ComparePanel } from '@/components/compare/ComparePanel';
-import { CompareResult } from '@/components/compare/CompareResult';
+import { LazyComparePanel, LazyCompareResult } from '@/components/compare/lazy';
 import { useCompareBusy } from '@/components/compare/useCompareBusy';
 import { HistorySidebar } from '@/components/history/HistorySidebar';
 import { Starters } from '@/components/presets/Starters';
@@ -27,7 +26,8 @@ import { useRouter } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { initDrafts } from '@/lib/chat/draft-session';
-import { compareStore, startComparison, stopComparison } from '@/lib/compare/compare-session';
+import { withCompareSession } from '@/lib/compare/compare-loader';
+import { compareStore } from '@/lib/compare/compare-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -133,7 +133,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   );
 
   async function handleStop() {
-    if (compare.run) return stopComparison();
+    if (compare.run) return withCompareSession((session) => void session.stopComparison());
     await stop();
     markLastReply('stopped');
   }
@@ -248,8 +248,11 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 {error && status === 'error' && !failedReplyId(messages, status) && (
                   <ChatErrorNotice error={error} onRetry={handlers.onRetry} />
                 )}
-                <CompareResult />
-                {comparing && <ComparePanel models={config.models} />}
+                {/* Compare mode's code is loaded by then (it is what opens compare mode). */}
+                <Suspense fallback={null}>
+                  {compare.result && <LazyCompareResult />}
+                  {comparing && <LazyComparePanel models={config.models} />}
+                </Suspense>
               </div>
             </div>
             <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
@@ -270,7 +273,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
                 onSend={(text, documents) => {
                   preloadMarkdown();
-                  if (compare.open && !compare.run) startComparison(text, documents);
+                  if (compare.open && !compare.run)
+                    withCompareSession((session) => session.startComparison(text, documents));
                   else void sendMessage({ parts: userMessageParts(text, documents) });
                 }}
                 onStop={() => void handleStop()}

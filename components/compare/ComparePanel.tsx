@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
 import { modelLabel } from '@/lib/ai/model-label';
 import { messageText } from '@/lib/chat/request-body';
-import { compareStore } from '@/lib/compare/compare-session';
+import { compareStore } from '@/lib/compare/compare-store';
 import { distinctTabLabels } from '@/lib/compare/tab-labels';
 import { CompareColumns } from './CompareColumns';
 import { CompareToolbar } from './CompareToolbar';

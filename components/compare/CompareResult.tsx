@@ -3,7 +3,8 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
 import { modelLabel } from '@/lib/ai/model-label';
-import { compareStore, dismissResult } from '@/lib/compare/compare-session';
+import { dismissResult } from '@/lib/compare/compare-session';
+import { compareStore } from '@/lib/compare/compare-store';
 import { pairScore } from '@/lib/compare/tally';
 
 /** After a pick: which model the chat goes on with (in blind mode, the reveal and the tally). */

@@ -5,7 +5,9 @@ import clsx from 'clsx';
 import { Columns2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
-import { closeCompare, compareStore, openCompare } from '@/lib/compare/compare-session';
+import { withCompareSession } from '@/lib/compare/compare-loader';
+import { compareStore } from '@/lib/compare/compare-store';
+import { preloadCompare } from './lazy';
 
 /** Turns compare mode on and off (in the header from `lg` up, in the overflow menu below). */
 export function CompareToggle({ models }: { models: string[] }) {
@@ -22,10 +24,13 @@ export function CompareToggle({ models }: { models: string[] }) {
       aria-disabled={locked || undefined}
       aria-describedby={locked ? 'compare-pick-hint' : undefined}
       title={t(active ? 'closeLabel' : 'openLabel')}
+      // Compare mode's code is fetched when the pointer or focus reaches the button.
+      onPointerEnter={preloadCompare}
+      onFocus={preloadCompare}
       onClick={() => {
         if (locked) return;
-        if (active) closeCompare();
-        else openCompare(models);
+        preloadCompare();
+        withCompareSession((session) => (active ? session.closeCompare() : session.openCompare(models)));
       }}
       className={clsx(
         headerItemClass,

@@ -14,7 +14,7 @@ import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/share/codec';
 import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/share/link';
 import { MAX_SHARED_MESSAGES } from '@/lib/share/payload';
 import { messageText } from '@/lib/chat/request-body';
-import { compareStore } from '@/lib/compare/compare-session';
+import { compareStore } from '@/lib/compare/compare-store';
 
 /** Attached files never go into a link (too large for a URL, and private): the dialog says so. */
 const hasDocuments = () =>

@@ -11,7 +11,7 @@ import { findProfile, profileForModel, setModelProfiles } from '@/lib/model/prof
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { newPresetId } from '@/lib/presets/active';
 import { addPreset, hydratePresets } from '@/lib/presets/preset-store';
-import { openCompareWith } from '@/lib/compare/compare-session';
+import { withCompareSession } from '@/lib/compare/compare-loader';
 import { loadSharePayload } from '@/lib/share/link';
 import { shareNoticeStore } from '@/lib/share/notice-store';
 import type { SharePayload } from '@/lib/share/payload';
@@ -38,7 +38,8 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
         ? { model: payload.model ?? '', fallback: profileForModel(loaded.settings.model).label }
         : null,
     );
-    if (loaded.compare) openCompareWith(loaded.compare.targets, loaded.compare.blind);
+    const { compare } = loaded;
+    if (compare) withCompareSession((session) => session.openCompareWith(compare.targets, compare.blind));
     router.push('/');
   }
 

@@ -7,15 +7,15 @@ import { CONVERSATION_VERSION, titleFrom, type Conversation } from '@/lib/storag
 import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
 import { openConversationStore, type ConversationStore } from '@/lib/storage/db';
 import { pageStorage, restoreRescue, writeRescue } from '@/lib/storage/rescue';
+import { loadCompareSession } from '@/lib/compare/compare-loader';
 import {
   clearComparisonCutOff,
   compareBusy,
   compareSubmitted,
   markComparisonCutOff,
-  restoreCompare,
   storedCompareFor,
   subscribeCompareRun,
-} from '@/lib/compare/compare-session';
+} from '@/lib/compare/compare-store';
 
 export interface HistoryState {
   conversations: Conversation[];
@@ -221,7 +221,11 @@ export async function openConversation(id: string, models: readonly string[]): P
     messages: fromStoredMessages(saved.messages),
   });
   settingsStore.set(fromConversationSettings(saved.settings, models));
-  if (saved.compare) restoreCompare(saved.compare, models);
+  if (saved.compare) {
+    // Compare mode's code loads only for a conversation that has a comparison under way.
+    const { restoreCompare } = await loadCompareSession();
+    if (getSession().id === saved.id) restoreCompare(saved.compare, models);
+  }
   return 'opened';
 }
 

@@ -1,9 +1,7 @@
-import type { ChatStatus } from 'ai';
 import { chatRuntimeSource } from '@/lib/chat/chat-runtime-loader';
 import { getChat, getSession, localeStore, markLastReply, subscribeSession } from '@/lib/chat/chat-session';
-import { createStore } from '@/lib/chat/external-store';
-import { LazyChat, newMessageId, type ChatHandle } from '@/lib/chat/lazy-chat';
-import { effectiveSystemPrompt, toChatRequestBody } from '@/lib/chat/request-body';
+import { LazyChat, newMessageId } from '@/lib/chat/lazy-chat';
+import { toChatRequestBody } from '@/lib/chat/request-body';
 import { settingsStore } from '@/lib/chat/settings-store';
 import type { AttachedDocument, ChatMessage, ChatSettings } from '@/lib/chat/types';
 import { userMessageParts } from '@/lib/chat/documents';
@@ -11,66 +9,22 @@ import type { Locale } from '@/lib/i18n/routing';
 import { settingsForModel } from '@/lib/presets/active';
 import { pageStorage } from '@/lib/storage/rescue';
 import type { StoredCompare } from '@/lib/storage/conversation';
+import { compareStore, isBusy, setRun, type CompareColumn, type CompareState } from './compare-store';
 import { ReplyTimer } from './metrics';
 import { canPick, pickComparison } from './pick';
-import { fromStoredCompare, toStoredCompare } from './stored';
-import { loadTally, recordPick, saveTally, type Tally } from './tally';
+import { fromStoredCompare } from './stored';
+import { loadTally, recordPick, saveTally } from './tally';
+
+export type { CompareColumn, CompareRun, CompareState, PickResult } from './compare-store';
 
 /**
  * Compare mode: one prompt, two independent requests to /api/chat (each its own model, sampling
  * and system prompt, budgeted by the server for its own model), two columns. Lives at module
  * level like the open conversation (lib/chat/chat-session.ts), so a locale switch keeps it.
+ * Loaded on first use (compare-loader.ts); its state is in compare-store.ts.
  */
-export interface CompareColumn {
-  /** A chat of its own (the same transport and request code as the conversation's). */
-  chat: ChatHandle;
-  /** Fixed when the comparison begins. */
-  settings: ChatSettings;
-  timer: ReplyTimer;
-  /**
-   * The page began to unload while this column streamed: the browser then cancels its request,
-   * which reads as a failure; it is saved as cut off (read back as interrupted) instead.
-   */
-  cutOff: boolean;
-}
-
-export interface CompareRun {
-  /** The conversation the comparison belongs to. */
-  sessionId: string;
-  blind: boolean;
-  prompt: ChatMessage;
-  /** In the order shown (randomized in blind mode). */
-  columns: CompareColumn[];
-}
-
-/** Shown after a pick: which model each column was (the reveal, in blind mode). */
-export interface PickResult {
-  blind: boolean;
-  picked: string;
-  other: string | null;
-}
-
-export interface CompareState {
-  open: boolean;
-  blind: boolean;
-  /** What the next comparison asks: column 1 and column 2 (null until compare mode first opens). */
-  targets: [ChatSettings, ChatSettings] | null;
-  run: CompareRun | null;
-  result: PickResult | null;
-  tally: Tally;
-}
-
-export const compareStore = createStore<CompareState>({
-  open: false,
-  blind: false,
-  targets: null,
-  run: null,
-  result: null,
-  tally: {},
-});
 
 const update = (patch: Partial<CompareState>) => compareStore.set((state) => ({ ...state, ...patch }));
-const isBusy = (status: ChatStatus) => status === 'submitted' || status === 'streaming';
 
 /**
  * By default the first two models offered, each with the conversation's current settings; under
@@ -124,32 +78,6 @@ export function setTarget(index: 0 | 1, settings: ChatSettings): void {
 
 export function setBlind(blind: boolean): void {
   update({ blind });
-}
-
-// Every change of the run (a column's text, status, error, timing) for the history's saves.
-const runListeners = new Set<() => void>();
-let unwatchRun: (() => void) | null = null;
-const notifyRun = () => runListeners.forEach((listener) => listener());
-
-export function subscribeCompareRun(listener: () => void): () => void {
-  runListeners.add(listener);
-  return () => void runListeners.delete(listener);
-}
-
-function setRun(run: CompareRun | null): void {
-  unwatchRun?.();
-  unwatchRun = null;
-  if (run) {
-    const offs = run.columns.flatMap(({ chat, timer }) => [
-      chat.subscribeMessages(notifyRun),
-      chat.subscribeStatus(notifyRun),
-      chat.subscribeError(notifyRun),
-      timer.subscribe(notifyRun),
-    ]);
-    unwatchRun = () => offs.forEach((off) => off());
-  }
-  update({ run });
-  notifyRun();
 }
 
 function createColumn(sessionId: string, slot: number, settings: ChatSettings, messages: ChatMessage[]) {
@@ -210,27 +138,6 @@ export async function stopComparison(): Promise<void> {
   );
 }
 
-/** The page is unloading: the columns streaming now are saved as cut off, whatever they report next. */
-export function markComparisonCutOff(): void {
-  compareStore.get().run?.columns.forEach((column) => {
-    if (isBusy(column.chat.status)) column.cutOff = true;
-  });
-}
-
-/** The page stayed after all (back from the bfcache). */
-export function clearComparisonCutOff(): void {
-  compareStore.get().run?.columns.forEach((column) => (column.cutOff = false));
-}
-
-export function compareBusy(): boolean {
-  return compareStore.get().run?.columns.some(({ chat }) => isBusy(chat.status)) ?? false;
-}
-
-/** A column's request has just been made (a new comparison, or a retry). */
-export function compareSubmitted(): boolean {
-  return compareStore.get().run?.columns.some(({ chat }) => chat.status === 'submitted') ?? false;
-}
-
 /** Drops the comparison (both replies) without continuing with either. */
 export function discardComparison(): void {
   const run = compareStore.get().run;
@@ -273,24 +180,6 @@ export function pickColumn(index: number): void {
 
 export function dismissResult(): void {
   update({ result: null });
-}
-
-/** The comparison of conversation `sessionId` as it is saved (undefined when there is none). */
-export function storedCompareFor(sessionId: string): StoredCompare | undefined {
-  const run = compareStore.get().run;
-  if (!run || run.sessionId !== sessionId) return undefined;
-  const locale = localeStore.get();
-  return toStoredCompare(
-    run.prompt,
-    run.columns.map(({ chat, settings, timer, cutOff }) => ({
-      settings,
-      messages: chat.messages,
-      status: cutOff ? 'streaming' : chat.status,
-      timing: timer.timing,
-    })),
-    run.blind,
-    run.columns.map(({ settings }) => effectiveSystemPrompt(settings, locale)),
-  );
 }
 
 /** Reopens a saved comparison with its conversation (after a reload, or from history). */
