@@ -8,7 +8,6 @@ const FIRST_LOAD = [
   'components/**/*.{ts,tsx}',
   'lib/**/*.{ts,tsx}',
   'proxy.ts',
-  'instrumentation-client.ts',
 ];
 const NOT_FIRST_LOAD = [
   'app/api/**',

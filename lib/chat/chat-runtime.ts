@@ -1,3 +1,5 @@
+// Before the AI SDK's modules build their schemas: no `new Function` probe under the CSP.
+import '@/lib/validation/zod-jitless';
 import { DefaultChatTransport } from 'ai';
 import type { ChatRuntime } from './lazy-chat';
 import { ObservableChat } from './observable-chat';

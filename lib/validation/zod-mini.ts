@@ -1,3 +1,5 @@
+// Before any schema is built: no `new Function` probe under the CSP.
+import './zod-jitless';
 import { config } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
