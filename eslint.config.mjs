@@ -3,12 +3,7 @@ import nextTs from 'eslint-config-next/typescript';
 
 // Modules a page loads before the visitor does anything. zod and the AI SDK (~75 KB gzip) arrive
 // later, with the chat runtime (lib/chat/chat-runtime-loader.ts); here they may be named in types only.
-const FIRST_LOAD = [
-  'app/**/*.{ts,tsx}',
-  'components/**/*.{ts,tsx}',
-  'lib/**/*.{ts,tsx}',
-  'proxy.ts',
-];
+const FIRST_LOAD = ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'proxy.ts'];
 const NOT_FIRST_LOAD = [
   'app/api/**',
   'lib/ai/**',
