@@ -7,6 +7,7 @@ import { profileForModel } from '@/lib/model/profile';
 import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
 import { effectiveSystemPrompt } from '@/lib/chat/request-body';
 import type { ChatSettings } from '@/lib/chat/types';
+import { formatInteger } from '@/lib/i18n/format-integer';
 import { resetSystemPrompt } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
 import { NumberField } from './NumberField';
@@ -87,8 +88,9 @@ export function SettingsFields({ models, settings, onChange, testIdPrefix = '', 
             model: profile.label,
             temperature,
             topP,
-            maxTokens,
-            contextTokens: profile.contextTokens,
+            // Grouped without Intl (lib/i18n/format-integer.ts): no ICU set-up while the page hydrates.
+            maxTokens: formatInteger(maxTokens, locale),
+            contextTokens: formatInteger(profile.contextTokens, locale),
           })}
         </p>
         <button
