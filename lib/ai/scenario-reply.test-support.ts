@@ -16,6 +16,8 @@ export interface ScenarioReplyOptions {
   onClose?: () => void;
   timeouts?: StallTimeouts;
   coalesceSse?: boolean;
+  /** Reads joined into one batch per interval once the text has begun (read-batches.ts). */
+  batchMs?: number;
   apiKey?: string;
   /** The endpoint as configured (resolveEndpoint), instead of `${upstreamUrl}/v1` with `apiKey`. */
   endpoint?: Endpoint;
@@ -46,6 +48,7 @@ export async function scenarioReply(upstreamUrl: string, scenario: string, optio
     timeouts: options.timeouts ?? { firstByteMs: 5_000, idleMs: 5_000 },
     onClose: options.onClose,
     coalesceSse: options.coalesceSse,
+    batchMs: options.batchMs,
     profile: { reasoning: options.reasoning ?? false },
   });
   const raw = await response.text();

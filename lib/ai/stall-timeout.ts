@@ -11,6 +11,7 @@
  * The upstream connection is closed either way.
  */
 import 'server-only';
+import { readInBatches } from './read-batches';
 
 export const DEFAULT_FIRST_BYTE_TIMEOUT_MS = 30_000;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -60,6 +61,8 @@ export interface StallTimeoutOptions {
    * so it adds none.
    */
   eventStreamChunk?: () => (chunk: Uint8Array) => Uint8Array;
+  /** For `text/event-stream` bodies: reads joined into one batch per interval (read-batches.ts). */
+  eventStreamBatchMs?: number;
 }
 
 /** Wraps `fetchImpl` so that a stalled upstream fails with UpstreamTimeoutError. */
@@ -132,20 +135,25 @@ export function withStallTimeouts(
     const isEventStream = response.headers.get('content-type')?.toLowerCase().includes('text/event-stream') ?? false;
     const mapChunk = isEventStream ? options.eventStreamChunk?.() : undefined;
     let sawFirstByte = false;
+    const readUpstream = async () => {
+      // The first-byte timer is still running from the request; later waits get the idle timer.
+      if (sawFirstByte) arm('idle', timeouts.idleMs);
+      const result = await reader.read();
+      if (!result.done && result.value.byteLength > 0) {
+        sawFirstByte = true;
+        stopWaiting();
+      }
+      return result;
+    };
+    const read = isEventStream ? readInBatches(readUpstream, options.eventStreamBatchMs ?? 0) : readUpstream;
     const body = new ReadableStream<Uint8Array>({
       async pull(sink) {
-        // The first-byte timer is still running from the request; later waits get the idle timer.
-        if (sawFirstByte) arm('idle', timeouts.idleMs);
         try {
-          const { done, value } = await reader.read();
+          const { done, value } = await read();
           if (done) {
             settle();
             sink.close();
             return;
-          }
-          if (value.byteLength > 0) {
-            sawFirstByte = true;
-            stopWaiting();
           }
           sink.enqueue(mapChunk ? mapChunk(value) : value);
         } catch (error) {

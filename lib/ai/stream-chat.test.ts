@@ -33,6 +33,18 @@ describe('streamChat against the fake upstream', () => {
     expect(closed).toBe(1);
   });
 
+  it('paced (a chunk every 10 ms): joined into batches once the text has begun, the text unchanged', async () => {
+    const alone = await scenarioReply(upstream.url, 'paced', { batchMs: 0 });
+    const batched = await scenarioReply(upstream.url, 'paced', { batchMs: 50 });
+    expect(batched.text).toBe(alone.text);
+    expect(alone.deltas).toBeGreaterThan(150); // 200 chunks, nearly all in reads of their own
+    // ~5 chunks per 50 ms batch; the first text on its own.
+    expect(batched.deltas).toBeLessThan(alone.deltas / 3);
+    expect(batched.parts.find((p) => p.type === 'text-delta')!.delta).toBe(
+      alone.parts.find((p) => p.type === 'text-delta')!.delta,
+    );
+  });
+
   it("a reasoning model's thinking arrives as reasoning parts, apart from the answer: as a field or in <think> tags", async () => {
     const thinking = REASONING_PIECES.join('');
     const field = await run('reasoning-field');

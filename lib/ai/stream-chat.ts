@@ -31,6 +31,8 @@ export interface StreamChatOptions {
   observer?: ReplyObserver;
   /** Merge text chunks that arrive in one read (sse-coalesce.ts); the environment's default. */
   coalesceSse?: boolean;
+  /** Reads joined into one batch per interval once the text has begun (read-batches.ts); the environment's default. */
+  batchMs?: number;
   /** The model's profile: a reasoning model's inline <think> text becomes reasoning parts. */
   profile?: Pick<ModelProfile, 'reasoning'>;
 }
@@ -60,10 +62,11 @@ export function streamChat({
   timeouts,
   onClose,
   coalesceSse,
+  batchMs,
   observer,
   profile,
 }: StreamChatOptions): Response {
-  const model = chatModel(endpoint, timeouts, request.model, coalesceSse, profile?.reasoning ?? false);
+  const model = chatModel(endpoint, timeouts, request.model, coalesceSse, profile?.reasoning ?? false, batchMs);
   // On shutdown, after the grace period (server.ts), the reply ends with server_restarting.
   const interrupt = new AbortController();
   const untrack = trackReply(() => interrupt.abort(new ServerRestartingError()));
