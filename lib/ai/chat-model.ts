@@ -20,7 +20,7 @@ export const upstreamFetch: FetchFn = (input, init) => globalThis.fetch(input, i
  * provider does: `SWALLOW_SSE_COALESCE=off` turns it off (docs/internals.md).
  */
 export const SSE_COALESCING_DEFAULT = process.env.SWALLOW_SSE_COALESCE !== 'off';
-/** SWALLOW_STREAM_BATCH_MS (read-batches.ts): 16 ms unless set; 0 hands every read on alone. */
+/** SWALLOW_STREAM_BATCH_MS (read-batches.ts): 32 ms unless set; 0 (or off) hands every read on alone. */
 export const STREAM_BATCH_MS_DEFAULT = resolveBatchInterval(process.env.SWALLOW_STREAM_BATCH_MS);
 
 const models = new Map<string, ChatModel>();

@@ -140,13 +140,13 @@ describe('readInBatches', () => {
 });
 
 describe('resolveBatchInterval', () => {
-  it('takes whole milliseconds from 0 to 1000, else 16', () => {
-    expect(resolveBatchInterval(undefined)).toBe(16);
-    expect(resolveBatchInterval('')).toBe(16);
+  it('takes whole milliseconds from 0 to 1000 and off (0), else 32', () => {
+    expect(resolveBatchInterval(undefined)).toBe(32);
+    expect(resolveBatchInterval('')).toBe(32);
     expect(resolveBatchInterval('0')).toBe(0);
     expect(resolveBatchInterval(' 40 ')).toBe(40);
-    expect(resolveBatchInterval('2.5')).toBe(16);
-    expect(resolveBatchInterval('-1')).toBe(16);
-    expect(resolveBatchInterval('off')).toBe(16);
+    expect(resolveBatchInterval('2.5')).toBe(32);
+    expect(resolveBatchInterval('-1')).toBe(32);
+    expect(resolveBatchInterval('off')).toBe(0);
   });
 });

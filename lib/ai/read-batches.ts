@@ -8,7 +8,9 @@
  * (bench/token-cost.ts, docs/performance.md). Handed on together, the coalescer
  * (sse-coalesce.ts) makes one text chunk of them, so that work is done once per batch. The
  * browser renders streamed text at most every 50 ms (components/chat/ChatApp.tsx), so a wait of
- * one frame (16 ms) is never seen. What is never held: the first text of a reply (and anything
+ * 32 ms (the default) is not seen; it is also under the gap between the tokens of a model at
+ * 30 tokens/s (33 ms), which is never held. At 16 ms the per-batch work still weighed ~1.3x a
+ * pipe's per-chunk cost, at 32 ms ~1.1x (bench tokencost). What is never held: the first text of a reply (and anything
  * before it, so the time to the first token is the upstream's), a reply slower than one chunk per
  * interval (each chunk goes on as it arrives), the end of the stream, and an error (what came
  * before it is handed on first).
@@ -17,10 +19,11 @@ import 'server-only';
 
 type Read = () => Promise<ReadableStreamReadResult<Uint8Array>>;
 
-export const DEFAULT_BATCH_INTERVAL_MS = 16;
+export const DEFAULT_BATCH_INTERVAL_MS = 32;
 
-/** SWALLOW_STREAM_BATCH_MS: a whole number of milliseconds, 0 turns batching off. */
+/** SWALLOW_STREAM_BATCH_MS: a whole number of milliseconds; 0 or `off` turns batching off. */
 export function resolveBatchInterval(value: string | undefined): number {
+  if (value?.trim() === 'off') return 0;
   const n = Number(value?.trim() || NaN);
   return Number.isInteger(n) && n >= 0 && n <= 1000 ? n : DEFAULT_BATCH_INTERVAL_MS;
 }
