@@ -9,7 +9,8 @@
  *   2 s, held when the p99 gap between two tokens at the client is ≤ 50 ms (the upstream sends
  *   one every 33 ms), with no error and every reply whole.
  * Doubling from a start until a step fails, then halving the interval to within 10 %. One try
- * per step: the load average of the machine is recorded with each.
+ * per step: the load average of the machine is recorded with each, and how busy its CPUs were during the step
+ * (all processes: at 95–100 % a step measures the machine, not the app).
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { deployConf, startNginx, type Nginx } from '../e2e/ops/nginx';
 import { startApp, type BenchConfig, type RunningProcess } from './lib/app-server';
-import { cpuMsFine } from './lib/proc';
+import { cpuMsFine, machineBusySince, machineCpuMs } from './lib/proc';
 import { streamChat, type StreamResult, type Target } from './lib/sse-client';
 import { median, p99 } from './lib/stats';
 import { row, type Row } from './lib/table';
@@ -36,6 +37,8 @@ interface Step {
   load: number;
   /** Server CPU (every app process) per chat (burst) or per second of one stream (streams), ms. */
   cpuMs: number;
+  /** How busy the machine's CPUs were during the step (app, nginx, upstream, clients, the rest), 0–1. */
+  machineBusy: number;
 }
 
 type Probe = (n: number) => Promise<Step>;
@@ -89,15 +92,17 @@ function burstProbe(app: Target, direct: Target, expected: string, pids: () => n
       ),
     );
     const cpuBefore = cpuMsFine(pids());
+    const machineBefore = machineCpuMs();
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) => streamChat(app, `[[scenario:paced30]] b${n}-${i}`, { ownConnection: true })),
     );
+    const machineBusy = machineBusySince(machineBefore);
     const cpuMs = (cpuMsFine(pids()) - cpuBefore) / n;
     const p99Ms = p99(results.map((r) => r.ttftMs)) - median(straight.map((r) => r.ttftMs));
     const { errors, incomplete } = whole(results, expected);
     await delay(300);
     const ok = errors + incomplete === 0 && p99Ms <= LIMITS.burstP99AddedMs;
-    return { n, ok, p99Ms, errors, incomplete, load, cpuMs };
+    return { n, ok, p99Ms, errors, incomplete, load, cpuMs, machineBusy };
   };
 }
 
@@ -105,6 +110,7 @@ function streamsProbe(app: Target, expected: string, pids: () => number[]): Prob
   return async (n) => {
     const load = loadavg()[0];
     const cpuBefore = cpuMsFine(pids());
+    const machineBefore = machineCpuMs();
     const t0 = performance.now();
     const results = await Promise.all(
       Array.from({ length: n }, async (_, i) => {
@@ -112,6 +118,7 @@ function streamsProbe(app: Target, expected: string, pids: () => number[]): Prob
         return streamChat(app, `[[scenario:paced30-long]] s${n}-${i}`, { ownConnection: true });
       }),
     );
+    const machineBusy = machineBusySince(machineBefore);
     const streamSeconds = results
       .filter((r) => Number.isFinite(r.ttftMs))
       .reduce((sum, r) => sum + (r.totalMs - r.ttftMs) / 1000, 0);
@@ -120,7 +127,7 @@ function streamsProbe(app: Target, expected: string, pids: () => number[]): Prob
     const { errors, incomplete } = whole(results, expected);
     await delay(300);
     const ok = errors + incomplete === 0 && p99Ms <= LIMITS.gapP99Ms;
-    return { n, ok, p99Ms, errors, incomplete, load, cpuMs };
+    return { n, ok, p99Ms, errors, incomplete, load, cpuMs, machineBusy };
   };
 }
 
@@ -160,7 +167,7 @@ const describeSteps = (steps: Step[]) =>
   steps
     .map(
       (s) =>
-        `${s.n}:${s.ok ? 'ok' : 'fail'} p99 ${s.p99Ms.toFixed(0)} ms cpu ${s.cpuMs.toFixed(1)} ms${s.errors + s.incomplete ? ` err${s.errors}/inc${s.incomplete}` : ''} load ${s.load.toFixed(1)}`,
+        `${s.n}:${s.ok ? 'ok' : 'fail'} p99 ${s.p99Ms.toFixed(0)} ms cpu ${s.cpuMs.toFixed(1)} ms busy ${Math.round(s.machineBusy * 100)}%${s.errors + s.incomplete ? ` err${s.errors}/inc${s.incomplete}` : ''} load ${s.load.toFixed(1)}`,
     )
     .join('; ');
 

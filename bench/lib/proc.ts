@@ -63,6 +63,24 @@ export function cpuMsFine(pids: number[]): number {
   return ns / 1e6;
 }
 
+/** The machine's CPU time so far, busy and in all, over every CPU (os.cpus(), milliseconds). */
+export function machineCpuMs(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    busy += all - times.idle;
+    total += all;
+  }
+  return { busy, total };
+}
+
+/** How busy the machine's CPUs were since `before` (machineCpuMs()), as a fraction of all of them. */
+export function machineBusySince(before: { busy: number; total: number }): number {
+  const now = machineCpuMs();
+  return now.total > before.total ? (now.busy - before.busy) / (now.total - before.total) : 0;
+}
+
 /** Resident memory of the tree, in MB. */
 export function rssMb(pids: number[]): number {
   let kb = 0;
