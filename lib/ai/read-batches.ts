@@ -66,11 +66,11 @@ export function readInBatches(read: Read, intervalMs: number, now = () => perfor
     const first = await nextRead();
     if (first.done) return first;
     const parts = [first.value];
-    const due = lastHandedOn + intervalMs;
-    if (textBegun && now() < due) {
+    const wait = lastHandedOn + intervalMs - now();
+    if (textBegun && wait > 0) {
       // One timer for the batch, whatever the number of reads it gathers.
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const intervalOver = new Promise<null>((resolve) => (timer = setTimeout(resolve, due - now(), null)));
+      const intervalOver = new Promise<null>((resolve) => (timer = setTimeout(resolve, wait, null)));
       for (;;) {
         const pending = (waiting ??= read());
         const outcome = await Promise.race([
