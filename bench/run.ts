@@ -93,7 +93,7 @@ async function main() {
     await section('capacity', () =>
       capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }),
     );
-    await section('scaling', () => scaling(app, direct, config));
+    await section('scaling', () => scaling(app, direct, config, upstream.pids));
     await section('page', () => pageWeight(app.url));
     await section('browser', () =>
       browserBench(app.url, upstream.url, Number.isFinite(directTtftMs) ? directTtftMs : 50, quick ? 3 : 7, () => [

@@ -9,8 +9,9 @@
  *   2 s, held when the p99 gap between two tokens at the client is ≤ 50 ms (the upstream sends
  *   one every 33 ms), with no error and every reply whole.
  * Doubling from a start until a step fails, then halving the interval to within 10 %. One try
- * per step: the load average of the machine is recorded with each, and how busy its CPUs were during the step
- * (all processes: at 95–100 % a step measures the machine, not the app).
+ * per step: the load average of the machine is recorded with each, and the cores in use during the step:
+ * the machine's, the app's, the fake upstream's and the clients' (this process); near 2 a step measures
+ * the machine, not the app.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -19,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { deployConf, startNginx, type Nginx } from '../e2e/ops/nginx';
 import { startApp, type BenchConfig, type RunningProcess } from './lib/app-server';
-import { cpuMsFine, machineBusySince, machineCpuMs } from './lib/proc';
+import { cpuMsFine, machineCpuMs } from './lib/proc';
 import { streamChat, type StreamResult, type Target } from './lib/sse-client';
 import { median, p99 } from './lib/stats';
 import { row, type Row } from './lib/table';
@@ -37,8 +38,35 @@ interface Step {
   load: number;
   /** Server CPU (every app process) per chat (burst) or per second of one stream (streams), ms. */
   cpuMs: number;
-  /** How busy the machine's CPUs were during the step (app, nginx, upstream, clients, the rest), 0–1. */
-  machineBusy: number;
+  /** Cores in use on average during the step: the machine's, and the app's, upstream's and clients' share. */
+  cores: Cores;
+}
+
+interface Cores {
+  machine: number;
+  app: number;
+  upstream: number;
+  /** This process: the step's clients (and the bench). */
+  clients: number;
+}
+
+/** Starts counting CPU; the returned function gives the cores used on average since. */
+function watchCores(app: () => number[], upstream: () => number[]): () => Cores {
+  const t0 = performance.now();
+  const machine = machineCpuMs().busy;
+  const appMs = cpuMsFine(app());
+  const upstreamMs = cpuMsFine(upstream());
+  const clients = process.cpuUsage();
+  return () => {
+    const wallMs = performance.now() - t0;
+    const own = process.cpuUsage(clients);
+    return {
+      machine: (machineCpuMs().busy - machine) / wallMs,
+      app: (cpuMsFine(app()) - appMs) / wallMs,
+      upstream: (cpuMsFine(upstream()) - upstreamMs) / wallMs,
+      clients: (own.user + own.system) / 1000 / wallMs,
+    };
+  };
 }
 
 type Probe = (n: number) => Promise<Step>;
@@ -83,7 +111,13 @@ const whole = (results: StreamResult[], expected: string) => ({
   incomplete: results.filter((r) => !r.error && r.status === 200 && r.text !== expected).length,
 });
 
-function burstProbe(app: Target, direct: Target, expected: string, pids: () => number[]): Probe {
+function burstProbe(
+  app: Target,
+  direct: Target,
+  expected: string,
+  pids: () => number[],
+  upstreamPids: () => number[],
+): Probe {
   return async (n) => {
     const load = loadavg()[0];
     const straight = await Promise.all(
@@ -92,25 +126,25 @@ function burstProbe(app: Target, direct: Target, expected: string, pids: () => n
       ),
     );
     const cpuBefore = cpuMsFine(pids());
-    const machineBefore = machineCpuMs();
+    const coresSince = watchCores(pids, upstreamPids);
     const results = await Promise.all(
       Array.from({ length: n }, (_, i) => streamChat(app, `[[scenario:paced30]] b${n}-${i}`, { ownConnection: true })),
     );
-    const machineBusy = machineBusySince(machineBefore);
+    const cores = coresSince();
     const cpuMs = (cpuMsFine(pids()) - cpuBefore) / n;
     const p99Ms = p99(results.map((r) => r.ttftMs)) - median(straight.map((r) => r.ttftMs));
     const { errors, incomplete } = whole(results, expected);
     await delay(300);
     const ok = errors + incomplete === 0 && p99Ms <= LIMITS.burstP99AddedMs;
-    return { n, ok, p99Ms, errors, incomplete, load, cpuMs, machineBusy };
+    return { n, ok, p99Ms, errors, incomplete, load, cpuMs, cores };
   };
 }
 
-function streamsProbe(app: Target, expected: string, pids: () => number[]): Probe {
+function streamsProbe(app: Target, expected: string, pids: () => number[], upstreamPids: () => number[]): Probe {
   return async (n) => {
     const load = loadavg()[0];
     const cpuBefore = cpuMsFine(pids());
-    const machineBefore = machineCpuMs();
+    const coresSince = watchCores(pids, upstreamPids);
     const t0 = performance.now();
     const results = await Promise.all(
       Array.from({ length: n }, async (_, i) => {
@@ -118,7 +152,7 @@ function streamsProbe(app: Target, expected: string, pids: () => number[]): Prob
         return streamChat(app, `[[scenario:paced30-long]] s${n}-${i}`, { ownConnection: true });
       }),
     );
-    const machineBusy = machineBusySince(machineBefore);
+    const cores = coresSince();
     const streamSeconds = results
       .filter((r) => Number.isFinite(r.ttftMs))
       .reduce((sum, r) => sum + (r.totalMs - r.ttftMs) / 1000, 0);
@@ -127,7 +161,7 @@ function streamsProbe(app: Target, expected: string, pids: () => number[]): Prob
     const { errors, incomplete } = whole(results, expected);
     await delay(300);
     const ok = errors + incomplete === 0 && p99Ms <= LIMITS.gapP99Ms;
-    return { n, ok, p99Ms, errors, incomplete, load, cpuMs, machineBusy };
+    return { n, ok, p99Ms, errors, incomplete, load, cpuMs, cores };
   };
 }
 
@@ -146,6 +180,7 @@ async function measure(
   direct: Target,
   appDir: string,
   pids: () => number[],
+  upstreamPids: () => number[],
 ): Promise<Setup> {
   const { PACED30_TOKENS } = await import(
     pathToFileURL(path.join(appDir, 'e2e/fake-upstream/bench-scenarios.mjs')).href
@@ -154,8 +189,8 @@ async function measure(
   const expected = tokens.join('');
   const expectedLong = Array.from({ length: 180 }, (_, i) => tokens[i % tokens.length]).join('');
   for (let i = 0; i < 20; i++) await streamChat(target, '[[scenario:paced30]] warm-up');
-  const burst = await search(burstProbe(target, direct, expected, pids), 16, 1024);
-  const streams = await search(streamsProbe(target, expectedLong, pids), 64, 2048);
+  const burst = await search(burstProbe(target, direct, expected, pids, upstreamPids), 16, 1024);
+  const streams = await search(streamsProbe(target, expectedLong, pids, upstreamPids), 64, 2048);
   return {
     name,
     held: { burst: burst.held, streams: streams.held },
@@ -167,7 +202,7 @@ const describeSteps = (steps: Step[]) =>
   steps
     .map(
       (s) =>
-        `${s.n}:${s.ok ? 'ok' : 'fail'} p99 ${s.p99Ms.toFixed(0)} ms cpu ${s.cpuMs.toFixed(1)} ms busy ${Math.round(s.machineBusy * 100)}%${s.errors + s.incomplete ? ` err${s.errors}/inc${s.incomplete}` : ''} load ${s.load.toFixed(1)}`,
+        `${s.n}:${s.ok ? 'ok' : 'fail'} p99 ${s.p99Ms.toFixed(0)} ms cpu ${s.cpuMs.toFixed(1)} ms cores ${s.cores.machine.toFixed(2)} (app ${s.cores.app.toFixed(2)}, upstream ${s.cores.upstream.toFixed(2)}, clients ${s.cores.clients.toFixed(2)})${s.errors + s.incomplete ? ` err${s.errors}/inc${s.incomplete}` : ''} load ${s.load.toFixed(1)}`,
     )
     .join('; ');
 
@@ -175,23 +210,26 @@ export async function scaling(
   one: RunningProcess,
   direct: Target,
   config: BenchConfig,
+  upstreamPids: () => number[],
 ): Promise<{ rows: Row[]; raw: object }> {
   const setups: Setup[] = [];
-  setups.push(await measure('one process', { kind: 'app', baseUrl: one.url }, direct, config.appDir, one.pids));
+  setups.push(
+    await measure('one process', { kind: 'app', baseUrl: one.url }, direct, config.appDir, one.pids, upstreamPids),
+  );
   const onePort = Number(new URL(one.url).port);
   let nginx: Nginx | undefined;
   let second: RunningProcess | undefined;
   try {
     nginx = await startNginx(nginxConf([onePort]));
     const proxied = { kind: 'app', baseUrl: nginx.url } as const;
-    setups.push(await measure('one process behind nginx', proxied, direct, config.appDir, one.pids));
+    setups.push(await measure('one process behind nginx', proxied, direct, config.appDir, one.pids, upstreamPids));
     await nginx.stop();
     nginx = undefined;
     second = await startApp(config, { port: config.appPort + 2 });
     nginx = await startNginx(nginxConf([onePort, config.appPort + 2]));
     const both = () => [...one.pids(), ...second!.pids()];
     const twoTarget = { kind: 'app', baseUrl: nginx.url } as const;
-    setups.push(await measure('two processes behind nginx', twoTarget, direct, config.appDir, both));
+    setups.push(await measure('two processes behind nginx', twoTarget, direct, config.appDir, both, upstreamPids));
   } finally {
     await nginx?.stop();
     await second?.stop();

@@ -75,12 +75,6 @@ export function machineCpuMs(): { busy: number; total: number } {
   return { busy, total };
 }
 
-/** How busy the machine's CPUs were since `before` (machineCpuMs()), as a fraction of all of them. */
-export function machineBusySince(before: { busy: number; total: number }): number {
-  const now = machineCpuMs();
-  return now.total > before.total ? (now.busy - before.busy) / (now.total - before.total) : 0;
-}
-
 /** Resident memory of the tree, in MB. */
 export function rssMb(pids: number[]): number {
   let kb = 0;
