@@ -8,10 +8,10 @@
  * - concurrent streams at 30 tokens/s (`paced30-long`: 180 tokens, 6 s), arriving evenly over
  *   2 s, held when the p99 gap between two tokens at the client is ≤ 50 ms (the upstream sends
  *   one every 33 ms), with no error and every reply whole.
- * Doubling from a start until a step fails, then halving the interval to within 10 %. One try
- * per step: the load average of the machine is recorded with each, and the cores in use during the step:
- * the machine's, the app's, the fake upstream's and the clients' (this process); near 2 a step measures
- * the machine, not the app.
+ * Doubling from a start until a step fails, then halving the interval to within 10 %. Two of
+ * three tries must hold a step (twoOfThree). Each try records the machine's load average and
+ * the cores in use on average: the machine's, the app's, the fake upstream's and the clients'
+ * (this process); near 2 a try measures the machine, not the app.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +40,8 @@ interface Step {
   cpuMs: number;
   /** Cores in use on average during the step: the machine's, and the app's, upstream's and clients' share. */
   cores: Cores;
+  /** p99 of each try (twoOfThree). */
+  tries?: number[];
 }
 
 interface Cores {
@@ -70,6 +72,24 @@ function watchCores(app: () => number[], upstream: () => number[]): () => Cores 
 }
 
 type Probe = (n: number) => Promise<Step>;
+
+/**
+ * A step holds when two of three tries hold, stopping as soon as two agree: one try's p99 moves
+ * with the machine's jitter by more than neighbouring steps differ (a single try per step gave
+ * 152 and 272 streams for one process in two runs an hour apart). The step reported is the
+ * median try (of two that agree: the one nearest the limit); `tries` has every try's p99.
+ */
+function twoOfThree(probe: Probe): Probe {
+  return async (n) => {
+    const tries: Step[] = [];
+    const count = (ok: boolean) => tries.filter((t) => t.ok === ok).length;
+    while (count(true) < 2 && count(false) < 2) tries.push(await probe(n));
+    const ok = count(true) >= 2;
+    const sorted = [...tries].sort((a, b) => a.p99Ms - b.p99Ms);
+    const reported = sorted.length === 3 ? sorted[1] : ok ? sorted[1] : sorted[0];
+    return { ...reported, ok, tries: tries.map((t) => t.p99Ms) };
+  };
+}
 
 /** The largest n for which `probe` holds, and every step tried. */
 async function search(probe: Probe, start: number, max: number): Promise<{ held: number; steps: Step[] }> {
@@ -189,8 +209,8 @@ async function measure(
   const expected = tokens.join('');
   const expectedLong = Array.from({ length: 180 }, (_, i) => tokens[i % tokens.length]).join('');
   for (let i = 0; i < 20; i++) await streamChat(target, '[[scenario:paced30]] warm-up');
-  const burst = await search(burstProbe(target, direct, expected, pids, upstreamPids), 16, 1024);
-  const streams = await search(streamsProbe(target, expectedLong, pids, upstreamPids), 64, 2048);
+  const burst = await search(twoOfThree(burstProbe(target, direct, expected, pids, upstreamPids)), 16, 1024);
+  const streams = await search(twoOfThree(streamsProbe(target, expectedLong, pids, upstreamPids)), 64, 2048);
   return {
     name,
     held: { burst: burst.held, streams: streams.held },
@@ -202,7 +222,7 @@ const describeSteps = (steps: Step[]) =>
   steps
     .map(
       (s) =>
-        `${s.n}:${s.ok ? 'ok' : 'fail'} p99 ${s.p99Ms.toFixed(0)} ms cpu ${s.cpuMs.toFixed(1)} ms cores ${s.cores.machine.toFixed(2)} (app ${s.cores.app.toFixed(2)}, upstream ${s.cores.upstream.toFixed(2)}, clients ${s.cores.clients.toFixed(2)})${s.errors + s.incomplete ? ` err${s.errors}/inc${s.incomplete}` : ''} load ${s.load.toFixed(1)}`,
+        `${s.n}:${s.ok ? 'ok' : 'fail'} p99 ${s.p99Ms.toFixed(0)} ms${s.tries && s.tries.length > 1 ? ` (${s.tries.map((t) => t.toFixed(0)).join('/')})` : ''} cpu ${s.cpuMs.toFixed(1)} ms cores ${s.cores.machine.toFixed(2)} (app ${s.cores.app.toFixed(2)}, upstream ${s.cores.upstream.toFixed(2)}, clients ${s.cores.clients.toFixed(2)})${s.errors + s.incomplete ? ` err${s.errors}/inc${s.incomplete}` : ''} load ${s.load.toFixed(1)}`,
     )
     .join('; ');
 
