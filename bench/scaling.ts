@@ -27,6 +27,8 @@ import { row, type Row } from './lib/table';
 
 const LIMITS = { burstP99AddedMs: 100, gapP99Ms: 50 };
 const STREAM_ARRIVAL_MS = 2000;
+/** A `paced30-long` stream lasts ~6 s (180 tokens 33 ms apart): all are open for the 3.5 s after the last arrival. */
+const ALL_OPEN_MS = 3500;
 
 interface Step {
   n: number;
@@ -38,7 +40,10 @@ interface Step {
   load: number;
   /** Server CPU (every app process) per chat (burst) or per second of one stream (streams), ms. */
   cpuMs: number;
-  /** Cores in use on average during the step: the machine's, and the app's, upstream's and clients' share. */
+  /**
+   * Cores in use on average (a burst: from the requests to the last reply's end; streams: while
+   * all are open): the machine's, and the app's, upstream's and clients' share.
+   */
   cores: Cores;
   /** p99 of each try (twoOfThree). */
   tries?: number[];
@@ -164,15 +169,21 @@ function streamsProbe(app: Target, expected: string, pids: () => number[], upstr
   return async (n) => {
     const load = loadavg()[0];
     const cpuBefore = cpuMsFine(pids());
-    const coresSince = watchCores(pids, upstreamPids);
     const t0 = performance.now();
+    // Cores in use while every stream is open: from the last arrival to the first stream's end.
+    const allOpen = (async () => {
+      await delay(STREAM_ARRIVAL_MS);
+      const coresSince = watchCores(pids, upstreamPids);
+      await delay(ALL_OPEN_MS);
+      return coresSince();
+    })();
     const results = await Promise.all(
       Array.from({ length: n }, async (_, i) => {
         await delay(Math.max(0, t0 + (i * STREAM_ARRIVAL_MS) / n - performance.now()));
         return streamChat(app, `[[scenario:paced30-long]] s${n}-${i}`, { ownConnection: true });
       }),
     );
-    const cores = coresSince();
+    const cores = await allOpen;
     const streamSeconds = results
       .filter((r) => Number.isFinite(r.ttftMs))
       .reduce((sum, r) => sum + (r.totalMs - r.ttftMs) / 1000, 0);
