@@ -162,3 +162,26 @@ export async function startApp(
   await waitFor200(`${url}/ja`, child, 30_000);
   return { ...running(child, url), readyMs: performance.now() - started };
 }
+
+/**
+ * The Lighthouse bench's reference (bench/floor-app): a bare App Router page with one client
+ * component, built and served by `next start` with the app's own Next.js and React.
+ */
+export async function startFloorApp(port: number): Promise<RunningProcess> {
+  const appDir = path.join(import.meta.dirname, '..', 'floor-app');
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' };
+  const result = spawnSync(process.execPath, [nextBin(appDir), 'build'], {
+    cwd: appDir,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`next build of bench/floor-app failed (exit ${result.status})`);
+  const child = spawn(process.execPath, [nextBin(appDir), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: appDir,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor200(`${url}/`, child, 30_000);
+  return running(child, url);
+}
