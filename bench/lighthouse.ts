@@ -106,7 +106,7 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
     const order = Object.keys(pages) as (keyof typeof pages)[];
     for (let round = 0; round < ROUNDS; round++) {
       // Rotated each round, so no page is always the one measured first.
-      for (const page of [...order.slice(round % 3), ...order.slice(0, round % 3)]) {
+      for (const page of [...order.slice(round % order.length), ...order.slice(0, round % order.length)]) {
         const result = await lighthouse(pages[page], {
           port: chrome.port,
           output: 'json',

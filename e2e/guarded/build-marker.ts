@@ -1,5 +1,16 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 /**
- * `npm test` builds the app with these keys in the environment (package.json "build:test"),
- * so a key that leaked into a client bundle at build time would be found by secrets.spec.ts.
+ * The fake keys `npm test` builds the app with (package.json "build:test"), read from there so
+ * the two cannot drift apart: a key that leaked into a client bundle at build time would be
+ * found by secrets.spec.ts and by scripts/vercel-build.ts's check of the Build Output.
  */
-export const BUILD_KEY_MARKER = 'nvapi-BUILDMARKER-h6-0c9d8e7f';
+export function buildTestKeys(): string[] {
+  const packageJson = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+  const keys = [...new Set<string>((packageJson.scripts['build:test'] as string).match(/nvapi-[\w-]+/g) ?? [])];
+  if (keys.length === 0) throw new Error('package.json "build:test" builds with no nvapi- key: nothing to look for');
+  return keys;
+}
+
+export const [BUILD_KEY_MARKER] = buildTestKeys();

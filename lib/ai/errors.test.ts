@@ -205,7 +205,7 @@ describe('classifyUpstreamError: HTTP error bodies', () => {
       400,
       JSON.stringify({
         error: {
-          message: 'bad header Authorization: Bearer nvapi-abcdefghijklmnop1234 for key nvapi-zzzzzzzzzzzzzzzz',
+          message: 'bad header Authorization: Bearer nvapi-FAKE-header-key for key nvapi-FAKE-body-key',
         },
       }),
     );
@@ -356,7 +356,7 @@ describe('with the real provider and streamText', () => {
     const provider = createOpenAICompatible({
       name: 'test',
       baseURL,
-      apiKey: 'nvapi-test-secret-key-123456',
+      apiKey: 'nvapi-FAKE-test-key',
       includeUsage: true,
     });
     const seen: unknown[] = [];

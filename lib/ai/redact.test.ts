@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpointSecrets, redactChatError, redactSecrets, withoutAddresses } from './redact';
 
-const KEY = 'nvapi-Zx81kQ0pL2mN4bV6cX8zA1sD3fG5hJ7k';
+const KEY = 'nvapi-FAKE-not-a-real-key-0123456789';
 
 describe('endpointSecrets', () => {
   it('names the key, the base URL, its origin, host and URL credentials, longest first', () => {
