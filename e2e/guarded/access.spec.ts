@@ -73,7 +73,18 @@ for (const locale of ['ja', 'en'] as const) {
 
 test.describe('after unlocking, the browser goes back to this site only', () => {
   // `next` as an attacker writes it into a link; how a browser reads the Location it gets back.
-  const hostile = ['/%09/evil.example/x', '//evil.example/x', '/%5Cevil.example', 'https://evil.example/'];
+  // The last five normalise (dot segments resolved, as the redirect does) to `//evil.example…`.
+  const hostile = [
+    '/%09/evil.example/x',
+    '//evil.example/x',
+    '/%5Cevil.example',
+    'https://evil.example/',
+    '/.//evil.example',
+    '/%2e//evil.example',
+    '/a/..//evil.example',
+    '/%2e%2e//evil.example/x',
+    '/.//evil.example/login',
+  ];
 
   test('the unlock page and the unlock form never redirect off-site, and CR/LF cannot split a header', async ({
     playwright,

@@ -58,16 +58,30 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /**
  * Where to send the browser after unlocking: only a path on this site, as the browser will read
- * it (parsed against this origin, which it must keep), else `fallback`.
+ * it, else `fallback`. The value is normalised the way the redirect will be (parsed against this
+ * origin: dot segments resolved, percent-encoding applied), and it is that normalised value which
+ * must still be a path here: `/.//evil.example` normalises to `//evil.example`, which a browser
+ * reads as another host, so it is refused. What is returned is checked to resolve to itself.
  */
 export function safeNextPath(value: unknown, fallback: string): string {
   if (typeof value !== 'string' || !value.startsWith('/') || CONTROL_CHARACTER.test(value)) return fallback;
+  if (value.startsWith('//') || value.includes('\\')) return fallback;
+  const normalised = sameSitePath(value);
+  // The returned path, read again (by the browser, or by this function on the form's next post),
+  // must stay this same path on this same origin.
+  return normalised !== null && sameSitePath(normalised) === normalised ? normalised : fallback;
+}
+
+/** `value` resolved against this origin, as path + query + fragment, or null if it leaves it. */
+function sameSitePath(value: string): string | null {
   let url: URL;
   try {
     url = new URL(value, SAME_SITE);
   } catch {
-    return fallback;
+    return null;
   }
-  if (url.origin !== SAME_SITE || value.startsWith('//') || value.includes('\\')) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path starting `//` or `/\` is read by a browser as a host of its own (scheme-relative).
+  if (url.origin !== SAME_SITE || !path.startsWith('/') || /^\/[/\\]/.test(path)) return null;
+  return path;
 }
