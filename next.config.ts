@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { API_CSP, STATIC_SECURITY_HEADERS } from './lib/security/headers';
+import { API_CSP, STATIC_SECURITY_HEADERS, UNPROXIED_CSP, UNPROXIED_PATHS } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/i18n/request.ts',
@@ -30,6 +30,11 @@ const nextConfig: NextConfig = {
     return [
       { source: '/:path*', headers: STATIC_SECURITY_HEADERS },
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+      // The proxy skips these paths: their HTML 404 pages get the page CSP, scripts off.
+      ...UNPROXIED_PATHS.map((source) => ({
+        source,
+        headers: [{ key: 'Content-Security-Policy', value: UNPROXIED_CSP }],
+      })),
     ];
   },
 };

@@ -36,6 +36,26 @@ test.describe('security headers', () => {
     });
   }
 
+  test('404 pages where the proxy does not run (/_next/, /_vercel/, /pdfjs/) carry the page CSP, scripts off', async ({
+    request,
+  }) => {
+    for (const path of ['/_next', '/_next/nope', '/_vercel/nope', '/pdfjs/cmaps/nope', '/pdfjs/standard_fonts/nope']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(response.headers()['content-type'], path).toContain('text/html');
+      expectCommonHeaders(response);
+      const csp = response.headers()['content-security-policy'];
+      expect(csp, path).toContain("script-src 'none'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+    }
+    // A page still gets exactly one CSP, the proxy's, with its nonce.
+    const page = await request.get('/ja');
+    const headers = page.headersArray().filter(({ name }) => name.toLowerCase() === 'content-security-policy');
+    expect(headers).toHaveLength(1);
+    expect(headers[0].value).toContain("'nonce-");
+  });
+
   test('API responses: nosniff and a deny-all CSP', async ({ request }) => {
     const response = await request.get('/api/chat');
     expect(response.status()).toBe(405);

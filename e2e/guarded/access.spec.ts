@@ -114,6 +114,32 @@ test.describe('after unlocking, the browser goes back to this site only', () => 
   });
 });
 
+test.describe('an IPv4 client reached over IPv6 is that IPv4 client', () => {
+  test('wrong codes from an address, its IPv4-mapped and its NAT64 form add up; another NAT64 client is apart', async ({
+    request,
+  }) => {
+    const ip = uniqueIp();
+    const [a, b, c, d] = ip.split('.').map(Number);
+    const hex = `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    const guess = async (from: string) => {
+      const response = await request.post('/api/unlock', {
+        form: { code: `guess-${uniqueIp()}`, next: '/ja', locale: 'ja' },
+        headers: { 'x-forwarded-for': from },
+        maxRedirects: 0,
+      });
+      return new URL(response.headers().location, 'http://app.test').searchParams.get('error');
+    };
+    // The third wrong code (ACCESS_MAX_ATTEMPTS = 3) already says to wait.
+    expect(GUARDED.unlockAttempts).toBe(3);
+    expect(await guess(ip)).toBe('wrong');
+    expect(await guess(`::ffff:${hex}`)).toBe('wrong');
+    expect(await guess(`64:ff9b::${hex}`)).toBe('too_many');
+    expect(await guess(`64:ff9b::${ip}`)).toBe('too_many');
+    // Before, every NAT64 client shared one key (the /64 64:ff9b::): now another is unaffected.
+    expect(await guess(`64:ff9b::${uniqueIp()}`)).toBe('wrong');
+  });
+});
+
 test.describe('the API behind an access code', () => {
   test('401 access_required without the cookie, with a forged one, and nothing goes upstream', async ({ request }) => {
     const tag = uniqueTag();

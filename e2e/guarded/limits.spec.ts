@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { MESSAGES, openChat, sendMessage, uniqueTag, upstreamRequests } from '../support';
 import { chatBody, unlock, unlockedContext, unlockedRequest, uniqueIp } from './helpers';
 import { GUARDED } from './settings';
+import { postChat, unlock as unlockClient, type Client, type Reply } from '../ops/client';
 
 test.describe('per-client limits (shared through Redis)', () => {
   test("code-target has its own allowance (3× the chat's): then 429 before the body is read", async ({
@@ -114,6 +115,48 @@ test.describe('per-client limits (shared through Redis)', () => {
       })
       .toBe(200);
     await Promise.all([...streams.slice(1), extra].map((c) => c.dispose()));
+  });
+
+  test(`the stream cap is a semaphore: streams held past the slot lease still count, and hanging up in either order frees one slot each`, async ({
+    baseURL,
+  }) => {
+    test.setTimeout(120_000);
+    const errorCode = async (reply: Reply) => ((await reply.done)[0] as { error?: { code: string } }).error?.code;
+    for (const [order, holdMs] of [
+      [[0, 1], 0],
+      // Past the slot lease (STREAM_SLOT_LEASE_MS, 30 s): renewed while the replies stream.
+      [[1, 0], 35_000],
+    ] as const) {
+      const client: Client = { address: '127.0.0.1', headers: { 'x-forwarded-for': uniqueIp() } };
+      expect((await unlockClient(client, baseURL!, GUARDED.accessCodes[0])).status).toBe(303);
+      const tag = uniqueTag();
+      // "slow": a piece every 200 ms for a minute.
+      const open = (name: string) => postChat(client, baseURL!, `[[scenario:slow]] ${tag} ${name}`);
+      const held: Reply[] = [await open('a'), await open('b')];
+      expect(held.map((reply) => reply.status)).toEqual([200, 200]);
+      await Promise.all(held.map((reply) => reply.firstToken));
+      if (holdMs) await new Promise((resolve) => setTimeout(resolve, holdMs));
+      const refused = await open('refused');
+      expect(refused.status).toBe(429);
+      expect(await errorCode(refused)).toBe('too_many_streams');
+      for (const i of order) {
+        held[i].abort(); // the browser goes away: the reply ends and gives its slot back
+        let next: Reply | undefined;
+        await expect
+          .poll(async () => {
+            next = await open(`after ${i}`);
+            if (next.status !== 200) await next.done;
+            return next.status;
+          })
+          .toBe(200);
+        held[i] = next!;
+        // Exactly one slot was freed: the cap is full again.
+        const again = await open(`again ${i}`);
+        expect(again.status).toBe(429);
+        expect(await errorCode(again)).toBe('too_many_streams');
+      }
+      held.forEach((reply) => reply.abort());
+    }
   });
 
   for (const locale of ['ja', 'en'] as const) {

@@ -5,6 +5,7 @@ const checks = (overrides: Partial<Readiness> = {}): Readiness => ({
   endpointConfigured: () => true,
   redisReachable: () => Promise.resolve(true),
   shuttingDown: () => false,
+  accessMisconfigured: () => undefined,
   ...overrides,
 });
 
@@ -22,7 +23,12 @@ describe('healthResponse', () => {
 
   it('is alive whatever the configuration, and looks at nothing for liveness', async () => {
     const redis = vi.fn(() => Promise.resolve(false));
-    const down = checks({ endpointConfigured: () => false, redisReachable: redis, shuttingDown: () => true });
+    const down = checks({
+      endpointConfigured: () => false,
+      redisReachable: redis,
+      shuttingDown: () => true,
+      accessMisconfigured: () => 'broken',
+    });
     expect(await answer(false, down)).toEqual({ status: 200, body: { status: 'ok' }, cache: 'no-store' });
     expect(redis).not.toHaveBeenCalled();
   });
@@ -35,6 +41,10 @@ describe('healthResponse', () => {
     ['no endpoint is configured', { endpointConfigured: () => false }],
     ['Redis does not answer', { redisReachable: () => Promise.resolve(false) }],
     ['the server is shutting down', { shuttingDown: () => true }],
+    [
+      'the access settings are broken (every request would get 503)',
+      { accessMisconfigured: () => 'ACCESS_COOKIE_SECRET' },
+    ],
   ])('is not ready when %s, and the body does not say why (the log does)', async (_, overrides) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(await answer(true, checks(overrides))).toEqual({

@@ -12,6 +12,11 @@ export interface Readiness {
   redisReachable: () => Promise<boolean>;
   /** The server has been told to stop (SIGTERM) and takes no new chats. */
   shuttingDown: () => boolean;
+  /**
+   * Why the access settings cannot be used (ACCESS_CODE without a strong ACCESS_COOKIE_SECRET),
+   * or undefined: the gate then refuses every request, so the instance can serve nothing.
+   */
+  accessMisconfigured: () => string | undefined;
 }
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -19,6 +24,8 @@ const NO_STORE = { 'cache-control': 'no-store' };
 /** Why this instance is not ready, or null when it is. */
 export async function unreadyReason(checks: Readiness): Promise<string | null> {
   if (checks.shuttingDown()) return 'shutting down';
+  const access = checks.accessMisconfigured();
+  if (access) return `the access settings are broken: ${access}`;
   if (!checks.endpointConfigured()) return 'no model endpoint is configured';
   if (!(await checks.redisReachable())) return 'REDIS_URL is set but Redis does not answer';
   return null;

@@ -22,6 +22,25 @@ describe('clientKey', () => {
     expect(keyOf({ 'x-forwarded-for': '::1' })).toBe('0:0:0:0::/64');
   });
 
+  it('keys an IPv4 client reached over IPv6 (mapped, NAT64) as that IPv4 client, however written', () => {
+    for (const address of [
+      '::ffff:203.0.113.7',
+      '::FFFF:cb00:7107',
+      '0:0:0:0:0:ffff:203.0.113.7',
+      '64:ff9b::203.0.113.7',
+      '64:ff9b::cb00:7107',
+      '0064:FF9B:0000:0000:0000:0000:CB00:7107',
+    ]) {
+      expect(keyOf({ 'x-forwarded-for': address }), address).toBe('203.0.113.7');
+    }
+    // Two NAT64 clients are two clients (they once shared the /64 64:ff9b:0:0).
+    expect(keyOf({ 'x-forwarded-for': '64:ff9b::198.51.100.1' })).toBe('198.51.100.1');
+    expect(keyOf({ 'x-forwarded-for': '::ffff:0:c633:6402' })).toBe('0:0:0:0::/64'); // SIIT, not mapped
+    // Other prefixes near these stay IPv6 /64s.
+    expect(keyOf({ 'x-forwarded-for': '64:ff9b:1::203.0.113.7' })).toBe('64:ff9b:1:0::/64');
+    expect(keyOf({ 'x-forwarded-for': '::1:ffff:203.0.113.7' })).toBe('0:0:0:0::/64');
+  });
+
   it('expands the first four groups of any IPv6 form', () => {
     expect(ipv6Prefix64('::')).toBe('0:0:0:0');
     expect(ipv6Prefix64('fe80::')).toBe('fe80:0:0:0');

@@ -18,10 +18,13 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
 /** For API responses (JSON and event streams): nothing may load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-export function pageCsp(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
+/** The page CSP; with `nonce` null no script runs (`script-src 'none'`). */
+export function pageCsp(nonce: string | null, dev = process.env.NODE_ENV === 'development'): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    nonce === null
+      ? "script-src 'none'"
+      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     // React and Tailwind may set style attributes; styles cannot run script.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -41,3 +44,18 @@ export function createNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * Paths the proxy does not run on (proxy.ts's matcher: Next.js's own files, Vercel's, pdf.js's
+ * data), as next.config.ts `headers()` sources. Whatever answers there is a file, or an HTML 404
+ * page, and that page gets no nonce from the proxy: it carries the page CSP with scripts off (it
+ * reads fine without them; nothing there needs to run). On a script, font or image the header
+ * does nothing.
+ */
+export const UNPROXIED_PATHS = [
+  '/_next/:path*',
+  '/_vercel/:path*',
+  '/pdfjs/cmaps/:path*',
+  '/pdfjs/standard_fonts/:path*',
+];
+export const UNPROXIED_CSP = pageCsp(null, false);

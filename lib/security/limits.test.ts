@@ -13,6 +13,119 @@ async function admitAndRelease(limits: Limits, client: string) {
   return admission;
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every order of [0, …, n-1]. */
+function orders(n: number): number[][] {
+  if (n === 0) return [[]];
+  return orders(n - 1).flatMap((order) => Array.from({ length: n }, (_, i) => order.toSpliced(i, 0, n - 1)));
+}
+
+/** Admissions that got a slot, their release kept: the caller ends them. */
+type Held = Extract<Awaited<ReturnType<Limits['admitChat']>>, { ok: true }>;
+
+async function admitted(limits: Limits, client: string): Promise<Held | null> {
+  const admission = await limits.admitChat(client);
+  return admission.ok ? admission : admission.reason === 'streams' ? null : Promise.reject(new Error(admission.reason));
+}
+
+const LEASE_MS = 150;
+const CAP = 3;
+const streamOptions = { requestsPerMinute: 0, concurrentStreams: CAP, unlockAttempts: 5 };
+
+/**
+ * The stream cap (a semaphore), on one instance or several sharing Redis. `instances()` gives
+ * fresh Limits with a lease of LEASE_MS; streams alternate between them.
+ */
+function streamCapTests(instances: () => Promise<Limits[]>) {
+  it('holds the cap while streams outlive many leases, and each release frees one slot, in every order', async () => {
+    const all = await instances();
+    const at = (i: number) => all[i % all.length];
+    for (const order of orders(CAP)) {
+      const client = `order-${order.join('')}-${crypto.randomUUID()}`;
+      const held = await Promise.all(Array.from({ length: CAP }, (_, i) => admitted(at(i), client)));
+      expect(held.every(Boolean)).toBe(true);
+      // Across four lease edges (the old counter's window edge was one), nothing more gets in.
+      const until = performance.now() + 4 * LEASE_MS;
+      while (performance.now() < until) {
+        expect(await admitted(at(1), client)).toBeNull();
+        await pause(20);
+      }
+      for (const i of order) {
+        await held[i]!.release();
+        await held[i]!.release(); // released once: a second call frees nothing more
+        const [first, second] = [await admitted(at(i), client), await admitted(at(i + 1), client)];
+        expect(first).not.toBeNull();
+        expect(second).toBeNull();
+        held[i] = first;
+      }
+      await Promise.all(held.map((h) => h!.release()));
+    }
+  });
+
+  it('streams given back after the lease edge free only their own slots (the re-test: 6 at once under a cap of 3)', async () => {
+    const all = await instances();
+    const client = `edge-${crypto.randomUUID()}`;
+    const held = await Promise.all(Array.from({ length: CAP }, (_, i) => admitted(all[i % all.length], client)));
+    await pause(2.5 * LEASE_MS); // opened before the edge, closed after it
+    await Promise.all(held.map((h) => h!.release()));
+    const burst = await Promise.all(Array.from({ length: 2 * CAP }, (_, i) => admitted(all[i % all.length], client)));
+    expect(burst.filter(Boolean)).toHaveLength(CAP);
+    await Promise.all(burst.map((h) => h?.release()));
+  });
+
+  it('parallel admissions never pass the cap', async () => {
+    const all = await instances();
+    const client = `race-${crypto.randomUUID()}`;
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) => admitted(all[i % all.length], client)));
+    expect(burst.filter(Boolean)).toHaveLength(CAP);
+    await Promise.all(burst.map((h) => h?.release()));
+  });
+
+  it('a slot whose process died (no release, no renewal) frees itself when its lease runs out', async () => {
+    const [dying, ...rest] = await instances();
+    const survivor = rest[0] ?? dying;
+    const client = `died-${crypto.randomUUID()}`;
+    for (let i = 0; i < CAP; i++) expect(await admitted(dying, client)).not.toBeNull();
+    await dying.close(); // its heartbeats stop; nothing is released
+    expect(await admitted(survivor, client)).toBeNull();
+    await pause(LEASE_MS + 100);
+    const after = await Promise.all(Array.from({ length: CAP + 1 }, () => admitted(survivor, client)));
+    expect(after.filter(Boolean)).toHaveLength(CAP);
+    await Promise.all(after.map((h) => h?.release()));
+  });
+}
+
+/**
+ * A guessing attack from 1,000 addresses against a budget of 10 wrong codes: at most the budget
+ * plus one guess per address gets looked at, a second and third round get nothing, and a visitor
+ * from a new address with the right code gets in at once.
+ */
+async function underAttack(limits: Limits) {
+  const tag = crypto.randomUUID();
+  const bots = Array.from({ length: 1000 }, (_, i) => `bot-${tag}-${i}`);
+  const round = async () => (await Promise.all(bots.map((bot) => limits.beginUnlock(bot)))).filter((a) => a.ok);
+  const looked = [(await round()).length, (await round()).length, (await round()).length];
+  expect(looked[0] + looked[1]).toBeLessThanOrEqual(10 + bots.length);
+  expect(looked[0] + looked[1]).toBeGreaterThan(bots.length); // the budget itself was used
+  expect(looked[2]).toBe(0);
+  // A bot that guessed while paced waits for the hour (or the end of the budget's window).
+  const refused = await limits.beginUnlock(bots[500]);
+  expect(refused).toMatchObject({ ok: false });
+  expect(!refused.ok && refused.waitSeconds).toBeGreaterThan(55 * 60);
+
+  // The visitor: a new address, the right code. Let in at once, and the success costs nothing.
+  const visitor = await limits.beginUnlock(`visitor-${tag}`);
+  expect(visitor).toMatchObject({ ok: true });
+  if (visitor.ok) await visitor.succeeded();
+  const again = await limits.beginUnlock(`visitor-${tag}`);
+  expect(again.ok).toBe(true);
+  // A new address with a wrong code: looked at once, then told to wait about an hour.
+  const guess = await limits.beginUnlock(`newcomer-${tag}`);
+  expect(guess.ok && guess.waitIfWrong).toBeGreaterThan(55 * 60);
+  expect((await limits.beginUnlock(`newcomer-${tag}`)).ok).toBe(false);
+}
+
 describe('createLimits (in memory)', () => {
   it('by default lets one client run a comparison: two replies streaming at once', async () => {
     const limits = createLimits(resolveSecurityConfig({}));
@@ -86,21 +199,24 @@ describe('createLimits (in memory)', () => {
     }
   });
 
-  it('stops guesses from many addresses once the deployment-wide budget is spent', async () => {
-    const limits = memory({ unlockAttempts: 5, unlockAttemptsTotal: 10 });
-    const outcomes = [];
-    for (let i = 0; i < 12; i++) outcomes.push(await limits.beginUnlock(`bot-${i}`));
-    expect(outcomes.filter((o) => o.ok)).toHaveLength(10);
-    expect(outcomes.at(-1)).toMatchObject({ ok: false });
-    const wait = outcomes.at(-1)!;
-    expect(!wait.ok && wait.waitSeconds).toBeGreaterThan(55 * 60);
-    // The refused address was not charged: once the budget is back it still has its attempts.
+  it('a spent deployment-wide budget paces guessers to one attempt an hour each, and locks nobody out', async () => {
+    await underAttack(memory({ unlockAttempts: 5, unlockAttemptsTotal: 10 }));
   });
 
   it('counts parallel guesses before any of them is checked', async () => {
     const limits = memory({ unlockAttempts: 3 });
     const attempts = await Promise.all(Array.from({ length: 20 }, () => limits.beginUnlock('racer')));
     expect(attempts.filter((a) => a.ok)).toHaveLength(3);
+  });
+});
+
+describe('the stream cap (in memory)', () => {
+  const made: Limits[] = [];
+  afterAll(() => Promise.all(made.map((l) => l.close())));
+  streamCapTests(async () => {
+    const limits = createLimits(streamOptions, { streamLeaseMs: LEASE_MS });
+    made.push(limits);
+    return [limits];
   });
 });
 
@@ -212,6 +328,37 @@ describe('createLimits with Redis (REDIS_URL): counters shared between instances
     expect((await admitAndRelease(down, 'x')).ok).toBe(true);
     expect(await down.admitChat('x')).toMatchObject({ ok: false, reason: 'requests' });
     expect(await down.redisReachable()).toBe(false);
+  });
+
+  describe('the stream cap, shared by two instances through Redis', () => {
+    streamCapTests(async () => [
+      await connected(createLimits({ ...streamOptions, redisUrl: url }, { streamLeaseMs: LEASE_MS })),
+      await connected(createLimits({ ...streamOptions, redisUrl: url }, { streamLeaseMs: LEASE_MS })),
+    ]);
+
+    it('keeps the slots in one sorted set per client, scored by lease end, that expires with its last lease', async () => {
+      const limits = await connected(createLimits({ ...streamOptions, redisUrl: url }, { streamLeaseMs: 5_000 }));
+      const client = `set-${crypto.randomUUID()}`;
+      const held = await admitted(limits, client);
+      const { Redis } = await import('ioredis');
+      const probe = new Redis(url);
+      const key = `swallow:stream-slots:${client}`;
+      expect(await probe.zcard(key)).toBe(1);
+      expect(await probe.pttl(key)).toBeGreaterThan(4_000);
+      await held!.release();
+      expect(await probe.exists(key)).toBe(0);
+      probe.disconnect();
+    });
+  });
+
+  it('a spent deployment-wide budget paces guessers on every instance, and locks nobody out', async () => {
+    const options = { requestsPerMinute: 0, concurrentStreams: 0, unlockAttempts: 5, unlockAttemptsTotal: 10 };
+    // A fresh budget: the deployment-wide key is shared by every test on this Redis.
+    const { Redis } = await import('ioredis');
+    const probe = new Redis(url);
+    await probe.del('swallow:unlock-total:deployment');
+    probe.disconnect();
+    await underAttack(await connected(createLimits({ ...options, redisUrl: url })));
   });
 
   it('says whether Redis answers (readiness), and true without REDIS_URL', async () => {

@@ -2,21 +2,25 @@ import 'server-only';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DEFAULT_UNLOCK_ATTEMPTS_TOTAL, type SecurityConfig } from './config';
+import { STREAM_SLOT_LEASE_MS, memorySlots, redisSlots, type StreamSlots } from './stream-slots';
 
 /**
- * Per-client abuse limits on top of rate-limiter-flexible: chat requests per minute,
- * replies streaming at once, and wrong access codes. Counters live in memory, or in Redis
- * when REDIS_URL is set so that every instance shares them (with an in-memory fallback
- * while Redis is unreachable, so an outage never takes the chat down).
+ * Per-client abuse limits: chat requests per minute and access-code attempts (counters of
+ * rate-limiter-flexible), and replies streaming at once (a semaphore: stream-slots.ts). They live
+ * in memory, or in Redis when REDIS_URL is set so that every instance shares them (with an
+ * in-memory fallback while Redis is unreachable, so an outage never takes the chat down).
  */
 
-/** How long a stream slot is held at most if its release never runs (crash): > maxDuration. */
-export const STREAM_SLOT_TTL_S = 120;
 /** We cannot know when another reply ends; this is how long a client is asked to wait. */
 export const STREAM_RETRY_AFTER_S = 5;
 export const UNLOCK_WINDOW_S = 5 * 60;
 /** The window of the deployment-wide budget of access-code attempts (ACCESS_MAX_ATTEMPTS_TOTAL). */
 export const UNLOCK_TOTAL_WINDOW_S = 60 * 60;
+/**
+ * While that budget is spent (a guessing attack), each client may try one code per this long:
+ * nobody is locked out, and an attacker gets one guess per address per hour.
+ */
+export const UNLOCK_UNDER_ATTACK_WINDOW_S = 60 * 60;
 /**
  * "View code" asks POST /api/code-target when its dialog opens and as the draft changes: it may
  * ask this many times as often as the chat (the same tokenizer work, nothing sent upstream).
@@ -34,6 +38,9 @@ export interface Limits {
   /**
    * One access-code attempt, counted before the code is checked (against the client's allowance
    * and the deployment's), so parallel guesses cannot all pass a check made before counting.
+   * The deployment's budget never refuses by itself: once spent, it paces every client to one
+   * attempt an hour (UNLOCK_UNDER_ATTACK_WINDOW_S), so a visitor with the right code still gets
+   * in while an attacker's guesses are bounded by the addresses they hold.
    */
   beginUnlock(client: string): Promise<UnlockAttempt>;
   /** True without REDIS_URL; with it, whether Redis answers a PING within a second. */
@@ -47,7 +54,7 @@ export type UnlockAttempt =
       ok: true;
       /** Seconds the client must wait if this code is wrong (0 while attempts remain). */
       waitIfWrong: number;
-      /** The code was right: the attempt is given back, to the client and the deployment. */
+      /** The code was right: the attempt is given back (to the client and the deployment). */
       succeeded(): Promise<void>;
     };
 
@@ -110,9 +117,15 @@ async function consume(limiter: RateLimiterAbstract, key: string): Promise<RateL
   return allowed ? null : res;
 }
 
+export interface LimitsOptions {
+  /** How long a stream slot outlives its last renewal (tests shorten it). */
+  streamLeaseMs?: number;
+}
+
 export function createLimits(
   config: Pick<SecurityConfig, 'requestsPerMinute' | 'concurrentStreams' | 'unlockAttempts' | 'redisUrl'> &
     Partial<Pick<SecurityConfig, 'unlockAttemptsTotal'>>,
+  options: LimitsOptions = {},
 ): Limits {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
@@ -125,21 +138,18 @@ export function createLimits(
     config.requestsPerMinute > 0
       ? make({ keyPrefix: 'swallow:req', points: config.requestsPerMinute, duration: 60 })
       : null;
-  const streams =
-    config.concurrentStreams > 0
-      ? make({ keyPrefix: 'swallow:streams', points: config.concurrentStreams, duration: STREAM_SLOT_TTL_S })
-      : null;
   const codeTarget =
     config.requestsPerMinute > 0
       ? make({ keyPrefix: 'swallow:code', points: config.requestsPerMinute * CODE_TARGET_ALLOWANCE, duration: 60 })
       : null;
   const unlock = make({ keyPrefix: 'swallow:unlock', points: config.unlockAttempts, duration: UNLOCK_WINDOW_S });
-  // Per-client limits cannot stop guesses spread over many addresses (a botnet): this one can.
+  // Per-client limits cannot stop guesses spread over many addresses (a botnet): this one paces them.
   const unlockTotal = make({
     keyPrefix: 'swallow:unlock-total',
     points: config.unlockAttemptsTotal ?? DEFAULT_UNLOCK_ATTEMPTS_TOTAL,
     duration: UNLOCK_TOTAL_WINDOW_S,
   });
+  const unlockPaced = make({ keyPrefix: 'swallow:unlock-paced', points: 1, duration: UNLOCK_UNDER_ATTACK_WINDOW_S });
   const DEPLOYMENT = 'deployment';
   const giveBack = (limiter: RateLimiterAbstract, key: string) =>
     limiter.reward(key, 1).then(
@@ -147,20 +157,46 @@ export function createLimits(
       () => undefined,
     );
 
+  const leaseMs = options.streamLeaseMs ?? STREAM_SLOT_LEASE_MS;
+  const localSlots = memorySlots(leaseMs);
+  const sharedSlots = redis ? redisSlots(redis, leaseMs) : null;
+  const heartbeats = new Set<ReturnType<typeof setInterval>>();
+
+  /** One stream slot (its release, once), or null when the client's streams are at the cap. */
+  async function takeStreamSlot(client: string): Promise<(() => Promise<void>) | null> {
+    let store: StreamSlots = sharedSlots ?? localSlots;
+    let id: string | null;
+    try {
+      id = await store.acquire(client, config.concurrentStreams);
+    } catch {
+      store = localSlots; // Redis unreachable: this instance counts on its own until it is back
+      id = await store.acquire(client, config.concurrentStreams);
+    }
+    if (id === null) return null;
+    const slot = id;
+    const renew = () => void store.renew(client, slot).catch(() => undefined);
+    const heartbeat = setInterval(renew, Math.max(1, Math.floor(leaseMs / 3)));
+    heartbeat.unref?.();
+    heartbeats.add(heartbeat);
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      clearInterval(heartbeat);
+      heartbeats.delete(heartbeat);
+      await store.release(client, slot).catch(() => undefined);
+    };
+  }
+
   return {
     async admitChat(client) {
       await ready;
-      if (streams) {
-        const full = await consume(streams, client);
-        if (full) {
-          // A refused consume still counted its point: give it back, or the slot leaks.
-          await streams.reward(client, 1).catch(() => undefined);
-          return { ok: false, reason: 'streams', retryAfterSeconds: STREAM_RETRY_AFTER_S };
-        }
+      let releaseSlot: () => Promise<void> = async () => undefined;
+      if (config.concurrentStreams > 0) {
+        const slot = await takeStreamSlot(client);
+        if (!slot) return { ok: false, reason: 'streams', retryAfterSeconds: STREAM_RETRY_AFTER_S };
+        releaseSlot = slot;
       }
-      const releaseSlot = async () => {
-        await streams?.reward(client, 1).catch(() => undefined);
-      };
       if (requests) {
         const limited = await consume(requests, client);
         if (limited) {
@@ -168,15 +204,7 @@ export function createLimits(
           return { ok: false, reason: 'requests', retryAfterSeconds: seconds(limited) };
         }
       }
-      let released = false;
-      return {
-        ok: true,
-        release: async () => {
-          if (released) return;
-          released = true;
-          await releaseSlot();
-        },
-      };
+      return { ok: true, release: releaseSlot };
     },
 
     async admitCodeTarget(client) {
@@ -189,16 +217,34 @@ export function createLimits(
       await ready;
       const mine = await count(unlock, client);
       if (!mine.allowed) return { ok: false, waitSeconds: seconds(mine.res) };
+      const waitIfMineSpent = mine.res.remainingPoints === 0 ? seconds(mine.res) : 0;
       const everyone = await count(unlockTotal, DEPLOYMENT);
-      if (!everyone.allowed) {
+      if (everyone.allowed) {
+        return {
+          ok: true,
+          waitIfWrong: waitIfMineSpent,
+          succeeded: async () => {
+            await Promise.all([giveBack(unlock, client), giveBack(unlockTotal, DEPLOYMENT)]);
+          },
+        };
+      }
+      // Under attack (the deployment's budget is spent): one attempt per client per hour, or
+      // until the budget's window ends, whichever is first. Nobody is locked out.
+      const paced = await count(unlockPaced, client);
+      const untilAttackEnds = seconds(everyone.res);
+      if (!paced.allowed) {
         await giveBack(unlock, client); // refused before the code was looked at
-        return { ok: false, waitSeconds: seconds(everyone.res) };
+        return { ok: false, waitSeconds: Math.min(seconds(paced.res), untilAttackEnds) };
       }
       return {
         ok: true,
-        waitIfWrong: mine.res.remainingPoints === 0 ? seconds(mine.res) : 0,
+        waitIfWrong: Math.max(waitIfMineSpent, Math.min(seconds(paced.res), untilAttackEnds)),
         succeeded: async () => {
-          await Promise.all([giveBack(unlock, client), giveBack(unlockTotal, DEPLOYMENT)]);
+          await Promise.all([
+            giveBack(unlock, client),
+            giveBack(unlockPaced, client),
+            giveBack(unlockTotal, DEPLOYMENT),
+          ]);
         },
       };
     },
@@ -218,7 +264,10 @@ export function createLimits(
       return Promise.race([pong, timeout]).finally(() => clearTimeout(timer));
     },
 
+    /** Stops renewing this instance's stream slots (as a process that died) and disconnects. */
     async close() {
+      for (const heartbeat of heartbeats) clearInterval(heartbeat);
+      heartbeats.clear();
       redis?.disconnect();
     },
   };

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { config } from '../../proxy';
 import { ACCESS_COOKIE, createAccessToken } from './access';
 import { gateRequest } from './gate';
+import { UNPROXIED_CSP, UNPROXIED_PATHS } from './headers';
 
 const runsProxy = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 const APP = path.resolve(import.meta.dirname, '../../app');
@@ -62,6 +63,29 @@ describe('proxy matcher', () => {
     // pdf.js's CMaps and fonts, copied to public/pdfjs/ by the build (scripts/pdfjs-assets.ts).
     served.push('pdfjs/cmaps/90ms-RKSJ-H.bcmap', 'pdfjs/standard_fonts/FoxitSerif.pfb');
     for (const name of served) expect(runsProxy(`/${name}`), name).toBe(false);
+  });
+});
+
+describe('the CSP of the paths the proxy skips (their HTML 404 pages)', () => {
+  // next.config.ts `headers()` sources of the form `/prefix/:path*`.
+  const covered = (url: string) =>
+    UNPROXIED_PATHS.some((source) => new RegExp(`^${source.replace('/:path*', '')}(?:/.*)?$`).test(url));
+
+  it('covers every non-API, non-public-file path the proxy skips, and none it runs on (one CSP each)', () => {
+    const skipped = ['/_next', '/_next/nope', '/_next/static/x.html', '/_vercel/insights/x', '/pdfjs/cmaps/nope'];
+    for (const url of [...skipped, '/pdfjs/standard_fonts/nope.html']) {
+      expect(runsProxy(url), url).toBe(false);
+      expect(covered(url), url).toBe(true);
+    }
+    for (const url of ['/ja', '/ja/unlock', '/pdfjs/x', '/_nextx', '/ja/_next/x', '/api/unlock'])
+      expect(covered(url), url).toBe(false);
+  });
+
+  it('is the page CSP with scripts off', () => {
+    expect(UNPROXIED_CSP).toContain("script-src 'none'");
+    expect(UNPROXIED_CSP).toContain("frame-ancestors 'none'");
+    expect(UNPROXIED_CSP).toContain("object-src 'none'");
+    expect(UNPROXIED_CSP).not.toContain('nonce');
   });
 });
 

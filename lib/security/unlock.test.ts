@@ -39,10 +39,35 @@ describe('unlock', () => {
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('under a guessing attack (the deployment budget spent) the right code still unlocks, at once', async () => {
+    const limits = createLimits({
+      requestsPerMinute: 0,
+      concurrentStreams: 0,
+      unlockAttempts: 5,
+      unlockAttemptsTotal: 3,
+    });
+    for (let i = 0; i < 50; i++) await attemptUnlock(form(`guess-${i}`), `bot-${i}`, config, limits);
+    const visitor = unlockResponse(await attemptUnlock(form('alpha'), 'visitor', config, limits), req);
+    expect(visitor.status).toBe(303);
+    expect(visitor.headers.get('location')).toBe('/en?x=1');
+    expect(visitor.headers.get('set-cookie')).toMatch(/^swallow_access=v1\./);
+    // A new address guessing wrong: looked at once, then asked to wait (about an hour).
+    const wrong = await attemptUnlock(form('gamma'), 'newcomer', config, limits);
+    expect(wrong).toMatchObject({ ok: false, reason: 'too_many' });
+    expect(!wrong.ok && wrong.waitSeconds).toBeGreaterThan(55 * 60);
+    const next = await attemptUnlock(form('alpha'), 'newcomer', config, limits);
+    expect(next).toMatchObject({ ok: false, reason: 'too_many' });
+  });
+
   it('reads the form, refusing other content types and open redirects', async () => {
     const body = new URLSearchParams({ code: 'alpha', next: 'https://evil.example', locale: 'en' });
     const ok = await readUnlockForm(new Request('http://app.test/api/unlock', { method: 'POST', body }));
     expect(ok).toEqual({ ok: true, form: { code: 'alpha', next: '/en', locale: 'en' } });
+    const dotted = new URLSearchParams({ code: 'alpha', next: '/.//evil.example/login', locale: 'ja' });
+    const normalised = await readUnlockForm(
+      new Request('http://app.test/api/unlock', { method: 'POST', body: dotted }),
+    );
+    expect(normalised).toEqual({ ok: true, form: { code: 'alpha', next: '/ja', locale: 'ja' } });
     const json = await readUnlockForm(
       new Request('http://app.test/api/unlock', {
         method: 'POST',

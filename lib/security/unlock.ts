@@ -77,8 +77,10 @@ export type UnlockOutcome =
   | { ok: false; reason: 'wrong' | 'too_many' | 'disabled'; waitSeconds: number; form: UnlockForm };
 
 /**
- * Checks the code, limited to a few wrong attempts per client and per deployment (then a
- * wait). The attempt is counted before the code is compared, and given back when it was right.
+ * Checks the code, limited to a few wrong attempts per client (then a wait), and once the
+ * deployment's budget of wrong codes is spent, to one attempt per client an hour (nobody is
+ * locked out: see Limits.beginUnlock). The attempt is counted before the code is compared (in
+ * constant time), and given back when it was right.
  */
 export async function attemptUnlock(
   form: UnlockForm,

@@ -14,5 +14,6 @@ export async function GET(req: NextRequest): Promise<Response> {
     endpointConfigured: () => getServerConfig().endpoint !== null,
     redisReachable: () => getLimits(resolveSecurityConfig()).redisReachable(),
     shuttingDown: isShuttingDown,
+    accessMisconfigured: () => resolveSecurityConfig().misconfigured,
   });
 }
