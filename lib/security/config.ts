@@ -6,9 +6,9 @@
  * | ACCESS_CODE | one code, or several separated by commas; unset = the app is open | — |
  * | ACCESS_COOKIE_SECRET | key that signs the unlock cookie: random, ≥ 32 characters; required with ACCESS_CODE | — |
  * | RATE_LIMIT_PER_MINUTE | chat requests per client per minute; 0 = off | 20 |
- * | RATE_LIMIT_CONCURRENT | replies streaming at once per client; 0 = off | 3 |
+ * | RATE_LIMIT_CONCURRENT | replies streaming at once per client (a semaphore: stream-slots.ts); 0 = off | 3 |
  * | ACCESS_MAX_ATTEMPTS | wrong access codes per client per 5 minutes | 5 |
- * | ACCESS_MAX_ATTEMPTS_TOTAL | wrong access codes per hour, all clients together | 100 |
+ * | ACCESS_MAX_ATTEMPTS_TOTAL | wrong access codes per hour, all clients together; past it, one attempt per client an hour | 100 |
  * | REDIS_URL | share the counters between instances | in memory |
  */
 import 'server-only';

@@ -125,7 +125,7 @@ describe('safeNextPath (property)', () => {
     }
     // Not a test that passes by refusing everything: most generated paths are fine paths.
     expect(accepted).toBeGreaterThan(5_000);
-  });
+  }, 60_000);
 
   it('refuses the values of the re-test (issue #32), which normalise to another host', () => {
     for (const value of [
