@@ -8,7 +8,7 @@
  * | RATE_LIMIT_PER_MINUTE | chat requests per client per minute; 0 = off | 20 |
  * | RATE_LIMIT_CONCURRENT | replies streaming at once per client (a semaphore: stream-slots.ts); 0 = off | 3 |
  * | ACCESS_MAX_ATTEMPTS | wrong access codes per client per 5 minutes | 5 |
- * | ACCESS_MAX_ATTEMPTS_TOTAL | wrong access codes per hour, all clients together; past it, one attempt per client an hour | 100 |
+ * | ACCESS_MAX_ATTEMPTS_TOTAL | wrong codes per hour, all clients together; then one try per client an hour | 100 |
  * | REDIS_URL | share the counters between instances | in memory |
  */
 import 'server-only';
