@@ -121,6 +121,9 @@ async function underAttack(limits: Limits) {
   if (visitor.ok) await visitor.succeeded();
   const again = await limits.beginUnlock(`visitor-${tag}`);
   expect(again.ok).toBe(true);
+  // Parallel attempts from one new address while paced: one is looked at.
+  const racing = await Promise.all(Array.from({ length: 20 }, () => limits.beginUnlock(`racer-${tag}`)));
+  expect(racing.filter((attempt) => attempt.ok)).toHaveLength(1);
   // A new address with a wrong code: looked at once, then told to wait about an hour.
   const guess = await limits.beginUnlock(`newcomer-${tag}`);
   expect(guess.ok && guess.waitIfWrong).toBeGreaterThan(55 * 60);
