@@ -24,7 +24,10 @@ export default async function UnlockPage({ params, searchParams }: UnlockPagePro
   const t = await getTranslations('unlock');
   const error = one(query.error);
   const wait = Math.max(1, Number(one(query.wait)) || 1);
-  const message = error === 'wrong' ? t('wrong') : error === 'too_many' ? t('tooMany', { seconds: wait }) : null;
+  // Waits run from seconds to an hour (under a guessing attack): minutes from two minutes on.
+  const tooMany = () =>
+    wait >= 120 ? t('tooManyMinutes', { minutes: Math.ceil(wait / 60) }) : t('tooMany', { seconds: wait });
+  const message = error === 'wrong' ? t('wrong') : error === 'too_many' ? tooMany() : null;
 
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-4 px-4">
