@@ -22,7 +22,7 @@ COPY . .
 # next.config.ts sets output: 'standalone': .next/standalone holds the traced server files.
 RUN npm run build
 
-# The image: the traced server files, the static files and public/, and server.ts with the two
+# The image: the traced server files, the static files and public/, and server.ts with the three
 # modules it imports (checked by lib/deploy/dockerfile.test.ts). e2e/ops/standalone.spec.ts
 # copies these same lines into a folder and runs the CMD below, as CI cannot pull base images.
 FROM ${NODE_IMAGE} AS runner
