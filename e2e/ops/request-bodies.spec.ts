@@ -170,6 +170,7 @@ test('twenty 9.5 MiB bodies at once cost the server no memory to speak of', asyn
   const after = rss();
   expect(results.map((r) => r.status)).toEqual(Array(20).fill(413));
   test.info().annotations.push({ type: 'rss', description: `${before.toFixed(0)} → ${after.toFixed(0)} MB` });
+  console.log(`twenty 9.5 MiB bodies: RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB`);
   // Before the fix these 20 took it from 173 to 326 MB (issue #32).
   expect(after - before).toBeLessThan(40);
 });
@@ -203,10 +204,9 @@ test('a body that stops arriving ends with 408 within seconds, headers too; a re
   }
   expect(headers.status).toBe(408);
   expect(headers.ms).toBeLessThan(HEADERS_TIMEOUT_MS + 2_500);
-  test.info().annotations.push({
-    type: 'timings',
-    description: `408 after ${[unlock, codeTarget, chat, chatChunked, page].map((r) => r.ms.toFixed(0)).join(', ')} ms; headers ${headers.ms.toFixed(0)} ms`,
-  });
+  const timings = `408 after ${[unlock, codeTarget, chat, chatChunked, page].map((r) => r.ms.toFixed(0)).join(', ')} ms; headers ${headers.ms.toFixed(0)} ms`;
+  test.info().annotations.push({ type: 'timings', description: timings });
+  console.log(timings);
 
   // The slow reply (a piece every 200 ms for a minute) has been streaming all along: still open.
   const before = reply.text().length;
