@@ -55,6 +55,14 @@ const server = createServer(
     void handle(req, res);
   },
 );
+// A client that asks before sending its body (`Expect: 100-continue`, curl past 1 MiB) is told
+// no at once when the headers already refuse it, rather than invited to upload it first.
+server.on('checkContinue', (req, res) => {
+  const refusal = refuseBody(req.url ?? '/', req.headers);
+  if (refusal) return sendRefusal(req, refusal);
+  res.writeContinue();
+  server.emit('request', req, res);
+});
 server.listen(port, hostname, () => {
   console.log(`> Swallow Chat on http://${hostname}:${port}${trustProxy ? ' (trusting the proxy in front)' : ''}`);
 });

@@ -118,6 +118,22 @@ test('a body over the path limit is refused (413) before it is read, on every ro
     expect(result.ms, target).toBeLessThan(1_000);
     expect(result.sent, target).toBeLessThan(MAX_BODY_BYTES);
   }
+  // A client that asks first (curl does past 1 MiB) is not invited to send the body.
+  const asked = await exchange(
+    post('/api/code-target', {
+      'content-type': 'application/json',
+      'content-length': NINE_AND_A_HALF_MIB,
+      expect: '100-continue',
+    }),
+  );
+  expect(asked.answer).toMatch(/^HTTP\/1\.1 413 /);
+  expect(asked.answer).not.toContain('100 Continue');
+  // One within the limit is invited, and answered by its route.
+  const small = JSON.stringify(chatBody('hello'));
+  const invited = await exchange(
+    `${post('/api/code-target', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(small), expect: '100-continue' })}${small}`,
+  );
+  expect(invited.answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
   // At the limit, the route reads it (and says what it thinks of it).
   const form = `code=${'x'.repeat(MAX_FORM_BYTES - 5)}`;
   const atLimit = await exchange(
