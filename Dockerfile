@@ -22,7 +22,7 @@ COPY . .
 # next.config.ts sets output: 'standalone': .next/standalone holds the traced server files.
 RUN npm run build
 
-# The image: the traced server files, the static files and public/, and server.ts with the two
+# The image: the traced server files, the static files and public/, and server.ts with the three
 # modules it imports (checked by lib/deploy/dockerfile.test.ts). e2e/ops/standalone.spec.ts
 # copies these same lines into a folder and runs the CMD below, as CI cannot pull base images.
 FROM ${NODE_IMAGE} AS runner
@@ -36,6 +36,7 @@ COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 COPY --from=build /app/server.ts ./
+COPY --from=build /app/lib/http/body-guard.ts ./lib/http/body-guard.ts
 COPY --from=build /app/lib/http/forwarded.ts ./lib/http/forwarded.ts
 COPY --from=build /app/lib/ops/shutdown-state.ts ./lib/ops/shutdown-state.ts
 RUN mkdir -p .next/cache && chown node:node .next/cache

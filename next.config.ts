@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { MAX_BODY_BYTES } from './lib/http/body-guard';
 import { API_CSP, STATIC_SECURITY_HEADERS, UNPROXIED_CSP, UNPROXIED_PATHS } from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin({
@@ -20,7 +21,14 @@ const nextConfig: NextConfig = {
   // other build leaves them out.
   ...(process.env.SWALLOW_BENCH_ROUTES === '1' ? { pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'bench.ts'] } : {}),
   reactStrictMode: true,
+  // No image optimiser: the app uses no next/image, and /_next/image would resize any local URL
+  // (each spelling a new cache entry written to .next/cache/images) for anyone. It answers 404.
+  images: { unoptimized: true },
   experimental: {
+    // Next.js reads the whole body of a request proxy.ts matches before the route runs (10 MiB
+    // by default). server.ts refuses over-limit bodies before that (lib/http/body-guard.ts);
+    // this bounds what `next start` or a platform's server would buffer.
+    proxyClientMaxBodySize: MAX_BODY_BYTES,
     // The stylesheet (~7 KB gzip) goes into the HTML: no render-blocking request before the
     // first paint (Lighthouse's LCP on a phone). style-src allows inline styles (lib/security/headers.ts).
     inlineCss: true,

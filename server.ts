@@ -14,6 +14,14 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import {
+  HEADERS_TIMEOUT_MS,
+  refuseBody,
+  REQUEST_TIMEOUT_MS,
+  sendRefusal,
+  StalledBodies,
+  TIMEOUT_CHECK_MS,
+} from './lib/http/body-guard.ts';
 import { pinClientAddress, trustsProxy } from './lib/http/forwarded.ts';
 import { activeReplies, drainReplies, shutdownGraceMs } from './lib/ops/shutdown-state.ts';
 
@@ -29,9 +37,31 @@ const app = next({ dev: false, dir, hostname, port, conf: builtConfig() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createServer((req, res) => {
-  pinClientAddress(req.headers, req.socket.remoteAddress, trustProxy);
-  void handle(req, res);
+// Bodies are bounded here, before Next.js reads them (lib/http/body-guard.ts): per-path limits
+// on the declared length, no unannounced length where no route counts it, and timeouts for
+// headers, a stalled body and the whole request (not for the reply, which streams).
+const stalledBodies = new StalledBodies();
+const server = createServer(
+  {
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+  },
+  (req, res) => {
+    const refusal = refuseBody(req.url ?? '/', req.headers);
+    if (refusal) return sendRefusal(req, refusal);
+    pinClientAddress(req.headers, req.socket.remoteAddress, trustProxy);
+    stalledBodies.watch(req, res);
+    void handle(req, res);
+  },
+);
+// A client that asks before sending its body (`Expect: 100-continue`, curl past 1 MiB) is told
+// no at once when the headers already refuse it, rather than invited to upload it first.
+server.on('checkContinue', (req, res) => {
+  const refusal = refuseBody(req.url ?? '/', req.headers);
+  if (refusal) return sendRefusal(req, refusal);
+  res.writeContinue();
+  server.emit('request', req, res);
 });
 server.listen(port, hostname, () => {
   console.log(`> Swallow Chat on http://${hostname}:${port}${trustProxy ? ' (trusting the proxy in front)' : ''}`);

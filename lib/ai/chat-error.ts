@@ -23,6 +23,9 @@ const CHAT_ERROR_STATUS = {
   upstream_error: 502,
   // Refused by this app before any upstream call (request limits, access code, abuse limits).
   payload_too_large: 413,
+  // server.ts, before the app reads a body (lib/http/body-guard.ts): it stopped arriving; it had no length.
+  request_timeout: 408,
+  length_required: 411,
   unsupported_media_type: 415,
   method_not_allowed: 405,
   access_required: 401,

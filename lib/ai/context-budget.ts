@@ -1,7 +1,7 @@
 // Shared by the server (prepare-reply.ts) and the browser's context meter (lib/context/, in a
 // worker): no server-only imports here.
 import type { ChatRequest } from './schema';
-import { MAX_WORK_CHARS, TokenCounter, utf8Length, WORK_CHARS_PER_TOKEN } from './token-count';
+import { MAX_WORK_CHARS, Pace, TokenCounter, utf8Length, WORK_CHARS_PER_TOKEN } from './token-count';
 import { splitTurns } from './turns';
 import { composeTurns } from './user-turn';
 
@@ -54,6 +54,18 @@ export type BudgetResult =
 
 const templates = new WeakMap<Tokenizer, Map<string, number>>();
 
+/**
+ * At most this long at a time (ms) the server counts tokens, all requests together, before
+ * anything else waiting on the event loop runs (lib/ai/token-count.ts `Pace`).
+ */
+export const COUNT_SLICE_MS = 4;
+const PACE = Symbol.for('swallow-chat.count-pace');
+/** One Pace for the process: the routes that count (/api/chat, /api/code-target) are bundled apart. */
+function countingPace(): Pace {
+  const holder = globalThis as { [PACE]?: Pace };
+  return (holder[PACE] ??= new Pace(COUNT_SLICE_MS));
+}
+
 /** Tokens of a rendered message around its content (the same for every content), or of a fixed text. */
 function fixedTokens(encoder: Tokenizer, text: string): number {
   let known = templates.get(encoder);
@@ -69,8 +81,9 @@ function fixedTokens(encoder: Tokenizer, text: string): number {
  * When the prompt's byte length already fits, nothing can need dropping and the tokenizer
  * is not used. Otherwise turns are counted from the newest back, each only as far as the
  * budget left (a turn that does not fit ends the count), and the tokenizer's work is bounded
- * by WORK_CHARS_PER_TOKEN characters per token of the budget (at most MAX_WORK_CHARS): a body
- * of any content costs milliseconds (bench/abuse.ts).
+ * by WORK_CHARS_PER_TOKEN units per token of the budget (at most MAX_WORK_CHARS): a body of
+ * any content costs at most tens of milliseconds (bench/abuse.ts, bench/counting.ts), counted
+ * in slices of COUNT_SLICE_MS so that other requests never wait longer than one slice.
  */
 export async function fitToContext({ system, messages, maxTokens, contextTokens }: BudgetInput): Promise<BudgetResult> {
   const available = contextTokens - maxTokens;
@@ -82,28 +95,32 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
   if (bound <= available) return { ok: true, messages, droppedTurns: 0, promptTokens: bound, promptTokensExact: false };
 
   const encoder = await loadTokenizer();
-  const counter = new TokenCounter(encoder, Math.min(WORK_CHARS_PER_TOKEN * Math.max(0, available), MAX_WORK_CHARS));
+  const counter = new TokenCounter(
+    encoder,
+    Math.min(WORK_CHARS_PER_TOKEN * Math.max(0, available), MAX_WORK_CHARS),
+    countingPace(),
+  );
   // A message's content is counted apart from its template: the template's "\n\n" before the
   // trimmed content and the special tokens around it are pretokens of their own.
-  const count = (role: Role, content: string, limit: number) => {
+  const count = async (role: Role, content: string, limit: number) => {
     const template = fixedTokens(encoder, render(role, ''));
-    return template + counter.count(content.trim(), limit - template);
+    return template + (await counter.countPaced(content.trim(), limit - template));
   };
   // <|begin_of_text|> plus the assistant header the reply is generated after.
   let promptTokens = 1 + fixedTokens(encoder, ASSISTANT_HEADER);
-  if (system.trim()) promptTokens += count('system', system, available - promptTokens);
+  if (system.trim()) promptTokens += await count('system', system, available - promptTokens);
   // Whether the kept part was counted exactly (a turn that does not fit may have been counted in pieces).
   let exact = counter.exact;
 
-  const turnTokens = (turn: TurnMessage[], limit: number) => {
+  const turnTokens = async (turn: TurnMessage[], limit: number) => {
     let tokens = 0;
-    for (const m of turn) if ((tokens += count(m.role, m.content, limit - tokens)) > limit) break;
+    for (const m of turn) if ((tokens += await count(m.role, m.content, limit - tokens)) > limit) break;
     return tokens;
   };
   const turns = splitTurns(messages);
   let firstKept = turns.length;
   while (firstKept > 0) {
-    const tokens = turnTokens(turns[firstKept - 1], available - promptTokens);
+    const tokens = await turnTokens(turns[firstKept - 1], available - promptTokens);
     if (promptTokens + tokens <= available) {
       promptTokens += tokens;
       exact = counter.exact;

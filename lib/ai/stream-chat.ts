@@ -84,7 +84,7 @@ export function streamChat({
     { maxRetries: MAX_RETRIES, signal: upstreamSignal },
   ).then((result) => result.stream);
 
-  const secrets = endpointSecrets(endpoint);
+  const secrets = endpointSecrets(endpoint, process.env);
   const errorText = (error: unknown) => {
     if (error instanceof ServerRestartingError) {
       observer?.error('server_restarting');

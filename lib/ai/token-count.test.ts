@@ -5,7 +5,7 @@ import ja from '@/messages/ja.json';
 import en from '@/messages/en.json';
 import { BUILTIN_PRESETS } from '@/lib/presets/builtin';
 import { loadTokenizer } from './context-budget';
-import { MAX_RUN_CHARS, TokenCounter, utf8Length } from './token-count';
+import { MAX_RUN_CHARS, Pace, TokenCounter, utf8Length } from './token-count';
 
 const encoder = await loadTokenizer();
 const exact = (text: string) => encoder.encode(text, { bos: false, eos: false }).length;
@@ -66,6 +66,19 @@ const SAMPLES: Record<string, string> = {
   'UI messages (en)': strings(en).join('\n'),
   'built-in presets': JSON.stringify(BUILTIN_PRESETS, null, 2),
 };
+
+/** Random words of letters, kana and kanji (pretokens that never repeat), the same for the same seed. */
+function randomText(chars: number, seed: number): string {
+  let x = seed;
+  return Array.from({ length: chars }, () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    const r = x % 10;
+    if (r === 0) return ' ';
+    if (r < 5) return String.fromCharCode(0x61 + ((x >> 8) % 26));
+    if (r < 8) return String.fromCharCode(0x3041 + ((x >> 8) % 80));
+    return String.fromCharCode(0x4e00 + ((x >> 8) % 8000));
+  }).join('');
+}
 
 describe('TokenCounter', () => {
   it.each(Object.entries(SAMPLES))('counts %s exactly', (_, text) => {
@@ -142,13 +155,90 @@ describe('TokenCounter', () => {
     const counter = new TokenCounter(encoder, 500);
     const text = SAMPLES['English prose'];
     expect(counter.count(text, Infinity)).toBe(exact(text));
-    counter.count(text.repeat(3), Infinity);
+    counter.count(randomText(600, 1), Infinity);
     expect(counter.exact).toBe(false);
-    expect(counter.count(text, Infinity)).toBe(utf8Length(text));
+    const other = randomText(300, 2);
+    expect(counter.count(other, Infinity)).toBe(utf8Length(other));
+  });
+
+  it('spends one unit of its allowance on a pretoken it counted before, not one per character', () => {
+    const text = SAMPLES['English prose'];
+    const repeated = Array.from({ length: 5 }, () => text).join(' ');
+    // Five times the text's characters, counted within three times their number.
+    const counter = new TokenCounter(encoder, 3 * text.length);
+    expect(counter.count(repeated, Infinity)).toBe(exact(repeated));
+    expect(counter.exact).toBe(true);
+    // Pretokens never met before spend a unit per character: random text runs out.
+    const random = randomText(repeated.length, 3);
+    const fresh = new TokenCounter(encoder, 3 * text.length);
+    expect(fresh.count(random, Infinity)).toBeGreaterThan(exact(random));
+    expect(fresh.exact).toBe(false);
   });
 
   it('measures UTF-8 as the tokenizer sees it (a lone surrogate as U+FFFD)', () => {
     expect(utf8Length('aé日😀')).toBe(1 + 2 + 3 + 4);
     expect(utf8Length('\ud800a\udc00')).toBe(3 + 1 + 3);
+  });
+});
+
+describe('TokenCounter.countPaced', () => {
+  const text = JAPANESE_PROSE.repeat(30) + SAMPLES['English prose'].repeat(30);
+
+  it('counts the same as count', async () => {
+    const paced = new TokenCounter(encoder, Infinity, new Pace(0));
+    expect(await paced.countPaced(text, Infinity)).toBe(exact(text));
+    const limited = new TokenCounter(encoder, 3_000, new Pace(0));
+    const plain = new TokenCounter(encoder, 3_000);
+    expect(await limited.countPaced(text, 2_000)).toBe(plain.count(text, 2_000));
+    expect(limited.exact).toBe(plain.exact);
+  });
+
+  it('lets the event loop run between its slices, one slice per turn for all counts together', async () => {
+    const pace = new Pace(0); // every slice over at once: a turn every PACE_CHECK_EVERY pretokens
+    const turns: string[] = [];
+    let ticking = true;
+    const tick = () => {
+      turns.push('tick');
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const counts = [0, 1].map((i) =>
+      new TokenCounter(encoder, Infinity, pace).countPaced(text, Infinity).then((n) => {
+        turns.push(`done ${i}`);
+        return n;
+      }),
+    );
+    const [a, b] = await Promise.all(counts);
+    ticking = false;
+    expect([a, b]).toEqual([exact(text), exact(text)]);
+    // Other callbacks ran while both counted (neither held the loop to the end).
+    expect(turns.indexOf('done 0')).toBeGreaterThan(10);
+    expect(turns.slice(0, turns.indexOf('done 0')).filter((t) => t === 'tick').length).toBeGreaterThan(10);
+  });
+
+  it('counts for at most about a slice at a time (main-thread CPU between two turns of the loop)', async () => {
+    const pace = new Pace(4);
+    // CPU time, not wall time: the machine may be shared, and a descheduled slice lasts longer.
+    const cpu = () => {
+      const { user, system } = process.threadCpuUsage();
+      return (user + system) / 1000;
+    };
+    const texts = [0, 1, 2, 3].map((i) => randomText(40_000, 10 + i));
+    const gaps: number[] = [];
+    let last = cpu();
+    let ticking = true;
+    const tick = () => {
+      const now = cpu();
+      gaps.push(now - last);
+      last = now;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await Promise.all(texts.map((text) => new TokenCounter(encoder, Infinity, pace).countPaced(text, Infinity)));
+    ticking = false;
+    gaps.sort((x, y) => x - y);
+    // The loop turned many times, and a turn waited for about one slice (4 ms), not for the counts.
+    expect(gaps.length).toBeGreaterThan(20);
+    expect(gaps[Math.floor(gaps.length * 0.9)]).toBeLessThan(10);
   });
 });

@@ -20,17 +20,25 @@ export const MAX_RUN_CHARS = 64;
 const MAX_PIECE_BYTES = 3 * MAX_RUN_CHARS;
 
 /**
- * Natural Japanese and English text is well under this many characters per token (~1–5), so
- * a prompt within its token budget is counted exactly within an allowance of this many
- * characters per token of the budget; only text that packs more into each token can spend it.
+ * A counter's work allowance is spent one unit per character run through the BPE and one per
+ * pretoken whose count it already knew (a word met before). Natural Japanese and English text
+ * is well under this many characters per token (~1–5), so a prompt within its token budget is
+ * counted exactly within an allowance of this many units per token of the budget; only text
+ * that packs more into each token, or never repeats a pretoken, can spend it.
  */
 export const WORK_CHARS_PER_TOKEN = 8;
 /**
- * And at most this many characters per request whatever the window (the default 8,192-token
- * window needs 64 Ki; a much larger window counts the oldest turns of a long conversation by
- * their bytes, and may drop more of them than it had to).
+ * And at most this many units per request whatever the window: the default 8,192-token window
+ * would allow ~60 Ki, and natural text needs well under half of that to fill it. Random text
+ * that never repeats a pretoken costs ~1.5–3 µs a unit on a busy 2-core machine: a request
+ * built to make the server count costs 60–90 ms here, ~100 ms of server CPU in all
+ * (bench/counting.ts). A much larger window counts what is left by its bytes (an upper bound),
+ * and may drop more of the oldest turns, or refuse a long document, where an exact count would
+ * not have.
  */
-export const MAX_WORK_CHARS = 1 << 17;
+export const MAX_WORK_CHARS = 1 << 15;
+/** How often (in pretokens) a paced counter looks at the clock. */
+const PACE_CHECK_EVERY = 8;
 
 const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer;
 const encoder = new TextEncoder();
@@ -172,36 +180,106 @@ class Bpe {
 
 const bpes = new WeakMap<Vocabulary, Bpe>();
 
+const later: (run: () => void) => void =
+  typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);
+
+/**
+ * Counting's share of the server's event loop (issue #32 item 5): every counter given the same
+ * Pace counts for at most `sliceMs` at a time, then waits for a later turn of the event loop;
+ * counters that wait take turns, one slice each, in the order they came. However many requests
+ * count at once, anything else the server does (a health check, a chat that fits by its length,
+ * a reply streaming) waits for at most one slice.
+ */
+export class Pace {
+  private deadline = 0;
+  private readonly waiting: (() => void)[] = [];
+  private scheduled = false;
+  private readonly sliceMs: number;
+
+  constructor(sliceMs: number) {
+    this.sliceMs = sliceMs;
+  }
+
+  /** Whether the slice that is running is over. */
+  due(): boolean {
+    return performance.now() >= this.deadline;
+  }
+
+  /** Resolves on a later turn of the event loop, with a new slice for the caller. */
+  turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    later(() => {
+      this.scheduled = false;
+      const next = this.waiting.shift();
+      if (!next) return;
+      this.deadline = performance.now() + this.sliceMs;
+      next();
+      // Scheduled from within a turn's callbacks: runs on the next turn, after the I/O between.
+      if (this.waiting.length > 0) this.schedule();
+    });
+  }
+}
+
 /**
  * Counts Llama 3 tokens of texts with bounded work. `count` equals the library's
  * `encode(text, { bos: false, eos: false }).length` unless a pretoken is longer than
- * MAX_RUN_CHARS (its pieces are counted apart) or the character allowance is spent (the rest is
+ * MAX_RUN_CHARS (its pieces are counted apart) or the work allowance is spent (the rest is
  * counted by its UTF-8 length, an upper bound: every token is at least one byte); `exact` says
- * whether every count so far was exact.
+ * whether every count so far was exact. `countPaced` is the same count, in slices of its Pace.
  */
 export class TokenCounter {
   exact = true;
   private allowance: number;
   private readonly bpe: Bpe;
   private readonly known = new Map<string, number>();
+  private readonly pace: Pace | undefined;
+  private sinceCheck = 0;
 
-  /** `allowanceChars`: how many characters this counter runs through the BPE, over all its calls. */
-  constructor(vocabulary: Vocabulary, allowanceChars: number) {
+  /** `allowance`: the work this counter may do, over all its calls (see WORK_CHARS_PER_TOKEN). */
+  constructor(vocabulary: Vocabulary, allowance: number, pace?: Pace) {
     let bpe = bpes.get(vocabulary);
     if (!bpe) bpes.set(vocabulary, (bpe = new Bpe(vocabulary)));
     this.bpe = bpe;
-    this.allowance = allowanceChars;
+    this.allowance = allowance;
+    this.pace = pace;
   }
 
   /** The tokens of `text`; once they exceed `limit` it stops and returns a value above `limit`. */
   count(text: string, limit: number): number {
+    const steps = this.steps(text, limit);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `count`, waiting for a turn of the event loop whenever its Pace's slice is over. */
+  async countPaced(text: string, limit: number): Promise<number> {
+    const steps = this.steps(text, limit);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await this.pace?.turn();
+    }
+  }
+
+  /** Yields where a paced count should wait for its next slice. */
+  private *steps(text: string, limit: number): Generator<void, number> {
     let total = 0;
     let start = 0;
     const special = new RegExp(SPECIAL);
     while (total <= limit) {
       const match = special.exec(text);
       const end = match ? match.index : text.length;
-      if (end > start) total += this.plain(text.slice(start, end), limit - total);
+      if (end > start) total += yield* this.plain(text.slice(start, end), limit - total);
       if (!match || total > limit) return total;
       total += 1;
       start = end + match[0].length;
@@ -209,8 +287,15 @@ export class TokenCounter {
     return total;
   }
 
+  /** Whether the pace's slice is over (looked at every PACE_CHECK_EVERY pretokens). */
+  private due(): boolean {
+    if (!this.pace || ++this.sinceCheck < PACE_CHECK_EVERY) return false;
+    this.sinceCheck = 0;
+    return this.pace.due();
+  }
+
   /** Text without special tokens, pretoken by pretoken. */
-  private plain(text: string, limit: number): number {
+  private *plain(text: string, limit: number): Generator<void, number> {
     let total = 0;
     const pretoken = new RegExp(PRETOKEN);
     for (let start = 0; start < text.length && total <= limit;) {
@@ -218,11 +303,12 @@ export class TokenCounter {
         this.exact = false;
         return total + utf8Length(text.slice(start));
       }
+      if (this.due()) yield;
       pretoken.lastIndex = start;
       const match = pretoken.exec(text);
       // Text the pattern skips (none in practice) is a pretoken of its own, as in the library.
       const end = !match ? text.length : match.index > start ? match.index : match.index + match[0].length;
-      if (end - start > MAX_RUN_CHARS) total += this.run(text.slice(start, end), limit - total);
+      if (end - start > MAX_RUN_CHARS) total += yield* this.run(text.slice(start, end), limit - total);
       else total += this.piece(text.slice(start, end));
       start = end;
     }
@@ -230,11 +316,12 @@ export class TokenCounter {
   }
 
   /** A long pretoken, in pieces that never split a surrogate pair. */
-  private run(text: string, limit: number): number {
+  private *run(text: string, limit: number): Generator<void, number> {
     this.exact = false;
     let total = 0;
     for (let start = 0; start < text.length && total <= limit;) {
       if (this.allowance <= 0) return total + utf8Length(text.slice(start));
+      if (this.due()) yield;
       let end = Math.min(start + MAX_RUN_CHARS, text.length);
       const last = text.charCodeAt(end - 1);
       if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
@@ -244,10 +331,15 @@ export class TokenCounter {
     return total;
   }
 
+  /** One pretoken (or piece of one): a unit of work if counted before, else one per character. */
   private piece(text: string): number {
-    this.allowance -= text.length;
     let tokens = this.known.get(text);
-    if (tokens === undefined) this.known.set(text, (tokens = this.bpe.count(text)));
+    if (tokens === undefined) {
+      this.allowance -= text.length;
+      this.known.set(text, (tokens = this.bpe.count(text)));
+    } else {
+      this.allowance -= 1;
+    }
     return tokens;
   }
 }

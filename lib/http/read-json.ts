@@ -1,12 +1,13 @@
 import 'server-only';
+import { MAX_BODY_BYTES } from './body-guard';
 import { jsonError } from './json-error';
 
 /**
- * The largest request body the chat API reads: 200 messages of chat history fit easily
- * (a 8k-token window is ~30 KB of Japanese), while a client cannot make the server buffer
- * megabytes.
+ * The largest request body the chat API reads (lib/http/body-guard.ts, where server.ts bounds
+ * every path's body): 200 messages of chat history fit easily (a 8k-token window is ~30 KB of
+ * Japanese), while a client cannot make the server buffer megabytes.
  */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 
 export type ReadJsonResult = { ok: true; body: unknown } | { ok: false; response: Response };
 
