@@ -43,7 +43,9 @@ describe('streamChat against the fake upstream', () => {
     expect(batched.parts.find((p) => p.type === 'text-delta')!.delta).toBe(
       alone.parts.find((p) => p.type === 'text-delta')!.delta,
     );
-  });
+    // Two paced replies of 200 chunks 10 ms apart take 4 s at best: more than vitest's 5 s default
+    // once the machine is busy.
+  }, 20_000);
 
   it("a reasoning model's thinking arrives as reasoning parts, apart from the answer: as a field or in <think> tags", async () => {
     const thinking = REASONING_PIECES.join('');
