@@ -1,4 +1,5 @@
 import 'server-only';
+import { MAX_FORM_BYTES } from '@/lib/http/body-guard';
 import { trustsProxy } from '@/lib/http/forwarded';
 import { jsonError } from '@/lib/http/json-error';
 import { readLimited } from '@/lib/http/read-json';
@@ -12,8 +13,6 @@ export interface UnlockForm {
   next: string;
   locale: 'ja' | 'en';
 }
-
-const MAX_FORM_BYTES = 4096;
 
 /**
  * Login CSRF: a form on another site must not sign a visitor in (with the attacker's code).
