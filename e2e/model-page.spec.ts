@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import data from '../data/swallow-benchmarks.json' with { type: 'json' };
-import { LOCALES, MESSAGES, openChat } from './support';
+import { headerControl, LOCALES, MESSAGES, openChat } from './support';
 
 const SWALLOW = 'Llama 3.1 Swallow 8B Instruct';
 const SUITE_IDS = ['ja', 'en', 'mtBench'] as const;
@@ -24,7 +24,7 @@ for (const locale of LOCALES) {
 
     test('is linked from the chat and has its own title and description', async ({ page }) => {
       await openChat(page, locale);
-      await page.getByTestId('model-page-link').click();
+      await (await headerControl(page, 'model-page-link')).click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/model$`));
       await expect(page).toHaveTitle(t.meta.title);
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', t.meta.description);
