@@ -19,6 +19,23 @@ function collectScripts(page: Page): Promise<string>[] {
 for (const locale of LOCALES) {
   const t = MESSAGES[locale].model;
 
+  test(`the model page's header is one row at every width (${locale})`, async ({ page }) => {
+    test.slow();
+    for (const width of [320, 360, 768, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/${locale}/model`);
+      const header = page.getByTestId('model-header');
+      expect((await header.boundingBox())!.height, `${width}`).toBeLessThanOrEqual(64);
+      const back = header.getByRole('link', { name: t.backToChat });
+      await expect(back).toBeVisible();
+      const box = (await back.boundingBox())!;
+      if (width < 1024) expect(Math.min(box.width, box.height), `${width}: back link`).toBeGreaterThanOrEqual(44);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+    }
+  });
+
   test.describe(`model page (${locale})`, () => {
     test.use({ locale });
 

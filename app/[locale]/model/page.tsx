@@ -52,7 +52,7 @@ export default async function ModelPage({ params }: ModelPageProps) {
           href="/"
           aria-label={t('backToChat')}
           title={t('backToChat')}
-          className="inline-flex h-11 min-w-11 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap rounded-lg px-2.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 sm:h-9 sm:border sm:border-zinc-300 sm:px-3 sm:dark:border-zinc-700 pointer-coarse:h-11"
+          className="inline-flex h-11 min-w-11 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap rounded-lg px-2.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 lg:h-9 lg:border lg:border-zinc-300 lg:px-3 lg:dark:border-zinc-700 pointer-coarse:h-11"
         >
           <ArrowLeft {...ICON_PROPS} />
           <span className="max-sm:sr-only">{t('backToChat')}</span>
