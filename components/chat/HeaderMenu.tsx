@@ -51,7 +51,8 @@ const atLeast = (tier: HeaderTier, from: HeaderTier) => HEADER_TIERS.indexOf(tie
  */
 export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
   const t = useTranslations('app');
-  const [open, setOpen] = useState(false);
+  // The width tier the menu was opened at: a resize to another tier closes it (its items change).
+  const [openAt, setOpenAt] = useState<HeaderTier | null | false>(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   // The server cannot know the width: it renders the widest header and CSS hides what is not in it.
@@ -66,8 +67,8 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
     ? HEADER_TIERS[Math.max(...actions.map((a) => HEADER_TIERS.indexOf((a.rowFrom ?? a.goneFrom)!)))]
     : null;
 
-  // Widened until nothing is left in the menu: it is closed.
-  const menuOpen = open && menuActions.length > 0;
+  const menuOpen = openAt !== false && openAt === tier && menuActions.length > 0;
+  const close = () => setOpenAt(false);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -75,7 +76,7 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
     function onPointerDown(e: PointerEvent) {
       const target = e.target as Node;
       if (panelRef.current?.contains(target) || toggleRef.current?.contains(target)) return;
-      setOpen(false);
+      close();
     }
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
@@ -84,7 +85,7 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
   function onKeyDown(e: KeyboardEvent) {
     if (e.key !== 'Escape' || !menuOpen) return;
     e.stopPropagation();
-    setOpen(false);
+    close();
     toggleRef.current?.focus();
   }
 
@@ -113,7 +114,7 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
           aria-controls="header-menu"
           aria-label={t('more')}
           title={t('more')}
-          onClick={() => setOpen((value) => !value)}
+          onClick={() => setOpenAt(menuOpen ? false : tier)}
           onKeyDown={onKeyDown}
           className={clsx(headerButtonClass, 'lg:px-2', tier === null && menuGoneFrom && GONE_FROM[menuGoneFrom])}
         >
@@ -129,7 +130,7 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
         onClick={(e) => {
           // A chosen item closes the menu (the theme and language selects stay until they are changed).
           const item = (e.target as Element).closest('button, a');
-          if (menuOpen && item && panelRef.current?.contains(item)) setOpen(false);
+          if (menuOpen && item && panelRef.current?.contains(item)) close();
         }}
         className={clsx(
           menuOpen ? 'flex' : 'hidden',
