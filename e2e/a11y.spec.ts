@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { contrastRatio, type Rgba } from '../lib/a11y/contrast';
-import { lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import { headerControl, lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
 
 const SCHEMES = ['light', 'dark'] as const;
 
@@ -106,9 +106,9 @@ for (const locale of LOCALES) {
       });
     }
 
-    test('the Model link is named by what it shows', async ({ page }) => {
+    test('the model info link is named by what it shows', async ({ page }) => {
       await openChat(page, locale);
-      const link = page.getByTestId('model-page-link');
+      const link = await headerControl(page, 'model-page-link');
       const visible = MESSAGES[locale].model.link;
       await expect(link).toHaveText(visible);
       await expect(link).toHaveAccessibleName(visible);

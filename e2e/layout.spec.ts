@@ -88,15 +88,21 @@ for (const locale of LOCALES) {
     test.describe(`desktop 1280×800 (${locale}, ${colorScheme})`, () => {
       test.use({ locale, colorScheme, viewport: DESKTOP });
 
-      test('one header row with every control in it', async ({ page }) => {
+      test('one header row with the main controls in it, the rest in the "…" menu', async ({ page }) => {
         await openChat(page, locale);
         const header = page.getByTestId('chat-header');
         expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
-        for (const id of ['new-chat', ...HEADER_ITEMS]) await expect(page.getByTestId(id)).toBeVisible();
+        const row = ['new-chat', 'presets-open', 'compare-open', 'share-open', 'theme-select', 'locale-switcher'];
+        for (const id of row) await expect(page.getByTestId(id)).toBeVisible();
         await expect(page.getByRole('button', { name: t.chat.newChat })).toContainText(t.chat.newChat);
-        await expect(page.getByTestId('header-menu-toggle')).toBeHidden();
         await expect(page.getByTestId('history-panel')).toBeVisible();
         await expect(page.getByTestId('settings-panel')).toBeVisible();
+        // Model info and the API code are a click further, in the menu (focus moves into it).
+        for (const id of ['model-page-link', 'view-code']) await expect(page.getByTestId(id)).toBeHidden();
+        await page.getByTestId('header-menu-toggle').click();
+        for (const id of ['model-page-link', 'view-code']) await expect(page.getByTestId(id)).toBeVisible();
+        expect(await focusedTestId(page)).toBe('model-page-link');
+        await expect(page.getByTestId('settings-toggle')).toHaveCount(0);
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       });
     });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import data from '../data/swallow-benchmarks.json' with { type: 'json' };
-import { LOCALES, MESSAGES, openChat } from './support';
+import { headerControl, LOCALES, MESSAGES, openChat } from './support';
 
 const SWALLOW = 'Llama 3.1 Swallow 8B Instruct';
 const SUITE_IDS = ['ja', 'en', 'mtBench'] as const;
@@ -19,12 +19,29 @@ function collectScripts(page: Page): Promise<string>[] {
 for (const locale of LOCALES) {
   const t = MESSAGES[locale].model;
 
+  test(`the model page's header is one row at every width (${locale})`, async ({ page }) => {
+    test.slow();
+    for (const width of [320, 360, 768, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/${locale}/model`);
+      const header = page.getByTestId('model-header');
+      expect((await header.boundingBox())!.height, `${width}`).toBeLessThanOrEqual(64);
+      const back = header.getByRole('link', { name: t.backToChat });
+      await expect(back).toBeVisible();
+      const box = (await back.boundingBox())!;
+      if (width < 1024) expect(Math.min(box.width, box.height), `${width}: back link`).toBeGreaterThanOrEqual(44);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+    }
+  });
+
   test.describe(`model page (${locale})`, () => {
     test.use({ locale });
 
     test('is linked from the chat and has its own title and description', async ({ page }) => {
       await openChat(page, locale);
-      await page.getByTestId('model-page-link').click();
+      await (await headerControl(page, 'model-page-link')).click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/model$`));
       await expect(page).toHaveTitle(t.meta.title);
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', t.meta.description);

@@ -39,6 +39,27 @@ async function freshPage(browser: Browser, locale: string): Promise<Page> {
 for (const locale of LOCALES) {
   const t = MESSAGES[locale].share;
 
+  test(`the share preview's header is one line on a 320 px phone (${locale})`, async ({ browser }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 320, height: 640 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`/${locale}`);
+    const link = await rawLink(
+      page,
+      JSON.stringify({ v: 1, systemPrompt: 'x', params: { temperature: 0.5, topP: 0.9, maxTokens: 100 } }),
+    );
+    await page.goto(`/${locale}/share?p=${link}`);
+    await expect(page.getByTestId('share-preview')).toBeVisible();
+    const name = page.getByRole('banner').getByRole('link', { name: 'Swallow Chat' });
+    // One line: the name's box is one line high, and the switcher sits beside it, not under it.
+    const nameBox = (await name.boundingBox())!;
+    const switcher = (await page.getByTestId('locale-switcher').boundingBox())!;
+    expect(nameBox.height).toBeLessThanOrEqual(28);
+    expect(switcher.y).toBeLessThan(nameBox.y + nameBox.height);
+    expect(switcher.height).toBeGreaterThanOrEqual(44);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
   test.describe(`share links (${locale})`, () => {
     test.use({ locale });
 
@@ -97,6 +118,12 @@ for (const locale of LOCALES) {
       const visitor = await freshPage(browser, locale);
       await visitor.goto(link);
       await expect(visitor.getByTestId('share-preview')).toContainText('共有する会話');
+      // Each turn names its speaker in words, read by screen readers; no emoji to stand for them.
+      const turns = visitor.getByTestId('share-preview-message');
+      await expect(turns).toHaveCount(2);
+      await expect(turns.nth(0)).toContainText(MESSAGES[locale].chat.you);
+      await expect(turns.nth(1)).toContainText(MESSAGES[locale].chat.assistant);
+      expect(await visitor.getByTestId('share-preview').innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
       const other = locale === 'ja' ? 'en' : 'ja';
       await visitor.getByTestId('locale-switcher').selectOption(other);
       await expect(visitor).toHaveURL(new RegExp(`/${other}/share\\?p=1\\.`));
@@ -104,6 +131,11 @@ for (const locale of LOCALES) {
       await visitor.getByTestId('share-load').click();
       await expect(visitor.getByTestId('message-user')).toContainText('共有する会話');
       await expect(visitor.getByTestId('message-assistant')).toContainText('了解しました。');
+      // In history at once, before anything is sent; and still there after a reload.
+      await expect(visitor.getByTestId('conversation-item')).toHaveCount(1);
+      await expect(visitor.getByTestId('conversation-item')).toContainText('共有する会話');
+      await visitor.reload();
+      await expect(visitor.getByTestId('conversation-item')).toContainText('共有する会話');
       await visitor.context().close();
     });
 

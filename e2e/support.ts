@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import en from '../messages/en.json' with { type: 'json' };
 import ja from '../messages/ja.json' with { type: 'json' };
 
@@ -46,6 +46,17 @@ export async function openChat(page: Page, locale: TestLocale): Promise<void> {
   await page.getByTestId('composer').fill('.');
   await expect(page.getByTestId('send')).toBeEnabled();
   await page.getByTestId('composer').fill('');
+}
+
+/**
+ * A header control, ready to use: the "…" menu is opened first when the window is too narrow for
+ * the control to stand in the header row (the user's path at that width).
+ */
+export async function headerControl(page: Page, testId: string): Promise<Locator> {
+  const control = page.getByTestId(testId);
+  if (!(await control.isVisible())) await page.getByTestId('header-menu-toggle').click();
+  await expect(control).toBeVisible();
+  return control;
 }
 
 /** A new, empty chat on the same page (the header's button), as between cases that share a page. */

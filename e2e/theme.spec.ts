@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LOCALES, openChat } from './support';
+import { LOCALES, MESSAGES, openChat } from './support';
 
 const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } } as const;
 const WHITE = 'rgb(255, 255, 255)';
@@ -65,6 +65,39 @@ for (const locale of LOCALES) {
       });
     }
   }
+}
+
+for (const [size, viewport] of Object.entries(SIZES)) {
+  test.describe(`${size}: the chosen theme survives a language switch`, () => {
+    test.use({ locale: 'ja', viewport, colorScheme: 'light' });
+
+    test('ダーク, then English: still dark, and the control says Dark', async ({ page }) => {
+      await openChat(page, 'ja');
+      await chooseTheme(page, size === 'phone', 'dark');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+      // On a phone the menu stays open after the theme is chosen (a select does not close it).
+      await page.getByTestId('locale-switcher').selectOption('en');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).not.toBe(WHITE);
+
+      // The language switch remounted the header: its menu is closed again.
+      if (size === 'phone') await page.getByTestId('header-menu-toggle').click();
+      const control = page.getByTestId('theme-select');
+      await expect(control).toHaveValue('dark');
+      await expect(control.locator('option:checked')).toHaveText(MESSAGES.en.theme.dark);
+      // In the row the control is an icon: its tooltip says which theme.
+      if (size === 'desktop')
+        await expect(page.locator('label:has([data-testid="theme-select"])')).toHaveAttribute('title', 'Theme: Dark');
+
+      // And back to Japanese, still dark.
+      await page.getByTestId('locale-switcher').selectOption('ja');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    });
+  });
 }
 
 test('the theme script carries the page’s CSP nonce', async ({ page }) => {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { runSnippet } from './snippet-runner';
 import {
   expectUpstreamRequests,
+  headerControl,
   lastReply,
   leaveRoomForOneLongTurn,
   LOCALES,
@@ -55,7 +56,7 @@ for (const locale of LOCALES) {
       // The next message, with everything that breaks naive quoting, is still a draft.
       const next = `  次は？ 'single' "double" \`tick\` \\ $PATH 🍣\n二行目 ${tag}-next  `;
       await page.getByTestId('composer').fill(next);
-      await page.getByTestId('view-code').click();
+      await (await headerControl(page, 'view-code')).click();
       const dialog = page.getByTestId('view-code-dialog');
       await expect(dialog.getByRole('heading', { name: t.title })).toBeVisible();
       const code = await readSnippets(page);
@@ -99,7 +100,7 @@ for (const locale of LOCALES) {
       await sendLongTurn(page, tag, '二つ目');
 
       await page.getByTestId('composer').fill(`[[scenario:empty]] ${tag}-next 三つ目`);
-      await page.getByTestId('view-code').click();
+      await (await headerControl(page, 'view-code')).click();
       const dialog = page.getByTestId('view-code-dialog');
       const note = dialog.getByTestId('view-code-context-note');
       await expect(note).toHaveText(
@@ -127,7 +128,7 @@ for (const locale of LOCALES) {
     }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await openChat(page, locale);
-      await page.getByTestId('view-code').click();
+      await (await headerControl(page, 'view-code')).click();
       const dialog = page.getByTestId('view-code-dialog');
       const code = await readSnippets(page);
       await expect(dialog.getByText(t.placeholderNote)).toBeVisible();
@@ -147,7 +148,10 @@ for (const locale of LOCALES) {
 
       await dialog.getByRole('button', { name: t.close, exact: true }).click();
       await expect(dialog).toBeHidden();
-      await expect(page.getByTestId('view-code')).toBeFocused();
+      // Focus goes back where the dialog was opened from: the button, or the "…" menu's button
+      // when the button is in that menu (closed as the dialog opened).
+      const inRow = await page.getByTestId('view-code').isVisible();
+      await expect(page.getByTestId(inRow ? 'view-code' : 'header-menu-toggle')).toBeFocused();
     });
   });
 }

@@ -6,6 +6,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
+import { ThemeSync } from '@/components/ui/ThemeSync';
 import { nonceFromCsp, THEME_SCRIPT } from '@/lib/theme/theme';
 import { PNG_ICONS } from '@/lib/meta/brand';
 import { defaultOpenGraph, resolveSiteUrl } from '@/lib/meta/site';
@@ -72,6 +73,7 @@ export default async function LocaleLayout({
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
+        <ThemeSync key={locale} />
         <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>
     </html>

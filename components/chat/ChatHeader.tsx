@@ -1,6 +1,6 @@
 'use client';
 
-import type { RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import clsx from 'clsx';
 import { PanelLeft, SlidersHorizontal, SquarePen } from 'lucide-react';
 import { useTranslations } from 'next-intl';
@@ -12,8 +12,8 @@ import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { ModelPageLink } from '@/components/model/ModelPageLink';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import { ThemeSwitcher } from '@/components/ui/ThemeSwitcher';
-import { headerButtonClass, headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
-import { HeaderMenu } from './HeaderMenu';
+import { headerButtonClass, headerItemClassFor, ICON_PROPS } from '@/components/ui/header-styles';
+import { HeaderActions } from './HeaderMenu';
 
 interface ChatHeaderProps {
   models: string[];
@@ -28,7 +28,10 @@ interface ChatHeaderProps {
   settingsToggleRef: RefObject<HTMLButtonElement | null>;
 }
 
-/** One row on every screen: history, the name, new chat and the menu on phones; everything from `lg` up. */
+/**
+ * One row on every screen: history, the app's name (never cut off), the active preset when it fits
+ * whole, new chat, then the actions by priority (HeaderActions) with the rest in the "…" menu.
+ */
 export function ChatHeader(props: ChatHeaderProps) {
   const {
     models,
@@ -46,7 +49,7 @@ export function ChatHeader(props: ChatHeaderProps) {
   return (
     <header
       data-testid="chat-header"
-      className="relative flex min-h-14 shrink-0 items-center gap-1 border-b border-zinc-200 pl-[max(0.5rem,env(safe-area-inset-left))] pr-[max(0.5rem,env(safe-area-inset-right))] pt-[env(safe-area-inset-top)] dark:border-zinc-800 lg:gap-3 lg:px-4"
+      className="relative flex min-h-14 shrink-0 items-center gap-1 border-b border-zinc-200 pl-[max(0.5rem,env(safe-area-inset-left))] pr-[max(0.5rem,env(safe-area-inset-right))] pt-[env(safe-area-inset-top)] dark:border-zinc-800 lg:gap-2 lg:px-4"
     >
       <button
         ref={historyToggleRef}
@@ -61,42 +64,96 @@ export function ChatHeader(props: ChatHeaderProps) {
       >
         <PanelLeft {...ICON_PROPS} />
       </button>
-      <h1 className="min-w-0 truncate px-1 text-base font-bold">{t('app.name')}</h1>
-      <ActivePreset />
-      <div className="ml-auto flex items-center gap-1 lg:gap-2">
-        <button
-          type="button"
-          data-testid="new-chat"
-          title={t('chat.newChat')}
-          onClick={onNewChat}
-          className={headerButtonClass}
-        >
-          <SquarePen {...ICON_PROPS} />
-          <span className="sr-only lg:not-sr-only">{t('chat.newChat')}</span>
-        </button>
-        <HeaderMenu>
-          <PresetsButton />
-          <CompareToggle models={models} />
-          <ShareButton />
-          <button
-            ref={settingsToggleRef}
-            type="button"
-            data-testid="settings-toggle"
-            aria-expanded={settingsOpen}
-            aria-controls="settings-panel"
-            aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
-            onClick={onToggleSettings}
-            className={clsx(headerItemClass, 'md:hidden')}
-          >
-            <SlidersHorizontal {...ICON_PROPS} />
-            {t('settings.title')}
-          </button>
-          <ModelPageLink />
-          <ViewCodeButton />
-          <ThemeSwitcher />
-          <LocaleSwitcher />
-        </HeaderMenu>
-      </div>
+      {/* The app's name is never cut off: it does not shrink; the actions go into the menu first. */}
+      <h1 data-testid="app-name" className="shrink-0 whitespace-nowrap px-1 text-base font-bold">
+        {t('app.name')}
+      </h1>
+      <FitOrHide>
+        <ActivePreset />
+      </FitOrHide>
+      <button
+        type="button"
+        data-testid="new-chat"
+        title={t('chat.newChat')}
+        onClick={onNewChat}
+        className={headerButtonClass}
+      >
+        <SquarePen {...ICON_PROPS} />
+        <span className="sr-only xl:not-sr-only">{t('chat.newChat')}</span>
+      </button>
+      <HeaderActions
+        actions={[
+          // Presets and share are main actions: in the row from 640 px (icons), labelled from 1024 px.
+          { key: 'presets', rowFrom: 'sm', labelFrom: 'lg', node: <PresetsButton /> },
+          { key: 'compare', rowFrom: 'lg', node: <CompareToggle models={models} /> },
+          { key: 'share', rowFrom: 'sm', labelFrom: 'lg', node: <ShareButton /> },
+          {
+            key: 'settings',
+            goneFrom: 'md',
+            node: (
+              <button
+                ref={settingsToggleRef}
+                type="button"
+                data-testid="settings-toggle"
+                aria-expanded={settingsOpen}
+                aria-controls="settings-panel"
+                aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
+                onClick={onToggleSettings}
+                className={headerItemClassFor('menu')}
+              >
+                <SlidersHorizontal {...ICON_PROPS} />
+                {t('settings.title')}
+              </button>
+            ),
+          },
+          { key: 'model', rowFrom: '2xl', node: <ModelPageLink /> },
+          { key: 'code', rowFrom: '2xl', node: <ViewCodeButton /> },
+          { key: 'theme', rowFrom: 'xl', node: <ThemeSwitcher /> },
+          { key: 'locale', rowFrom: 'xl', node: <LocaleSwitcher /> },
+        ]}
+      />
     </header>
+  );
+}
+
+/**
+ * Holds the active preset's chip between the name and the actions, and takes the space left
+ * there. The chip is never cut off: when it does not fit whole, it is hidden (the settings panel
+ * names the preset too) rather than shortened to "プリ…".
+ */
+function FitOrHide({ children }: { children: ReactNode }) {
+  const slotRef = useRef<HTMLDivElement>(null);
+  const [fits, setFits] = useState(true);
+  useLayoutEffect(() => {
+    const slot = slotRef.current;
+    if (!slot) return;
+    const measure = () => {
+      const chip = slot.firstElementChild as HTMLElement | null;
+      setFits(!chip || chip.offsetWidth <= slot.clientWidth);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(slot);
+    const mutations = new MutationObserver(() => {
+      const chip = slot.firstElementChild;
+      if (chip) observer.observe(chip);
+      measure();
+    });
+    mutations.observe(slot, { childList: true });
+    if (slot.firstElementChild) observer.observe(slot.firstElementChild);
+    return () => {
+      observer.disconnect();
+      mutations.disconnect();
+    };
+  }, []);
+  return (
+    <div
+      ref={slotRef}
+      data-testid="active-preset-slot"
+      data-fits={fits}
+      className={clsx('flex min-w-0 flex-1 overflow-hidden', !fits && 'invisible')}
+    >
+      {children}
+    </div>
   );
 }

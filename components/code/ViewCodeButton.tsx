@@ -5,7 +5,8 @@ import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslations } from 'next-intl';
 import { Code } from 'lucide-react';
-import { headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/header-styles';
+import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
 import { returnFocus } from '@/lib/browser/focus';
 import type { CodeSource } from './ViewCodeDialog';
 
@@ -21,14 +22,10 @@ interface ViewCodeButtonProps {
   ariaLabel?: string;
 }
 
-export function ViewCodeButton({
-  source,
-  testId = 'view-code',
-  className = headerItemClass,
-  label,
-  ariaLabel,
-}: ViewCodeButtonProps) {
+export function ViewCodeButton({ source, testId = 'view-code', className, label, ariaLabel }: ViewCodeButtonProps) {
   const t = useTranslations('viewCode');
+  const itemClass = useHeaderItemClass();
+  const labelClass = useHeaderLabelClass();
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -45,10 +42,11 @@ export function ViewCodeButton({
           setLoaded(true);
           setOpen(true);
         }}
-        className={className}
+        title={label ?? t('open')}
+        className={className ?? itemClass}
       >
         <Code {...ICON_PROPS} />
-        {label ?? t('open')}
+        <span className={className ? undefined : labelClass}>{label ?? t('open')}</span>
       </button>
       {/* Into <body>: on phones the button is in the overflow menu, hidden while the dialog is open. */}
       {loaded &&

@@ -2,16 +2,19 @@
 
 import { useSyncExternalStore } from 'react';
 import clsx from 'clsx';
-import { Columns2 } from 'lucide-react';
+import { SquareSplitHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { headerItemClass, ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/header-styles';
+import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
 import { withCompareSession } from '@/lib/compare/compare-loader';
 import { compareStore } from '@/lib/compare/compare-store';
 import { preloadCompare } from './lazy';
 
-/** Turns compare mode on and off (in the header from `lg` up, in the overflow menu below). */
+/** Turns compare mode on and off (in the header row from `lg` up, in the overflow menu below). */
 export function CompareToggle({ models }: { models: string[] }) {
   const t = useTranslations('compare');
+  const itemClass = useHeaderItemClass();
+  const labelClass = useHeaderLabelClass();
   const state = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
   const active = state.open || state.run !== null;
   // A comparison waiting for its pick is left by picking or discarding it, not by this button.
@@ -33,15 +36,14 @@ export function CompareToggle({ models }: { models: string[] }) {
         withCompareSession((session) => (active ? session.closeCompare() : session.openCompare(models)));
       }}
       className={clsx(
-        headerItemClass,
+        itemClass,
         active && 'bg-brand-50 text-brand-700 dark:bg-brand-700/40 dark:text-brand-100',
-        'lg:max-2xl:px-2',
         locked && 'cursor-not-allowed',
       )}
     >
-      <Columns2 {...ICON_PROPS} />
-      {/* The header row at 1280 px has room for the icon only (the label is its name and tooltip). */}
-      <span className="lg:max-2xl:sr-only">{t('open')}</span>
+      {/* Two halves side by side: not the history panel's icon (PanelLeft) beside it. */}
+      <SquareSplitHorizontal {...ICON_PROPS} />
+      <span className={labelClass}>{t('open')}</span>
     </button>
   );
 }

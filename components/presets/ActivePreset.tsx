@@ -23,7 +23,7 @@ export function ActivePreset() {
       data-testid="active-preset"
       data-preset-id={preset.id}
       data-modified={modified}
-      className="hidden min-w-0 truncate text-sm sm:block text-zinc-600 dark:text-zinc-300"
+      className="hidden shrink-0 whitespace-nowrap text-sm text-zinc-600 sm:block dark:text-zinc-300"
     >
       {t('active', { name: localize(preset.name, locale) })}
       {modified && (

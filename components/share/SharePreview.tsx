@@ -6,6 +6,7 @@ import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import type { PublicConfig } from '@/lib/ai/endpoint';
 import { modelLabel } from '@/lib/ai/model-label';
 import { draftStore, getChat, startNewChat } from '@/lib/chat/chat-session';
+import { initHistory } from '@/lib/chat/history';
 import { hydrateSettings, settingsStore } from '@/lib/chat/settings-store';
 import { findProfile, profileForModel, setModelProfiles } from '@/lib/model/profile';
 import { Link, useRouter } from '@/lib/i18n/navigation';
@@ -21,6 +22,7 @@ const sectionClass = 'flex flex-col gap-1 rounded-xl border border-zinc-200 p-4 
 /** What a share link carries, shown before anything is loaded; nothing is sent by itself. */
 export function SharePreview({ payload, config }: { payload: SharePayload; config: PublicConfig }) {
   const t = useTranslations('share');
+  const tChat = useTranslations('chat');
   const router = useRouter();
   const [saved, setSaved] = useState<string | null>(null);
   const name = payload.name ?? t('untitled');
@@ -29,9 +31,12 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
     setModelProfiles(config.profiles);
     hydrateSettings(config.models);
     const loaded = loadSharePayload(payload, config.models);
+    // History follows the new chat from its first message: a shared conversation is in the list
+    // at once, not only after the next message is sent.
+    initHistory();
     startNewChat();
-    getChat().messages = loaded.messages;
     settingsStore.set(loaded.settings);
+    getChat().messages = loaded.messages;
     draftStore.set(loaded.draft);
     shareNoticeStore.set(
       loaded.modelReplaced
@@ -59,7 +64,7 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
   return (
     <div className="mx-auto flex min-h-dvh max-w-3xl flex-col gap-6 px-4 py-6">
       <header className="flex items-center justify-between gap-2">
-        <Link href="/" className="font-bold">
+        <Link href="/" className="shrink-0 whitespace-nowrap font-bold">
           Swallow Chat
         </Link>
         <LocaleSwitcher />
@@ -131,11 +136,19 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
             <h2 id="shared-conversation" className="text-sm font-bold">
               {t('conversation', { count: payload.messages.length })}
             </h2>
-            <ol className="flex flex-col gap-2 text-sm">
+            {/* Each turn names its speaker in words (no emoji: read aloud, and shown without an emoji font). */}
+            <ol className="flex flex-col gap-3 text-sm">
               {payload.messages.map((m, index) => (
-                <li key={index} className="whitespace-pre-wrap">
-                  <span className="font-medium">{m.role === 'user' ? '👤 ' : '🐦 '}</span>
-                  {m.content}
+                <li
+                  key={index}
+                  data-testid="share-preview-message"
+                  data-role={m.role}
+                  className="flex flex-col gap-0.5"
+                >
+                  <span className="text-xs font-bold text-zinc-600 dark:text-zinc-300">
+                    {m.role === 'user' ? tChat('you') : tChat('assistant')}
+                  </span>
+                  <p className="whitespace-pre-wrap">{m.content}</p>
                 </li>
               ))}
             </ol>

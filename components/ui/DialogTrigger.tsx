@@ -3,7 +3,7 @@
 import { Suspense, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { returnFocus } from '@/lib/browser/focus';
-import { headerItemClass } from './header-styles';
+import { useHeaderItemClass, useHeaderLabelClass } from './header-place';
 
 export type DialogComponent = ComponentType<{ open: boolean; onClose: () => void }>;
 
@@ -27,6 +27,8 @@ interface DialogTriggerProps {
  * dialog opens; focus then goes back to the menu's button.
  */
 export function DialogTrigger({ testId, label, ariaLabel, icon, dialog: Dialog, preload }: DialogTriggerProps) {
+  const itemClass = useHeaderItemClass();
+  const labelClass = useHeaderLabelClass();
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -42,16 +44,18 @@ export function DialogTrigger({ testId, label, ariaLabel, icon, dialog: Dialog, 
         data-testid={testId}
         aria-haspopup="dialog"
         aria-label={ariaLabel}
+        // The label is its tooltip too: in a narrow header row only the icon shows.
+        title={label}
         onPointerEnter={() => preload?.()}
         onFocus={() => preload?.()}
         onClick={() => {
           setMounted(true);
           setOpen(true);
         }}
-        className={headerItemClass}
+        className={itemClass}
       >
         {icon}
-        {label}
+        <span className={labelClass}>{label}</span>
       </button>
       {mounted &&
         createPortal(

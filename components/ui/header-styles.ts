@@ -1,9 +1,16 @@
 /**
- * The chat header's controls. Below `lg` the less used ones live in the overflow menu as full-width
- * rows at least 44 px high (touch targets); from `lg` up they stand in the header's one row.
+ * A header control. In the menu: a full-width row at least 44 px high. In the row: 44 px high
+ * below `lg` (touch widths) and on coarse pointers, 36 px with a border from `lg` up; at least as
+ * wide as high, so an icon-only button is a square.
  */
-export const headerItemClass =
-  'flex min-h-11 w-full items-center gap-3 whitespace-nowrap rounded-lg px-3 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 lg:min-h-9 lg:w-auto lg:gap-1.5 lg:border lg:border-zinc-300 lg:py-1 lg:dark:border-zinc-700';
+const ROW_ITEM =
+  'inline-flex h-11 min-w-11 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap rounded-lg px-2.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 lg:h-9 lg:min-w-9 lg:border lg:border-zinc-300 lg:px-2.5 lg:dark:border-zinc-700 pointer-coarse:h-11 pointer-coarse:min-w-11 [&>svg]:shrink-0';
+const MENU_ITEM =
+  'flex min-h-11 w-full items-center gap-3 whitespace-nowrap rounded-lg px-3 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&>svg]:shrink-0';
+
+export function headerItemClassFor(place: 'row' | 'menu'): string {
+  return place === 'menu' ? MENU_ITEM : ROW_ITEM;
+}
 
 /** A header button always in the row: a 44 px square icon on phones, icon and label from `lg` up. */
 export const headerButtonClass =

@@ -5,7 +5,9 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { BenchmarkSuite } from '@/components/model/BenchmarkSuite';
 import { ModelLinks, ModelOverview } from '@/components/model/ModelOverview';
+import { ArrowLeft } from 'lucide-react';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
+import { ICON_PROPS } from '@/components/ui/header-styles';
 import { Link } from '@/lib/i18n/navigation';
 import { MODEL_CHART_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
@@ -41,14 +43,21 @@ export default async function ModelPage({ params }: ModelPageProps) {
 
   return (
     <div className="min-h-dvh">
-      <header className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      {/* One row at every width: the way back (an arrow on phones, named by its label), the name, the language. */}
+      <header
+        data-testid="model-header"
+        className="flex min-h-14 items-center gap-2 border-b border-zinc-200 px-2 dark:border-zinc-800 sm:gap-3 sm:px-4"
+      >
         <Link
           href="/"
-          className="whitespace-nowrap rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          aria-label={t('backToChat')}
+          title={t('backToChat')}
+          className="inline-flex h-11 min-w-11 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap rounded-lg px-2.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 lg:h-9 lg:border lg:border-zinc-300 lg:px-3 lg:dark:border-zinc-700 pointer-coarse:h-11"
         >
-          ← {t('backToChat')}
+          <ArrowLeft {...ICON_PROPS} />
+          <span className="max-sm:sr-only">{t('backToChat')}</span>
         </Link>
-        <span className="text-base font-bold">Swallow Chat</span>
+        <span className="shrink-0 whitespace-nowrap text-base font-bold">Swallow Chat</span>
         <div className="ml-auto">
           <LocaleSwitcher />
         </div>
