@@ -95,7 +95,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
         >
           {t('exportAll')}
         </button>
-        <HistoryImport className={toolClass} onImported={(text) => setNotice({ text })} />
+        <HistoryImport className={toolClass} onImported={(text) => setNotice(text ? { text } : null)} />
       </div>
       <SearchField
         id="history-search"

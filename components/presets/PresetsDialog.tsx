@@ -182,7 +182,7 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
               >
                 {t('export')}
               </button>
-              <PresetImport className={toolClass} onImported={(text) => setNotice({ text })} />
+              <PresetImport className={toolClass} onImported={(text) => setNotice(text ? { text } : null)} />
             </div>
             <div className="flex flex-col gap-1">
               <SearchField
