@@ -153,7 +153,8 @@ test('blind mode hides the names until the pick; a reload mid-comparison keeps b
   const result = page.getByTestId('compare-result');
   await expect(result).toContainText('Llama 3.1 Swallow 8B');
   await expect(result).toContainText('Llama 3.1 Swallow 70B');
-  await expect(result.getByTestId('compare-tally')).toContainText(/[01] – [01]/);
+  // Readable as a sentence: which model was picked how often.
+  await expect(result.getByTestId('compare-tally')).toContainText(/を 1 回、.+ を 0 回選んでいます/);
   await expect(lastReply(page)).toContainText(partial.trim());
   await page.getByTestId('composer').fill('次');
   await expect(page.getByTestId('send')).toBeEnabled();

@@ -23,6 +23,8 @@ const asText = (value: Preset['name']) => (typeof value === 'string' ? value : v
 /** Create or edit one of the user's presets; validated with the same schema as imports. */
 export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorProps) {
   const t = useTranslations('presets.editor');
+  // The sampling is named as in the settings panel.
+  const tSettings = useTranslations('settings');
   const ids = useId();
   const [name, setName] = useState(asText(initial.name));
   const [description, setDescription] = useState(asText(initial.description));
@@ -33,6 +35,11 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    // A number out of range (its field says which range) is corrected before anything is saved.
+    const outOfRange = (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>(
+      'input[type="number"][aria-invalid="true"]',
+    );
+    if (outOfRange) return outOfRange.focus();
     const starterList = starters
       .split('\n')
       .map((line) => line.trim())
@@ -120,21 +127,21 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
       </div>
       <fieldset className="flex flex-col gap-2">
         <NumberField
-          label="temperature"
+          label={tSettings('temperature')}
           testId="preset-temperature"
           value={params.temperature}
           {...PARAM_LIMITS.temperature}
           onChange={(temperature) => setParams((p) => ({ ...p, temperature }))}
         />
         <NumberField
-          label="top_p"
+          label={tSettings('topP')}
           testId="preset-top-p"
           value={params.topP}
           {...PARAM_LIMITS.topP}
           onChange={(topP) => setParams((p) => ({ ...p, topP }))}
         />
         <NumberField
-          label="max_tokens"
+          label={tSettings('maxTokens')}
           testId="preset-max-tokens"
           integer
           value={params.maxTokens}
