@@ -27,6 +27,13 @@ import type { Locale } from '@/lib/i18n/routing';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { initDrafts } from '@/lib/chat/draft-session';
 import { withCompareSession } from '@/lib/compare/compare-loader';
+import {
+  columnShown,
+  SETTINGS_COLUMN_QUERY,
+  SETTINGS_DEFAULT_OPEN_QUERY,
+  settingsPanelStore,
+} from '@/lib/browser/settings-panel';
+import { useMediaQuery } from '@/lib/browser/media-query';
 import { compareStore } from '@/lib/compare/compare-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
@@ -70,7 +77,12 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const [historyOpen, setHistoryOpen] = useState(false);
   /** From `lg` up the history is a column; a shortcut hides it. */
   const [historyCollapsed, setHistoryCollapsed] = useState(false);
+  /** The drawer below `md`; from `md` up the panel is a column shown as the person left it. */
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsChoice = useSyncExternalStore(settingsPanelStore.subscribe, settingsPanelStore.get, () => null);
+  const settingsColumnWidth = useMediaQuery(SETTINGS_COLUMN_QUERY);
+  const settingsDefaultWide = useMediaQuery(SETTINGS_DEFAULT_OPEN_QUERY);
+  const settingsShown = settingsColumnWidth ? columnShown(settingsChoice, settingsDefaultWide) : settingsOpen;
   const historyToggleRef = useRef<HTMLButtonElement>(null);
   const settingsToggleRef = useRef<HTMLButtonElement>(null);
 
@@ -160,6 +172,17 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
     else setHistoryOpen((open) => !open);
   }
 
+  function toggleSettings() {
+    if (!window.matchMedia(SETTINGS_COLUMN_QUERY).matches) return setSettingsOpen((open) => !open);
+    setSettingsOpen(false);
+    settingsPanelStore.set(settingsShown ? 'closed' : 'open');
+  }
+
+  function closeSettings() {
+    setSettingsOpen(false);
+    if (window.matchMedia(SETTINGS_COLUMN_QUERY).matches) settingsPanelStore.set('closed');
+  }
+
   return (
     <div className="flex h-dvh flex-col">
       <a
@@ -175,8 +198,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
         historyCollapsed={historyCollapsed}
         onToggleHistory={toggleHistory}
         historyToggleRef={historyToggleRef}
-        settingsOpen={settingsOpen}
-        onToggleSettings={() => setSettingsOpen((open) => !open)}
+        settingsOpen={settingsShown}
+        onToggleSettings={toggleSettings}
         settingsToggleRef={settingsToggleRef}
       />
 
@@ -250,7 +273,9 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 )}
                 {/* Compare mode's code is loaded by then (it is what opens compare mode). */}
                 <Suspense fallback={null}>
-                  {compare.result && <LazyCompareResult />}
+                  {/* After a pick: under the picked reply while it is the last; the chat going on ends it
+                      (the reply keeps its own note of the comparison). */}
+                  {compare.result && messages.at(-1)?.id === compare.result.replyId && <LazyCompareResult />}
                   {comparing && <LazyComparePanel models={config.models} />}
                 </Suspense>
               </div>
@@ -288,9 +313,9 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           title={t('settings.title')}
           closeLabel={t('settings.close')}
           open={settingsOpen}
-          alwaysFrom="md"
+          alwaysFrom="remembered"
           side="right"
-          onClose={() => setSettingsOpen(false)}
+          onClose={closeSettings}
           toggleRef={settingsToggleRef}
         >
           <SettingsPanel models={config.models} />

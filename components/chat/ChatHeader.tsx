@@ -85,11 +85,13 @@ export function ChatHeader(props: ChatHeaderProps) {
             aria-expanded={settingsOpen}
             aria-controls="settings-panel"
             aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
+            title={settingsOpen ? t('settings.close') : t('settings.open')}
             onClick={onToggleSettings}
-            className={clsx(headerItemClass, 'md:hidden')}
+            className={headerItemClass}
           >
             <SlidersHorizontal {...ICON_PROPS} />
-            {t('settings.title')}
+            {/* In the row (from lg up, where it toggles the column) the icon alone: the row stays one line. */}
+            <span className="lg:sr-only">{t('settings.title')}</span>
           </button>
           <ModelPageLink />
           <ViewCodeButton />

@@ -17,20 +17,8 @@ import { addFiles, clearAttachments, readyDocuments } from '@/lib/attachments/pe
 import { draftStore } from '@/lib/chat/chat-session';
 import { isSubmitEnter, isTouchKeyboard, TOUCH_QUERIES } from '@/lib/chat/ime';
 import { fitToContent, supportsFieldSizing } from '@/lib/browser/autosize';
+import { useMediaQuery } from '@/lib/browser/media-query';
 import type { AttachedDocument } from '@/lib/chat/types';
-
-/** Follows the device's pointers (a tablet's keyboard cover can come and go). */
-function subscribeTouch(onChange: () => void): () => void {
-  const lists = Object.values(TOUCH_QUERIES).map((query) => window.matchMedia(query));
-  lists.forEach((list) => list.addEventListener('change', onChange));
-  return () => lists.forEach((list) => list.removeEventListener('change', onChange));
-}
-const useTouchKeyboard = () =>
-  useSyncExternalStore(
-    subscribeTouch,
-    () => isTouchKeyboard(window),
-    () => false,
-  );
 
 interface ComposerProps {
   busy: boolean;
@@ -54,7 +42,10 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
     !busy && !disabled && !blockedReasonId && !reading && (draft.trim().length > 0 || documents.length > 0);
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const touch = useTouchKeyboard();
+  // The hint follows the device's pointers (a tablet's keyboard cover can come and go).
+  const coarse = useMediaQuery(TOUCH_QUERIES.coarse);
+  const fine = useMediaQuery(TOUCH_QUERIES.fine);
+  const touch = coarse && !fine;
 
   // Without field-sizing (Firefox, older Safari) the height follows the text from script.
   useLayoutEffect(() => {

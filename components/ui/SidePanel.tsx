@@ -9,11 +9,16 @@ import { headerButtonClass, ICON_PROPS } from './header-styles';
 interface SidePanelProps {
   id: string;
   title: string;
-  /** The close button's name (shown as a drawer on narrow screens only). */
+  /** The close button's name (shown as a drawer on narrow screens only, or always when `remembered`). */
   closeLabel: string;
   /** Open as a drawer over the chat on narrow screens; from `alwaysFrom` up it is always shown in the layout. */
   open: boolean;
-  alwaysFrom: 'md' | 'lg';
+  /**
+   * Where it becomes a column: `lg` (shown unless `collapsed`), or `remembered`: from `md` up,
+   * shown or hidden as the person left it (app/globals.css `settings-column`), with its close
+   * button kept at every width.
+   */
+  alwaysFrom: 'md' | 'lg' | 'remembered';
   /** Hidden from `alwaysFrom` up too (the person chose so). */
   collapsed?: boolean;
   side: 'left' | 'right';
@@ -48,13 +53,15 @@ export function SidePanel(props: SidePanelProps) {
       className={clsx(
         'w-full shrink-0 overflow-y-auto border-zinc-200 bg-white p-4 pb-[max(1rem,env(safe-area-inset-bottom))] dark:border-zinc-800 dark:bg-zinc-950',
         side === 'left' ? 'lg:border-r' : 'md:border-l',
-        collapsed
-          ? alwaysFrom === 'md'
-            ? 'md:hidden'
-            : 'lg:hidden'
-          : alwaysFrom === 'md'
-            ? 'md:static md:block md:w-80'
-            : 'lg:static lg:block lg:w-64',
+        alwaysFrom === 'remembered'
+          ? 'settings-column:static settings-column:block settings-column:w-80'
+          : collapsed
+            ? alwaysFrom === 'md'
+              ? 'md:hidden'
+              : 'lg:hidden'
+            : alwaysFrom === 'md'
+              ? 'md:static md:block md:w-80'
+              : 'lg:static lg:block lg:w-64',
         open ? 'absolute inset-0 z-20 block' : 'hidden',
       )}
     >
@@ -67,7 +74,11 @@ export function SidePanel(props: SidePanelProps) {
           aria-label={closeLabel}
           title={closeLabel}
           onClick={close}
-          className={clsx(headerButtonClass, '-my-2', alwaysFrom === 'md' ? 'md:hidden' : 'lg:hidden')}
+          className={clsx(
+            headerButtonClass,
+            '-my-2',
+            alwaysFrom === 'md' ? 'md:hidden' : alwaysFrom === 'lg' ? 'lg:hidden' : undefined,
+          )}
         >
           <X {...ICON_PROPS} />
         </button>
