@@ -6,6 +6,7 @@ import { NumberField } from '@/components/settings/NumberField';
 import { PARAM_LIMITS } from '@/lib/ai/defaults';
 import { MAX_STARTERS, type Preset } from '@/lib/presets/preset';
 import { presetSchema } from '@/lib/presets/schema';
+import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
 
 interface PresetEditorProps {
   initial: Preset;
@@ -15,8 +16,7 @@ interface PresetEditorProps {
 }
 
 type Field = 'name' | 'description' | 'systemPrompt' | 'starters' | 'params';
-const fieldClass =
-  'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
+const fieldClass = `w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`;
 
 const asText = (value: Preset['name']) => (typeof value === 'string' ? value : value.ja || value.en);
 
@@ -168,7 +168,7 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
         <button
           type="submit"
           data-testid="preset-save"
-          className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          className={`rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 ${TOUCH_TARGET}`}
         >
           {t('save')}
         </button>
@@ -176,7 +176,7 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
           type="button"
           data-testid="preset-cancel"
           onClick={onCancel}
-          className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+          className={`rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700 ${TOUCH_TARGET}`}
         >
           {t('cancel')}
         </button>
