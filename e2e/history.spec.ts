@@ -175,7 +175,8 @@ test('export → import round trip; Markdown export; bad files are refused whole
 
   // The same conversation, continued in the file (a newer copy): it replaces this one, no duplicate.
   const newer = JSON.parse(file);
-  newer.conversations[0].updatedAt += 1000;
+  // Later than this browser's copy (opening it above may have saved it again).
+  newer.conversations[0].updatedAt = Date.now() + 60_000;
   newer.conversations[0].messages.push({ id: 'extra-user', role: 'user', text: '続きの質問' });
   await page
     .getByTestId('history-import-file')

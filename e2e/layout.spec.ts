@@ -194,55 +194,61 @@ const TABLET = { width: 768, height: 1024 };
 test.describe('the settings panel beside the chat', () => {
   test.use({ locale: 'ja' });
 
-  test('on a tablet it starts closed, opens from the header as a column, and stays as left', async ({ page }) => {
+  test('on a tablet it starts closed, opens from the rail at the edge as a column, and stays as left', async ({
+    page,
+  }) => {
     await page.setViewportSize(TABLET);
     await openChat(page, 'ja');
     const panel = page.getByTestId('settings-panel');
+    const rail = page.getByTestId('settings-panel-open');
     const main = page.locator('main');
     await expect(panel).toBeHidden();
-    expect((await main.boundingBox())!.width).toBe(TABLET.width);
+    await expect(rail).toBeVisible();
+    await expectTouchTargets(rail);
+    // The chat keeps the width: only the 44 px rail (and its border) beside it.
+    expect((await main.boundingBox())!.width).toBeGreaterThanOrEqual(TABLET.width - 60);
 
-    await page.getByTestId('header-menu-toggle').click();
-    await page.getByTestId('settings-toggle').click();
+    await rail.click();
     await expect(panel).toBeVisible();
-    await expect(page.getByTestId('settings-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await expect(rail).toBeHidden();
+    await expect(page.getByTestId('settings-panel-close')).toBeFocused();
     // A column beside the chat, not over it.
-    const panelBox = (await panel.boundingBox())!;
-    expect(panelBox.width).toBe(320);
+    expect((await panel.boundingBox())!.width).toBe(320);
     expect((await main.boundingBox())!.width).toBe(TABLET.width - 320);
     await page.reload();
     await expect(panel).toBeVisible();
 
     await page.getByTestId('settings-panel-close').click();
     await expect(panel).toBeHidden();
+    await expect(rail).toBeFocused();
     await page.reload();
     await expect(panel).toBeHidden();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   });
 
-  test('on a desktop it starts open, closes with its own button, reopens from the header; reloads keep it', async ({
+  test('on a desktop it starts open, closes with its own button, reopens from the rail; reloads keep it', async ({
     page,
   }) => {
     await page.setViewportSize(DESKTOP);
     await openChat(page, 'ja');
     const panel = page.getByTestId('settings-panel');
-    const toggle = page.getByTestId('settings-toggle');
+    const rail = page.getByTestId('settings-panel-open');
     await expect(panel).toBeVisible();
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(rail).toBeHidden();
 
     await page.getByTestId('settings-panel-close').click();
     await expect(panel).toBeHidden();
-    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    await expect(toggle).toBeFocused();
+    await expect(rail).toBeFocused();
+    await expect(rail).toHaveAccessibleName(MESSAGES.ja.settings.open);
     // Hidden from the first paint after a reload (the choice is read before React starts).
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('data-settings-panel', 'closed');
     await expect(panel).toBeHidden();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
-    await toggle.click();
+    await rail.click();
     await expect(panel).toBeVisible();
     await page.reload();
     await expect(panel).toBeVisible();
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
 });

@@ -27,13 +27,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { initDrafts } from '@/lib/chat/draft-session';
 import { withCompareSession } from '@/lib/compare/compare-loader';
-import {
-  columnShown,
-  SETTINGS_COLUMN_QUERY,
-  SETTINGS_DEFAULT_OPEN_QUERY,
-  settingsPanelStore,
-} from '@/lib/browser/settings-panel';
-import { useMediaQuery } from '@/lib/browser/media-query';
+import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/browser/settings-panel';
 import { compareStore } from '@/lib/compare/compare-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
@@ -79,10 +73,6 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const [historyCollapsed, setHistoryCollapsed] = useState(false);
   /** The drawer below `md`; from `md` up the panel is a column shown as the person left it. */
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const settingsChoice = useSyncExternalStore(settingsPanelStore.subscribe, settingsPanelStore.get, () => null);
-  const settingsColumnWidth = useMediaQuery(SETTINGS_COLUMN_QUERY);
-  const settingsDefaultWide = useMediaQuery(SETTINGS_DEFAULT_OPEN_QUERY);
-  const settingsShown = settingsColumnWidth ? columnShown(settingsChoice, settingsDefaultWide) : settingsOpen;
   const historyToggleRef = useRef<HTMLButtonElement>(null);
   const settingsToggleRef = useRef<HTMLButtonElement>(null);
 
@@ -172,12 +162,6 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
     else setHistoryOpen((open) => !open);
   }
 
-  function toggleSettings() {
-    if (!window.matchMedia(SETTINGS_COLUMN_QUERY).matches) return setSettingsOpen((open) => !open);
-    setSettingsOpen(false);
-    settingsPanelStore.set(settingsShown ? 'closed' : 'open');
-  }
-
   function closeSettings() {
     setSettingsOpen(false);
     if (window.matchMedia(SETTINGS_COLUMN_QUERY).matches) settingsPanelStore.set('closed');
@@ -198,8 +182,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
         historyCollapsed={historyCollapsed}
         onToggleHistory={toggleHistory}
         historyToggleRef={historyToggleRef}
-        settingsOpen={settingsShown}
-        onToggleSettings={toggleSettings}
+        settingsOpen={settingsOpen}
+        onToggleSettings={() => setSettingsOpen((open) => !open)}
         settingsToggleRef={settingsToggleRef}
       />
 
@@ -316,6 +300,8 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           alwaysFrom="remembered"
           side="right"
           onClose={closeSettings}
+          reopenLabel={t('settings.open')}
+          onReopen={() => settingsPanelStore.set('open')}
           toggleRef={settingsToggleRef}
         >
           <SettingsPanel models={config.models} />

@@ -85,13 +85,11 @@ export function ChatHeader(props: ChatHeaderProps) {
             aria-expanded={settingsOpen}
             aria-controls="settings-panel"
             aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
-            title={settingsOpen ? t('settings.close') : t('settings.open')}
             onClick={onToggleSettings}
-            className={headerItemClass}
+            className={clsx(headerItemClass, 'md:hidden')}
           >
             <SlidersHorizontal {...ICON_PROPS} />
-            {/* In the row (from lg up, where it toggles the column) the icon alone: the row stays one line. */}
-            <span className="lg:sr-only">{t('settings.title')}</span>
+            {t('settings.title')}
           </button>
           <ModelPageLink />
           <ViewCodeButton />

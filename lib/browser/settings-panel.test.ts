@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnShown, parseChoice, SETTINGS_PANEL_KEY, SETTINGS_PANEL_SCRIPT } from './settings-panel';
+import { parseChoice, SETTINGS_PANEL_KEY, SETTINGS_PANEL_SCRIPT } from './settings-panel';
 
 describe('settings panel column', () => {
-  it('follows the choice, else the width', () => {
-    expect(columnShown('open', false)).toBe(true);
-    expect(columnShown('closed', true)).toBe(false);
-    expect(columnShown(null, true)).toBe(true);
-    expect(columnShown(null, false)).toBe(false);
-  });
-
   it('reads only the two choices', () => {
     expect(parseChoice('open')).toBe('open');
     expect(parseChoice('closed')).toBe('closed');
