@@ -221,3 +221,57 @@ for (const locale of ['ja', 'en'] as TestLocale[]) {
     await expect(page.getByTestId('composer')).toHaveValue(draft);
   });
 }
+
+for (const locale of ['ja', 'en'] as const) {
+  test(`${locale}: on a phone (320 and 360 px) an attached PDF's chip shows its name, page range and remove button, all on screen`, async ({
+    page,
+    browser,
+  }) => {
+    const pdf = await printedPdf(
+      browser,
+      ['一ページ目', '二ページ目', '三ページ目']
+        .map((text) => `<section style="break-after: page"><p>${text}</p></section>`)
+        .join(''),
+    );
+    const name = '2026年度 第3四半期 営業会議 議事録（最終版・社外秘）.pdf';
+    await page.setViewportSize({ width: 360, height: 740 });
+    await openChat(page, locale);
+    await attach(page, [file(name, pdf, 'application/pdf')]);
+    const chip = page.getByTestId('attachment');
+    await expect(chip.getByTestId('attachment-tokens')).toBeVisible({ timeout: 60_000 });
+    await expect(chip.getByTestId('attachment-pages')).toBeVisible();
+
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 740 });
+      // Nothing scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      // The name: shown (ellipsised when long), never squeezed to nothing.
+      const shown = await chip.getByTestId('attachment-name').evaluate((el) => ({
+        width: el.getBoundingClientRect().width,
+        text: el.textContent,
+        ellipsised: el.scrollWidth > el.clientWidth,
+      }));
+      expect(shown.text).toBe(name);
+      expect(shown.width, `name width at ${width}`).toBeGreaterThan(100);
+      expect(shown.ellipsised).toBe(true);
+      // Page fields and the remove button inside the viewport, 44 px for a finger.
+      const controls = [
+        ...(await chip.getByTestId('attachment-pages').locator('input').all()),
+        chip.getByTestId('attachment-remove'),
+      ];
+      expect(controls).toHaveLength(3);
+      for (const control of controls) {
+        const box = (await control.boundingBox())!;
+        expect(box.x, `${width}px: left edge`).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width, `${width}px: right edge`).toBeLessThanOrEqual(width);
+        expect(box.height).toBeGreaterThanOrEqual(44);
+        expect(box.width).toBeGreaterThanOrEqual(44);
+      }
+    }
+    // The file can be removed.
+    await chip.getByTestId('attachment-remove').click();
+    await expect(page.getByTestId('attachment')).toHaveCount(0);
+  });
+}

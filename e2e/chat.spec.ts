@@ -64,7 +64,7 @@ for (const locale of LOCALES) {
         content:
           locale === 'ja'
             ? 'あなたは誠実で優秀な日本人のアシスタントです。'
-            : 'You are a sincere and excellent Japanese assistant.',
+            : 'You are a helpful, honest assistant, fluent in both Japanese and English.',
       });
       expect(request.body.messages.at(-1)).toEqual({ role: 'user', content: `天気について教えて ${tag}` });
     });

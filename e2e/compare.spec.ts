@@ -34,6 +34,11 @@ test('one prompt streams into two columns at once; pick continues the chat with 
   // By default the first two models of SWALLOW_MODELS.
   await expect(column(page, MODEL_8B)).toBeVisible();
   await expect(column(page, MODEL_70B)).toBeVisible();
+  // The settings panel's own model and sampling apply to nothing while comparing: it says so
+  // instead of showing them beside the columns'.
+  await expect(page.getByTestId('settings-compare-note')).toHaveText(MESSAGES.ja.settings.compareNote);
+  for (const id of ['model-select', 'param-temperature', 'param-top-p', 'param-max-tokens', 'system-prompt'])
+    await expect(page.getByTestId(id)).toHaveCount(0);
   await column(page, MODEL_70B).getByTestId('compare-param-temperature').fill('0.2');
   // A column given another model under the default preset takes that model's own sampling
   // (the test app's models share the card's 0.6 / 0.9 / 512, so away and back resets 1.5).
@@ -65,6 +70,13 @@ test('one prompt streams into two columns at once; pick continues the chat with 
   await column(page, MODEL_70B).getByTestId('compare-pick').click();
   await expect(page.getByTestId('compare-panel')).toHaveCount(0);
   await expect(page.getByTestId('compare-result')).toContainText('Llama 3.1 Swallow 70B');
+  // The notice stands right under the reply it is about; the panel shows the chat's settings again.
+  const [replyBox, noticeBox] = [
+    await lastReply(page).boundingBox(),
+    await page.getByTestId('compare-result').boundingBox(),
+  ];
+  expect(noticeBox!.y).toBeGreaterThanOrEqual(replyBox!.y + replyBox!.height);
+  await expect(page.getByTestId('model-select')).toHaveValue(MODEL_70B);
   await expect(lastReply(page)).toContainText(`model=${MODEL_70B}`);
   const alternative = lastReply(page).getByTestId('compare-alternative');
   await alternative.locator('summary').click();
@@ -73,6 +85,10 @@ test('one prompt streams into two columns at once; pick continues the chat with 
   // The next turn goes to the picked model, with the picked reply (not the other) in its history.
   await sendMessage(page, `${tag}-next 続けて`);
   await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+  // The chat went on: the pick's notice does not drift below the later replies (the picked reply
+  // keeps its own note of the comparison).
+  await expect(page.getByTestId('compare-result')).toHaveCount(0);
+  await expect(page.getByTestId('compare-picked-note')).toHaveCount(1);
   const [next] = await expectUpstreamRequests(`${tag}-next`, 1);
   expect(next.body.model).toBe(MODEL_70B);
   expect(next.body.temperature).toBe(0.2);
@@ -153,7 +169,8 @@ test('blind mode hides the names until the pick; a reload mid-comparison keeps b
   const result = page.getByTestId('compare-result');
   await expect(result).toContainText('Llama 3.1 Swallow 8B');
   await expect(result).toContainText('Llama 3.1 Swallow 70B');
-  await expect(result.getByTestId('compare-tally')).toContainText(/[01] – [01]/);
+  // Readable as a sentence: which model was picked how often.
+  await expect(result.getByTestId('compare-tally')).toContainText(/を 1 回、.+ を 0 回選んでいます/);
   await expect(lastReply(page)).toContainText(partial.trim());
   await page.getByTestId('composer').fill('次');
   await expect(page.getByTestId('send')).toBeEnabled();

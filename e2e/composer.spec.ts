@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LOCALES, lastReply, openChat, sendMessage, uniqueTag } from './support';
+import { expectUpstreamRequests, LOCALES, lastReply, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
 
 const LINE_PX = 24; // text-base: 16 px at line-height 1.5
 
@@ -96,6 +96,55 @@ for (const locale of LOCALES) {
       await page.getByTestId('send').click();
       await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
       await page.getByTestId('new-chat').click();
+      await expect(composer).toHaveValue('');
+    });
+  });
+}
+
+for (const locale of LOCALES) {
+  test.describe(`Enter on a touch keyboard (${locale})`, () => {
+    // A phone: touch only, no mouse or trackpad ((pointer: coarse), no fine pointer).
+    test.use({ locale, hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
+
+    test('Enter makes a new line, the send button sends', async ({ page }) => {
+      const tag = uniqueTag();
+      await openChat(page, locale);
+      const composer = page.getByTestId('composer');
+      await composer.fill(`${tag} 件名：打ち合わせのお礼`);
+      await composer.press('Enter');
+      await composer.pressSequentially('本文：先日はありがとうございました。');
+      await composer.press('Enter');
+      await expect(composer).toHaveValue(`${tag} 件名：打ち合わせのお礼\n本文：先日はありがとうございました。\n`);
+      await expect(page.getByTestId('message-user')).toHaveCount(0);
+      // The screen reader hears how this keyboard works; no Shift+Enter hint is shown.
+      await expect(page.locator('#composer-hint')).toHaveText(MESSAGES[locale].chat.sendHintTouch);
+      await expect(page.getByTestId('composer-newline-hint')).toBeHidden();
+
+      await page.getByTestId('send').tap();
+      const [request] = await expectUpstreamRequests(tag, 1);
+      expect(request.body.messages.at(-1)!.content).toBe(
+        `${tag} 件名：打ち合わせのお礼\n本文：先日はありがとうございました。`,
+      );
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+    });
+  });
+
+  test.describe(`Enter on a desktop (${locale})`, () => {
+    test.use({ locale, viewport: { width: 1280, height: 800 } });
+
+    test('Enter sends, Shift+Enter is a new line, and the hint says so', async ({ page }) => {
+      const tag = uniqueTag();
+      await openChat(page, locale);
+      await expect(page.getByTestId('composer-newline-hint')).toHaveText(MESSAGES[locale].chat.newlineHint);
+      await expect(page.locator('#composer-hint')).toHaveText(MESSAGES[locale].chat.sendHint);
+      const composer = page.getByTestId('composer');
+      await composer.fill(`${tag} 一行目`);
+      await composer.press('Shift+Enter');
+      await composer.pressSequentially('二行目');
+      await expect(page.getByTestId('message-user')).toHaveCount(0);
+      await composer.press('Enter');
+      const [request] = await expectUpstreamRequests(tag, 1);
+      expect(request.body.messages.at(-1)!.content).toBe(`${tag} 一行目\n二行目`);
       await expect(composer).toHaveValue('');
     });
   });

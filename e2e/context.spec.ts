@@ -24,7 +24,7 @@ for (const locale of ['ja', 'en'] as const) {
       await sendLongTurn(page, tag, '二つ目');
       await expect(page.getByTestId('context-notice')).toBeVisible();
       const expected =
-        locale === 'ja' ? MESSAGES.ja.chat.contextNotice.replace('{count}', '1') : 'the oldest exchange was';
+        locale === 'ja' ? MESSAGES.ja.chat.contextNotice.replace('{count}', '1') : 'the oldest exchange is not sent';
       await expect(page.getByTestId('context-notice')).toContainText(expected);
 
       const requests = await expectUpstreamRequests(tag, 2);

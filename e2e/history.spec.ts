@@ -162,24 +162,47 @@ test('export → import round trip; Markdown export; bad files are refused whole
   const upload = { name: 'conversations.json', mimeType: 'application/json', buffer: Buffer.from(file) };
   await page.getByTestId('history-import-file').setInputFiles(upload);
   await expect(page.getByTestId('conversation-item')).toHaveCount(1);
+  await expect(page.getByTestId('history-notice')).toHaveText(
+    t.history.imported.replace(/.*other \{# (.*)\}\}/, '1 $1'),
+  );
+  // Re-importing one's own backup adds nothing twice, and says so.
   await page.getByTestId('history-import-file').setInputFiles(upload);
-  await expect(page.getByTestId('conversation-item')).toHaveCount(2);
-  await expect(page.getByTestId('history-notice')).toContainText('別の ID');
+  await expect(page.getByTestId('history-notice')).toContainText(t.history.importSkipped.replace('{count}', '1'));
+  await expect(page.getByTestId('history-notice')).toContainText('新しく読み込んだ会話はありません');
+  await expect(page.getByTestId('conversation-item')).toHaveCount(1);
   await item(page, text).first().getByRole('link').click();
   await expect(lastReply(page)).toContainText('了解しました。');
 
+  // The same conversation, continued in the file (a newer copy): it replaces this one, no duplicate.
+  const newer = JSON.parse(file);
+  // Later than this browser's copy (opening it above may have saved it again).
+  newer.conversations[0].updatedAt = Date.now() + 60_000;
+  newer.conversations[0].messages.push({ id: 'extra-user', role: 'user', text: '続きの質問' });
+  await page
+    .getByTestId('history-import-file')
+    .setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
+  await expect(page.getByTestId('history-notice')).toContainText(t.history.importReplaced.replace('{count}', '1'));
+  await expect(page.getByTestId('conversation-item')).toHaveCount(1);
+
   const broken = JSON.parse(file);
   broken.conversations[0].messages[0].role = 'system';
+  const presetsFile = { format: 'swallow-chat/presets', version: 1, presets: [] };
   for (const [content, expected] of [
     ['not json', t.history.importErrors.not_json],
-    [JSON.stringify(broken), 'conversations.0.messages.0.role'],
+    [JSON.stringify(broken), t.history.importErrors.wrong_shape.replace('{number}', '1')],
+    // Another kind of file: said in words, not as the validator's "format: Invalid input: …".
+    [JSON.stringify(presetsFile), t.history.importErrors.wrong_file],
+    [JSON.stringify({ ...JSON.parse(file), version: 2 }), t.history.importErrors.newer_version],
     [JSON.stringify({ ...broken, conversations: [] }), t.history.importErrors.empty],
   ]) {
     await page
       .getByTestId('history-import-file')
       .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(content) });
     await expect(page.getByTestId('history-import-error')).toContainText(expected);
-    await expect(page.getByTestId('conversation-item')).toHaveCount(2);
+    await expect(page.getByTestId('history-import-error')).not.toContainText(/Invalid input|format:|conversations\./);
+    // The last import's success note no longer stands beside the error.
+    await expect(page.getByTestId('history-notice')).toHaveCount(0);
+    await expect(page.getByTestId('conversation-item')).toHaveCount(1);
   }
 });
 

@@ -115,3 +115,146 @@ test('the page shrinks above the on-screen keyboard and reaches under notches', 
   expect(viewport).toContain('interactive-widget=resizes-content');
   expect(viewport).toContain('viewport-fit=cover');
 });
+
+/** Every control a finger uses in `scope`: buttons, fields, menu items (not the hidden file inputs). */
+const CONTROLS = 'button, input:not([type="file"]), select, textarea, summary, [role="menuitem"]';
+
+for (const locale of LOCALES) {
+  const t = MESSAGES[locale];
+  test.describe(`touch targets on a phone (${locale})`, () => {
+    test.use({ locale, viewport: PHONE, hasTouch: true, isMobile: true });
+
+    test('presets, history and its menu, export/import, code copy, settings fields: every control 44×44 px', async ({
+      page,
+    }) => {
+      test.slow(); // a reply, then four panels
+      await openChat(page, locale);
+      await page.getByTestId('composer').fill('コードの例を見せてください');
+      await page.getByTestId('send').tap();
+      await expect(page.getByTestId('message-assistant').last()).toHaveAttribute('data-status', 'done');
+      // The code block's copy button.
+      await expect(page.getByTestId('copy-code').first()).toBeVisible();
+      await expectTouchTargets(page.getByTestId('copy-code'));
+
+      // Presets: the list, its tools, each preset's actions; then the editor's fields.
+      await page.getByTestId('header-menu-toggle').tap();
+      await page.getByTestId('presets-open').tap();
+      const presets = page.getByTestId('presets-panel');
+      await expect(presets).toBeVisible();
+      await expectTouchTargets(presets.locator(CONTROLS));
+      await presets.getByTestId('preset-new').tap();
+      await expect(presets.getByTestId('preset-temperature')).toBeVisible();
+      await expectTouchTargets(presets.locator(CONTROLS));
+      await page.keyboard.press('Escape');
+      await expect(presets).toBeHidden();
+
+      // History: export/import, search, each conversation and its menu.
+      await page.getByRole('button', { name: t.history.openLabel }).tap();
+      const history = page.getByTestId('history-panel');
+      await expect(history.getByTestId('conversation-item')).toHaveCount(1);
+      await expectTouchTargets(history.locator(CONTROLS));
+      await history.getByTestId('conversation-menu').tap();
+      await expect(history.getByTestId('conversation-rename')).toBeVisible();
+      await expectTouchTargets(history.locator(CONTROLS));
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      await history.getByTestId('conversation-rename').tap();
+      await expectTouchTargets(history.locator(CONTROLS));
+      await page.getByTestId('history-panel-close').tap();
+
+      // Settings: the model, the number fields, "reset to recommended", the system prompt.
+      await page.getByTestId('header-menu-toggle').tap();
+      await page.getByTestId('settings-toggle').tap();
+      const settings = page.getByTestId('settings-panel');
+      await expect(settings.getByTestId('param-temperature')).toBeVisible();
+      await settings.getByTestId('system-prompt').fill('短く答えてください。');
+      await expect(settings.getByRole('button', { name: t.settings.resetSystemPrompt })).toBeVisible();
+      await expectTouchTargets(settings.locator(CONTROLS));
+      await expectTouchTargets(settings.getByTestId('reset-params'));
+    });
+  });
+}
+
+test.describe('a number out of range', () => {
+  test.use({ locale: 'ja', viewport: DESKTOP });
+
+  test('stays as typed, says the allowed range and what is used meanwhile; a good value clears it', async ({
+    page,
+  }) => {
+    await openChat(page, 'ja');
+    const field = page.getByTestId('param-temperature');
+    await field.fill('3');
+    await field.blur();
+    await expect(field).toHaveValue('3');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('param-temperature-range')).toHaveText(
+      MESSAGES.ja.settings.outOfRange.replace('{min}', '0').replace('{max}', '2').replace('{value}', '0.6'),
+    );
+    await field.fill('1.2');
+    await expect(page.getByTestId('param-temperature-range')).toHaveCount(0);
+    await expect(field).toHaveAttribute('aria-invalid', 'false');
+  });
+});
+
+const TABLET = { width: 768, height: 1024 };
+
+test.describe('the settings panel beside the chat', () => {
+  test.use({ locale: 'ja' });
+
+  test('on a tablet it starts closed, opens from the rail at the edge as a column, and stays as left', async ({
+    page,
+  }) => {
+    await page.setViewportSize(TABLET);
+    await openChat(page, 'ja');
+    const panel = page.getByTestId('settings-panel');
+    const rail = page.getByTestId('settings-panel-open');
+    const main = page.locator('main');
+    await expect(panel).toBeHidden();
+    await expect(rail).toBeVisible();
+    await expectTouchTargets(rail);
+    // The chat keeps the width: only the 44 px rail (and its border) beside it.
+    expect((await main.boundingBox())!.width).toBeGreaterThanOrEqual(TABLET.width - 60);
+
+    await rail.click();
+    await expect(panel).toBeVisible();
+    await expect(rail).toBeHidden();
+    await expect(page.getByTestId('settings-panel-close')).toBeFocused();
+    // A column beside the chat, not over it.
+    expect((await panel.boundingBox())!.width).toBe(320);
+    expect((await main.boundingBox())!.width).toBe(TABLET.width - 320);
+    await page.reload();
+    await expect(panel).toBeVisible();
+
+    await page.getByTestId('settings-panel-close').click();
+    await expect(panel).toBeHidden();
+    await expect(rail).toBeFocused();
+    await page.reload();
+    await expect(panel).toBeHidden();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+  });
+
+  test('on a desktop it starts open, closes with its own button, reopens from the rail; reloads keep it', async ({
+    page,
+  }) => {
+    await page.setViewportSize(DESKTOP);
+    await openChat(page, 'ja');
+    const panel = page.getByTestId('settings-panel');
+    const rail = page.getByTestId('settings-panel-open');
+    await expect(panel).toBeVisible();
+    await expect(rail).toBeHidden();
+
+    await page.getByTestId('settings-panel-close').click();
+    await expect(panel).toBeHidden();
+    await expect(rail).toBeFocused();
+    await expect(rail).toHaveAccessibleName(MESSAGES.ja.settings.open);
+    // Hidden from the first paint after a reload (the choice is read before React starts).
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-settings-panel', 'closed');
+    await expect(panel).toBeHidden();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+
+    await rail.click();
+    await expect(panel).toBeVisible();
+    await page.reload();
+    await expect(panel).toBeVisible();
+  });
+});

@@ -19,7 +19,9 @@ test('switching language keeps the conversation, the draft and a custom system p
   await expect(lastReply(page)).toContainText('了解しました。');
   await expect(page.getByTestId('composer')).toHaveValue('書きかけの下書き');
   // The default system prompt follows the language.
-  await expect(page.getByTestId('system-prompt')).toHaveValue('You are a sincere and excellent Japanese assistant.');
+  await expect(page.getByTestId('system-prompt')).toHaveValue(
+    'You are a helpful, honest assistant, fluent in both Japanese and English.',
+  );
 
   await page.getByTestId('locale-switcher').selectOption('ja');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');

@@ -112,7 +112,7 @@ for (const locale of LOCALES) {
       expect(html).toContain(
         locale === 'ja'
           ? 'あなたは誠実で優秀な日本人のアシスタントです。'
-          : 'You are a sincere and excellent Japanese assistant.',
+          : 'You are a helpful, honest assistant, fluent in both Japanese and English.',
       );
 
       const visitor = await freshPage(browser, locale);

@@ -8,6 +8,7 @@ import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import { ThemeSync } from '@/components/ui/ThemeSync';
 import { nonceFromCsp, THEME_SCRIPT } from '@/lib/theme/theme';
+import { SETTINGS_PANEL_SCRIPT } from '@/lib/browser/settings-panel';
 import { PNG_ICONS } from '@/lib/meta/brand';
 import { defaultOpenGraph, resolveSiteUrl } from '@/lib/meta/site';
 import '../globals.css';
@@ -67,10 +68,10 @@ export default async function LocaleLayout({
   // The proxy's per-request nonce: the theme script runs under the page's CSP like Next's own.
   const nonce = nonceFromCsp((await headers()).get('content-security-policy'));
   return (
-    // The theme script sets data-theme on <html> before React hydrates it.
+    // The head script sets data-theme (and data-settings-panel) on <html> before React hydrates it.
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT + SETTINGS_PANEL_SCRIPT }} />
       </head>
       <body>
         <ThemeSync key={locale} />

@@ -22,8 +22,12 @@ export const ATTACHMENTS_TOO_LONG_ID = 'attachments-too-long';
 const EMPTY: AttachmentsState = { items: [], errors: [] };
 export const useAttachments = () => useSyncExternalStore(attachmentsStore.subscribe, attachmentsStore.get, () => EMPTY);
 
+/**
+ * A chip in two rows, as ChatGPT's: the name (ellipsised, never squeezed to nothing) and the
+ * remove button, then size, tokens and a PDF's page range under them, wrapping on a phone.
+ */
 const chipClass =
-  'flex max-w-full items-center gap-2 rounded-xl border border-zinc-300 bg-zinc-50 py-1 pl-2 pr-1 text-sm dark:border-zinc-700 dark:bg-zinc-800';
+  'grid max-w-full grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-2 gap-y-0.5 rounded-xl border border-zinc-300 bg-zinc-50 py-1 pl-2 pr-1 text-sm dark:border-zinc-700 dark:bg-zinc-800 sm:max-w-md';
 
 /** The files attached to the message being written, and the messages about files that could not be. */
 export function AttachmentTray() {
@@ -33,7 +37,7 @@ export function AttachmentTray() {
   return (
     <div className="flex flex-col gap-2 px-1 pb-2">
       {items.length > 0 && (
-        <ul aria-label={t('listLabel')} className="flex flex-wrap gap-2">
+        <ul aria-label={t('listLabel')} className="flex min-w-0 flex-wrap gap-2">
           {items.map((item) => (
             <AttachmentChip key={item.id} item={item} />
           ))}
@@ -56,7 +60,7 @@ export function AttachmentTray() {
             onClick={() => dismissAttachmentError(error.id)}
             aria-label={t('dismiss')}
             title={t('dismiss')}
-            className="-my-1 inline-flex h-8 w-8 shrink-0 items-center justify-center rounded hover:bg-red-100 dark:hover:bg-red-900"
+            className="-my-2 inline-flex h-11 w-11 shrink-0 items-center justify-center rounded hover:bg-red-100 dark:hover:bg-red-900 sm:-my-1 sm:h-8 sm:w-8"
           >
             <X size={16} aria-hidden />
           </button>
@@ -112,21 +116,9 @@ function AttachmentChip({ item }: { item: PendingAttachment }) {
       ) : (
         <FileText size={16} className="shrink-0" aria-hidden />
       )}
-      <span className="min-w-0 truncate font-medium" title={item.name}>
+      <span data-testid="attachment-name" className="min-w-0 truncate font-medium" title={item.name}>
         {item.name}
       </span>
-      <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-300">
-        {formatBytes(item.size, locale)}
-        {' · '}
-        {item.status === 'reading' ? (
-          <span role="status">{t('reading')}</span>
-        ) : item.tokens != null ? (
-          <span data-testid="attachment-tokens">{t('tokens', { count: item.tokens })}</span>
-        ) : (
-          '…'
-        )}
-      </span>
-      {total != null && total > 1 && item.pages && <PageRange item={item} total={total} />}
       <button
         type="button"
         data-testid="attachment-remove"
@@ -137,6 +129,20 @@ function AttachmentChip({ item }: { item: PendingAttachment }) {
       >
         <X size={16} aria-hidden />
       </button>
+      <div className="col-span-3 flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 pb-0.5 text-xs text-zinc-600 dark:text-zinc-300">
+        <span>
+          {formatBytes(item.size, locale)}
+          {' · '}
+          {item.status === 'reading' ? (
+            <span role="status">{t('reading')}</span>
+          ) : item.tokens != null ? (
+            <span data-testid="attachment-tokens">{t('tokens', { count: item.tokens })}</span>
+          ) : (
+            '…'
+          )}
+        </span>
+        {total != null && total > 1 && item.pages && <PageRange item={item} total={total} />}
+      </div>
     </li>
   );
 }
@@ -146,7 +152,7 @@ function PageRange({ item, total }: { item: PendingAttachment; total: number }) 
   const t = useTranslations('attachments');
   const { from, to } = item.pages!;
   return (
-    <span className="flex shrink-0 items-center gap-1 text-xs" data-testid="attachment-pages">
+    <span className="flex flex-wrap items-center gap-1 text-zinc-900 dark:text-zinc-100" data-testid="attachment-pages">
       {t('pages')}
       <PageField
         value={from}
@@ -190,7 +196,7 @@ function PageField(props: { value: number; min: number; max: number; label: stri
         if (Number.isInteger(page) && page >= 1 && page <= max) onPage(page);
       }}
       onBlur={() => setTyped(null)}
-      className="w-14 rounded border border-zinc-300 bg-white px-1 py-0.5 text-xs dark:border-zinc-600 dark:bg-zinc-900"
+      className="h-11 w-14 rounded border border-zinc-300 bg-white px-1 text-base dark:border-zinc-600 dark:bg-zinc-900 sm:h-7 sm:text-xs"
     />
   );
 }

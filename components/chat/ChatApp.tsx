@@ -27,6 +27,7 @@ import type { Locale } from '@/lib/i18n/routing';
 import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
 import { initDrafts } from '@/lib/chat/draft-session';
 import { withCompareSession } from '@/lib/compare/compare-loader';
+import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/browser/settings-panel';
 import { compareStore } from '@/lib/compare/compare-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
@@ -70,6 +71,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const [historyOpen, setHistoryOpen] = useState(false);
   /** From `lg` up the history is a column; a shortcut hides it. */
   const [historyCollapsed, setHistoryCollapsed] = useState(false);
+  /** The drawer below `md`; from `md` up the panel is a column shown as the person left it. */
   const [settingsOpen, setSettingsOpen] = useState(false);
   const historyToggleRef = useRef<HTMLButtonElement>(null);
   const settingsToggleRef = useRef<HTMLButtonElement>(null);
@@ -158,6 +160,11 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
     // The header's button shows from `lg` up only while the column is hidden: it shows it again.
     if (historyCollapsed && window.matchMedia('(min-width: 64rem)').matches) setHistoryCollapsed(false);
     else setHistoryOpen((open) => !open);
+  }
+
+  function closeSettings() {
+    setSettingsOpen(false);
+    if (window.matchMedia(SETTINGS_COLUMN_QUERY).matches) settingsPanelStore.set('closed');
   }
 
   return (
@@ -250,7 +257,9 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 )}
                 {/* Compare mode's code is loaded by then (it is what opens compare mode). */}
                 <Suspense fallback={null}>
-                  {compare.result && <LazyCompareResult />}
+                  {/* After a pick: under the picked reply while it is the last; the chat going on ends it
+                      (the reply keeps its own note of the comparison). */}
+                  {compare.result && messages.at(-1)?.id === compare.result.replyId && <LazyCompareResult />}
                   {comparing && <LazyComparePanel models={config.models} />}
                 </Suspense>
               </div>
@@ -288,9 +297,11 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           title={t('settings.title')}
           closeLabel={t('settings.close')}
           open={settingsOpen}
-          alwaysFrom="md"
+          alwaysFrom="remembered"
           side="right"
-          onClose={() => setSettingsOpen(false)}
+          onClose={closeSettings}
+          reopenLabel={t('settings.open')}
+          onReopen={() => settingsPanelStore.set('open')}
           toggleRef={settingsToggleRef}
         >
           <SettingsPanel models={config.models} />

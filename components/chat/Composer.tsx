@@ -15,8 +15,9 @@ import { AttachButton } from '@/components/attachments/AttachButton';
 import { AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
 import { addFiles, clearAttachments, readyDocuments } from '@/lib/attachments/pending';
 import { draftStore } from '@/lib/chat/chat-session';
-import { isSubmitEnter } from '@/lib/chat/ime';
+import { isSubmitEnter, isTouchKeyboard, TOUCH_QUERIES } from '@/lib/chat/ime';
 import { fitToContent, supportsFieldSizing } from '@/lib/browser/autosize';
+import { useMediaQuery } from '@/lib/browser/media-query';
 import type { AttachedDocument } from '@/lib/chat/types';
 
 interface ComposerProps {
@@ -41,6 +42,10 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
     !busy && !disabled && !blockedReasonId && !reading && (draft.trim().length > 0 || documents.length > 0);
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  // The hint follows the device's pointers (a tablet's keyboard cover can come and go).
+  const coarse = useMediaQuery(TOUCH_QUERIES.coarse);
+  const fine = useMediaQuery(TOUCH_QUERIES.fine);
+  const touch = coarse && !fine;
 
   // Without field-sizing (Firefox, older Safari) the height follows the text from script.
   useLayoutEffect(() => {
@@ -62,7 +67,8 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (!isSubmitEnter(e)) return;
+    // Asked at the key press: the on-screen keyboard makes a new line on Enter, the button sends.
+    if (!isSubmitEnter(e, isTouchKeyboard(window))) return;
     e.preventDefault();
     submit();
   }
@@ -101,7 +107,7 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
             className="max-h-[13rem] min-h-10 min-w-0 flex-1 resize-none bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
           />
           <span id="composer-hint" className="sr-only">
-            {t('sendHint')}
+            {t(touch ? 'sendHintTouch' : 'sendHint')}
           </span>
           {busy ? (
             <button
@@ -124,7 +130,17 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
           )}
         </div>
       </form>
-      {footer}
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0 flex-1">{footer}</div>
+        {/* Where a keyboard has Shift: how to make a new line (Enter sends). Phones: Enter is a new line. */}
+        <p
+          aria-hidden
+          data-testid="composer-newline-hint"
+          className="hidden shrink-0 px-2 pt-1 text-xs text-zinc-500 dark:text-zinc-400 pointer-fine:sm:block"
+        >
+          {t('newlineHint')}
+        </p>
+      </div>
     </div>
   );
 }

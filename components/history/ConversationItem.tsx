@@ -5,6 +5,7 @@ import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import type { Conversation } from '@/lib/storage/conversation';
+import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
 
 interface ConversationItemProps {
   conversation: Conversation;
@@ -14,7 +15,7 @@ interface ConversationItemProps {
   onExport: (format: 'markdown' | 'json') => void;
 }
 
-const menuItemClass = 'w-full rounded px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800';
+const menuItemClass = `w-full rounded px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
 
 export function ConversationItem({ conversation, active, onRename, onDelete, onExport }: ConversationItemProps) {
   const t = useTranslations('history');
@@ -50,12 +51,12 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
             maxLength={80}
             autoFocus
             onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}
-            className="min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            className={`min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`}
           />
           <button
             type="submit"
             data-testid="conversation-rename-save"
-            className="rounded bg-brand-600 px-2 text-sm text-white"
+            className={`rounded bg-brand-600 px-2 text-sm text-white ${TOUCH_TARGET}`}
           >
             {t('renameSave')}
           </button>
@@ -76,7 +77,7 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
         href={`/c/${conversation.id}`}
         prefetch={false}
         aria-current={active ? 'page' : undefined}
-        className="min-w-0 flex-1 truncate px-2 py-2 text-sm"
+        className="min-w-0 flex-1 truncate px-2 py-2 text-sm max-sm:py-3"
         title={title}
       >
         {title}
@@ -85,7 +86,7 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
         <summary
           aria-label={t('actions', { title })}
           data-testid="conversation-menu"
-          className="cursor-pointer list-none rounded px-2 py-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700"
+          className="flex h-11 w-11 cursor-pointer list-none items-center justify-center rounded text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-700 sm:h-8 sm:w-8 [&::-webkit-details-marker]:hidden"
         >
           …
         </summary>

@@ -3,12 +3,27 @@
 import { useTranslations } from 'next-intl';
 import { JsonFileImport } from '@/components/ui/JsonFileImport';
 import { historyStore, restoreConversations } from '@/lib/chat/history';
-import { MAX_CONVERSATION_IMPORT_BYTES, withFreshIds, type ConversationImportError } from '@/lib/storage/transfer';
+import {
+  MAX_CONVERSATION_IMPORT_BYTES,
+  MAX_CONVERSATIONS,
+  planImport,
+  type ConversationImportError,
+} from '@/lib/storage/transfer';
 
 const MB = 1024 * 1024;
 
-/** Imports conversations from a JSON export: validated whole, stored in one transaction, never overwriting. */
-export function HistoryImport({ className, onImported }: { className: string; onImported: (message: string) => void }) {
+/**
+ * Imports conversations from a JSON export: validated whole, stored in one transaction. What is
+ * already here is not added twice (lib/storage/transfer.ts planImport); the note says what came in.
+ */
+export function HistoryImport({
+  className,
+  onImported,
+}: {
+  className: string;
+  /** The note after an import; null when a new file is chosen (the last note no longer stands). */
+  onImported: (message: string | null) => void;
+}) {
   const t = useTranslations('history');
 
   function describe(error: ConversationImportError): string {
@@ -16,7 +31,10 @@ export function HistoryImport({ className, onImported }: { className: string; on
       case 'too_large':
         return t('importErrors.too_large', { size: (error.bytes / MB).toFixed(1), max: error.max / MB });
       case 'wrong_shape':
-        return t('importErrors.wrong_shape', { path: error.path, message: error.message });
+        // In words, never the validator's text: another kind of file, a newer app's, or which item is damaged.
+        return error.problem === 'bad_item'
+          ? t('importErrors.wrong_shape', { number: error.item ?? 1 })
+          : t(`importErrors.${error.problem}`);
       case 'too_many':
         return t('importErrors.too_many', { count: error.count, max: error.max });
       default:
@@ -28,12 +46,17 @@ export function HistoryImport({ className, onImported }: { className: string; on
     const existing = historyStore.get().conversations;
     // The file's validation (zod) loads when a file is chosen: it is not part of the page.
     const { parseConversationFile } = await import('@/lib/storage/import-file');
-    const parsed = parseConversationFile(text, existing.length);
+    const parsed = parseConversationFile(text, 0);
     if (!parsed.ok) return describe(parsed.error);
-    const { conversations, renamed } = withFreshIds(parsed.conversations, new Set(existing.map((c) => c.id)));
-    await restoreConversations(conversations);
-    const summary = t('imported', { count: conversations.length });
-    onImported(renamed > 0 ? `${summary} ${t('importRenamed', { count: renamed })}` : summary);
+    const plan = planImport(parsed.conversations, existing);
+    const count = existing.length + plan.added;
+    if (count > MAX_CONVERSATIONS) return describe({ code: 'too_many', count, max: MAX_CONVERSATIONS });
+    if (plan.conversations.length > 0) await restoreConversations(plan.conversations);
+    const parts = [t('imported', { count: plan.added })];
+    if (plan.replaced > 0) parts.push(t('importReplaced', { count: plan.replaced }));
+    if (plan.unchanged > 0) parts.push(t('importSkipped', { count: plan.unchanged }));
+    if (plan.keptNewer > 0) parts.push(t('importKeptNewer', { count: plan.keptNewer }));
+    onImported(parts.join(' '));
     return null;
   }
 
@@ -46,6 +69,7 @@ export function HistoryImport({ className, onImported }: { className: string; on
       errorTitle={t('importErrors.title')}
       tooLargeMessage={(bytes) => describe({ code: 'too_large', bytes, max: MAX_CONVERSATION_IMPORT_BYTES })}
       unreadableMessage={t('importErrors.unreadable')}
+      onPick={() => onImported(null)}
       onImport={onImport}
     />
   );

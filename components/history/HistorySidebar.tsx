@@ -17,9 +17,9 @@ import { conversationToMarkdown, exportConversations } from '@/lib/storage/trans
 import { ConversationItem } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
 import { SearchField } from '@/components/ui/SearchField';
+import { TOUCH_TARGET } from '@/components/ui/touch';
 
-const toolClass =
-  'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const toolClass = `rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
 const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
 type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
 type Search = typeof import('@/lib/chat/history-search');
@@ -95,7 +95,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
         >
           {t('exportAll')}
         </button>
-        <HistoryImport className={toolClass} onImported={(text) => setNotice({ text })} />
+        <HistoryImport className={toolClass} onImported={(text) => setNotice(text ? { text } : null)} />
       </div>
       <SearchField
         id="history-search"
@@ -121,7 +121,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
                 type="button"
                 data-testid="history-undo"
                 onClick={notice.undo}
-                className="font-medium text-brand-600 underline dark:text-brand-100"
+                className={`font-medium text-brand-600 underline dark:text-brand-100 ${TOUCH_TARGET}`}
               >
                 {t('undo')}
               </button>

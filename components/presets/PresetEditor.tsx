@@ -6,6 +6,7 @@ import { NumberField } from '@/components/settings/NumberField';
 import { PARAM_LIMITS } from '@/lib/ai/defaults';
 import { MAX_STARTERS, type Preset } from '@/lib/presets/preset';
 import { presetSchema } from '@/lib/presets/schema';
+import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
 
 interface PresetEditorProps {
   initial: Preset;
@@ -15,14 +16,15 @@ interface PresetEditorProps {
 }
 
 type Field = 'name' | 'description' | 'systemPrompt' | 'starters' | 'params';
-const fieldClass =
-  'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900';
+const fieldClass = `w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`;
 
 const asText = (value: Preset['name']) => (typeof value === 'string' ? value : value.ja || value.en);
 
 /** Create or edit one of the user's presets; validated with the same schema as imports. */
 export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorProps) {
   const t = useTranslations('presets.editor');
+  // The sampling is named as in the settings panel.
+  const tSettings = useTranslations('settings');
   const ids = useId();
   const [name, setName] = useState(asText(initial.name));
   const [description, setDescription] = useState(asText(initial.description));
@@ -33,6 +35,11 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    // A number out of range (its field says which range) is corrected before anything is saved.
+    const outOfRange = (e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>(
+      'input[type="number"][aria-invalid="true"]',
+    );
+    if (outOfRange) return outOfRange.focus();
     const starterList = starters
       .split('\n')
       .map((line) => line.trim())
@@ -120,21 +127,21 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
       </div>
       <fieldset className="flex flex-col gap-2">
         <NumberField
-          label="temperature"
+          label={tSettings('temperature')}
           testId="preset-temperature"
           value={params.temperature}
           {...PARAM_LIMITS.temperature}
           onChange={(temperature) => setParams((p) => ({ ...p, temperature }))}
         />
         <NumberField
-          label="top_p"
+          label={tSettings('topP')}
           testId="preset-top-p"
           value={params.topP}
           {...PARAM_LIMITS.topP}
           onChange={(topP) => setParams((p) => ({ ...p, topP }))}
         />
         <NumberField
-          label="max_tokens"
+          label={tSettings('maxTokens')}
           testId="preset-max-tokens"
           integer
           value={params.maxTokens}
@@ -161,7 +168,7 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
         <button
           type="submit"
           data-testid="preset-save"
-          className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          className={`rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 ${TOUCH_TARGET}`}
         >
           {t('save')}
         </button>
@@ -169,7 +176,7 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
           type="button"
           data-testid="preset-cancel"
           onClick={onCancel}
-          className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
+          className={`rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700 ${TOUCH_TARGET}`}
         >
           {t('cancel')}
         </button>

@@ -9,7 +9,14 @@ import { MAX_IMPORT_BYTES, type ImportError } from '@/lib/presets/transfer';
 const KB = 1024;
 
 /** Imports a presets file: validated whole, never half-imported, colliding ids renamed. */
-export function PresetImport({ className, onImported }: { className: string; onImported: (message: string) => void }) {
+export function PresetImport({
+  className,
+  onImported,
+}: {
+  className: string;
+  /** The note after an import; null when a new file is chosen (the last note no longer stands). */
+  onImported: (message: string | null) => void;
+}) {
   const t = useTranslations('presets');
 
   function describe(error: ImportError): string {
@@ -17,7 +24,10 @@ export function PresetImport({ className, onImported }: { className: string; onI
       case 'too_large':
         return t('importErrors.too_large', { size: Math.ceil(error.bytes / KB), max: error.max / KB });
       case 'wrong_shape':
-        return t('importErrors.wrong_shape', { path: error.path, message: error.message });
+        // In words, never the validator's text: another kind of file, a newer app's, or which item is damaged.
+        return error.problem === 'bad_item'
+          ? t('importErrors.wrong_shape', { number: error.item ?? 1 })
+          : t(`importErrors.${error.problem}`);
       case 'too_many':
         return t('importErrors.too_many', { count: error.count, max: error.max });
       default:
@@ -43,6 +53,7 @@ export function PresetImport({ className, onImported }: { className: string; onI
       errorTitle={t('importErrors.title')}
       tooLargeMessage={(bytes) => describe({ code: 'too_large', bytes, max: MAX_IMPORT_BYTES })}
       unreadableMessage={t('importErrors.unreadable')}
+      onPick={() => onImported(null)}
       onImport={onImport}
     />
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { LocalizedPreset } from '@/lib/presets/preset';
+import { TOUCH_TARGET } from '@/components/ui/touch';
 
 interface PresetItemProps {
   preset: LocalizedPreset;
@@ -14,8 +15,7 @@ interface PresetItemProps {
   onDelete?: () => void;
 }
 
-const actionClass =
-  'rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const actionClass = `rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
 
 export function PresetItem({
   preset,
@@ -53,7 +53,7 @@ export function PresetItem({
       </div>
       {preset.description && <p className="text-sm text-zinc-600 dark:text-zinc-300">{preset.description}</p>}
       <details className="text-xs text-zinc-500 dark:text-zinc-400">
-        <summary className="cursor-pointer">{t('params', preset.params)}</summary>
+        <summary className="cursor-pointer max-sm:py-3.5">{t('params', preset.params)}</summary>
         <p className="mt-1 whitespace-pre-wrap rounded bg-zinc-50 p-2 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-200">
           {preset.systemPrompt}
         </p>
@@ -63,7 +63,7 @@ export function PresetItem({
           type="button"
           data-testid="preset-apply"
           onClick={onApply}
-          className="rounded-lg bg-brand-600 px-2 py-1 text-xs font-medium text-white hover:bg-brand-700"
+          className={`rounded-lg bg-brand-600 px-2 py-1 text-xs font-medium text-white hover:bg-brand-700 ${TOUCH_TARGET}`}
         >
           {t('apply')}
         </button>

@@ -15,6 +15,7 @@ import { PresetEditor } from './PresetEditor';
 import { PresetImport } from './PresetImport';
 import { PresetItem } from './PresetItem';
 import { SearchField } from '@/components/ui/SearchField';
+import { TOUCH_TARGET } from '@/components/ui/touch';
 
 interface PresetsDialogProps {
   open: boolean;
@@ -22,8 +23,7 @@ interface PresetsDialogProps {
 }
 
 type Notice = { text: string; undo?: () => void };
-const toolClass =
-  'rounded-lg border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800';
+const toolClass = `rounded-lg border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
 
 /**
  * The presets panel: a modal side panel (a bottom sheet on phones) built on <dialog>, which traps
@@ -145,7 +145,7 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
                   type="button"
                   data-testid="preset-undo"
                   onClick={notice.undo}
-                  className="font-medium text-brand-600 underline dark:text-brand-100"
+                  className={`font-medium text-brand-600 underline dark:text-brand-100 ${TOUCH_TARGET}`}
                 >
                   {t('undo')}
                 </button>
@@ -182,7 +182,7 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
               >
                 {t('export')}
               </button>
-              <PresetImport className={toolClass} onImported={(text) => setNotice({ text })} />
+              <PresetImport className={toolClass} onImported={(text) => setNotice(text ? { text } : null)} />
             </div>
             <div className="flex flex-col gap-1">
               <SearchField

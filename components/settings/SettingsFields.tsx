@@ -11,9 +11,11 @@ import { formatInteger } from '@/lib/i18n/format-integer';
 import { resetSystemPrompt } from '@/lib/presets/active';
 import { presetStore } from '@/lib/presets/preset-store';
 import { NumberField } from './NumberField';
+import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
 
-export const fieldClass =
-  'w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900';
+export const fieldClass = `w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`;
+/** A link-like action under a field ("Reset to recommended"): a 44 px target on phones all the same. */
+const resetClass = `self-start text-xs text-brand-600 underline dark:text-brand-100 ${TOUCH_TARGET}`;
 
 interface SettingsFieldsProps {
   models: string[];
@@ -97,7 +99,7 @@ export function SettingsFields({ models, settings, onChange, testIdPrefix = '', 
           type="button"
           data-testid={`${testIdPrefix}reset-params`}
           onClick={() => update({ ...profile.recommended })}
-          className="self-start text-xs text-brand-600 underline dark:text-brand-100"
+          className={resetClass}
         >
           {t('resetParams')}
         </button>
@@ -124,7 +126,7 @@ export function SettingsFields({ models, settings, onChange, testIdPrefix = '', 
           <button
             type="button"
             onClick={() => onChange(resetSystemPrompt(settings, presetStore.get().presets, locale))}
-            className="self-start text-xs text-brand-600 underline dark:text-brand-100"
+            className={resetClass}
           >
             {t('resetSystemPrompt')}
           </button>

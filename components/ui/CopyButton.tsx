@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import clsx from 'clsx';
 import { Check, Copy } from 'lucide-react';
+import { TOUCH_TARGET } from './touch';
 
 interface CopyButtonProps {
   text: () => string;
@@ -15,8 +16,7 @@ interface CopyButtonProps {
   labelClassName?: string;
 }
 
-const textButtonClass =
-  'rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-700 dark:hover:text-white';
+const textButtonClass = `rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-700 dark:hover:text-white ${TOUCH_TARGET}`;
 
 /** Copies text to the clipboard and says so for two seconds (visibly and to screen readers). */
 export function CopyButton({ text, label, copiedLabel, testId, className, withIcon, labelClassName }: CopyButtonProps) {

@@ -11,6 +11,8 @@ interface JsonFileImportProps {
   errorTitle: string;
   tooLargeMessage: (bytes: number) => string;
   unreadableMessage: string;
+  /** A file was chosen: what an earlier import said (its success note) no longer stands. */
+  onPick?: () => void;
   /** Validates and imports the file's text; returns an error message, or null when imported. */
   onImport: (text: string) => Promise<string | null> | string | null;
 }
@@ -24,6 +26,7 @@ export function JsonFileImport({
   errorTitle,
   tooLargeMessage,
   unreadableMessage,
+  onPick,
   onImport,
 }: JsonFileImportProps) {
   const inputRef = useRef<HTMLInputElement>(null);
@@ -34,6 +37,7 @@ export function JsonFileImport({
     e.target.value = '';
     if (!file) return;
     setError(null);
+    onPick?.();
     if (file.size > maxBytes) return setError(tooLargeMessage(file.size));
     let text: string;
     try {

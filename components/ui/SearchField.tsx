@@ -1,3 +1,5 @@
+import { TOUCH_FIELD } from './touch';
+
 interface SearchFieldProps {
   id: string;
   testId: string;
@@ -21,7 +23,7 @@ export function SearchField({ id, testId, label, placeholder, value, onChange }:
         value={value}
         placeholder={placeholder}
         onChange={(e) => onChange(e.target.value)}
-        className="w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        className={`w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`}
       />
     </>
   );

@@ -13,10 +13,10 @@ export const PARAM_LIMITS = {
   maxTokens: { min: 1, max: 131_072, step: 1 },
 } as const;
 
-/** The authors' Japanese system prompt, and a faithful English equivalent. */
+/** The authors' Japanese system prompt, and the same role said as an English speaker would (not word for word). */
 export const DEFAULT_SYSTEM_PROMPTS: Record<Locale, string> = {
   ja: 'あなたは誠実で優秀な日本人のアシスタントです。',
-  en: 'You are a sincere and excellent Japanese assistant.',
+  en: 'You are a helpful, honest assistant, fluent in both Japanese and English.',
 };
 
 export const NVIDIA_BASE_URL = 'https://integrate.api.nvidia.com/v1';

@@ -100,7 +100,7 @@ describe('toChatRequestBody', () => {
       max_tokens: 512,
     });
     expect(toChatRequestBody(messages, defaultSettings(MODELS), 'en').system).toBe(
-      'You are a sincere and excellent Japanese assistant.',
+      'You are a helpful, honest assistant, fluent in both Japanese and English.',
     );
   });
 

@@ -138,6 +138,6 @@ describe('snippetRequest', () => {
     expect(
       snippetRequest({ messages: [], settings: defaults, locale: 'en', draft: 'a', placeholder: '' }).messages[0]
         .content,
-    ).toBe('You are a sincere and excellent Japanese assistant.');
+    ).toBe('You are a helpful, honest assistant, fluent in both Japanese and English.');
   });
 });

@@ -173,7 +173,12 @@ export function pickColumn(index: number): void {
   if (tally !== state.tally) saveTally(pageStorage(), tally);
   run.columns.forEach(({ timer }) => timer.stop());
   setRun(null);
-  update({ open: false, tally, result: { blind: run.blind, picked: chosenModel, other: other.settings.model } });
+  const replyId = picked.messages.at(-1)?.id ?? '';
+  update({
+    open: false,
+    tally,
+    result: { blind: run.blind, picked: chosenModel, other: other.settings.model, replyId },
+  });
   settingsStore.set(picked.settings);
   getChat().messages = picked.messages;
 }

@@ -42,6 +42,8 @@ export interface PickResult {
   blind: boolean;
   picked: string;
   other: string | null;
+  /** The reply the pick made the conversation's: the notice stands under it while it is the last. */
+  replyId: string;
 }
 
 export interface CompareState {

@@ -16,6 +16,7 @@ const bareListSchema = z.array(presetSchema);
 /** Validates a whole file before anything is imported: all of it is good, or none is taken. */
 export function parsePresetFile(text: string, existingCount: number): ImportResult {
   const parsed = parseImportFile(text, {
+    listKey: 'presets',
     maxBytes: MAX_IMPORT_BYTES,
     maxItems: MAX_USER_PRESETS,
     existingCount,

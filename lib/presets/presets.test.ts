@@ -106,10 +106,18 @@ describe('preset files', () => {
       }),
       0,
     );
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_shape', path: 'presets.1.params.maxTokens' } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_shape', problem: 'bad_item', item: 2, path: 'presets.1.params.maxTokens' },
+    });
     expect(parsePresetFile(JSON.stringify({ hello: 'world' }), 0)).toMatchObject({
       ok: false,
-      error: { code: 'wrong_shape' },
+      error: { code: 'wrong_shape', problem: 'wrong_file' },
+    });
+    // A hand-written bare list: its items are numbered too.
+    expect(parsePresetFile(JSON.stringify([mine, { name: 'x' }]), 0)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_shape', problem: 'bad_item', item: 2 },
     });
     expect(parsePresetFile(JSON.stringify([]), 0)).toEqual({ ok: false, error: { code: 'empty' } });
     expect(parsePresetFile(' '.repeat(MAX_IMPORT_BYTES + 1), 0)).toMatchObject({

@@ -22,6 +22,7 @@ export function parseConversationFile(
   existingCount: number,
 ): { ok: true; conversations: Conversation[] } | { ok: false; error: ConversationImportError } {
   const parsed = parseImportFile(text, {
+    listKey: 'conversations',
     maxBytes: MAX_CONVERSATION_IMPORT_BYTES,
     maxItems: MAX_CONVERSATIONS,
     existingCount,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { markInterrupted, titleFrom, type Conversation } from './conversation';
 import { MemoryStore, openConversationStore } from './db';
 import { parseConversationFile } from './import-file';
-import { conversationToMarkdown, exportConversations, withFreshIds } from './transfer';
+import { conversationToMarkdown, exportConversations, planImport } from './transfer';
 
 const conversation = (id: string, updatedAt: number, extra: Partial<Conversation> = {}): Conversation => ({
   v: 1,
@@ -88,7 +88,17 @@ describe('conversation files', () => {
     broken.conversations[0].messages[1].role = 'system';
     expect(parseConversationFile(JSON.stringify(broken), 0)).toMatchObject({
       ok: false,
-      error: { code: 'wrong_shape', path: 'conversations.0.messages.1.role' },
+      error: { code: 'wrong_shape', problem: 'bad_item', item: 1, path: 'conversations.0.messages.1.role' },
+    });
+    // Another kind of file (a presets export), and one from a newer version of the app.
+    const presets = JSON.stringify({ format: 'swallow-chat/presets', version: 1, presets: [] });
+    expect(parseConversationFile(presets, 0)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_shape', problem: 'wrong_file' },
+    });
+    expect(parseConversationFile(JSON.stringify({ ...JSON.parse(file), version: 2 }), 0)).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_shape', problem: 'newer_version' },
     });
     expect(parseConversationFile(JSON.stringify({ ...JSON.parse(file), conversations: [] }), 0)).toEqual({
       ok: false,
@@ -97,11 +107,39 @@ describe('conversation files', () => {
     expect(parseConversationFile(file, 5_000)).toMatchObject({ ok: false, error: { code: 'too_many' } });
   });
 
-  it('gives colliding ids new ones instead of overwriting', () => {
-    const result = withFreshIds([conversation('abcdef1', 1), conversation('fresh01', 1)], new Set(['abcdef1']));
-    expect(result.renamed).toBe(1);
-    expect(result.conversations[0].id).not.toBe('abcdef1');
-    expect(result.conversations[1].id).toBe('fresh01');
+  it('re-importing a backup adds nothing twice; a changed copy keeps the newer one', () => {
+    const here = [
+      conversation('abcdef1', 5),
+      conversation('renamed', 5),
+      conversation('older01', 9),
+      conversation('stale01', 2),
+    ];
+    // The backup as JSON (what a file carries) and as the schema reads it back (titleEdited set).
+    const backup = JSON.parse(exportConversations(here)).conversations as Conversation[];
+    expect(planImport(backup, here)).toEqual({ conversations: [], added: 0, replaced: 0, unchanged: 4, keptNewer: 0 });
+    // Without the flag (saved before titleEdited existed) it is still the same conversation.
+    const { titleEdited: _flag, ...unflagged } = here[0];
+    expect(planImport([here[0]], [unflagged as Conversation]).unchanged).toBe(1);
+
+    const file = [
+      conversation('abcdef1', 5), // same
+      conversation('renamed', 5, { title: '別の名前' }), // renamed here, same time: this browser's stays
+      conversation('older01', 3, { title: '古い版' }), // older in the file: this browser's stays
+      conversation('stale01', 7, { title: '続きのある版' }), // newer in the file: replaces
+      conversation('fresh01', 1), // new
+    ];
+    const plan = planImport(file, here);
+    expect(plan).toMatchObject({ added: 1, replaced: 1, unchanged: 1, keptNewer: 2 });
+    expect(plan.conversations.map((c) => [c.id, c.title])).toEqual([
+      ['stale01', '続きのある版'],
+      ['fresh01', '天気の話'],
+    ]);
+  });
+
+  it('a file listing one id twice: the later copy counts against the first', () => {
+    const plan = planImport([conversation('twice01', 1), conversation('twice01', 4, { title: '新' })], []);
+    expect(plan).toMatchObject({ added: 1, replaced: 0, unchanged: 0, keptNewer: 0 });
+    expect(plan.conversations).toEqual([conversation('twice01', 4, { title: '新' })]);
   });
 
   it('exports the other reply of a comparison with the picked one (JSON and Markdown)', () => {

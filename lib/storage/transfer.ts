@@ -1,5 +1,5 @@
 import type { ImportFileError } from '@/lib/validation/import-file';
-import { newConversationId, type Conversation } from './conversation';
+import type { Conversation } from './conversation';
 
 export const CONVERSATIONS_FORMAT = 'swallow-chat/conversations';
 export const MAX_CONVERSATION_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -48,22 +48,57 @@ function markdownDocument({ name, text }: { name: string; text: string }): strin
   return `📎 **${name.replace(/([\\`*_[\]<>])/g, '\\$1')}**\n\n${fence}text\n${text.replace(/\n+$/, '')}\n${fence}\n\n`;
 }
 
-/** Imported conversations whose id is taken get a new id: nothing is overwritten. */
-export function withFreshIds(
-  incoming: readonly Conversation[],
-  takenIds: ReadonlySet<string>,
-): { conversations: Conversation[]; renamed: number } {
-  const taken = new Set(takenIds);
-  let renamed = 0;
-  const conversations = incoming.map((conversation) => {
-    if (!taken.has(conversation.id)) {
-      taken.add(conversation.id);
-      return conversation;
+/** JSON with its keys in order and undefined left out: two copies of one conversation compare equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+/** Same conversation, same content (a title never renamed reads the same with or without the flag). */
+export function sameConversation(a: Conversation, b: Conversation): boolean {
+  const flagged = (c: Conversation) => ({ ...c, titleEdited: Boolean(c.titleEdited) });
+  return canonical(flagged(a)) === canonical(flagged(b));
+}
+
+export interface ImportPlan {
+  /** What to store: new conversations, and newer copies of ones already here. */
+  conversations: Conversation[];
+  added: number;
+  /** Already here with an older copy: the file's newer one replaces it. */
+  replaced: number;
+  /** Already here as they are in the file: left alone. */
+  unchanged: number;
+  /** Already here, and changed here since (or as new): this browser's copy is kept. */
+  keptNewer: number;
+}
+
+/**
+ * What an import file adds to the history. Re-importing one's own backup adds nothing twice:
+ * a conversation is known by its id; the same id with the same content is skipped; the same id
+ * with other content keeps whichever copy was updated later (a tie keeps this browser's: a rename
+ * does not move updatedAt), as a sync would: the file from another device brings its newer
+ * turns, an older backup does not undo what was said since. A file that lists one id twice
+ * counts its later entry against the first.
+ */
+export function planImport(incoming: readonly Conversation[], existing: readonly Conversation[]): ImportPlan {
+  const known = new Map(existing.map((conversation) => [conversation.id, conversation]));
+  const chosen = new Map<string, Conversation>();
+  let unchanged = 0;
+  let keptNewer = 0;
+  for (const conversation of incoming) {
+    const current = chosen.get(conversation.id) ?? known.get(conversation.id);
+    if (!current || (conversation.updatedAt > current.updatedAt && !sameConversation(current, conversation))) {
+      chosen.set(conversation.id, conversation);
+    } else if (sameConversation(current, conversation)) {
+      unchanged += 1;
+    } else {
+      keptNewer += 1;
     }
-    renamed += 1;
-    const id = newConversationId();
-    taken.add(id);
-    return { ...conversation, id };
-  });
-  return { conversations, renamed };
+  }
+  const conversations = [...chosen.values()];
+  const replaced = conversations.filter((conversation) => known.has(conversation.id)).length;
+  return { conversations, added: conversations.length - replaced, replaced, unchanged, keptNewer };
 }

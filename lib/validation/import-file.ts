@@ -4,11 +4,38 @@ import type * as z from '@/lib/validation/zod-mini';
 export type ImportFileError =
   | { code: 'too_large'; bytes: number; max: number }
   | { code: 'not_json' }
-  | { code: 'wrong_shape'; path: string; message: string }
+  /**
+   * Not the file expected. `problem` says how, in words a person can act on (the dialogs never
+   * show the validator's own text): another kind of file, one from a newer version of the app, or
+   * the file's item number `item` (from 1) is damaged. `path` and `message` are for developers.
+   */
+  | { code: 'wrong_shape'; problem: ShapeProblem; item?: number; path: string; message: string }
   | { code: 'empty' }
   | { code: 'too_many'; count: number; max: number };
 
+export type ShapeProblem = 'wrong_file' | 'newer_version' | 'bad_item';
+
+/**
+ * How a file that failed validation is wrong, from where the first problem is: inside an item of
+ * the list (`listKey`, or a bare list) is a damaged item; a version number past 1 is a newer
+ * app's file; anything else (the format tag, the envelope) is another kind of file.
+ */
+export function shapeProblem(
+  path: readonly PropertyKey[],
+  data: unknown,
+  listKey: string,
+): { problem: ShapeProblem; item?: number } {
+  const [first, second] = path;
+  if (typeof first === 'number') return { problem: 'bad_item', item: first + 1 };
+  if (first === listKey && typeof second === 'number') return { problem: 'bad_item', item: second + 1 };
+  const version = (data as { version?: unknown } | null)?.version;
+  if (first === 'version' && typeof version === 'number' && version > 1) return { problem: 'newer_version' };
+  return { problem: 'wrong_file' };
+}
+
 export interface ImportFileRules<T, Item> {
+  /** The envelope's list of items ("conversations", "presets"). */
+  listKey: string;
   maxBytes: number;
   /** The most items kept in all: what is there already plus the file's. */
   maxItems: number;
@@ -40,7 +67,12 @@ export function parseImportFile<T, Item>(
     const [issue] = parsed.error.issues;
     return {
       ok: false,
-      error: { code: 'wrong_shape', path: issue.path.join('.') || '(root)', message: issue.message },
+      error: {
+        code: 'wrong_shape',
+        ...shapeProblem(issue.path, data, rules.listKey),
+        path: issue.path.join('.') || '(root)',
+        message: issue.message,
+      },
     };
   }
   const items = rules.items(parsed.data);
