@@ -92,7 +92,9 @@ export const MessageItem = memo(function MessageItem({
         <div
           onClick={isUser ? () => setRevealed((shown) => !shown) : undefined}
           className={clsx(
-            'max-w-full rounded-2xl px-4 py-3',
+            // A reply that failed before its first token is only its error card.
+            'max-w-full rounded-2xl',
+            !isUser && !text && !reasoning && error ? 'px-0 py-0' : 'px-4 py-3',
             isUser
               ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]'
               : 'w-full',
