@@ -165,3 +165,55 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+for (const locale of LOCALES) {
+  test.describe(`a conversation on a phone (${locale})`, () => {
+    test.use({ locale, hasTouch: true, viewport: { width: 360, height: 740 } });
+    const t = MESSAGES[locale];
+
+    test('usage, copy, regenerate and delete share one row; a user message shows its actions on a tap', async ({
+      page,
+    }) => {
+      await openChat(page, locale);
+      await sendMessage(page, `phone ${uniqueTag()}`);
+      const reply = lastReply(page);
+      await expect(reply).toHaveAttribute('data-status', 'done');
+      const usage = await reply.getByTestId('message-usage').boundingBox();
+      const remove = await reply.getByTestId('message-delete').boundingBox();
+      expect(Math.abs(usage!.y + usage!.height / 2 - (remove!.y + remove!.height / 2))).toBeLessThan(4);
+      expect(remove!.height).toBeGreaterThanOrEqual(44);
+      await expect(reply.getByTestId('message-usage')).toHaveAttribute('title', /\d/);
+
+      // A user message takes no row for its actions until it is tapped.
+      const user = page.getByTestId('message-user').first();
+      const actions = user.getByTestId('message-actions');
+      expect((await actions.boundingBox())?.height ?? 0).toBeLessThan(1);
+      await user.getByText(/phone/).tap();
+      await expect(user.getByTestId('message-edit')).toBeVisible();
+      expect((await user.getByTestId('message-edit').boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await expect(user.getByRole('button', { name: t.chat.edit })).toBeVisible();
+    });
+
+    for (const width of [320, 360]) {
+      test(`the composer's placeholder fits on one line at ${width} px`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 740 });
+        await openChat(page, locale);
+        const composer = page.getByTestId('composer');
+        await expect(composer).toHaveAttribute('placeholder', t.chat.composerPlaceholder);
+        const fits = await composer.evaluate((element) => {
+          const style = getComputedStyle(element);
+          const probe = document.createElement('span');
+          probe.textContent = element.getAttribute('placeholder');
+          probe.style.font = style.font;
+          probe.style.whiteSpace = 'nowrap';
+          document.body.append(probe);
+          const width = probe.getBoundingClientRect().width;
+          probe.remove();
+          const inner = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return { width, inner };
+        });
+        expect(fits.width).toBeLessThanOrEqual(fits.inner);
+      });
+    }
+  });
+}
