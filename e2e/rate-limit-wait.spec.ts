@@ -80,10 +80,11 @@ for (const locale of LOCALES) {
         await refuseChat(page, code, 30);
         await sendMessage(page, `limited ${uniqueTag()}`);
 
-        // Refused before any reply began: the error stands after the conversation.
-        const error = page.getByTestId('chat-error');
+        // Refused before any reply began: the error stands in an empty reply under the message.
+        const error = lastReply(page).getByTestId('chat-error');
         await expect(error).toHaveAttribute('data-code', code);
-        await expect(page.getByTestId('message-assistant')).toHaveCount(0);
+        await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+        await expect(lastReply(page)).toHaveAttribute('data-status', 'error');
         await expect(error.locator('p').first()).toHaveText(t[code].replace('{seconds}', '30'));
         const countdown = error.getByTestId('chat-error-countdown');
         expect(await countdownSeconds(countdown, t.retryIn)).toBeGreaterThanOrEqual(27);

@@ -16,9 +16,17 @@ import type { PublicConfig } from '@/lib/ai/endpoint';
 import { isTooLong } from '@/lib/attachments/pending';
 import { onFirstEngagement } from '@/lib/browser/engagement';
 import { preloadChatRuntime } from '@/lib/chat/chat-runtime-loader';
+import type { ChatHandle } from '@/lib/chat/lazy-chat';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
 import { userMessageParts } from '@/lib/chat/documents';
-import { deleteMessage, editAndResend, regenerateReply, retryFailedTurn } from '@/lib/chat/message-actions';
+import {
+  deleteMessage,
+  editAndResend,
+  regenerateReply,
+  restoreMessage,
+  retryFailedTurn,
+  type DeletedMessage,
+} from '@/lib/chat/message-actions';
 import { failedReplyId } from '@/lib/chat/reply-status';
 import { hydrateSettings } from '@/lib/chat/settings-store';
 import { setModelProfiles } from '@/lib/model/profile';
@@ -45,6 +53,16 @@ import { useChatState } from './useChatState';
 /** Streamed text is rendered at most every 50 ms (the first characters at once): long replies stay smooth. */
 const RENDER_THROTTLE_MS = 50;
 const noticeClass = 'rounded-lg px-3 py-2 text-sm';
+
+/** Deletes a message and hands it to `offerUndo`, with its chat. */
+async function deleteWithUndo(
+  chat: ChatHandle,
+  id: string,
+  offerUndo: (deleted: { chat: ChatHandle; removed: DeletedMessage }) => void,
+): Promise<void> {
+  const removed = await deleteMessage(chat, id);
+  if (removed) offerUndo({ chat, removed });
+}
 
 interface ChatAppProps {
   config: PublicConfig;
@@ -123,15 +141,17 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const lastReply = messages.findLast((m) => m.role === 'assistant');
   const droppedTurns = lastReply?.metadata?.droppedTurns ?? 0;
 
+  /** The message just deleted, offered back (undo) until the next deletion, send or chat. */
+  const [deleted, setDeleted] = useState<{ chat: ChatHandle; removed: DeletedMessage } | null>(null);
   const handlers = useMemo<MessageHandlers>(
     () => ({
       onEdit: (id, text) => void editAndResend(session.chat, id, text),
-      onDelete: (id) => void deleteMessage(session.chat, id),
+      onDelete: (id) => void deleteWithUndo(session.chat, id, setDeleted),
       onRegenerate: (id) => void regenerateReply(session.chat, id),
       onContinue: () => void session.chat.sendMessage({ text: t('chat.continuePrompt') }),
       onRetry: () => void retryFailedTurn(session.chat),
     }),
-    [session.chat, t],
+    [session.chat, t, setDeleted],
   );
 
   async function handleStop() {
@@ -265,6 +285,26 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
               </div>
             </div>
             <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
+              {deleted?.chat === session.chat && !busy && (
+                <p
+                  role="status"
+                  data-testid="message-deleted"
+                  className="mb-1 flex flex-wrap items-center gap-2 rounded-lg bg-zinc-100 px-3 py-1.5 text-xs dark:bg-zinc-800"
+                >
+                  <span>{t('chat.messageDeleted')}</span>
+                  <button
+                    type="button"
+                    data-testid="message-undo"
+                    onClick={() => {
+                      restoreMessage(deleted.chat, deleted.removed);
+                      setDeleted(null);
+                    }}
+                    className="inline-flex min-h-11 items-center font-medium text-brand-600 underline sm:min-h-0 dark:text-brand-100"
+                  >
+                    {t('chat.undoDelete')}
+                  </button>
+                </p>
+              )}
               <p
                 role="status"
                 data-testid="shortcut-notice"
@@ -282,6 +322,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
                 onSend={(text, documents) => {
                   preloadMarkdown();
+                  setDeleted(null);
                   if (compare.open && !compare.run)
                     withCompareSession((session) => session.startComparison(text, documents));
                   else void sendMessage({ parts: userMessageParts(text, documents) });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { describeChatError } from '@/lib/chat/client-error';
 import { retryWaitSeconds } from '@/lib/chat/retry-countdown';
@@ -10,11 +10,29 @@ import { useRetryCountdown } from './useRetryCountdown';
  * The localized error of a failed turn, with the action to take and a retry button. When the
  * server said how long to wait (a 429's Retry-After), the button waits that long, counting down.
  */
-export function ChatErrorNotice({ error, onRetry }: { error: Error; onRetry: () => void }) {
+export function ChatErrorNotice({
+  error,
+  onRetry,
+  live = true,
+}: {
+  error: Error;
+  onRetry: () => void;
+  /**
+   * The error has just happened: it is scrolled into view (on a phone the reply may end below the
+   * screen) and a wait the server asked for counts down. A saved one (an earlier reply's, or after
+   * a reload) only shows.
+   */
+  live?: boolean;
+}) {
   const t = useTranslations('errors');
   const countdownId = useId();
+  const ref = useRef<HTMLDivElement>(null);
   const described = describeChatError(error);
-  const left = useRetryCountdown(error, retryWaitSeconds(described) ?? 0);
+  const left = useRetryCountdown(error, live ? (retryWaitSeconds(described) ?? 0) : 0);
+
+  useEffect(() => {
+    if (live) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [live, error]);
   const message =
     described.code === 'rate_limited' && described.retryAfterSeconds
       ? t('rate_limited_wait', { seconds: described.retryAfterSeconds })
@@ -26,7 +44,8 @@ export function ChatErrorNotice({ error, onRetry }: { error: Error; onRetry: () 
 
   return (
     <div
-      role="alert"
+      ref={ref}
+      role={live ? 'alert' : undefined}
       data-testid="chat-error"
       data-code={described.code}
       className="flex flex-col gap-2 rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /** A message's actions: 44 px icons on phones (the label is their name and tooltip), icon and label from `sm` up. */
 export const messageActionClass =
@@ -32,14 +32,18 @@ export function MessageAction({
 /** Inline editor for an earlier user message: saving resends the conversation from there. */
 export function MessageEditor({
   initial,
+  laterCount,
   onSave,
   onCancel,
 }: {
   initial: string;
+  /** Messages after this one: saving replaces them, which the editor says before it is saved. */
+  laterCount: number;
   onSave: (text: string) => void;
   onCancel: () => void;
 }) {
   const t = useTranslations('chat');
+  const warningId = useId();
   return (
     <form
       className="flex w-full flex-col gap-2 sm:max-w-[85%]"
@@ -60,8 +64,18 @@ export function MessageEditor({
         rows={3}
         autoFocus
         onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+        aria-describedby={laterCount > 0 ? warningId : undefined}
         className="w-full rounded-xl border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
       />
+      {laterCount > 0 && (
+        <p
+          id={warningId}
+          data-testid="message-edit-warning"
+          className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-50"
+        >
+          {t('editReplaces', { count: laterCount })}
+        </p>
+      )}
       <div className="flex justify-end gap-2 text-sm">
         <button
           type="button"

@@ -36,8 +36,12 @@ interface MessageItemProps extends MessageHandlers {
   /** Actions are offered only while no reply is streaming. */
   idle: boolean;
   isLast: boolean;
-  /** Set on the reply whose turn failed: its error is shown inside it, under any text so far. */
+  /** How many messages come after this one (an edit replaces them). */
+  laterCount: number;
+  /** Set on a reply whose turn failed: its error is shown inside it, under any text so far. */
   error?: Error;
+  /** The error has just happened (the chat's own): it counts down a wait and is scrolled into view. */
+  liveError?: boolean;
 }
 
 export const MessageItem = memo(function MessageItem({
@@ -45,7 +49,9 @@ export const MessageItem = memo(function MessageItem({
   status,
   idle,
   isLast,
+  laterCount,
   error,
+  liveError = false,
   onEdit,
   onDelete,
   onRegenerate,
@@ -54,6 +60,8 @@ export const MessageItem = memo(function MessageItem({
 }: MessageItemProps) {
   const t = useTranslations('chat');
   const [editing, setEditing] = useState(false);
+  /** A user message's actions, shown after a tap on it (touch screens). */
+  const [revealed, setRevealed] = useState(false);
   const text = messageText(message);
   const reasoning = message.role === 'assistant' ? messageReasoning(message) : '';
   const isUser = message.role === 'user';
@@ -73,6 +81,7 @@ export const MessageItem = memo(function MessageItem({
       {editing ? (
         <MessageEditor
           initial={text}
+          laterCount={laterCount}
           onCancel={() => setEditing(false)}
           onSave={(edited) => {
             setEditing(false);
@@ -81,8 +90,11 @@ export const MessageItem = memo(function MessageItem({
         />
       ) : isUser && !text ? null : (
         <div
+          onClick={isUser ? () => setRevealed((shown) => !shown) : undefined}
           className={clsx(
-            'max-w-full rounded-2xl px-4 py-3',
+            // A reply that failed before its first token is only its error card.
+            'max-w-full rounded-2xl',
+            !isUser && !text && !reasoning && error ? 'px-0 py-0' : 'px-4 py-3',
             isUser
               ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]'
               : 'w-full',
@@ -98,18 +110,37 @@ export const MessageItem = memo(function MessageItem({
           ) : null}
           {error && (
             <div className={text ? 'mt-3' : undefined}>
-              <ChatErrorNotice error={error} onRetry={onRetry} />
+              <ChatErrorNotice
+                error={error}
+                live={liveError}
+                onRetry={isLast ? onRetry : () => onRegenerate(message.id)}
+              />
             </div>
           )}
         </div>
       )}
       {message.metadata?.compared && <AlternativeReply compared={message.metadata.compared} />}
-      <div className="flex flex-wrap items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400">
+      <div
+        data-testid="message-actions"
+        className={clsx(
+          'flex flex-wrap items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400',
+          // A user message's actions show on hover or keyboard focus (desktop), on a tap of the
+          // message (touch); hidden, they stay in the page, reachable by Tab and screen readers.
+          isUser &&
+            !revealed &&
+            'focus-within:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:none)]:h-0 [@media(hover:none)]:overflow-hidden [@media(hover:none)]:focus-within:h-auto',
+        )}
+      >
         {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
         {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}
         {usage?.inputTokens != null && usage.outputTokens != null && (
-          <span data-testid="message-usage">
-            {t('usage', { input: usage.inputTokens, output: usage.outputTokens })}
+          <span
+            data-testid="message-usage"
+            className="tabular-nums"
+            title={t('usage', { input: usage.inputTokens, output: usage.outputTokens })}
+          >
+            <span aria-hidden>{t('usageShort', { input: usage.inputTokens, output: usage.outputTokens })}</span>
+            <span className="sr-only">{t('usage', { input: usage.inputTokens, output: usage.outputTokens })}</span>
           </span>
         )}
         {status !== 'streaming' && text && (

@@ -16,6 +16,20 @@ interface MessageListProps extends MessageHandlers {
   error: Error | undefined;
 }
 
+/** One Error per saved error text, so a reply's notice keeps the same error across renders. */
+const savedErrors = new Map<string, Error>();
+function savedError(message: ChatMessage): Error | undefined {
+  const text = message.metadata?.state === 'error' ? message.metadata.error : undefined;
+  if (!text) return undefined;
+  let error = savedErrors.get(text);
+  if (!error) {
+    error = new Error(text);
+    if (savedErrors.size > 100) savedErrors.clear();
+    savedErrors.set(text, error);
+  }
+  return error;
+}
+
 export function MessageList({ messages, chatStatus, error, ...handlers }: MessageListProps) {
   const t = useTranslations('chat');
   const endRef = useRef<HTMLDivElement>(null);
@@ -44,7 +58,9 @@ export function MessageList({ messages, chatStatus, error, ...handlers }: Messag
               status={replyStatus(message, isLast, chatStatus)}
               idle={!busy}
               isLast={isLast}
-              error={message.id === failedId ? error : undefined}
+              laterCount={messages.length - index - 1}
+              error={message.id === failedId ? error : savedError(message)}
+              liveError={message.id === failedId}
               {...handlers}
             />
           );

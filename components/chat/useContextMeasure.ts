@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ContextMeasure } from '@/lib/ai/context-budget';
-import { onFirstEngagement } from '@/lib/browser/engagement';
+import { afterLoadAndIdle, onFirstEngagement } from '@/lib/browser/engagement';
 import type { MeasureInput } from '@/lib/context/protocol';
 
 /** A number for each base request object: a new object (memoised by useMeter) is a new base. */
@@ -20,8 +20,9 @@ function baseKeyOf(base: MeasureInput): number {
 /**
  * The meter's figures for `base` (the request with an empty draft, lib/context/meter-input.ts)
  * with `draft` typed, from the token worker. The worker (and its tokenizer) starts once the
- * visitor engages with the page, never with the first load; while a count runs the newest input
- * waits and only the latest is counted next (typing stays responsive). A keystroke changes only
+ * visitor engages with the page or the page is idle after its load, never with the first load;
+ * while a count runs the newest input waits and only the latest is counted next (typing stays
+ * responsive). A keystroke changes only
  * the draft: the documents' text is neither compared, nor serialised, nor posted again (a 5 MB
  * CSV's text was, with every render).
  */
@@ -47,7 +48,18 @@ export function useContextMeasure(
       mounted.current = false;
     };
   }, []);
-  useEffect(() => onFirstEngagement(() => setEngaged(true)), []);
+  // The visitor's first action starts the count; so does the page being idle after its load, so
+  // the meter shows a count on a first visit or after a reload without anything typed (a phone
+  // has no pointer to move, and a composer focused on load fires no focus event to notice).
+  useEffect(() => {
+    const engage = () => setEngaged(true);
+    const cancelEngagement = onFirstEngagement(engage);
+    const cancelIdle = afterLoadAndIdle(engage);
+    return () => {
+      cancelEngagement();
+      cancelIdle();
+    };
+  }, []);
 
   useEffect(() => {
     if (!engaged || running.current) return;

@@ -2,6 +2,29 @@
 export const ENGAGEMENT_EVENTS = ['pointerdown', 'pointermove', 'touchstart', 'wheel', 'focusin', 'keydown'] as const;
 
 /**
+ * Runs `callback` once the page has loaded and then been idle for a while (`delayMs` after the
+ * load event, at the next idle moment): for work the page needs without waiting for the visitor
+ * to do something. Returns a function that cancels it.
+ */
+export function afterLoadAndIdle(callback: () => void, delayMs = 1500): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      if (window.requestIdleCallback) idle = window.requestIdleCallback(callback, { timeout: 3000 });
+      else callback();
+    }, delayMs);
+  };
+  if (document.readyState === 'complete') schedule();
+  else window.addEventListener('load', schedule, { once: true });
+  return () => {
+    window.removeEventListener('load', schedule);
+    clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback?.(idle);
+  };
+}
+
+/**
  * Runs `callback` once, the first time the visitor does something on the page (moves or presses
  * the pointer, touches, scrolls with the wheel, focuses a control or presses a key). Returns a
  * function that cancels it.

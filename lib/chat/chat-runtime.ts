@@ -10,10 +10,11 @@ import type { ChatMessage } from './types';
  * chat-runtime-loader.ts, never imported statically by the page.
  */
 export const chatRuntime: ChatRuntime = {
-  createChat: ({ id, messages, requestBody, onRequestStarted }) =>
+  createChat: ({ id, messages, requestBody, onRequestStarted, onFinish }) =>
     new ObservableChat<ChatMessage>({
       id,
       messages,
+      onFinish,
       transport: new DefaultChatTransport<ChatMessage>({
         api: '/api/chat',
         prepareSendMessagesRequest: ({ messages }) => ({ body: requestBody(messages) }),

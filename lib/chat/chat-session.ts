@@ -2,7 +2,8 @@ import type { Locale } from '@/lib/i18n/routing';
 import { newConversationId } from '@/lib/storage/conversation';
 import { chatRuntimeSource } from './chat-runtime-loader';
 import { createStore } from './external-store';
-import { LazyChat, type ChatHandle } from './lazy-chat';
+import { LazyChat, newMessageId, type ChatHandle } from './lazy-chat';
+import { withFailure } from './reply-status';
 import { toChatRequestBody } from './request-body';
 import { settingsStore } from './settings-store';
 import type { ChatMessage } from './types';
@@ -32,9 +33,23 @@ function createSession(init: Partial<Omit<ChatSession, 'chat'>> & { messages?: C
       id,
       messages: init.messages ?? [],
       requestBody: (messages) => toChatRequestBody(messages, settingsStore.get(), localeStore.get()),
+      // A stream that ended without the server's finish (cut off mid-reply) says so.
+      onFinish: ({ isAbort, isError, finishReason }) => {
+        if (!isAbort && !isError && finishReason === undefined)
+          queueMicrotask(() => markLastReply('interrupted', chat));
+      },
     },
     chatRuntimeSource,
   );
+  // A failed turn's error is kept on its reply (shown there, saved with it).
+  chat.subscribeStatus(() => {
+    if (chat.status !== 'error') return;
+    queueMicrotask(() => {
+      if (chat.status !== 'error' || !chat.error) return;
+      const messages = withFailure(chat.messages, chat.error, newMessageId);
+      if (messages) chat.messages = messages;
+    });
+  });
   return {
     chat,
     id,

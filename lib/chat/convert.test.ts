@@ -50,3 +50,15 @@ describe('fromConversationSettings', () => {
     expect(fromConversationSettings(saved, ['m1', 'm2'])).toEqual({ ...saved, model: 'm1' });
   });
 });
+
+describe('a failed reply', () => {
+  it('is saved with its error and read back with it, an empty one without a text part', () => {
+    const failed = [
+      messages[0],
+      { id: 'e', role: 'assistant', parts: [], metadata: { state: 'error', error: 'Failed to fetch' } },
+    ] as ChatMessage[];
+    const stored = toStoredMessages(failed, 'ready');
+    expect(stored[1]).toEqual({ id: 'e', role: 'assistant', text: '', state: 'error', error: 'Failed to fetch' });
+    expect(fromStoredMessages(stored)[1]).toEqual(failed[1]);
+  });
+});

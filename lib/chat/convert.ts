@@ -19,6 +19,7 @@ export function toStoredMessages(messages: readonly ChatMessage[], status: ChatS
         if (reasoning) stored.reasoning = reasoning;
         stored.state =
           isLast && busy ? 'streaming' : (m.metadata?.state ?? (isLast && status === 'error' ? 'error' : 'done'));
+        if (m.metadata?.error && stored.state === 'error') stored.error = m.metadata.error;
         if (m.metadata?.usage) stored.usage = m.metadata.usage;
         if (m.metadata?.droppedTurns) stored.droppedTurns = m.metadata.droppedTurns;
         if (m.metadata?.compared) stored.compared = m.metadata.compared;
@@ -38,10 +39,12 @@ export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMess
           ? userMessageParts(m.text, m.documents)
           : [
               ...(m.reasoning ? [{ type: 'reasoning' as const, text: m.reasoning, state: 'done' as const }] : []),
-              { type: 'text' as const, text: m.text },
+              // A reply that failed before its first token has no text (and no part).
+              ...(m.text || m.state !== 'error' ? [{ type: 'text' as const, text: m.text }] : []),
             ],
       metadata: {
         ...(state ? { state } : {}),
+        ...(state === 'error' && m.error ? { error: m.error } : {}),
         ...(m.usage ? { usage: m.usage } : {}),
         ...(m.droppedTurns ? { droppedTurns: m.droppedTurns } : {}),
         ...(m.compared ? { compared: m.compared } : {}),

@@ -26,6 +26,8 @@ export interface ChatInit {
   requestBody: (messages: ChatMessage[]) => object;
   /** Called by the transport as soon as it has started a request (fetch called). */
   onRequestStarted?: () => void;
+  /** Called when a reply's stream has ended (the AI SDK's onFinish). */
+  onFinish?: (event: { isAbort: boolean; isError: boolean; finishReason?: string }) => void;
 }
 
 /** What the dynamically imported chat module provides: a real chat, with its transport. */

@@ -1,7 +1,7 @@
 import type { ChatStatus } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChatHandle } from './lazy-chat';
-import { deleteMessage, retryFailedTurn } from './message-actions';
+import { deleteMessage, restoreMessage, retryFailedTurn } from './message-actions';
 import type { ChatMessage } from './types';
 
 const message = (id: string, role: 'user' | 'assistant'): ChatMessage => ({ id, role, parts: [] });
@@ -50,5 +50,17 @@ describe('retryFailedTurn', () => {
     expect(chat.clearError).toHaveBeenCalledOnce();
     expect(chat.regenerate).toHaveBeenCalledOnce();
     expect(chat.clearError.mock.invocationCallOrder[0]).toBeLessThan(chat.regenerate.mock.invocationCallOrder[0]);
+  });
+});
+
+describe('restoreMessage (undo of a delete)', () => {
+  it('puts the message back where it was', async () => {
+    const chat = chatIn('ready', [message('u1', 'user'), message('a1', 'assistant'), message('u2', 'user')]);
+    const removed = await deleteMessage(chat, 'a1');
+    expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'u2']);
+    restoreMessage(chat, removed!);
+    expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'a1', 'u2']);
+    restoreMessage(chat, removed!);
+    expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'a1', 'u2']);
   });
 });

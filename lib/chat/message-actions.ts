@@ -17,11 +17,28 @@ export async function editAndResend(chat: ChatHandle, messageId: string, text: s
   await chat.regenerate();
 }
 
-export async function deleteMessage(chat: ChatHandle, messageId: string): Promise<void> {
+/** A deleted message and where it was, for undo ({@link restoreMessage}). */
+export interface DeletedMessage {
+  message: ChatMessage;
+  index: number;
+}
+
+export async function deleteMessage(chat: ChatHandle, messageId: string): Promise<DeletedMessage | null> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  const index = chat.messages.findIndex((m) => m.id === messageId);
+  if (index < 0) return null;
   // The error of a failed reply is shown inside it, and goes with it.
   if (chat.status === 'error' && failedReplyId(chat.messages, chat.status) === messageId) chat.clearError();
+  const message = chat.messages[index];
   chat.messages = chat.messages.filter((m) => m.id !== messageId);
+  return { message, index };
+}
+
+/** Undoes {@link deleteMessage}: the message goes back where it was (or at the end, if fewer are left). */
+export function restoreMessage(chat: ChatHandle, { message, index }: DeletedMessage): void {
+  if (chat.messages.some((m) => m.id === message.id)) return;
+  const at = Math.min(index, chat.messages.length);
+  chat.messages = [...chat.messages.slice(0, at), message, ...chat.messages.slice(at)];
 }
 
 /** Asks again for the reply of the turn that failed (the failed reply, if one began, is replaced). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failedReplyId, replyStatus } from './reply-status';
+import { failedReplyId, replyStatus, withFailure } from './reply-status';
+import type { ChatMessage } from './types';
 
 describe('replyStatus', () => {
   const plain = { metadata: undefined };
@@ -29,5 +30,42 @@ describe('failedReplyId', () => {
     expect(failedReplyId([], 'error')).toBeUndefined();
     expect(failedReplyId([user, reply], 'ready')).toBeUndefined();
     expect(failedReplyId([user, reply], 'streaming')).toBeUndefined();
+  });
+});
+
+describe('withFailure: the error stays on its reply', () => {
+  const user: ChatMessage = { id: 'u', role: 'user', parts: [{ type: 'text', text: '質問' }] };
+  const reply: ChatMessage = { id: 'a', role: 'assistant', parts: [{ type: 'text', text: '途中まで' }] };
+  const error = new Error('{"error":{"code":"rate_limited"}}');
+
+  it('on the reply that had begun, keeping its text', () => {
+    const messages = withFailure([user, reply], error, () => 'new')!;
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toMatchObject({
+      id: 'a',
+      parts: reply.parts,
+      metadata: { state: 'error', error: error.message },
+    });
+  });
+
+  it('on an empty reply added when none had begun, right after the message sent', () => {
+    const messages = withFailure([user], new TypeError('Failed to fetch'), () => 'new')!;
+    expect(messages[1]).toEqual({
+      id: 'new',
+      role: 'assistant',
+      parts: [],
+      metadata: { state: 'error', error: 'Failed to fetch' },
+    });
+  });
+
+  it('changes nothing when it is there already, or with nothing sent', () => {
+    expect(
+      withFailure(
+        withFailure([user, reply], error, () => 'x')!,
+        error,
+        () => 'y',
+      ),
+    ).toBeNull();
+    expect(withFailure([], error, () => 'x')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { ChatStatus } from 'ai';
+import { MAX_ERROR_CHARS } from '@/lib/storage/conversation';
 import type { ChatMessage } from './types';
 
 /** data-status of an assistant message. An interrupted reply shows as stopped (its text is kept). */
@@ -28,4 +29,22 @@ export function failedReplyId(
 ): string | undefined {
   const last = messages.at(-1);
   return chatStatus === 'error' && last?.role === 'assistant' ? last.id : undefined;
+}
+
+/**
+ * The messages with a failed turn's error kept on its reply (metadata `state: 'error'` and the
+ * error's text), so it stays there after later messages and reloads: on the reply that had
+ * begun, or on an empty reply added for a request that failed before one began (no connection,
+ * refused by this app's server), so the error shows right under the message that was sent.
+ * Null when there is nothing to change.
+ */
+export function withFailure(messages: readonly ChatMessage[], error: Error, newId: () => string): ChatMessage[] | null {
+  const last = messages.at(-1);
+  const text = error.message.slice(0, MAX_ERROR_CHARS);
+  if (last?.role === 'assistant') {
+    if (last.metadata?.state === 'error' && last.metadata.error === text) return null;
+    return [...messages.slice(0, -1), { ...last, metadata: { ...last.metadata, state: 'error', error: text } }];
+  }
+  if (last?.role !== 'user') return null;
+  return [...messages, { id: newId(), role: 'assistant', parts: [], metadata: { state: 'error', error: text } }];
 }

@@ -99,3 +99,18 @@ describe("a reasoning model's reasoning", () => {
     expect(messageText(reopened)).toBe('こんにちは！');
   });
 });
+
+describe('a reply that failed before its first token', () => {
+  it('is not sent back to the model', () => {
+    const body = toChatRequestBody(
+      [
+        { id: 'u', role: 'user', parts: [{ type: 'text', text: '一つ目' }] },
+        { id: 'e', role: 'assistant', parts: [], metadata: { state: 'error', error: 'Failed to fetch' } },
+        { id: 'u2', role: 'user', parts: [{ type: 'text', text: '二つ目' }] },
+      ],
+      defaultSettings(['x/small']),
+      'ja',
+    );
+    expect(body.messages.map((m) => m.content)).toEqual(['一つ目', '二つ目']);
+  });
+});

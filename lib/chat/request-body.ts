@@ -26,11 +26,14 @@ export function effectiveSystemPrompt(settings: ChatSettings, locale: Locale): s
   return builtin ? localize(builtin.systemPrompt, locale) : profileForModel(settings.model).systemPrompt[locale];
 }
 
+/** A reply that failed before its first token: it holds its error, nothing to send back. */
+const isEmptyFailure = (m: ChatMessage) => m.metadata?.state === 'error' && !messageText(m) && !messageReasoning(m);
+
 /** The JSON body POST /api/chat expects, built from the chat and the current settings. */
 export function toChatRequestBody(messages: ChatMessage[], settings: ChatSettings, locale: Locale): ChatRequest {
   return {
     messages: messages
-      .filter((m) => m.role === 'user' || m.role === 'assistant')
+      .filter((m) => m.role === 'user' || (m.role === 'assistant' && !isEmptyFailure(m)))
       .map((m) => {
         const documents = m.role === 'user' ? messageDocuments(m) : [];
         return {

@@ -8,6 +8,8 @@ export interface ReplyMetadata {
   usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
   /** How the reply ended when it did not finish: set on stop, error, or found mid-stream after a reload. */
   state?: 'stopped' | 'interrupted' | 'error';
+  /** A failed reply's error as the chat received it (read by describeChatError), kept with it. */
+  error?: string;
   /** Set on a reply picked from a comparison: its model and the reply it was preferred to. */
   compared?: ComparedReply;
 }

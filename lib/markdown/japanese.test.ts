@@ -2,6 +2,8 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { PluggableList } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { JAPANESE_MARKDOWN, JAPANESE_URLS } from '../../e2e/fake-upstream/japanese.mjs';
@@ -74,6 +76,21 @@ describe('bare URLs in Japanese prose', () => {
     );
   });
 
+  it('after a URL, read code spans, written links and emphasis as Markdown', () => {
+    expect(render('https://x.example、`https://a.example、`です')).toBe(
+      '<p><a href="https://x.example">https://x.example</a>、<code>https://a.example、</code>です</p>',
+    );
+    expect(render('https://x.example、[公式](https://a.example)を参照')).toBe(
+      '<p><a href="https://x.example">https://x.example</a>、<a href="https://a.example">公式</a>を参照</p>',
+    );
+    expect(render('、**https://a.example**、**https://b.example**')).toBe(
+      '<p>、<strong><a href="https://a.example">https://a.example</a></strong>、<strong><a href="https://b.example">https://b.example</a></strong></p>',
+    );
+    expect(render('、www.a.example。www.b.example。')).toBe(
+      '<p>、<a href="http://www.a.example">www.a.example</a>。<a href="http://www.b.example">www.b.example</a>。</p>',
+    );
+  });
+
   it('leave written links alone', () => {
     expect(render('[https://a.example/x。](https://a.example/x。)')).toContain(
       '<a href="https://a.example/x%E3%80%82">https://a.example/x。</a>',
@@ -125,5 +142,38 @@ describe('block splitter and a full parse agree on Japanese Markdown', () => {
       expect(blocks, JSON.stringify(text)).toEqual(createBlockSplitter()(text));
       expect(blocks.map((block) => render(block)).join('\n'), JSON.stringify(text)).toBe(render(text));
     }
+  });
+});
+
+describe('bare URLs cost linear time (issue 32: a share link of `https://a.b、` × 2,666 blocked the tab 8.6 s)', () => {
+  const MEGABYTE = 1 << 20;
+  const fill = (unit: string) => unit.repeat(Math.ceil(MEGABYTE / unit.length));
+  const gfmOnly: PluggableList = [remarkGfm, ...remarkPlugins.slice(1, -1)];
+  const time = (markdown: string, remark: PluggableList) => {
+    const processor = unified().use(remarkParse).use(remark);
+    const start = performance.now();
+    processor.runSync(processor.parse(markdown));
+    return performance.now() - start;
+  };
+
+  // The reference: GFM alone on the same text with a space where each URL ends, which makes as
+  // many links (every link costs the parser the same whatever ends it).
+  it.each([
+    ['https://a.b、', 'https://a.b', 3],
+    ['www.a.b。', 'http://www.a.b', 3],
+    ['、`https://a.b', 'https://a.b', 2],
+  ])('1 MB of %s: linear, as fast as GFM making as many links', { timeout: 300_000 }, (unit, href, links) => {
+    const markdown = fill(unit);
+    const spaced = markdown.replace(/[、。]/g, ' ');
+    time(markdown, remarkPlugins); // warm up
+    const gfm = time(spaced, gfmOnly);
+    const ours = time(markdown, remarkPlugins);
+    console.info(
+      `1 MB of ${unit}: GFM alone (spaces) ${gfm.toFixed(0)} ms, with Japanese URL ends ${ours.toFixed(0)} ms`,
+    );
+    expect(ours).toBeLessThan(3 * gfm + 500);
+    const html = render(unit.repeat(3));
+    expect(html.match(/<a /g)).toHaveLength(links);
+    expect(html).toContain(`<a href="${href}">`);
   });
 });

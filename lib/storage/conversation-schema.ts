@@ -7,7 +7,7 @@ import {
 } from '@/lib/ai/limits';
 import { presetParamsSchema } from '@/lib/presets/schema';
 import * as z from '@/lib/validation/zod-mini';
-import { CONVERSATION_VERSION, MAX_TITLE_CHARS, replyStates } from './conversation';
+import { CONVERSATION_VERSION, MAX_ERROR_CHARS, MAX_TITLE_CHARS, replyStates } from './conversation';
 
 const usageSchema = z.strictObject({
   inputTokens: z.optional(z.number()),
@@ -52,6 +52,8 @@ export const storedMessageSchema = z.strictObject({
   /** A reasoning model's reasoning, kept with its reply (never sent back to the model). */
   reasoning: z.optional(z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 8))),
   state: z.optional(z.enum(replyStates)),
+  /** A failed reply's error (lib/chat/client-error.ts reads it), shown with it after a reload. */
+  error: z.optional(z.string().check(z.maxLength(MAX_ERROR_CHARS))),
   usage: z.optional(usageSchema),
   droppedTurns: z.optional(z.number().check(z.int(), z.gte(0))),
   /** User messages: their documents. Optional, so version 1 data without any reads as before. */

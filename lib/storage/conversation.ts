@@ -6,6 +6,8 @@ export type { Conversation, ConversationSettings, StoredCompare, StoredMessage }
 
 export const CONVERSATION_VERSION = 1;
 export const MAX_TITLE_CHARS = 80;
+/** A failed reply's error text is kept up to this length. */
+export const MAX_ERROR_CHARS = 4000;
 
 /** How a saved reply ended. "interrupted": the page closed or the network dropped mid-reply. */
 export const replyStates = ['done', 'stopped', 'interrupted', 'error', 'streaming'] as const;
