@@ -1,7 +1,14 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { MAX_BODY_BYTES } from './lib/http/body-guard';
-import { API_CSP, STATIC_SECURITY_HEADERS, UNPROXIED_CSP, UNPROXIED_PATHS } from './lib/security/headers';
+import {
+  API_CSP,
+  STATIC_FILES_CSP,
+  STATIC_FILES_PATH,
+  STATIC_SECURITY_HEADERS,
+  UNPROXIED_CSP,
+  UNPROXIED_PATHS,
+} from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/i18n/request.ts',
@@ -43,6 +50,8 @@ const nextConfig: NextConfig = {
         source,
         headers: [{ key: 'Content-Security-Policy', value: UNPROXIED_CSP }],
       })),
+      // The build's files, workers among them: scripts from this site only (last match wins).
+      { source: STATIC_FILES_PATH, headers: [{ key: 'Content-Security-Policy', value: STATIC_FILES_CSP }] },
     ];
   },
 };

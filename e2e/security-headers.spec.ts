@@ -82,6 +82,10 @@ test.describe('security headers', () => {
         await openChat(page, locale); // waits for hydration: send reacts to typing
         await sendMessage(page, `CSP ${uniqueTag()}`);
         await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+        // The meter's count comes from a worker, which runs under its own script's CSP
+        // (/_next/static/): it must be allowed to import its chunks.
+        await expect(page.getByTestId('context-meter')).not.toHaveAttribute('data-state', 'counting');
+        await expect(page.getByTestId('context-meter')).toHaveAttribute('data-used', /^[1-9]\d*$/);
         expect(await page.evaluate(() => (window as { __csp?: string[] }).__csp ?? [])).toEqual([]);
         expect(violations).toEqual([]);
       });

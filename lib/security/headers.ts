@@ -18,13 +18,18 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
 /** For API responses (JSON and event streams): nothing may load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** The page CSP; with `nonce` null no script runs (`script-src 'none'`). */
-export function pageCsp(nonce: string | null, dev = process.env.NODE_ENV === 'development'): string {
+/**
+ * The page CSP. With `nonce` null no script runs (`script-src 'none'`); with `'files'` only the
+ * site's own script files do (`script-src 'self'`: a worker importing its chunks).
+ */
+export function pageCsp(nonce: string | null | 'files', dev = process.env.NODE_ENV === 'development'): string {
   return [
     "default-src 'self'",
     nonce === null
       ? "script-src 'none'"
-      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+      : nonce === 'files'
+        ? "script-src 'self'"
+        : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     // React and Tailwind may set style attributes; styles cannot run script.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -49,8 +54,8 @@ export function createNonce(): string {
  * Paths the proxy does not run on (proxy.ts's matcher: Next.js's own files, Vercel's, pdf.js's
  * data), as next.config.ts `headers()` sources. Whatever answers there is a file, or an HTML 404
  * page, and that page gets no nonce from the proxy: it carries the page CSP with scripts off (it
- * reads fine without them; nothing there needs to run). On a script, font or image the header
- * does nothing.
+ * reads fine without them; nothing there needs to run). On a font or image the header does
+ * nothing; on a worker's script it is the worker's CSP (see STATIC_FILES_CSP).
  */
 export const UNPROXIED_PATHS = [
   '/_next/:path*',
@@ -59,3 +64,13 @@ export const UNPROXIED_PATHS = [
   '/pdfjs/standard_fonts/:path*',
 ];
 export const UNPROXIED_CSP = pageCsp(null, false);
+
+/**
+ * The build's own files (`/_next/static/`), a more specific rule after UNPROXIED_PATHS (the last
+ * matching header wins). A dedicated worker is governed by the CSP of its script's response, not
+ * by the page's: the token counter's and the attachment reader's workers are files here, and
+ * import their chunks from here, which `script-src 'none'` forbade (no count, no PDF text).
+ * Scripts from the site's own files only; an HTML 404 here still runs nothing injected.
+ */
+export const STATIC_FILES_PATH = '/_next/static/:path*';
+export const STATIC_FILES_CSP = pageCsp('files', false);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { config } from '../../proxy';
 import { ACCESS_COOKIE, createAccessToken } from './access';
 import { gateRequest } from './gate';
-import { UNPROXIED_CSP, UNPROXIED_PATHS } from './headers';
+import { STATIC_FILES_CSP, STATIC_FILES_PATH, UNPROXIED_CSP, UNPROXIED_PATHS } from './headers';
 
 const runsProxy = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 const APP = path.resolve(import.meta.dirname, '../../app');
@@ -86,6 +86,13 @@ describe('the CSP of the paths the proxy skips (their HTML 404 pages)', () => {
     expect(UNPROXIED_CSP).toContain("frame-ancestors 'none'");
     expect(UNPROXIED_CSP).toContain("object-src 'none'");
     expect(UNPROXIED_CSP).not.toContain('nonce');
+  });
+
+  it("lets the build's own files (workers) import scripts from this site only", () => {
+    expect(STATIC_FILES_PATH.startsWith('/_next/')).toBe(true);
+    expect(STATIC_FILES_CSP).toContain("script-src 'self';");
+    expect(STATIC_FILES_CSP).not.toContain('unsafe');
+    expect(STATIC_FILES_CSP).toContain("frame-ancestors 'none'");
   });
 });
 
