@@ -3,7 +3,7 @@ export const GUARDED = {
   accessCodes: ['swallow-test-code', 'セカンド・コード'],
   cookieSecret: 'e2e-cookie-secret-7Qm2Xv9Lk4Rt8Wz1Pd6Ny3Hc',
   /** Sent upstream as the API key: it must reach the upstream and nothing else. */
-  apiKeyMarker: 'sk-FAKE-MARKER-not-a-key',
+  apiKeyMarker: 'TEST-ONLY-GUARDED-MARKER',
   perMinute: 4,
   concurrent: 2,
   unlockAttempts: 3,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { endpointSecrets, redactChatError, redactSecrets, withoutAddresses } from './redact';
 
-const KEY = 'nvapi-FAKE-not-a-real-key-0123456789';
+const KEY = 'TEST-ONLY-upstream-credential-0123456789';
 const key = Buffer.from(KEY);
 
 describe('endpointSecrets', () => {
@@ -19,7 +19,7 @@ describe('endpointSecrets', () => {
     const secrets = endpointSecrets(
       { kind: 'nvidia', baseURL: 'https://integrate.api.nvidia.com/v1', apiKey: KEY },
       {
-        SWALLOW_API_KEY: 'sk-FAKE-other-key-abcdef',
+        SWALLOW_API_KEY: 'TEST-ONLY-other-credential-abcdef',
         ACCESS_COOKIE_SECRET: 'cookie-secret-FAKE-0123456789abcdef',
         REDIS_URL: 'redis://:r3dis-FAKE-pass@redis.internal:6379',
       },
@@ -27,7 +27,7 @@ describe('endpointSecrets', () => {
     expect(secrets.credentials).toEqual(
       expect.arrayContaining([
         KEY,
-        'sk-FAKE-other-key-abcdef',
+        'TEST-ONLY-other-credential-abcdef',
         'cookie-secret-FAKE-0123456789abcdef',
         'r3dis-FAKE-pass',
       ]),
