@@ -28,21 +28,24 @@ export function ThemeSwitcher() {
       {t(option)}
     </option>
   ));
-  const onChange = (value: string) => themeStore.set(parseTheme(value));
+  // The one control, in either place: a labelled select in the menu, or invisible over the icon.
+  const select = (className: string) => (
+    <select
+      data-testid="theme-select"
+      value={theme}
+      onChange={(e) => themeStore.set(parseTheme(e.target.value))}
+      className={className}
+    >
+      {options}
+    </select>
+  );
 
   if (place === 'menu') {
     return (
       <label className="flex min-h-11 w-full items-center gap-3 whitespace-nowrap px-3 text-sm [&>svg]:shrink-0">
         <Icon {...ICON_PROPS} />
         <span className="flex-1">{t('label')}</span>
-        <select
-          data-testid="theme-select"
-          value={theme}
-          onChange={(e) => onChange(e.target.value)}
-          className="min-h-11 rounded-lg border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {options}
-        </select>
+        {select('min-h-11 rounded-lg border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900')}
       </label>
     );
   }
@@ -58,14 +61,7 @@ export function ThemeSwitcher() {
       <Icon {...ICON_PROPS} />
       <span className="sr-only">{t('label')}</span>
       {/* Over the icon, transparent: a click opens the native choices; the select is the control. */}
-      <select
-        data-testid="theme-select"
-        value={theme}
-        onChange={(e) => onChange(e.target.value)}
-        className="absolute inset-0 cursor-pointer appearance-none opacity-0"
-      >
-        {options}
-      </select>
+      {select('absolute inset-0 cursor-pointer appearance-none opacity-0')}
     </label>
   );
 }
