@@ -121,6 +121,7 @@ export default defineConfig({
         REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
         RATE_LIMIT_PER_MINUTE: String(GUARDED.perMinute),
         RATE_LIMIT_CONCURRENT: String(GUARDED.concurrent),
+        RATE_LIMIT_STREAM_LEASE_SECONDS: String(GUARDED.streamLeaseSeconds),
         ACCESS_MAX_ATTEMPTS: String(GUARDED.unlockAttempts),
         ACCESS_MAX_ATTEMPTS_TOTAL: String(GUARDED.unlockAttemptsTotal),
       },

@@ -120,12 +120,12 @@ test.describe('per-client limits (shared through Redis)', () => {
   test(`the stream cap is a semaphore: streams held past the slot lease still count, and hanging up in either order frees one slot each`, async ({
     baseURL,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(60_000);
     const errorCode = async (reply: Reply) => ((await reply.done)[0] as { error?: { code: string } }).error?.code;
     for (const [order, holdMs] of [
       [[0, 1], 0],
-      // Past the slot lease (STREAM_SLOT_LEASE_MS, 30 s): renewed while the replies stream.
-      [[1, 0], 35_000],
+      // Past the slot lease (RATE_LIMIT_STREAM_LEASE_SECONDS, short here): renewed while the replies stream.
+      [[1, 0], GUARDED.streamLeaseSeconds * 1000 + 2_000],
     ] as const) {
       const client: Client = { address: '127.0.0.1', headers: { 'x-forwarded-for': uniqueIp() } };
       expect((await unlockClient(client, baseURL!, GUARDED.accessCodes[0])).status).toBe(303);

@@ -6,6 +6,8 @@ export const GUARDED = {
   apiKeyMarker: 'TEST-ONLY-GUARDED-MARKER',
   perMinute: 4,
   concurrent: 2,
+  /** The stream slots' lease (30 s by default): short, so the semaphore test holds replies past it in seconds. */
+  streamLeaseSeconds: 3,
   unlockAttempts: 3,
   /** All clients together, per hour: high enough for the suite (tested in lib/security/limits.test.ts). */
   unlockAttemptsTotal: 500,

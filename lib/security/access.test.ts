@@ -90,4 +90,11 @@ describe('limit settings', () => {
       redisUrl: 'redis://x:1',
     });
   });
+
+  it("takes the stream slots' lease in seconds, 30 by default and never under 3", () => {
+    expect(resolveSecurityConfig({}).streamLeaseMs).toBe(30_000);
+    expect(resolveSecurityConfig({ RATE_LIMIT_STREAM_LEASE_SECONDS: '5' }).streamLeaseMs).toBe(5_000);
+    expect(resolveSecurityConfig({ RATE_LIMIT_STREAM_LEASE_SECONDS: '1' }).streamLeaseMs).toBe(3_000);
+    expect(resolveSecurityConfig({ RATE_LIMIT_STREAM_LEASE_SECONDS: 'soon' }).streamLeaseMs).toBe(30_000);
+  });
 });

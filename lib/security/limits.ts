@@ -124,7 +124,7 @@ export interface LimitsOptions {
 
 export function createLimits(
   config: Pick<SecurityConfig, 'requestsPerMinute' | 'concurrentStreams' | 'unlockAttempts' | 'redisUrl'> &
-    Partial<Pick<SecurityConfig, 'unlockAttemptsTotal'>>,
+    Partial<Pick<SecurityConfig, 'unlockAttemptsTotal' | 'streamLeaseMs'>>,
   options: LimitsOptions = {},
 ): Limits {
   const redis = config.redisUrl
@@ -157,7 +157,7 @@ export function createLimits(
       () => undefined,
     );
 
-  const leaseMs = options.streamLeaseMs ?? STREAM_SLOT_LEASE_MS;
+  const leaseMs = options.streamLeaseMs ?? config.streamLeaseMs ?? STREAM_SLOT_LEASE_MS;
   const localSlots = memorySlots(leaseMs);
   const sharedSlots = redis ? redisSlots(redis, leaseMs) : null;
   const heartbeats = new Set<ReturnType<typeof setInterval>>();
@@ -280,6 +280,7 @@ export function getLimits(config: SecurityConfig): Limits {
   const key = JSON.stringify([
     config.requestsPerMinute,
     config.concurrentStreams,
+    config.streamLeaseMs,
     config.unlockAttempts,
     config.unlockAttemptsTotal,
     config.redisUrl,
