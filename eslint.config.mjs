@@ -2,27 +2,27 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 // Modules a page loads before the visitor does anything. zod and the AI SDK (~75 KB gzip) arrive
-// later, with the chat runtime (lib/chat/chat-runtime-loader.ts); here they may be named in types only.
+// later, with the chat runtime (lib/client/chat/chat-runtime-loader.ts); here they may be named in types only.
 const FIRST_LOAD = ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'proxy.ts'];
 const NOT_FIRST_LOAD = [
   'app/api/**',
   'lib/ai/**',
-  'lib/security/**',
-  'lib/http/**',
+  'lib/server/**',
+  'lib/shared/schemas/**',
   'lib/deploy/**',
   // Server-only: the model registry's data and the deployment's SWALLOW_MODELS (browser: ModelProfile).
-  'lib/model/registry.ts',
-  'lib/model/deployment.ts',
+  'lib/server/model/registry.ts',
+  'lib/server/model/deployment.ts',
   // Loaded on use, by dynamic import(): the chat runtime and the view-code dialog.
-  'lib/chat/chat-runtime.ts',
-  'lib/chat/observable-chat.ts',
+  'lib/client/runtime/chat/chat-runtime.ts',
+  'lib/client/runtime/chat/observable-chat.ts',
   'components/code/ViewCodeDialog.tsx',
-  'lib/code/**',
+  'lib/client/runtime/**',
   // The attachment parsers run in the extraction worker, started when a file is attached.
-  'lib/attachments/extract.worker.ts',
-  'lib/attachments/read-document.ts',
-  'lib/attachments/pdf.ts',
-  'lib/attachments/docx.ts',
+  'lib/client/runtime/attachments/extract.worker.ts',
+  'lib/client/runtime/attachments/read-document.ts',
+  'lib/client/runtime/attachments/pdf.ts',
+  'lib/client/runtime/attachments/docx.ts',
   '**/*.test.ts',
 ];
 
@@ -77,11 +77,11 @@ const config = [
             },
             {
               name: 'pdfjs-dist',
-              message: 'pdf.js runs in the extraction worker (lib/attachments/extract.worker.ts).',
+              message: 'pdf.js runs in the extraction worker (lib/client/runtime/attachments/extract.worker.ts).',
               allowTypeImports: true,
             },
             {
-              name: '@/lib/ai/schema',
+              name: '@/lib/shared/schemas/chat-request',
               message: 'The request schema is zod: import its types only.',
               allowTypeImports: true,
             },
@@ -89,7 +89,8 @@ const config = [
           patterns: [
             {
               group: ['mammoth', 'mammoth/*', 'pdfjs-dist/*'],
-              message: 'The document parsers run in the extraction worker (lib/attachments/extract.worker.ts).',
+              message:
+                'The document parsers run in the extraction worker (lib/client/runtime/attachments/extract.worker.ts).',
               allowTypeImports: true,
             },
             {

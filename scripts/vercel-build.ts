@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestKeys } from '../e2e/guarded/build-marker';
 import { checkVercelOutput, exportedMaxDuration } from '../lib/deploy/vercel-output';
-import { OG_IMAGE, PNG_ICONS } from '../lib/meta/brand';
+import { OG_IMAGE, PNG_ICONS } from '../lib/shared/meta/brand';
 
 const root = process.cwd();
 const distDir = process.env.NEXT_DIST_DIR || '.next';

@@ -12,7 +12,7 @@
 import { importGraph, reachable } from './import-graph.ts';
 
 export const LEGS = {
-  send: ['components/chat/Composer.tsx', 'lib/chat/chat-runtime.ts'],
+  send: ['components/chat/Composer.tsx', 'lib/client/runtime/chat/chat-runtime.ts'],
   server: ['app/api/chat/route.ts'],
   reply: ['components/chat/MessageList.tsx', 'components/chat/useChatState.ts', 'components/markdown/Markdown.tsx'],
 } as const;

@@ -2,15 +2,15 @@
 
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { draftStore, getChat } from '@/lib/chat/chat-session';
-import { settingsStore } from '@/lib/chat/settings-store';
-import { buildSnippets } from '@/lib/code/snippets';
-import type { CodeTarget } from '@/lib/code/target';
-import type { ChatRequest } from '@/lib/ai/schema';
-import { dropOldestTurns } from '@/lib/ai/turns';
-import { snippetChatRequest, toUpstreamRequest } from '@/lib/code/upstream-request';
-import type { Locale } from '@/lib/i18n/routing';
-import type { ChatMessage, ChatSettings } from '@/lib/chat/types';
+import { draftStore, getChat } from '@/lib/client/chat/chat-session';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import { buildSnippets } from '@/lib/client/runtime/code/snippets';
+import type { CodeTarget } from '@/lib/server/code/target';
+import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
+import { dropOldestTurns } from '@/lib/shared/ai/turns';
+import { snippetChatRequest, toUpstreamRequest } from '@/lib/client/runtime/code/upstream-request';
+import type { Locale } from '@/lib/shared/i18n/routing';
+import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import { SnippetTabs } from './SnippetTabs';
 
 /** If the server cannot be asked, assume a private server: print no URL, read it from the environment. */

@@ -7,7 +7,7 @@ export const GUARDED = {
   perMinute: 4,
   concurrent: 2,
   unlockAttempts: 3,
-  /** All clients together, per hour: high enough for the suite (tested in lib/security/limits.test.ts). */
+  /** All clients together, per hour: high enough for the suite (tested in lib/server/security/limits.test.ts). */
   unlockAttemptsTotal: 500,
   redisPort: Number(process.env.E2E_UPSTREAM_PORT ?? 4010) + 1,
 } as const;

@@ -8,7 +8,7 @@ import {
   MAX_BODY_BYTES,
   MAX_FORM_BYTES,
   MAX_OTHER_BODY_BYTES,
-} from '../../lib/http/body-guard';
+} from '../../lib/server/http/body-guard';
 import { UPSTREAM, uniqueTag } from '../support';
 import { chatBody, openReply, startApp, stopApp, type AppProcess } from './app-process';
 

@@ -1,10 +1,10 @@
-import { fitRequestToContext } from '@/lib/ai/context-budget';
-import { getServerConfig, profileOf } from '@/lib/ai/endpoint';
-import { validateChatRequest } from '@/lib/ai/schema';
-import { codeTarget } from '@/lib/code/target';
-import { jsonError } from '@/lib/http/json-error';
-import { methodNotAllowed, readJsonBody } from '@/lib/http/read-json';
-import { admitCodeTargetRequest } from '@/lib/security/admission';
+import { fitRequestToContext } from '@/lib/shared/ai/context-budget';
+import { getServerConfig, profileOf } from '@/lib/server/ai/endpoint';
+import { validateChatRequest } from '@/lib/shared/schemas/chat-request';
+import { codeTarget } from '@/lib/server/code/target';
+import { jsonError } from '@/lib/server/http/json-error';
+import { methodNotAllowed, readJsonBody } from '@/lib/server/http/read-json';
+import { admitCodeTargetRequest } from '@/lib/server/security/admission';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
