@@ -7,37 +7,16 @@
  * parses PDF (pdf.js, pdf.ts) and DOCX (mammoth, docx.ts). The worker and its parsers are
  * fetched only when a file is attached, so first-load JS does not grow.
  */
-import type { ExtractRequest, ExtractResponse } from '../runtime/attachments/extract.worker';
+import type {
+  AttachmentErrorCode,
+  ExtractedDocument,
+  ExtractRequest,
+  ExtractResponse,
+  ExtractResult,
+  FileKind,
+} from './protocol';
 
-export const ATTACHMENT_ERROR_CODES = [
-  'unsupported_type',
-  'too_large',
-  'binary',
-  'unreadable',
-  'pdf_encrypted',
-  'pdf_corrupt',
-  'pdf_no_text',
-  'docx_corrupt',
-] as const;
-
-/**
- * Each has a message at `attachments.errors.<code>` in messages/*.json, with {name} (the file's)
- * and, for too_large, {limit} (MAX_ATTACHMENT_BYTES as the UI shows sizes, e.g. "10 MB").
- */
-export type AttachmentErrorCode = (typeof ATTACHMENT_ERROR_CODES)[number];
-
-export interface ExtractedDocument {
-  /** Whole text, line endings normalised to \n. */
-  text: string;
-  kind: 'text' | 'pdf' | 'docx';
-  /** PDF: text per page (so the UI can keep only some pages). */
-  pages?: string[];
-  /** Text files: the encoding detected, e.g. 'shift_jis', 'utf-8', 'utf-16le', 'euc-jp'. */
-  encoding?: string;
-}
-
-export type ExtractResult =
-  { ok: true; document: ExtractedDocument } | { ok: false; code: AttachmentErrorCode; limitBytes?: number };
+export type { AttachmentErrorCode, ExtractedDocument, ExtractResult, FileKind };
 
 /**
  * 10 MiB per file. The model's window (8K tokens, ~30 KB of Japanese text) is the real limit
@@ -46,8 +25,6 @@ export type ExtractResult =
  * a 5 MB CSV exported from Excel must still open (the UI can then say it does not fit).
  */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-export type FileKind = 'text' | 'pdf' | 'docx';
 
 const TEXT_EXTENSIONS = new Set([
   // documents and data

@@ -2,7 +2,7 @@ import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import en from '../../../messages/en.json' with { type: 'json' };
 import ja from '../../../messages/ja.json' with { type: 'json' };
-import { ATTACHMENT_ERROR_CODES } from './extract';
+import { ATTACHMENT_ERROR_CODES } from './protocol';
 
 const MESSAGES = { ja, en };
 

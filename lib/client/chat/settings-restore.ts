@@ -2,7 +2,6 @@ import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
 import { MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
 import { DEFAULT_PRESET_ID } from '@/lib/client/presets/builtin';
 import * as z from '@/lib/shared/validation/zod-mini';
-import { defaultSettings } from './settings-store';
 import type { ChatSettings } from './types';
 
 const storedSettingsSchema = z.object({
@@ -14,9 +13,11 @@ const storedSettingsSchema = z.object({
   presetId: z._default(z.nullable(z.string().check(z.maxLength(64))), DEFAULT_PRESET_ID),
 });
 
-/** Settings saved earlier, or the defaults; a model the server no longer offers falls back. */
-export function restoreSettings(raw: string | null, models: readonly string[]): ChatSettings {
-  const defaults = defaultSettings(models);
+/**
+ * Settings saved earlier, or `defaults` (settings-store.ts defaultSettings); a model the server no
+ * longer offers falls back to the default one.
+ */
+export function restoreSettings(raw: string | null, models: readonly string[], defaults: ChatSettings): ChatSettings {
   if (!raw) return defaults;
   try {
     const parsed = storedSettingsSchema.safeParse(JSON.parse(raw));

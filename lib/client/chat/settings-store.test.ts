@@ -8,7 +8,7 @@ const MODELS = ['m/8b', 'm/70b'];
 
 describe('restoreSettings', () => {
   it('starts from the authors\u2019 defaults and the first model', () => {
-    expect(restoreSettings(null, MODELS)).toEqual({
+    expect(restoreSettings(null, MODELS, defaultSettings(MODELS))).toEqual({
       model: 'm/8b',
       temperature: 0.6,
       topP: 0.9,
@@ -19,14 +19,17 @@ describe('restoreSettings', () => {
   });
   it('keeps valid saved settings', () => {
     const saved = { model: 'm/70b', temperature: 1, topP: 0.5, maxTokens: 100, systemPrompt: 'x', presetId: 'my-own' };
-    expect(restoreSettings(JSON.stringify(saved), MODELS)).toEqual(saved);
+    expect(restoreSettings(JSON.stringify(saved), MODELS, defaultSettings(MODELS))).toEqual(saved);
   });
   it('falls back for a model no longer offered, or a damaged value', () => {
-    expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), model: 'gone' }), MODELS).model).toBe('m/8b');
-    expect(restoreSettings('{not json', MODELS)).toEqual(defaultSettings(MODELS));
-    expect(restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), temperature: 9 }), MODELS)).toEqual(
-      defaultSettings(MODELS),
-    );
+    expect(
+      restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), model: 'gone' }), MODELS, defaultSettings(MODELS))
+        .model,
+    ).toBe('m/8b');
+    expect(restoreSettings('{not json', MODELS, defaultSettings(MODELS))).toEqual(defaultSettings(MODELS));
+    expect(
+      restoreSettings(JSON.stringify({ ...defaultSettings(MODELS), temperature: 9 }), MODELS, defaultSettings(MODELS)),
+    ).toEqual(defaultSettings(MODELS));
   });
 });
 

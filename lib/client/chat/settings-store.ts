@@ -41,7 +41,7 @@ export function hydrateSettings(models: readonly string[]): void {
   if (raw === null) return;
   const saved = raw;
   void import('./settings-restore').then(({ restoreSettings }) => {
-    const restored = restoreSettings(saved, models);
+    const restored = restoreSettings(saved, models, defaults);
     if (settingsStore.get() === defaults && JSON.stringify(restored) !== JSON.stringify(defaults))
       settingsStore.set(restored);
   });

@@ -1,13 +1,16 @@
 import {
+  CONVERSATION_VERSION,
   MAX_DOCUMENT_CHARS,
   MAX_DOCUMENT_NAME_CHARS,
   MAX_DOCUMENTS,
+  MAX_ERROR_CHARS,
   MAX_MESSAGE_CHARS,
   MAX_SYSTEM_CHARS,
+  MAX_TITLE_CHARS,
+  replyStates,
 } from '@/lib/shared/ai/limits';
 import { presetParamsSchema } from '@/lib/shared/presets/schema';
 import * as z from '@/lib/shared/validation/zod-mini';
-import { CONVERSATION_VERSION, MAX_ERROR_CHARS, MAX_TITLE_CHARS, replyStates } from './conversation';
 
 const usageSchema = z.strictObject({
   inputTokens: z.optional(z.number()),

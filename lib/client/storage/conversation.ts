@@ -4,14 +4,15 @@ import type { Conversation, ConversationSettings, StoredCompare, StoredMessage }
 // conversations are validated: type imports leave nothing in the page's first load.
 export type { Conversation, ConversationSettings, StoredCompare, StoredMessage };
 
-export const CONVERSATION_VERSION = 1;
-export const MAX_TITLE_CHARS = 80;
-/** A failed reply's error text is kept up to this length. */
-export const MAX_ERROR_CHARS = 4000;
-
-/** How a saved reply ended. "interrupted": the page closed or the network dropped mid-reply. */
-export const replyStates = ['done', 'stopped', 'interrupted', 'error', 'streaming'] as const;
-export type ReplyState = (typeof replyStates)[number];
+// The format's constants live with the other size limits (the schema imports them from there).
+import { MAX_TITLE_CHARS } from '@/lib/shared/ai/limits';
+export {
+  CONVERSATION_VERSION,
+  MAX_ERROR_CHARS,
+  MAX_TITLE_CHARS,
+  replyStates,
+  type ReplyState,
+} from '@/lib/shared/ai/limits';
 
 export function newConversationId(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 16);

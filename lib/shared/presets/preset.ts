@@ -5,11 +5,14 @@ import type { Preset, PresetParams, PresetText } from './schema';
 // imported presets are validated: type imports leave nothing in the page's first load.
 export type { Preset, PresetParams, PresetText };
 
-export const MAX_PRESET_NAME = 80;
-export const MAX_PRESET_DESCRIPTION = 300;
-export const MAX_STARTERS = 4;
-export const MAX_STARTER_CHARS = 500;
-export const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+// The limits live with the other size limits (the schema imports them from there, not from here).
+export {
+  MAX_PRESET_DESCRIPTION,
+  MAX_PRESET_NAME,
+  MAX_STARTER_CHARS,
+  MAX_STARTERS,
+  PRESET_ID,
+} from '@/lib/shared/ai/limits';
 
 export function localize(value: PresetText, locale: Locale): string {
   return typeof value === 'string' ? value : value[locale] || value.ja || value.en;

@@ -1,7 +1,13 @@
 import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
-import { MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
+import {
+  MAX_PRESET_DESCRIPTION,
+  MAX_PRESET_NAME,
+  MAX_STARTER_CHARS,
+  MAX_STARTERS,
+  MAX_SYSTEM_CHARS,
+  PRESET_ID,
+} from '@/lib/shared/ai/limits';
 import * as z from '@/lib/shared/validation/zod-mini';
-import { MAX_PRESET_DESCRIPTION, MAX_PRESET_NAME, MAX_STARTER_CHARS, MAX_STARTERS, PRESET_ID } from './preset';
 
 /** Text written in both languages (built-ins), or one text shown in both (user presets). */
 const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max));

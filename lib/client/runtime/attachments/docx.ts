@@ -4,7 +4,7 @@
  * Node, so the unit tests read the same code the browser does.
  */
 import { extractRawText } from 'mammoth/mammoth.browser.min.js';
-import type { ExtractResult } from '../../attachments/extract';
+import type { ExtractResult } from '../../attachments/protocol';
 
 export async function extractDocx(data: ArrayBuffer): Promise<ExtractResult> {
   let value: string;

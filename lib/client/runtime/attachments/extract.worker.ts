@@ -3,24 +3,9 @@
  * attached and ends a while after the last (or when the only file it reads is aborted). Text
  * decoding, pdf.js and mammoth run here, so a 100-page PDF or a 5 MB CSV never blocks the page.
  */
-import type { ExtractResult, FileKind } from '../../attachments/extract';
+import type { ExtractRequest, ExtractResponse } from '../../attachments/protocol';
 import { servedPdfAssets } from './pdf-assets';
 import { readDocument } from './read-document';
-
-/** Read a file (`id` names the answer), or stop reading one. */
-export type ExtractRequest = { id: number; kind: FileKind; bytes: ArrayBuffer } | { cancel: number };
-
-/**
- * What this worker answers. Tagged, because pdf.js's worker code, once imported (pdf.ts), also
- * talks on this worker's port: seeing itself in a worker, it sets up a message handler there
- * and posts {action: 'ready'} to the page. It ignores our messages (not addressed to it) and
- * extract.ts ignores its; the handler pdf.ts uses is the in-thread one.
- */
-export interface ExtractResponse {
-  type: 'extracted';
-  id: number;
-  result: ExtractResult;
-}
 
 const reading = new Map<number, AbortController>();
 

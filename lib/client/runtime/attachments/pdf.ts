@@ -16,7 +16,7 @@
  */
 import * as pdfjs from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
-import type { ExtractResult } from '../../attachments/extract';
+import type { ExtractResult } from '../../attachments/protocol';
 import type { PdfAssets } from './pdf-assets';
 
 let workerCode: Promise<unknown> | undefined;

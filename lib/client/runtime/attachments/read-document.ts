@@ -3,7 +3,7 @@
  * extraction worker runs (extract.worker.ts); the parsers are imported only for their kind.
  */
 import { decodeText } from '../../attachments/decode-text';
-import type { ExtractResult, FileKind } from '../../attachments/extract';
+import type { ExtractResult, FileKind } from '../../attachments/protocol';
 import type { PdfAssets } from './pdf-assets';
 
 export async function readDocument(
