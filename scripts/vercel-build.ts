@@ -72,7 +72,7 @@ if (status !== 0) {
 const chatRoute = readFileSync(join(root, 'app/api/chat/route.ts'), 'utf8');
 const report = checkVercelOutput(outDir, {
   chatMaxDuration: exportedMaxDuration(chatRoute) ?? NaN,
-  apiRoutes: ['chat', 'code-target', 'unlock'],
+  apiRoutes: ['chat', 'unlock'],
   // public/pdfjs/ is copied from pdfjs-dist by the build (scripts/pdfjs-assets.ts): the CMaps must ship.
   staticFiles: ['icon.svg', 'pdfjs/cmaps/90ms-RKSJ-H.bcmap', 'pdfjs/standard_fonts/FoxitSerif.pfb'],
   routes: {

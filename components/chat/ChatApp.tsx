@@ -15,10 +15,10 @@ import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/endpoint';
 import { isTooLong } from '@/lib/client/attachments/pending';
 import { onFirstEngagement } from '@/lib/client/browser/engagement';
-import { preloadChatRuntime } from '@/lib/client/chat/chat-runtime-loader';
+import { preloadChatRuntime } from '@/lib/client/chat/lazy-chat';
 import type { ChatHandle } from '@/lib/client/chat/lazy-chat';
 import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
-import { userMessageParts } from '@/lib/client/chat/documents';
+import { userMessageParts } from '@/lib/client/chat/request-body';
 import {
   deleteMessage,
   editAndResend,
@@ -27,9 +27,9 @@ import {
   retryFailedTurn,
   type DeletedMessage,
 } from '@/lib/client/chat/message-actions';
-import { failedReplyId } from '@/lib/client/chat/reply-status';
+import { failedReplyId } from '@/lib/client/chat/request-body';
 import { hydrateSettings } from '@/lib/client/chat/settings-store';
-import { setModelProfiles } from '@/lib/shared/model/profile';
+import { setCodeTarget, setModelProfiles } from '@/lib/shared/model/profile';
 import { useRouter } from '@/lib/shared/i18n/navigation';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { historyStore, initHistory, openConversation } from '@/lib/client/chat/history';
@@ -75,6 +75,7 @@ interface ChatAppProps {
 export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   // Before anything renders: settings, prompts and request bodies follow the selected model's card.
   setModelProfiles(config.profiles);
+  setCodeTarget(config.codeTarget);
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();

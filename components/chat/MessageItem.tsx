@@ -8,9 +8,9 @@ import { AlternativeReply } from '@/components/compare/AlternativeReply';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SentDocuments } from '@/components/attachments/SentDocuments';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { messageDocuments } from '@/lib/client/chat/documents';
+import { messageDocuments } from '@/lib/client/chat/request-body';
 import { messageReasoning, messageText } from '@/lib/client/chat/request-body';
-import type { ReplyStatus } from '@/lib/client/chat/reply-status';
+import type { ReplyStatus } from '@/lib/client/chat/request-body';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import {

@@ -10,7 +10,7 @@ import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { ICON_PROPS } from '@/components/ui/header-styles';
 import { modelLabel } from '@/lib/shared/ai/model-label';
 import { messageText } from '@/lib/client/chat/request-body';
-import { replyStatus } from '@/lib/client/chat/reply-status';
+import { replyStatus } from '@/lib/client/chat/request-body';
 import { columnCanBePicked, pickColumn, retryColumn, type CompareColumn } from '@/lib/client/compare/compare-session';
 import { ColumnFrame } from './ColumnFrame';
 import { CompareMetrics } from './CompareMetrics';

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { attachmentsStore } from '@/lib/client/attachments/pending';
 import { draftStore, getChat } from '@/lib/client/chat/chat-session';
-import { messageDocuments } from '@/lib/client/chat/documents';
+import { messageDocuments } from '@/lib/client/chat/request-body';
 import { settingsStore } from '@/lib/client/chat/settings-store';
 import { findPreset, isPresetModified } from '@/lib/client/presets/active';
 import { presetStore } from '@/lib/client/presets/preset-store';

@@ -4,7 +4,7 @@ import { streamChat } from '@/lib/ai/stream-chat';
 import { methodNotAllowed } from '@/lib/server/http/read-json';
 import { ChatRequestLog } from '@/lib/server/ops/request-log';
 import { refuseWhileShuttingDown } from '@/lib/server/ops/shutdown';
-import { admitChatRequest } from '@/lib/server/security/admission';
+import { admitChatRequest } from '@/lib/server/security/gate';
 import { gateRequest } from '@/lib/server/security/gate';
 
 export const runtime = 'nodejs';

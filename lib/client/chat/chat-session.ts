@@ -1,9 +1,9 @@
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { newConversationId } from '@/lib/client/storage/conversation';
-import { chatRuntimeSource } from './chat-runtime-loader';
+import { chatRuntimeSource } from './lazy-chat';
 import { createStore } from './external-store';
 import { LazyChat, newMessageId, type ChatHandle } from './lazy-chat';
-import { withFailure } from './reply-status';
+import { withFailure } from './request-body';
 import { toChatRequestBody } from './request-body';
 import { settingsStore } from './settings-store';
 import type { ChatMessage } from './types';

@@ -1,4 +1,4 @@
-import { ObservableChat } from '../runtime/chat/observable-chat';
+import { ObservableChat } from '../runtime/chat/chat-runtime';
 import type { UIMessageChunk } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import { LazyChat, newMessageId, type ChatRuntime, type ChatRuntimeSource } from './lazy-chat';

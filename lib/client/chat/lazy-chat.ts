@@ -1,46 +1,9 @@
 import type { ChatStatus } from 'ai';
-import { notify, subscribe, type ChatSubscriptions, type Listeners } from './listeners';
-import type { ChatMessage } from './types';
+import { notify, subscribe, type Listeners } from './external-store';
+import type { ChatHandle, ChatInit, ChatMessage, ChatRuntime, ChatRuntimeSource } from './types';
 
-/**
- * The part of the AI SDK's chat this app uses, with subscriptions of our own. `LazyChat` offers it
- * from the first render, before the AI SDK itself (with zod, ~75 KB gzip) has loaded; the real
- * chat (ObservableChat) offers it too.
- */
-export interface ChatHandle extends ChatSubscriptions {
-  readonly id: string;
-  messages: ChatMessage[];
-  readonly status: ChatStatus;
-  readonly error: Error | undefined;
-  /** A text message, or one with parts (a user message with documents: lib/client/chat/documents.ts). */
-  sendMessage(message: { text: string } | { parts: ChatMessage['parts'] }): Promise<void>;
-  regenerate(options?: { messageId?: string }): Promise<void>;
-  stop(): Promise<void>;
-  clearError(): void;
-}
-
-export interface ChatInit {
-  id: string;
-  messages: ChatMessage[];
-  /** The JSON body POST /api/chat gets for these messages (read when the request is made). */
-  requestBody: (messages: ChatMessage[]) => object;
-  /** Called by the transport as soon as it has started a request (fetch called). */
-  onRequestStarted?: () => void;
-  /** Called when a reply's stream has ended (the AI SDK's onFinish). */
-  onFinish?: (event: { isAbort: boolean; isError: boolean; finishReason?: string }) => void;
-}
-
-/** What the dynamically imported chat module provides: a real chat, with its transport. */
-export interface ChatRuntime {
-  createChat(init: ChatInit): ChatHandle;
-}
-
-export interface ChatRuntimeSource {
-  /** The runtime if it has arrived, else null. */
-  loaded(): ChatRuntime | null;
-  /** Loads the runtime (once; a failed load is tried again on the next call). */
-  load(): Promise<ChatRuntime>;
-}
+// The chat's interfaces live in ./types (the runtime implements them without importing this module).
+export type { ChatHandle, ChatInit, ChatRuntime, ChatRuntimeSource };
 
 /**
  * A chat that holds its messages, status and error itself until the chat runtime has loaded,
@@ -238,4 +201,27 @@ const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 export function newMessageId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('');
+}
+
+let runtime: ChatRuntime | null = null;
+let loading: Promise<ChatRuntime> | null = null;
+
+/** The chat runtime (chat-runtime.ts), fetched on first use and kept for the page's life. */
+export const chatRuntimeSource: ChatRuntimeSource = {
+  loaded: () => runtime,
+  load() {
+    loading ??= import('../runtime/chat/chat-runtime').then(
+      (module) => (runtime = module.chatRuntime),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  },
+};
+
+/** Starts loading the chat runtime now (call once the page is up); a failure is retried on send. */
+export function preloadChatRuntime(): void {
+  chatRuntimeSource.load().catch(() => undefined);
 }

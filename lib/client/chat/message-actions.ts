@@ -1,6 +1,6 @@
-import { messageDocuments, userMessageParts } from './documents';
+import { messageDocuments, userMessageParts } from './request-body';
 import type { ChatHandle } from './lazy-chat';
-import { failedReplyId } from './reply-status';
+import { failedReplyId } from './request-body';
 import type { ChatMessage } from './types';
 
 /** Replaces an earlier user message and continues the conversation from there. */

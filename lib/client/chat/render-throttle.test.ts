@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { throttleRenders, type Clock } from './render-throttle';
+import { throttleRenders, type Clock } from './throttled-messages';
 
 function fakeClock() {
   let now = 0;

@@ -3,8 +3,10 @@ import type { Locale } from '@/lib/shared/i18n/routing';
 import { profileForModel } from '@/lib/shared/model/profile';
 import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/client/presets/builtin';
 import { localize } from '@/lib/shared/presets/preset';
-import { messageDocuments, toTurnDocument } from './documents';
-import type { ChatMessage, ChatSettings } from './types';
+import type { ChatStatus } from 'ai';
+import type { TurnDocument } from '@/lib/shared/ai/user-turn';
+import { MAX_ERROR_CHARS } from '@/lib/client/storage/conversation';
+import type { AttachedDocument, ChatMessage, ChatSettings } from './types';
 
 /** A message's text: its answer only. A reasoning model's reasoning is shown and saved, never sent back. */
 export function messageText(message: Pick<ChatMessage, 'parts'>): string {
@@ -49,4 +51,72 @@ export function toChatRequestBody(messages: ChatMessage[], settings: ChatSetting
     // Settings made for a model with a larger window stay in range for this one.
     max_tokens: Math.min(settings.maxTokens, profileForModel(settings.model).maxTokensLimit),
   };
+}
+
+type Part = ChatMessage['parts'][number];
+type DocumentPart = Extract<Part, { type: 'data-document' }>;
+
+const isDocumentPart = (part: Part): part is DocumentPart => part.type === 'data-document';
+
+/** The documents a message carries, in the order they were attached. */
+export function messageDocuments(message: Pick<ChatMessage, 'parts'>): AttachedDocument[] {
+  return message.parts.filter(isDocumentPart).map((part) => part.data);
+}
+
+/** A user message's parts: its documents, then its text (none when empty). */
+export function userMessageParts(text: string, documents: readonly AttachedDocument[] = []): ChatMessage['parts'] {
+  return [
+    ...documents.map((data): DocumentPart => ({ type: 'data-document', data })),
+    ...(text ? [{ type: 'text' as const, text }] : []),
+  ];
+}
+
+/** What the server gets of a document: its name and text (lib/shared/schemas/chat-request.ts). */
+export const toTurnDocument = ({ name, text }: AttachedDocument): TurnDocument => ({ name, text });
+
+/** data-status of an assistant message. An interrupted reply shows as stopped (its text is kept). */
+export type ReplyStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+export function replyStatus(
+  message: Pick<ChatMessage, 'metadata'>,
+  isLast: boolean,
+  chatStatus: ChatStatus,
+): ReplyStatus {
+  if (isLast && (chatStatus === 'submitted' || chatStatus === 'streaming')) return 'streaming';
+  const state = message.metadata?.state;
+  if (state === 'stopped' || state === 'interrupted') return 'stopped';
+  if (state === 'error' || (isLast && chatStatus === 'error')) return 'error';
+  return 'done';
+}
+
+/**
+ * The reply a chat error belongs to, shown inside it: the last message when the failed request
+ * had begun a reply (the upstream failed before or after its first token). Undefined when the
+ * request failed before any reply began (refused by this app's server, or no connection): the
+ * error then stands after the conversation.
+ */
+export function failedReplyId(
+  messages: readonly Pick<ChatMessage, 'id' | 'role'>[],
+  chatStatus: ChatStatus,
+): string | undefined {
+  const last = messages.at(-1);
+  return chatStatus === 'error' && last?.role === 'assistant' ? last.id : undefined;
+}
+
+/**
+ * The messages with a failed turn's error kept on its reply (metadata `state: 'error'` and the
+ * error's text), so it stays there after later messages and reloads: on the reply that had
+ * begun, or on an empty reply added for a request that failed before one began (no connection,
+ * refused by this app's server), so the error shows right under the message that was sent.
+ * Null when there is nothing to change.
+ */
+export function withFailure(messages: readonly ChatMessage[], error: Error, newId: () => string): ChatMessage[] | null {
+  const last = messages.at(-1);
+  const text = error.message.slice(0, MAX_ERROR_CHARS);
+  if (last?.role === 'assistant') {
+    if (last.metadata?.state === 'error' && last.metadata.error === text) return null;
+    return [...messages.slice(0, -1), { ...last, metadata: { ...last.metadata, state: 'error', error: text } }];
+  }
+  if (last?.role !== 'user') return null;
+  return [...messages, { id: newId(), role: 'assistant', parts: [], metadata: { state: 'error', error: text } }];
 }

@@ -1,7 +1,7 @@
-import { ObservableChat } from '../runtime/chat/observable-chat';
+import { ObservableChat } from '../runtime/chat/chat-runtime';
 import type { UIMessageChunk } from 'ai';
 import { describe, expect, it } from 'vitest';
-import type { Clock } from './render-throttle';
+import type { Clock } from './throttled-messages';
 import { messagesShape, throttledMessages } from './throttled-messages';
 import type { ChatMessage } from './types';
 import { messageText } from './request-body';

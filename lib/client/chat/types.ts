@@ -1,4 +1,5 @@
-import type { UIMessage } from 'ai';
+import type { ChatStatus, UIMessage } from 'ai';
+import type { ChatSubscriptions } from './external-store';
 
 /** Metadata the server attaches to each assistant reply. */
 export interface ReplyMetadata {
@@ -61,4 +62,44 @@ export interface ChatSettings {
   systemPrompt: string | null;
   /** The preset last applied (built-in or the user's); null when none. */
   presetId: string | null;
+}
+
+/**
+ * The part of the AI SDK's chat this app uses, with subscriptions of our own. `LazyChat` offers it
+ * from the first render, before the AI SDK itself (with zod, ~75 KB gzip) has loaded; the real
+ * chat (ObservableChat) offers it too.
+ */
+export interface ChatHandle extends ChatSubscriptions {
+  readonly id: string;
+  messages: ChatMessage[];
+  readonly status: ChatStatus;
+  readonly error: Error | undefined;
+  /** A text message, or one with parts (a user message with documents: lib/client/chat/documents.ts). */
+  sendMessage(message: { text: string } | { parts: ChatMessage['parts'] }): Promise<void>;
+  regenerate(options?: { messageId?: string }): Promise<void>;
+  stop(): Promise<void>;
+  clearError(): void;
+}
+
+export interface ChatInit {
+  id: string;
+  messages: ChatMessage[];
+  /** The JSON body POST /api/chat gets for these messages (read when the request is made). */
+  requestBody: (messages: ChatMessage[]) => object;
+  /** Called by the transport as soon as it has started a request (fetch called). */
+  onRequestStarted?: () => void;
+  /** Called when a reply's stream has ended (the AI SDK's onFinish). */
+  onFinish?: (event: { isAbort: boolean; isError: boolean; finishReason?: string }) => void;
+}
+
+/** What the dynamically imported chat module provides: a real chat, with its transport. */
+export interface ChatRuntime {
+  createChat(init: ChatInit): ChatHandle;
+}
+
+export interface ChatRuntimeSource {
+  /** The runtime if it has arrived, else null. */
+  loaded(): ChatRuntime | null;
+  /** Loads the runtime (once; a failed load is tried again on the next call). */
+  load(): Promise<ChatRuntime>;
 }

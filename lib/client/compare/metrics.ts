@@ -1,5 +1,5 @@
 import type { ChatStatus } from 'ai';
-import type { ChatSubscriptions } from '@/lib/client/chat/listeners';
+import type { ChatSubscriptions } from '@/lib/client/chat/external-store';
 import type { ChatMessage } from '@/lib/client/chat/types';
 
 /** When a column's reply began and ended, measured in the browser from the moment it was asked. */

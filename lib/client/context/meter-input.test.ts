@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userMessageParts } from '@/lib/client/chat/documents';
+import { userMessageParts } from '@/lib/client/chat/request-body';
 import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import { meterInput } from './meter-input';
 import { withDraft } from './protocol';

@@ -1,4 +1,4 @@
-import { userMessageParts } from '@/lib/client/chat/documents';
+import { userMessageParts } from '@/lib/client/chat/request-body';
 import { toChatRequestBody } from '@/lib/client/chat/request-body';
 import type { AttachedDocument, ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import type { Locale } from '@/lib/shared/i18n/routing';

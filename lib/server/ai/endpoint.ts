@@ -1,6 +1,6 @@
 import 'server-only';
 import { resolveDeploymentModels } from '@/lib/server/model/deployment';
-import type { ModelProfile } from '@/lib/shared/model/profile';
+import type { CodeTarget, ModelProfile } from '@/lib/shared/model/profile';
 import { DEFAULT_CONTEXT_TOKENS, NVIDIA_BASE_URL } from '../../shared/ai/defaults';
 import { resolveStallTimeouts, type StallTimeouts } from './stall-timeout';
 
@@ -27,6 +27,8 @@ export interface ServerConfig {
   contextTokens: number;
   /** First-byte and idle timeouts for upstream streams. */
   timeouts: StallTimeouts;
+  /** Where "view code" snippets point (resolveCodeTarget). */
+  codeTarget: CodeTarget;
 }
 
 /** What the browser may know: never the key, never the base URL of a private server. */
@@ -36,6 +38,8 @@ export interface PublicConfig {
   /** Per model: what the settings, budgets and compare columns need (no sources, nothing secret). */
   profiles: ModelProfile[];
   contextTokens: number;
+  /** Where "view code" snippets point: NVIDIA's public URL, or a placeholder for a private server. */
+  codeTarget: CodeTarget;
 }
 
 const clean = (value: string | undefined) => value?.trim() || undefined;
@@ -93,6 +97,7 @@ export function getServerConfig(env: Env = process.env): ServerConfig {
     ...(error ? { modelsError: error } : {}),
     contextTokens,
     timeouts: resolveStallTimeouts(env),
+    codeTarget: resolveCodeTarget(env),
   };
 }
 
@@ -109,5 +114,44 @@ export function toPublicConfig(config: ServerConfig): PublicConfig {
     models: config.models,
     profiles: config.profiles,
     contextTokens: config.contextTokens,
+    codeTarget: config.codeTarget,
   };
+}
+
+/**
+ * A URL an operator declared public (SWALLOW_PUBLIC_BASE_URL): http(s) only, and nothing
+ * that could carry a secret (user:password@, query, fragment). Otherwise null.
+ */
+export function publicBaseUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (url.username || url.password || url.search || url.hash) return null;
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * NVIDIA's catalog URL is public and is printed as is (also when nothing is configured:
+ * it is the default a visitor would use). A custom SWALLOW_BASE_URL is not shown: it often
+ * names a private host (localhost, 10.x, an internal DNS name) that a visitor cannot reach
+ * and should not learn, and may carry credentials. Snippets read $SWALLOW_BASE_URL instead,
+ * unless the operator opts in with SWALLOW_PUBLIC_BASE_URL.
+ */
+export function resolveCodeTarget(env: Env): CodeTarget {
+  const endpoint = resolveEndpoint(env);
+  if (endpoint?.kind === 'custom') {
+    return {
+      baseURL: publicBaseUrl(env.SWALLOW_PUBLIC_BASE_URL),
+      baseURLEnv: 'SWALLOW_BASE_URL',
+      apiKeyEnv: 'SWALLOW_API_KEY',
+      keyOptional: true,
+    };
+  }
+  return { baseURL: NVIDIA_BASE_URL, baseURLEnv: 'SWALLOW_BASE_URL', apiKeyEnv: 'NVIDIA_API_KEY', keyOptional: false };
 }

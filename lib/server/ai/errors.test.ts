@@ -11,7 +11,7 @@ import {
   retryAfterFrom,
   serializeChatError,
 } from './errors';
-import { MAX_HTML_CHARS, summarizeValidationDetail } from '../../shared/ai/error-body';
+import { MAX_HTML_CHARS, summarizeValidationDetail } from '../../shared/ai/chat-error';
 
 const URL_ = 'https://integrate.api.nvidia.com/v1/chat/completions';
 

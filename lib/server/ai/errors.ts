@@ -1,6 +1,6 @@
 import 'server-only';
 import { APICallError, RetryError, StreamProviderError } from 'ai';
-import { cleanDetail, infoFromObject, parseErrorBody, type BodyInfo } from '../../shared/ai/error-body';
+import { cleanDetail, infoFromObject, parseErrorBody, type BodyInfo } from '../../shared/ai/chat-error';
 import { isUpstreamTimeoutError } from './stall-timeout';
 import { withOptional, type ChatError, type ChatErrorCode } from '../../shared/ai/chat-error';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { jsonError } from '@/lib/server/http/json-error';
+import { jsonError } from '@/lib/server/http/read-json';
 import { readJsonBody } from '@/lib/server/http/read-json';
 import { fitRequestToContext } from '../../shared/ai/context-budget';
 import { getServerConfig, profileOf } from './endpoint';

@@ -14,7 +14,7 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
-/** A chat request (/api/chat, and /api/code-target which takes the same body): 200 messages fit easily. */
+/** A chat request (/api/chat): 200 messages fit easily. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** The unlock form (an access code and where to go back to). */
 export const MAX_FORM_BYTES = 4096;
@@ -38,7 +38,6 @@ export interface BodyLimit {
 
 const LIMITS: Record<string, BodyLimit> = {
   '/api/chat': { maxBytes: MAX_BODY_BYTES, countedByRoute: true },
-  '/api/code-target': { maxBytes: MAX_BODY_BYTES, countedByRoute: false },
   '/api/unlock': { maxBytes: MAX_FORM_BYTES, countedByRoute: false },
 };
 const OTHER: BodyLimit = { maxBytes: MAX_OTHER_BODY_BYTES, countedByRoute: false };

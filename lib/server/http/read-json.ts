@@ -1,6 +1,6 @@
 import 'server-only';
 import { MAX_BODY_BYTES } from './body-guard';
-import { jsonError } from './json-error';
+import { httpStatusFor, type ChatErrorCode } from '@/lib/shared/ai/chat-error';
 
 /**
  * The largest request body the chat API reads (lib/server/http/body-guard.ts, where server.ts bounds
@@ -90,4 +90,19 @@ export function methodNotAllowed(allow: string[]): Response {
     { field: 'method', allow },
     { Allow: allow.join(', ') },
   );
+}
+
+export interface JsonErrorBody {
+  error: { code: ChatErrorCode; message: string; field?: string; [extra: string]: unknown };
+}
+
+/** A JSON error response `{ error: { code, message, field? } }`, its status derived from `code`. */
+export function jsonError(
+  code: ChatErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+): Response {
+  const body: JsonErrorBody = { error: { code, message, ...extra } };
+  return Response.json(body, { status: httpStatusFor(code), headers });
 }

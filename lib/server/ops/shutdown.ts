@@ -1,5 +1,5 @@
 import 'server-only';
-import { jsonError } from '@/lib/server/http/json-error';
+import { jsonError } from '@/lib/server/http/read-json';
 import { isShuttingDown } from './shutdown-state';
 
 /** How long a client is asked to wait when this instance is restarting (another may answer). */

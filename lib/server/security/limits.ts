@@ -21,11 +21,6 @@ export const UNLOCK_TOTAL_WINDOW_S = 60 * 60;
  * nobody is locked out, and an attacker gets one guess per address per hour.
  */
 export const UNLOCK_UNDER_ATTACK_WINDOW_S = 60 * 60;
-/**
- * "View code" asks POST /api/code-target when its dialog opens and as the draft changes: it may
- * ask this many times as often as the chat (the same tokenizer work, nothing sent upstream).
- */
-export const CODE_TARGET_ALLOWANCE = 3;
 
 export type Admission =
   { ok: true; release: () => Promise<void> } | { ok: false; reason: 'requests' | 'streams'; retryAfterSeconds: number };
@@ -33,8 +28,6 @@ export type Admission =
 export interface Limits {
   /** One chat request: counts it against the per-minute limit and takes a stream slot. */
   admitChat(client: string): Promise<Admission>;
-  /** One code-target request (no stream): counts it against its own per-minute allowance. */
-  admitCodeTarget(client: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
   /**
    * One access-code attempt, counted before the code is checked (against the client's allowance
    * and the deployment's), so parallel guesses cannot all pass a check made before counting.
@@ -138,10 +131,6 @@ export function createLimits(
     config.requestsPerMinute > 0
       ? make({ keyPrefix: 'swallow:req', points: config.requestsPerMinute, duration: 60 })
       : null;
-  const codeTarget =
-    config.requestsPerMinute > 0
-      ? make({ keyPrefix: 'swallow:code', points: config.requestsPerMinute * CODE_TARGET_ALLOWANCE, duration: 60 })
-      : null;
   const unlock = make({ keyPrefix: 'swallow:unlock', points: config.unlockAttempts, duration: UNLOCK_WINDOW_S });
   // Per-client limits cannot stop guesses spread over many addresses (a botnet): this one paces them.
   const unlockTotal = make({
@@ -205,12 +194,6 @@ export function createLimits(
         }
       }
       return { ok: true, release: releaseSlot };
-    },
-
-    async admitCodeTarget(client) {
-      await ready;
-      const limited = codeTarget ? await consume(codeTarget, client) : null;
-      return limited ? { ok: false, retryAfterSeconds: seconds(limited) } : { ok: true };
     },
 
     async beginUnlock(client) {

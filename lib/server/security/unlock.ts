@@ -1,7 +1,7 @@
 import 'server-only';
 import { MAX_FORM_BYTES } from '@/lib/server/http/body-guard';
 import { trustsProxy } from '@/lib/server/http/forwarded';
-import { jsonError } from '@/lib/server/http/json-error';
+import { jsonError } from '@/lib/server/http/read-json';
 import { readLimited } from '@/lib/server/http/read-json';
 import { ACCESS_COOKIE, ACCESS_COOKIE_MAX_AGE, createAccessToken, matchAccessCode, safeNextPath } from './access';
 import type { SecurityConfig } from './config';

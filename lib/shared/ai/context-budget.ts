@@ -60,7 +60,7 @@ const templates = new WeakMap<Tokenizer, Map<string, number>>();
  */
 export const COUNT_SLICE_MS = 4;
 const PACE = Symbol.for('swallow-chat.count-pace');
-/** One Pace for the process: the routes that count (/api/chat, /api/code-target) are bundled apart. */
+/** One Pace for the process (the chat route's bundle, or the browser's token worker). */
 function countingPace(): Pace {
   const holder = globalThis as { [PACE]?: Pace };
   return (holder[PACE] ??= new Pace(COUNT_SLICE_MS));

@@ -40,6 +40,35 @@ export function findProfile(profiles: readonly ModelProfile[], id: string): Mode
 let deploymentProfiles: readonly ModelProfile[] = [];
 
 /**
+ * Where "view code" snippets send their request, as far as a visitor may know it (the server
+ * decides it from its environment: lib/server/ai/endpoint.ts codeTarget). Never a key: snippets
+ * read it from an environment variable.
+ */
+export interface CodeTarget {
+  /** The base URL to print, or null to read it from `baseURLEnv` instead. */
+  baseURL: string | null;
+  baseURLEnv: 'SWALLOW_BASE_URL';
+  apiKeyEnv: 'NVIDIA_API_KEY' | 'SWALLOW_API_KEY';
+  /** A self-hosted server usually needs no key: snippets then fall back to a dummy one. */
+  keyOptional: boolean;
+}
+
+/** Until the page says otherwise, a private server: print no URL, read it from the environment. */
+let deploymentCodeTarget: CodeTarget = {
+  baseURL: null,
+  baseURLEnv: 'SWALLOW_BASE_URL',
+  apiKeyEnv: 'SWALLOW_API_KEY',
+  keyOptional: true,
+};
+
+/** The deployment's code target (PublicConfig.codeTarget), set by the page with its profiles. */
+export function setCodeTarget(target: CodeTarget): void {
+  deploymentCodeTarget = target;
+}
+
+export const codeTarget = (): CodeTarget => deploymentCodeTarget;
+
+/**
  * The deployment's profiles (PublicConfig.profiles), set by the page before it renders so the
  * request body, the system prompt and the settings panel follow the selected model. The same
  * on the server and in the browser: they come from the server's environment.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream } from '@/e2e/fake-upstream.mjs';
 import { runSnippet } from '@/e2e/snippet-runner';
 import { buildSnippets, SNIPPET_LANGS, type SnippetLang } from './snippets';
-import type { CodeTarget } from '../../../server/code/target';
+import type { CodeTarget } from '@/lib/shared/model/profile';
 import type { UpstreamChatRequest } from './upstream-request';
 
 const NVIDIA: CodeTarget = {

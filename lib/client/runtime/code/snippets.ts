@@ -1,5 +1,5 @@
 import { numberLiteral as num, heredoc, shellQuote, stringLiteral as str } from './literals';
-import type { CodeTarget } from '../../../server/code/target';
+import type { CodeTarget } from '@/lib/shared/model/profile';
 import type { UpstreamChatRequest, UpstreamMessage } from './upstream-request';
 
 export const SNIPPET_LANGS = ['curl', 'python', 'javascript', 'ai-sdk'] as const;

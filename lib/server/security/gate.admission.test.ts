@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { admitChatRequest } from './admission';
+import { admitChatRequest } from './gate';
 
 describe('admitChatRequest', () => {
   afterEach(() => vi.unstubAllEnvs());
