@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { circles, importGraph, type EdgeKind } from './import-graph.ts';
+import { circles, importGraph, ROOT, type EdgeKind } from './import-graph.ts';
+import { messagePath } from './path-length.ts';
 
 const graph = importGraph();
 const ALL: ReadonlySet<EdgeKind> = new Set(['value', 'type', 'dynamic', 'worker']);
@@ -41,5 +43,10 @@ describe('the import graph', () => {
         : [],
     );
     expect(crossings).toEqual([]);
+  });
+
+  it('says in docs/architecture.md how many modules one message crosses, as tools/path-length.ts counts them', () => {
+    const doc = readFileSync(`${ROOT}/docs/architecture.md`, 'utf8');
+    expect(doc).toContain(`\`node tools/path-length.ts\`: **${messagePath(graph).all.size} modules**`);
   });
 });
