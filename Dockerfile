@@ -36,9 +36,9 @@ COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 COPY --from=build /app/server.ts ./
-COPY --from=build /app/lib/http/body-guard.ts ./lib/http/body-guard.ts
-COPY --from=build /app/lib/http/forwarded.ts ./lib/http/forwarded.ts
-COPY --from=build /app/lib/ops/shutdown-state.ts ./lib/ops/shutdown-state.ts
+COPY --from=build /app/lib/server/http/body-guard.ts ./lib/server/http/body-guard.ts
+COPY --from=build /app/lib/server/http/forwarded.ts ./lib/server/http/forwarded.ts
+COPY --from=build /app/lib/server/ops/shutdown-state.ts ./lib/server/ops/shutdown-state.ts
 RUN mkdir -p .next/cache && chown node:node .next/cache
 USER node
 EXPOSE 3000

@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { MAX_BODY_BYTES } from './lib/http/body-guard';
+import { MAX_BODY_BYTES } from './lib/server/http/body-guard';
 import {
   API_CSP,
   STATIC_FILES_CSP,
@@ -8,10 +8,10 @@ import {
   STATIC_SECURITY_HEADERS,
   UNPROXIED_CSP,
   UNPROXIED_PATHS,
-} from './lib/security/headers';
+} from './lib/server/security/headers';
 
 const withNextIntl = createNextIntlPlugin({
-  requestConfig: './lib/i18n/request.ts',
+  requestConfig: './lib/server/i18n/request.ts',
   // Messages are compiled at build time: the browser gets no ICU message parser (~12 KB gzip).
   experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
 });
@@ -24,7 +24,7 @@ const nextConfig: NextConfig = {
   // with the node_modules they need. Vercel's build ignores it (docs/self-hosting.md).
   output: 'standalone',
   // `npm run bench` builds (into its own NEXT_DIST_DIR) with SWALLOW_BENCH_ROUTES=1: files named
-  // route.bench.ts become routes, the bench's references (lib/ai/reference-routes.ts). Any
+  // route.bench.ts become routes, the bench's references (lib/server/ai/reference-routes.ts). Any
   // other build leaves them out.
   ...(process.env.SWALLOW_BENCH_ROUTES === '1' ? { pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'bench.ts'] } : {}),
   reactStrictMode: true,
@@ -33,11 +33,11 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   experimental: {
     // Next.js reads the whole body of a request proxy.ts matches before the route runs (10 MiB
-    // by default). server.ts refuses over-limit bodies before that (lib/http/body-guard.ts);
+    // by default). server.ts refuses over-limit bodies before that (lib/server/http/body-guard.ts);
     // this bounds what `next start` or a platform's server would buffer.
     proxyClientMaxBodySize: MAX_BODY_BYTES,
     // The stylesheet (~7 KB gzip) goes into the HTML: no render-blocking request before the
-    // first paint (Lighthouse's LCP on a phone). style-src allows inline styles (lib/security/headers.ts).
+    // first paint (Lighthouse's LCP on a phone). style-src allows inline styles (lib/server/security/headers.ts).
     inlineCss: true,
   },
   // Pages get their CSP (with a per-request nonce) from proxy.ts.

@@ -1,8 +1,8 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
-import { routing } from '@/lib/i18n/routing';
-import { gateRequest } from '@/lib/security/gate';
-import { createNonce, pageCsp } from '@/lib/security/headers';
+import { routing } from '@/lib/shared/i18n/routing';
+import { gateRequest } from '@/lib/server/security/gate';
+import { createNonce, pageCsp } from '@/lib/server/security/headers';
 
 const intl = createMiddleware(routing);
 
@@ -31,9 +31,9 @@ export const config = {
   // load balancers' probes (it says only ok or unavailable), and the public files app/ and public/
   // serve (icons, share card, manifest, robots.txt, .well-known/security.txt) by name, and pdf.js's
   // CMaps and fonts under /pdfjs/ (public/pdfjs/, copied at build time): any other path with a dot is
-  // a page or a 404 page, and gets the CSP and the gate. lib/security/proxy-matcher.test.ts
+  // a page or a 404 page, and gets the CSP and the gate. lib/server/security/proxy-matcher.test.ts
   // keeps this list, app/ and public/ in step. The 404 pages of the skipped prefixes get the page
-  // CSP, scripts off, from next.config.ts (UNPROXIED_PATHS in lib/security/headers.ts).
+  // CSP, scripts off, from next.config.ts (UNPROXIED_PATHS in lib/server/security/headers.ts).
   matcher: [
     '/((?!_next(?:/|$)|_vercel(?:/|$)|api/chat(?:/|$)|api/health(?:/|$)|(?:favicon\\.ico|icon\\.svg|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|og\\.png|manifest\\.webmanifest|robots\\.txt|\\.well-known/security\\.txt)$|pdfjs/(?:cmaps|standard_fonts)/).*)',
   ],

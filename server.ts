@@ -2,7 +2,7 @@
  * `npm run start:prod`: the production server. Next.js's own request handler behind a plain
  * Node HTTP server, for one reason: the client's socket address, which `next start` does not
  * keep when the client sends an X-Forwarded-For of its own (per-client limits would then
- * believe any address a client invents). See lib/http/forwarded.ts and README "TRUST_PROXY".
+ * believe any address a client invents). See lib/server/http/forwarded.ts and README "TRUST_PROXY".
  *
  *   node server.ts [--hostname 0.0.0.0] [--port 3000]      (or HOSTNAME / PORT)
  *
@@ -21,9 +21,9 @@ import {
   sendRefusal,
   StalledBodies,
   TIMEOUT_CHECK_MS,
-} from './lib/http/body-guard.ts';
-import { pinClientAddress, trustsProxy } from './lib/http/forwarded.ts';
-import { activeReplies, drainReplies, shutdownGraceMs } from './lib/ops/shutdown-state.ts';
+} from './lib/server/http/body-guard.ts';
+import { pinClientAddress, trustsProxy } from './lib/server/http/forwarded.ts';
+import { activeReplies, drainReplies, shutdownGraceMs } from './lib/server/ops/shutdown-state.ts';
 
 const { values } = parseArgs({
   options: { hostname: { type: 'string', short: 'H' }, port: { type: 'string', short: 'p' } },
@@ -37,7 +37,7 @@ const app = next({ dev: false, dir, hostname, port, conf: builtConfig() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Bodies are bounded here, before Next.js reads them (lib/http/body-guard.ts): per-path limits
+// Bodies are bounded here, before Next.js reads them (lib/server/http/body-guard.ts): per-path limits
 // on the declared length, no unannounced length where no route counts it, and timeouts for
 // headers, a stalled body and the whole request (not for the reply, which streams).
 const stalledBodies = new StalledBodies();

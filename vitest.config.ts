@@ -17,11 +17,11 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['lib/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
+    include: ['lib/**/*.test.ts', 'tools/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
     environment: 'node',
-    // The memory test of lib/markdown/blocks.test.ts collects garbage with gc().
+    // The memory test of lib/client/markdown/blocks.test.ts collects garbage with gc().
     execArgv: ['--expose-gc'],
-    // lib/security/proxy-matcher.test.ts imports proxy.ts, whose next-intl middleware imports
+    // lib/server/security/proxy-matcher.test.ts imports proxy.ts, whose next-intl middleware imports
     // 'next/server' without an extension.
     server: { deps: { inline: ['next-intl'] } },
   },

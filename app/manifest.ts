@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { PNG_ICONS } from '@/lib/meta/brand';
+import { PNG_ICONS } from '@/lib/shared/meta/brand';
 import ja from '@/messages/ja.json';
 
 const png = (icon: (typeof PNG_ICONS)[keyof typeof PNG_ICONS]) => ({

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { robotsRules } from '@/lib/meta/robots';
+import { robotsRules } from '@/lib/server/meta/robots';
 
 // Read per request, not at build time: whether the deployment is private is known when it runs
 // (ACCESS_CODE), so robots.txt cannot be a static file in public/. The proxy skips it (no gate):

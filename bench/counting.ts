@@ -19,7 +19,7 @@ import { MODEL, streamChat, type Target } from './lib/sse-client';
 import { median, quantile } from './lib/stats';
 import { row, type Row } from './lib/table';
 
-/** By its model card a 131,072-token window (lib/model/registry.ts). */
+/** By its model card a 131,072-token window (lib/server/model/registry.ts). */
 const LONG_MODEL = 'tokyotech-llm/Llama-3.1-Swallow-70B-Instruct-v0.3';
 const DOCUMENT_CHARS = 100_000;
 const HARD_AT_ONCE = 4;

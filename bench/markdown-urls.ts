@@ -1,6 +1,6 @@
 /**
  * Bare URLs in Japanese text (issue 32): the reply pipeline's parse (remark with our plugins,
- * lib/markdown/pipeline.ts) of URL-dense text, against GFM alone on the same text with a space
+ * lib/client/markdown/pipeline.ts) of URL-dense text, against GFM alone on the same text with a space
  * where each URL ends (as many links). Before the fix, the text after each URL was parsed again:
  * 32 KB of `https://a.b、` took 18 s and 1 MB overflowed the stack.
  * Run: npx tsx bench/markdown-urls.ts [megabytes, default 1]
@@ -8,7 +8,7 @@
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type PluggableList } from 'unified';
-import { remarkPlugins } from '../lib/markdown/pipeline';
+import { remarkPlugins } from '../lib/client/markdown/pipeline';
 
 const bytes = Number(process.argv[2] ?? 1) * (1 << 20);
 const gfmOnly: PluggableList = [remarkGfm, ...remarkPlugins.slice(1, -1)];

@@ -3,11 +3,11 @@
  * deflate-raw + base64url (what we ship), base64url without deflate, and plain percent-encoded JSON.
  * Run: npx tsx bench/share-sizes.ts
  */
-import { BUILTIN_PRESETS } from '../lib/presets/builtin';
-import { localize } from '../lib/presets/preset';
-import { encodeShare } from '../lib/share/codec';
-import { shareUrl } from '../lib/share/link';
-import type { SharePayload } from '../lib/share/payload';
+import { BUILTIN_PRESETS } from '../lib/client/presets/builtin';
+import { localize } from '../lib/shared/presets/preset';
+import { encodeShare } from '../lib/shared/share/codec';
+import { shareUrl } from '../lib/client/share/link';
+import type { SharePayload } from '../lib/shared/share/payload';
 
 const ORIGIN = 'https://swallow-chat.vercel.app';
 

@@ -66,28 +66,9 @@ test('a valid request streams the UI message protocol with usage metadata', asyn
   expect(text).toContain('data: [DONE]');
 });
 
-test('POST /api/code-target says which oldest turns the chat route would drop, validates like it, and calls no upstream', async ({
-  request,
-}) => {
-  const tag = uniqueTag();
-  const long = `${tag} ` + '長めの段落です。'.repeat(160); // ~1,100 tokens; the e2e window is 4,096
-  const turns = [
-    { role: 'user', content: `一つ目 ${long}` },
-    { role: 'assistant', content: 'はい。' },
-    { role: 'user', content: `二つ目 ${long}` },
-    { role: 'assistant', content: 'はい。' },
-    { role: 'user', content: `三つ目 ${tag}` },
-  ];
-  const answer = async (data: object) => request.post('/api/code-target', { data });
-
-  const fits = await answer({ ...valid, messages: turns.slice(2), max_tokens: 2000 });
-  expect(await fits.json()).toMatchObject({ droppedTurns: 0, fits: true, apiKeyEnv: 'SWALLOW_API_KEY', baseURL: null });
-  const tooLong = await answer({ ...valid, messages: turns, max_tokens: 2000 });
-  expect(tooLong.status()).toBe(200);
-  expect(await tooLong.json()).toMatchObject({ droppedTurns: 1, fits: true });
-
-  const bad = await answer({ ...valid, temperature: 3 });
-  expect(bad.status()).toBe(400);
-  expect((await bad.json()).error).toMatchObject({ code: 'invalid_request', field: 'temperature' });
-  expect(await upstreamRequests(tag)).toHaveLength(0);
+test('/api/code-target is gone: "view code" counts in the browser (e2e/view-code.spec.ts)', async ({ request }) => {
+  for (const method of ['GET', 'POST'] as const) {
+    const response = await request.fetch('/api/code-target', { method, data: method === 'POST' ? valid : undefined });
+    expect(response.status(), method).toBe(404);
+  }
 });

@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { OG_IMAGE, PNG_ICONS } from '../lib/meta/brand';
+import { OG_IMAGE, PNG_ICONS } from '../lib/shared/meta/brand';
 import { isPng, pngSize } from '../lib/meta/ico';
 import { readIcoDirectory } from './ico-reader';
-import { encodeShare } from '../lib/share/codec';
+import { encodeShare } from '../lib/shared/share/codec';
 import { LOCALES, MESSAGES } from './support';
 
 /** Fetches an image the way a crawler or browser would: no locale redirect, the right type and size. */

@@ -9,7 +9,7 @@ async function countdownSeconds(countdown: Locator, template: string): Promise<n
   return Number(text.slice(before.length, text.length - after.length));
 }
 
-/** Our own 429 from POST /api/chat, as lib/security/admission.ts answers it. */
+/** Our own 429 from POST /api/chat, as lib/server/security/admission.ts answers it. */
 async function refuseChat(page: Page, code: 'too_many_requests' | 'too_many_streams', seconds: number) {
   await page.route('**/api/chat', (route) =>
     route.fulfill({

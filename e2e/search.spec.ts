@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { lastReply, openChat, sendMessage, uniqueTag } from './support';
 
 // History and presets search match as a Japanese user types: hiragana finds katakana, half-width
-// finds full-width (and half-width katakana), any case (lib/search/normalize.ts).
+// finds full-width (and half-width katakana), any case (lib/client/search/normalize.ts).
 test.use({ locale: 'ja' });
 
 async function search(page: Page, field: string, query: string) {

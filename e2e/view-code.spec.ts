@@ -100,6 +100,13 @@ for (const locale of LOCALES) {
       await sendLongTurn(page, tag, '二つ目');
 
       await page.getByTestId('composer').fill(`[[scenario:empty]] ${tag}-next 三つ目`);
+      // The browser counts what the chat route would drop (the context meter's token worker): the
+      // dialog asks the server nothing (there is no /api/code-target any more).
+      const apiRequests: string[] = [];
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/api/')) apiRequests.push(`${request.method()} ${pathname}`);
+      });
       await (await headerControl(page, 'view-code')).click();
       const dialog = page.getByTestId('view-code-dialog');
       const note = dialog.getByTestId('view-code-context-note');
@@ -108,6 +115,7 @@ for (const locale of LOCALES) {
       );
       const code = await readSnippets(page);
       expect(code.curl).not.toContain('一つ目');
+      expect(apiRequests).toEqual([]);
       await runSnippet('curl', code.curl, { SWALLOW_BASE_URL: `${UPSTREAM}/v1`, SWALLOW_API_KEY: SNIPPET_KEY });
       const [fromSnippet] = await expectUpstreamRequests(`${tag}-next`, 1);
 

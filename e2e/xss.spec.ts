@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { encodeShare } from '../lib/share/codec';
+import { encodeShare } from '../lib/shared/share/codec';
 import { XSS_TEXT } from './fake-upstream.mjs';
 import { lastReply, openChat, sendMessage, uniqueTag } from './support';
 

@@ -1,6 +1,6 @@
 /**
  * Copies pdf.js's data files from node_modules/pdfjs-dist into public/pdfjs/ (gitignored), where
- * the app serves them to the extraction worker (lib/attachments/pdf.ts): the binary CMaps
+ * the app serves them to the extraction worker (lib/client/runtime/attachments/pdf.ts): the binary CMaps
  * (Japanese PDFs with non-embedded fonts) and the standard fonts. Run by `npm run build`,
  * `build:test` and `dev` before Next.js starts, so `node server.ts`, `vercel build` and a
  * Vercel deployment all serve them as static files, and no copy of the library sits in git.

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestKeys } from '../e2e/guarded/build-marker';
 import { checkVercelOutput, exportedMaxDuration } from '../lib/deploy/vercel-output';
-import { OG_IMAGE, PNG_ICONS } from '../lib/meta/brand';
+import { OG_IMAGE, PNG_ICONS } from '../lib/shared/meta/brand';
 
 const root = process.cwd();
 const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -72,7 +72,7 @@ if (status !== 0) {
 const chatRoute = readFileSync(join(root, 'app/api/chat/route.ts'), 'utf8');
 const report = checkVercelOutput(outDir, {
   chatMaxDuration: exportedMaxDuration(chatRoute) ?? NaN,
-  apiRoutes: ['chat', 'code-target', 'unlock'],
+  apiRoutes: ['chat', 'unlock'],
   // public/pdfjs/ is copied from pdfjs-dist by the build (scripts/pdfjs-assets.ts): the CMaps must ship.
   staticFiles: ['icon.svg', 'pdfjs/cmaps/90ms-RKSJ-H.bcmap', 'pdfjs/standard_fonts/FoxitSerif.pfb'],
   routes: {

@@ -4,13 +4,13 @@ import { getMessages, getTranslations, setRequestLocale } from 'next-intl/server
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { CLIENT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
-import { routing } from '@/lib/i18n/routing';
+import { CLIENT_NAMESPACES, pickMessages } from '@/lib/server/i18n/client-messages';
+import { routing } from '@/lib/shared/i18n/routing';
 import { ThemeSync } from '@/components/ui/ThemeSync';
-import { nonceFromCsp, THEME_SCRIPT } from '@/lib/theme/theme';
-import { SETTINGS_PANEL_SCRIPT } from '@/lib/browser/settings-panel';
-import { PNG_ICONS } from '@/lib/meta/brand';
-import { defaultOpenGraph, resolveSiteUrl } from '@/lib/meta/site';
+import { nonceFromCsp, THEME_SCRIPT } from '@/lib/shared/ui/theme';
+import { SETTINGS_PANEL_SCRIPT } from '@/lib/shared/ui/settings-panel';
+import { PNG_ICONS } from '@/lib/shared/meta/brand';
+import { defaultOpenGraph, resolveSiteUrl } from '@/lib/server/meta/site';
 import '../globals.css';
 
 export function generateStaticParams() {

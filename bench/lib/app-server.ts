@@ -140,7 +140,7 @@ export const appEnv = (config: BenchConfig): NodeJS.ProcessEnv => ({
   // Every bench client is 127.0.0.1: per-client limits would cap the capacity run.
   RATE_LIMIT_PER_MINUTE: '0',
   RATE_LIMIT_CONCURRENT: '0',
-  // The reference routes of bench/token-cost.ts answer (lib/ai/reference-routes.ts).
+  // The reference routes of bench/token-cost.ts answer (lib/server/ai/reference-routes.ts).
   SWALLOW_BENCH_ROUTES: '1',
 });
 

@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import { Paperclip } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { addFiles } from '@/lib/attachments/pending';
+import { addFiles } from '@/lib/client/attachments/pending';
 
 /** The attach button beside the composer (44 px on phones) and the file input it opens. */
 export function AttachButton({ disabled }: { disabled?: boolean }) {

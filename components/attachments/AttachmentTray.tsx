@@ -3,8 +3,8 @@
 import { useState, useSyncExternalStore } from 'react';
 import { FileText, LoaderCircle, X } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
-import { formatBytes } from '@/lib/attachments/format';
-import { MAX_DOCUMENT_CHARS } from '@/lib/ai/limits';
+import { formatBytes } from '@/lib/client/attachments/format';
+import { MAX_DOCUMENT_CHARS } from '@/lib/shared/ai/limits';
 import {
   attachmentChars,
   attachmentsStore,
@@ -14,7 +14,7 @@ import {
   setAttachmentPages,
   type AttachmentsState,
   type PendingAttachment,
-} from '@/lib/attachments/pending';
+} from '@/lib/client/attachments/pending';
 
 /** The notice about files over what one document can carry (sending waits on it). */
 export const ATTACHMENTS_TOO_LONG_ID = 'attachments-too-long';

@@ -3,7 +3,7 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { FilePlus } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { addFiles } from '@/lib/attachments/pending';
+import { addFiles } from '@/lib/client/attachments/pending';
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 

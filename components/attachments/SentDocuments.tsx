@@ -2,8 +2,8 @@
 
 import { FileText } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
-import { formatBytes } from '@/lib/attachments/format';
-import type { AttachedDocument } from '@/lib/chat/types';
+import { formatBytes } from '@/lib/client/attachments/format';
+import type { AttachedDocument } from '@/lib/client/chat/types';
 
 /** A sent message's documents as chips: the model got their text, the conversation shows their names. */
 export function SentDocuments({ documents }: { documents: AttachedDocument[] }) {

@@ -3,7 +3,14 @@
  * Satori lays out with flexbox only and renders inline SVG; text uses next/og's bundled Latin
  * font (Geist), so the card's text stays Latin. Rendered at build time by the routes under app/.
  */
-import { BRAND_BLUE, BRAND_BLUE_DARK, ICON_RADIUS, type IconShape, OG_SIZE, SWALLOW_PATH } from '@/lib/meta/brand';
+import {
+  BRAND_BLUE,
+  BRAND_BLUE_DARK,
+  ICON_RADIUS,
+  type IconShape,
+  OG_SIZE,
+  SWALLOW_PATH,
+} from '@/lib/shared/meta/brand';
 
 function Swallow({ size }: { size: number }) {
   return (
@@ -13,7 +20,7 @@ function Swallow({ size }: { size: number }) {
   );
 }
 
-/** The icon: the swallow on the blue square, shaped as lib/meta/brand.ts describes. */
+/** The icon: the swallow on the blue square, shaped as lib/shared/meta/brand.ts describes. */
 export function IconArt({ size, shape = 'rounded' }: { size: number; shape?: IconShape }) {
   return (
     <div

@@ -4,7 +4,7 @@
  * prerendered assets; nothing is drawn per request and nothing needs the network.
  */
 import { ImageResponse } from 'next/og';
-import { FAVICON_SIZES, OG_IMAGE, PNG_ICONS } from '@/lib/meta/brand';
+import { FAVICON_SIZES, OG_IMAGE, PNG_ICONS } from '@/lib/shared/meta/brand';
 import { pngsToIco } from '@/lib/meta/ico';
 import { IconArt, OgArt } from './BrandArt';
 

@@ -12,13 +12,13 @@ import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SidePanel } from '@/components/ui/SidePanel';
-import type { PublicConfig } from '@/lib/ai/endpoint';
-import { isTooLong } from '@/lib/attachments/pending';
-import { onFirstEngagement } from '@/lib/browser/engagement';
-import { preloadChatRuntime } from '@/lib/chat/chat-runtime-loader';
-import type { ChatHandle } from '@/lib/chat/lazy-chat';
-import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
-import { userMessageParts } from '@/lib/chat/documents';
+import type { PublicConfig } from '@/lib/server/ai/endpoint';
+import { isTooLong } from '@/lib/client/attachments/pending';
+import { onFirstEngagement } from '@/lib/client/browser/engagement';
+import { preloadChatRuntime } from '@/lib/client/chat/lazy-chat';
+import type { ChatHandle } from '@/lib/client/chat/lazy-chat';
+import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
+import { userMessageParts } from '@/lib/client/chat/request-body';
 import {
   deleteMessage,
   editAndResend,
@@ -26,17 +26,17 @@ import {
   restoreMessage,
   retryFailedTurn,
   type DeletedMessage,
-} from '@/lib/chat/message-actions';
-import { failedReplyId } from '@/lib/chat/reply-status';
-import { hydrateSettings } from '@/lib/chat/settings-store';
-import { setModelProfiles } from '@/lib/model/profile';
-import { useRouter } from '@/lib/i18n/navigation';
-import type { Locale } from '@/lib/i18n/routing';
-import { historyStore, initHistory, openConversation } from '@/lib/chat/history';
-import { initDrafts } from '@/lib/chat/draft-session';
-import { withCompareSession } from '@/lib/compare/compare-loader';
-import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/browser/settings-panel';
-import { compareStore } from '@/lib/compare/compare-store';
+} from '@/lib/client/chat/message-actions';
+import { failedReplyId } from '@/lib/client/chat/request-body';
+import { hydrateSettings } from '@/lib/client/chat/settings-store';
+import { setCodeTarget, setModelProfiles } from '@/lib/shared/model/profile';
+import { useRouter } from '@/lib/shared/i18n/navigation';
+import type { Locale } from '@/lib/shared/i18n/routing';
+import { historyStore, initHistory, openConversation } from '@/lib/client/chat/history';
+import { initDrafts } from '@/lib/client/chat/draft-session';
+import { withCompareSession } from '@/lib/client/compare/compare-loader';
+import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/shared/ui/settings-panel';
+import { compareStore } from '@/lib/client/compare/compare-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -75,6 +75,7 @@ interface ChatAppProps {
 export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   // Before anything renders: settings, prompts and request bodies follow the selected model's card.
   setModelProfiles(config.profiles);
+  setCodeTarget(config.codeTarget);
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();

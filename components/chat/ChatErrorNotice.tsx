@@ -2,8 +2,8 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { useTranslations } from 'next-intl';
-import { describeChatError } from '@/lib/chat/client-error';
-import { retryWaitSeconds } from '@/lib/chat/retry-countdown';
+import { describeChatError } from '@/lib/client/chat/client-error';
+import { retryWaitSeconds } from '@/lib/client/chat/retry-countdown';
 import { useRetryCountdown } from './useRetryCountdown';
 
 /**

@@ -13,12 +13,12 @@ import {
 import { useTranslations } from 'next-intl';
 import { AttachButton } from '@/components/attachments/AttachButton';
 import { AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
-import { addFiles, clearAttachments, readyDocuments } from '@/lib/attachments/pending';
-import { draftStore } from '@/lib/chat/chat-session';
-import { isSubmitEnter, isTouchKeyboard, TOUCH_QUERIES } from '@/lib/chat/ime';
-import { fitToContent, supportsFieldSizing } from '@/lib/browser/autosize';
-import { useMediaQuery } from '@/lib/browser/media-query';
-import type { AttachedDocument } from '@/lib/chat/types';
+import { addFiles, clearAttachments, readyDocuments } from '@/lib/client/attachments/pending';
+import { draftStore } from '@/lib/client/chat/chat-session';
+import { isSubmitEnter, isTouchKeyboard, TOUCH_QUERIES } from '@/lib/client/chat/ime';
+import { fitToContent, supportsFieldSizing } from '@/lib/client/browser/autosize';
+import { useMediaQuery } from '@/lib/client/browser/media-query';
+import type { AttachedDocument } from '@/lib/client/chat/types';
 
 interface ComposerProps {
   busy: boolean;

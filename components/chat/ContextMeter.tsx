@@ -2,7 +2,7 @@
 
 import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
-import type { ContextMeasure } from '@/lib/ai/context-budget';
+import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
 
 export const CONTEXT_OVER_ID = 'context-over';
 

@@ -6,7 +6,7 @@ import { Ellipsis } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { headerButtonClass, ICON_PROPS } from '@/components/ui/header-styles';
 import { HeaderPlaceContext, LabelFromContext, type LabelFrom } from '@/components/ui/header-place';
-import { FOCUS_FALLBACK_ATTRIBUTE } from '@/lib/browser/focus';
+import { FOCUS_FALLBACK_ATTRIBUTE } from '@/lib/client/browser/focus';
 import { HEADER_TIERS, headerTierStore, type HeaderTier } from './header-tier';
 
 const TOGGLE_ID = 'header-menu-toggle';

@@ -8,10 +8,10 @@ import { AlternativeReply } from '@/components/compare/AlternativeReply';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { SentDocuments } from '@/components/attachments/SentDocuments';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { messageDocuments } from '@/lib/chat/documents';
-import { messageReasoning, messageText } from '@/lib/chat/request-body';
-import type { ReplyStatus } from '@/lib/chat/reply-status';
-import type { ChatMessage } from '@/lib/chat/types';
+import { messageDocuments } from '@/lib/client/chat/request-body';
+import { messageReasoning, messageText } from '@/lib/client/chat/request-body';
+import type { ReplyStatus } from '@/lib/client/chat/request-body';
+import type { ChatMessage } from '@/lib/client/chat/types';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import {
   MESSAGE_ICON_PROPS,

@@ -3,9 +3,9 @@
 import { useRef } from 'react';
 import type { ChatStatus } from 'ai';
 import { useTranslations } from 'next-intl';
-import { messageText } from '@/lib/chat/request-body';
-import { failedReplyId, replyStatus } from '@/lib/chat/reply-status';
-import type { ChatMessage } from '@/lib/chat/types';
+import { messageText } from '@/lib/client/chat/request-body';
+import { failedReplyId, replyStatus } from '@/lib/client/chat/request-body';
+import type { ChatMessage } from '@/lib/client/chat/types';
 import { MessageItem, type MessageHandlers } from './MessageItem';
 import { useFollowReply } from './useFollowReply';
 

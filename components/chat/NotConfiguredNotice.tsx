@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { NVIDIA_KEY_URL } from '@/lib/ai/defaults';
+import { NVIDIA_KEY_URL } from '@/lib/shared/ai/defaults';
 
 export function NotConfiguredNotice({ id }: { id: string }) {
   const t = useTranslations('notConfigured');

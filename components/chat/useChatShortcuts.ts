@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useShortcuts } from '@/components/shortcuts/useShortcuts';
 import { toggleShortcutsDialog } from '@/components/shortcuts/shortcuts-dialog-store';
-import { messageText } from '@/lib/chat/request-body';
-import type { ChatMessage } from '@/lib/chat/types';
+import { messageText } from '@/lib/client/chat/request-body';
+import type { ChatMessage } from '@/lib/client/chat/types';
 
 /** The width from which the history is a column beside the chat (Tailwind's `lg`). */
 const HISTORY_COLUMN_QUERY = '(min-width: 64rem)';
@@ -25,7 +25,7 @@ function focusComposer() {
 }
 
 /**
- * The chat's keyboard shortcuts (lib/keyboard/shortcuts.ts). Returns the notice to show after a
+ * The chat's keyboard shortcuts (lib/client/keyboard/shortcuts.ts). Returns the notice to show after a
  * shortcut that has no visible effect of its own (copying the last reply), read out as a status.
  */
 export function useChatShortcuts(options: ChatShortcutOptions): string {

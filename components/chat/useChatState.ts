@@ -1,8 +1,8 @@
 'use client';
 
 import { useMemo, useSyncExternalStore } from 'react';
-import type { ChatHandle } from '@/lib/chat/lazy-chat';
-import { throttledMessages } from '@/lib/chat/throttled-messages';
+import type { ChatHandle } from '@/lib/client/chat/lazy-chat';
+import { throttledMessages } from '@/lib/client/chat/throttled-messages';
 
 /**
  * The chat's messages, status and error for rendering (what useChat returns, without its

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { ContextMeasure } from '@/lib/ai/context-budget';
-import { afterLoadAndIdle, onFirstEngagement } from '@/lib/browser/engagement';
-import type { MeasureInput } from '@/lib/context/protocol';
+import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
+import { afterLoadAndIdle, onFirstEngagement } from '@/lib/client/browser/engagement';
+import type { MeasureInput } from '@/lib/client/context/protocol';
 
 /** A number for each base request object: a new object (memoised by useMeter) is a new base. */
 const baseKeys = new WeakMap<MeasureInput, number>();
@@ -18,7 +18,7 @@ function baseKeyOf(base: MeasureInput): number {
 }
 
 /**
- * The meter's figures for `base` (the request with an empty draft, lib/context/meter-input.ts)
+ * The meter's figures for `base` (the request with an empty draft, lib/client/context/meter-input.ts)
  * with `draft` typed, from the token worker. The worker (and its tokenizer) starts once the
  * visitor engages with the page or the page is idle after its load, never with the first load;
  * while a count runs the newest input waits and only the latest is counted next (typing stays
@@ -66,7 +66,7 @@ export function useContextMeasure(
     running.current = true;
     void (async () => {
       try {
-        const { measureDraft } = await import('@/lib/context/token-client');
+        const { measureDraft } = await import('@/lib/client/context/token-client');
         let counted = '';
         while (mounted.current && counted !== latest.current.key) {
           const next = latest.current;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type RefObject } from 'react';
-import { keepsFollowing } from '@/lib/chat/follow';
+import { keepsFollowing } from '@/lib/client/chat/follow';
 
 /**
  * Keeps the conversation scrolled to its end while a reply grows, unless the reader scrolled

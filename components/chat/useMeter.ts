@@ -2,12 +2,12 @@
 
 import { useMemo, useSyncExternalStore } from 'react';
 import { useAttachments } from '@/components/attachments/AttachmentTray';
-import { readyDocuments } from '@/lib/attachments/pending';
-import { draftStore } from '@/lib/chat/chat-session';
-import { settingsStore } from '@/lib/chat/settings-store';
-import type { ChatMessage } from '@/lib/chat/types';
-import type { Locale } from '@/lib/i18n/routing';
-import { meterInput } from '@/lib/context/meter-input';
+import { readyDocuments } from '@/lib/client/attachments/pending';
+import { draftStore } from '@/lib/client/chat/chat-session';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import type { ChatMessage } from '@/lib/client/chat/types';
+import type { Locale } from '@/lib/shared/i18n/routing';
+import { meterInput } from '@/lib/client/context/meter-input';
 import { useContextMeasure } from './useContextMeasure';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { msUntilNextSecond, secondsLeft } from '@/lib/chat/retry-countdown';
+import { msUntilNextSecond, secondsLeft } from '@/lib/client/chat/retry-countdown';
 
 /**
  * Whole seconds left of a wait of `seconds` that began when `error` was first shown, ticking

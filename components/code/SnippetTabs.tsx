@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/CopyButton';
-import type { Snippet } from '@/lib/code/snippets';
+import type { Snippet } from '@/lib/client/runtime/code/snippets';
 
 /** One tab per language (arrow keys move between them), each with its code and a copy button. */
 export function SnippetTabs({ snippets }: { snippets: Snippet[] }) {

@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { Code } from 'lucide-react';
 import { ICON_PROPS } from '@/components/ui/header-styles';
 import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
-import { returnFocus } from '@/lib/browser/focus';
+import { returnFocus } from '@/lib/client/browser/focus';
 import type { CodeSource } from './ViewCodeDialog';
 
 // The dialog and the snippet builders load on first open, not with the chat.

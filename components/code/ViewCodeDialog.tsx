@@ -2,51 +2,49 @@
 
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { draftStore, getChat } from '@/lib/chat/chat-session';
-import { settingsStore } from '@/lib/chat/settings-store';
-import { buildSnippets } from '@/lib/code/snippets';
-import type { CodeTarget } from '@/lib/code/target';
-import type { ChatRequest } from '@/lib/ai/schema';
-import { dropOldestTurns } from '@/lib/ai/turns';
-import { snippetChatRequest, toUpstreamRequest } from '@/lib/code/upstream-request';
-import type { Locale } from '@/lib/i18n/routing';
-import type { ChatMessage, ChatSettings } from '@/lib/chat/types';
+import { draftStore, getChat } from '@/lib/client/chat/chat-session';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import { buildSnippets } from '@/lib/client/runtime/code/snippets';
+import { codeTarget, profileForModel } from '@/lib/shared/model/profile';
+import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
+import { dropOldestTurns } from '@/lib/shared/ai/turns';
+import { snippetChatRequest, toUpstreamRequest } from '@/lib/client/runtime/code/upstream-request';
+import type { Locale } from '@/lib/shared/i18n/routing';
+import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import { SnippetTabs } from './SnippetTabs';
 
-/** If the server cannot be asked, assume a private server: print no URL, read it from the environment. */
-const FALLBACK_TARGET: CodeTarget = {
-  baseURL: null,
-  baseURLEnv: 'SWALLOW_BASE_URL',
-  apiKeyEnv: 'SWALLOW_API_KEY',
-  keyOptional: true,
-};
-
-interface TargetAnswer {
-  target: CodeTarget;
-  /** Oldest turns the server's context budget leaves out of this request. */
+interface BudgetAnswer {
+  /** Oldest turns the chat route's context budget leaves out of this request. */
   droppedTurns: number;
-  /** The body it was asked about (answers can arrive out of order). */
+  /** The body it was counted for (answers can arrive out of order). */
   for: ChatRequest;
 }
 
-/** Asks the server where snippets point and how it would budget this exact body. */
-async function fetchTarget(body: ChatRequest): Promise<TargetAnswer> {
+/** Numbers for the token worker's base requests: negative, so never one of the meter's (useContextMeasure). */
+const baseKeys = new WeakMap<ChatRequest, number>();
+let lastBaseKey = 0;
+
+/**
+ * How many of the request's oldest turns the chat route would leave out, counted in the browser
+ * by the context meter's own code (the token worker: lib/shared/ai/context-budget.ts
+ * measureContext, the server's templates and rule), so the snippet sends what our server sends
+ * upstream. Nothing leaves the browser; if the worker cannot run, nothing is left out.
+ */
+async function countDroppedTurns(body: ChatRequest): Promise<BudgetAnswer> {
   try {
-    const response = await fetch('/api/code-target', {
-      method: 'POST',
-      cache: 'no-store',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) return { target: FALLBACK_TARGET, droppedTurns: 0, for: body };
-    const {
-      droppedTurns,
-      fits: _fits,
-      ...target
-    } = (await response.json()) as CodeTarget & { droppedTurns: number; fits: boolean };
-    return { target, droppedTurns, for: body };
+    const { measureDraft } = await import('@/lib/client/context/token-client');
+    let key = baseKeys.get(body);
+    if (key === undefined) baseKeys.set(body, (key = --lastBaseKey));
+    const base = {
+      system: body.system,
+      messages: body.messages,
+      maxTokens: body.max_tokens,
+      contextTokens: profileForModel(body.model).contextTokens,
+    };
+    const measure = await measureDraft(base, key, body.messages.at(-1)?.content ?? '');
+    return { droppedTurns: measure.droppedTurns, for: body };
   } catch {
-    return { target: FALLBACK_TARGET, droppedTurns: 0, for: body };
+    return { droppedTurns: 0, for: body };
   }
 }
 
@@ -76,7 +74,7 @@ export function ViewCodeDialog({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const liveSettings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
   const liveDraft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
-  const [answer, setAnswer] = useState<TargetAnswer | null>(null);
+  const [answer, setAnswer] = useState<BudgetAnswer | null>(null);
   // The conversation (or the column's request) as it was when the dialog opened.
   const [opened, setOpened] = useState(() => source?.() ?? null);
   const [liveMessages, setLiveMessages] = useState(() => getChat().messages);
@@ -103,15 +101,15 @@ export function ViewCodeDialog({
   useEffect(() => {
     if (!open) return;
     let cancelled = false;
-    void fetchTarget(chatRequest).then((value) => !cancelled && setAnswer(value));
+    void countDroppedTurns(chatRequest).then((value) => !cancelled && setAnswer(value));
     return () => {
       cancelled = true;
     };
   }, [open, chatRequest]);
 
-  // Snippets wait for the server's answer about this body, so they never show turns it would drop.
+  // Snippets wait for the count of this body, so they never show turns the server would drop.
   const current = answer?.for === chatRequest ? answer : null;
-  const target = current?.target ?? null;
+  const target = current ? codeTarget() : null;
   const droppedTurns = current?.droppedTurns ?? 0;
   const request = useMemo(
     () => toUpstreamRequest({ ...chatRequest, messages: dropOldestTurns(chatRequest.messages, droppedTurns) }),

@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
-import { modelLabel } from '@/lib/ai/model-label';
-import type { ComparedReply } from '@/lib/chat/types';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import type { ComparedReply } from '@/lib/client/chat/types';
 
 /** Under a reply picked from a comparison: its model, and the other reply, opened on demand. */
 export function AlternativeReply({ compared }: { compared: ComparedReply }) {

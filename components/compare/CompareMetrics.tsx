@@ -1,8 +1,8 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { tokensPerSecond, type ColumnTiming } from '@/lib/compare/metrics';
-import type { ReplyMetadata } from '@/lib/chat/types';
+import { tokensPerSecond, type ColumnTiming } from '@/lib/client/compare/metrics';
+import type { ReplyMetadata } from '@/lib/client/chat/types';
 
 /** Time to first token, generation speed and token usage of one column's reply. */
 export function CompareMetrics({ timing, usage }: { timing: ColumnTiming; usage: ReplyMetadata['usage'] }) {

@@ -2,10 +2,10 @@
 
 import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { modelLabel } from '@/lib/ai/model-label';
-import { messageText } from '@/lib/chat/request-body';
-import { compareStore } from '@/lib/compare/compare-store';
-import { distinctTabLabels } from '@/lib/compare/tab-labels';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import { messageText } from '@/lib/client/chat/request-body';
+import { compareStore } from '@/lib/client/compare/compare-store';
+import { distinctTabLabels } from '@/lib/client/compare/tab-labels';
 import { CompareColumns } from './CompareColumns';
 import { CompareToolbar } from './CompareToolbar';
 import { RunColumn, useColumnName } from './RunColumn';

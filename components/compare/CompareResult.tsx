@@ -2,10 +2,10 @@
 
 import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { modelLabel } from '@/lib/ai/model-label';
-import { dismissResult } from '@/lib/compare/compare-session';
-import { compareStore } from '@/lib/compare/compare-store';
-import { pairScore } from '@/lib/compare/tally';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import { dismissResult } from '@/lib/client/compare/compare-session';
+import { compareStore } from '@/lib/client/compare/compare-store';
+import { pairScore } from '@/lib/client/compare/tally';
 
 /** After a pick: which model the chat goes on with (in blind mode, the reveal and the tally). */
 export function CompareResult() {

@@ -6,8 +6,8 @@ import { SquareSplitHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { ICON_PROPS } from '@/components/ui/header-styles';
 import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
-import { withCompareSession } from '@/lib/compare/compare-loader';
-import { compareStore } from '@/lib/compare/compare-store';
+import { withCompareSession } from '@/lib/client/compare/compare-loader';
+import { compareStore } from '@/lib/client/compare/compare-store';
 import { preloadCompare } from './lazy';
 
 /** Turns compare mode on and off (in the header row from `lg` up, in the overflow menu below). */

@@ -4,9 +4,9 @@ import { useId } from 'react';
 import { Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { ICON_PROPS } from '@/components/ui/header-styles';
-import { modelLabel } from '@/lib/ai/model-label';
-import { discardComparison, setBlind, type CompareState } from '@/lib/compare/compare-session';
-import { pairScore } from '@/lib/compare/tally';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import { discardComparison, setBlind, type CompareState } from '@/lib/client/compare/compare-session';
+import { pairScore } from '@/lib/client/compare/tally';
 import { useCompareBusy } from './useCompareBusy';
 
 /** Title, the blind switch with the pair's tally, and "discard" while a comparison waits for its pick. */

@@ -8,10 +8,10 @@ import { useChatState } from '@/components/chat/useChatState';
 import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { ICON_PROPS } from '@/components/ui/header-styles';
-import { modelLabel } from '@/lib/ai/model-label';
-import { messageText } from '@/lib/chat/request-body';
-import { replyStatus } from '@/lib/chat/reply-status';
-import { columnCanBePicked, pickColumn, retryColumn, type CompareColumn } from '@/lib/compare/compare-session';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import { messageText } from '@/lib/client/chat/request-body';
+import { replyStatus } from '@/lib/client/chat/request-body';
+import { columnCanBePicked, pickColumn, retryColumn, type CompareColumn } from '@/lib/client/compare/compare-session';
 import { ColumnFrame } from './ColumnFrame';
 import { CompareMetrics } from './CompareMetrics';
 

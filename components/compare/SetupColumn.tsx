@@ -3,11 +3,11 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { PresetSelect } from '@/components/settings/PresetSelect';
 import { SettingsFields } from '@/components/settings/SettingsFields';
-import { modelLabel } from '@/lib/ai/model-label';
-import type { ChatSettings } from '@/lib/chat/types';
-import { setTarget } from '@/lib/compare/compare-session';
-import type { Locale } from '@/lib/i18n/routing';
-import { settingsForModel } from '@/lib/presets/active';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import type { ChatSettings } from '@/lib/client/chat/types';
+import { setTarget } from '@/lib/client/compare/compare-session';
+import type { Locale } from '@/lib/shared/i18n/routing';
+import { settingsForModel } from '@/lib/client/presets/active';
 import { ColumnFrame } from './ColumnFrame';
 
 /** A column before the comparison is sent: its model, a preset or its own sampling. */

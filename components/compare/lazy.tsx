@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy } from 'react';
-import { preloadCompareSession } from '@/lib/compare/compare-loader';
+import { preloadCompareSession } from '@/lib/client/compare/compare-loader';
 
 // Not in the chat's first load: fetched when the compare toggle is hovered or focused, or when
 // compare mode opens some other way (a saved comparison, a share link).

@@ -3,8 +3,8 @@
 import { useRef, useState } from 'react';
 import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
-import type { Conversation } from '@/lib/storage/conversation';
+import { Link } from '@/lib/shared/i18n/navigation';
+import type { Conversation } from '@/lib/client/storage/conversation';
 import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
 
 interface ConversationItemProps {

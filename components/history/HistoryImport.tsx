@@ -2,19 +2,19 @@
 
 import { useTranslations } from 'next-intl';
 import { JsonFileImport } from '@/components/ui/JsonFileImport';
-import { historyStore, restoreConversations } from '@/lib/chat/history';
+import { historyStore, restoreConversations } from '@/lib/client/chat/history';
 import {
   MAX_CONVERSATION_IMPORT_BYTES,
   MAX_CONVERSATIONS,
   planImport,
   type ConversationImportError,
-} from '@/lib/storage/transfer';
+} from '@/lib/client/storage/transfer';
 
 const MB = 1024 * 1024;
 
 /**
  * Imports conversations from a JSON export: validated whole, stored in one transaction. What is
- * already here is not added twice (lib/storage/transfer.ts planImport); the note says what came in.
+ * already here is not added twice (lib/client/storage/transfer.ts planImport); the note says what came in.
  */
 export function HistoryImport({
   className,
@@ -45,7 +45,7 @@ export function HistoryImport({
   async function onImport(text: string): Promise<string | null> {
     const existing = historyStore.get().conversations;
     // The file's validation (zod) loads when a file is chosen: it is not part of the page.
-    const { parseConversationFile } = await import('@/lib/storage/import-file');
+    const { parseConversationFile } = await import('@/lib/client/storage/import-file');
     const parsed = parseConversationFile(text, 0);
     if (!parsed.ok) return describe(parsed.error);
     const plan = planImport(parsed.conversations, existing);

@@ -2,18 +2,18 @@
 
 import { memo, useState, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { downloadTextFile } from '@/lib/browser/download';
-import { getSession, startNewChat, subscribeSession } from '@/lib/chat/chat-session';
-import { useRouter } from '@/lib/i18n/navigation';
-import type { Conversation } from '@/lib/storage/conversation';
+import { downloadTextFile } from '@/lib/client/browser/download';
+import { getSession, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
+import { useRouter } from '@/lib/shared/i18n/navigation';
+import type { Conversation } from '@/lib/client/storage/conversation';
 import {
   allConversations,
   deleteConversation,
   historyStore,
   renameConversation,
   restoreConversations,
-} from '@/lib/chat/history';
-import { conversationToMarkdown, exportConversations } from '@/lib/storage/transfer';
+} from '@/lib/client/chat/history';
+import { conversationToMarkdown, exportConversations } from '@/lib/client/storage/transfer';
 import { ConversationItem } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
 import { SearchField } from '@/components/ui/SearchField';
@@ -22,7 +22,7 @@ import { TOUCH_TARGET } from '@/components/ui/touch';
 const toolClass = `rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
 const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
 type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
-type Search = typeof import('@/lib/chat/history-search');
+type Search = typeof import('@/lib/client/chat/history-search');
 
 /**
  * Saved conversations, newest first: search, open, rename, delete with undo, export, import.
@@ -106,7 +106,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
         onChange={(value) => {
           setQuery(value);
           // Loaded once; later keys get the same module, which renders nothing again.
-          void import('@/lib/chat/history-search').then(setSearch);
+          void import('@/lib/client/chat/history-search').then(setSearch);
         }}
       />
       <div role="status" aria-live="polite" className="empty:hidden">

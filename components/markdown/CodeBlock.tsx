@@ -5,7 +5,7 @@ import { useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/CopyButton';
 
-/** A fenced code block: language label, highlighted code (lib/markdown/highlight.ts), copy button. */
+/** A fenced code block: language label, highlighted code (lib/client/markdown/highlight.ts), copy button. */
 export function CodeBlock({ children, ...props }: ComponentPropsWithoutRef<'pre'>) {
   const t = useTranslations('markdown');
   const preRef = useRef<HTMLPreElement>(null);

@@ -4,9 +4,9 @@ import { memo, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import ReactMarkdown, { type Components } from 'react-markdown';
-import { createBlockSplitter } from '@/lib/markdown/blocks';
-import { prepareHighlighter } from '@/lib/markdown/highlight';
-import { rehypePlugins, remarkPlugins } from '@/lib/markdown/pipeline';
+import { createBlockSplitter } from '@/lib/client/markdown/blocks';
+import { prepareHighlighter } from '@/lib/client/markdown/highlight';
+import { rehypePlugins, remarkPlugins } from '@/lib/client/markdown/pipeline';
 import { CodeBlock } from './CodeBlock';
 
 // Raw HTML in model output is shown as text: react-markdown escapes it unless rehype-raw

@@ -1,5 +1,5 @@
-import type { ChartRow } from '@/lib/model/benchmarks';
-import { formatScore } from '@/lib/model/benchmarks';
+import type { ChartRow } from '@/lib/shared/model/benchmarks';
+import { formatScore } from '@/lib/shared/model/benchmarks';
 
 const ROW = 34;
 const AXIS = 22;

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { chartRows, formatScore, highlightRank, HIGHLIGHT_MODEL, type Suite } from '@/lib/model/benchmarks';
+import { chartRows, formatScore, highlightRank, HIGHLIGHT_MODEL, type Suite } from '@/lib/shared/model/benchmarks';
 import { BarChart } from './BarChart';
 import { benchmarkLabels } from './benchmark-labels';
 

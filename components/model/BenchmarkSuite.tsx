@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { Suite } from '@/lib/model/benchmarks';
+import type { Suite } from '@/lib/shared/model/benchmarks';
 import { BenchmarkChart } from './BenchmarkChart';
 import { BenchmarkTable } from './BenchmarkTable';
 

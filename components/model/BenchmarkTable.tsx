@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { bestScores, formatScore, HIGHLIGHT_MODEL, type Suite } from '@/lib/model/benchmarks';
+import { bestScores, formatScore, HIGHLIGHT_MODEL, type Suite } from '@/lib/shared/model/benchmarks';
 import { benchmarkLabels } from './benchmark-labels';
 
 /** The chart's numbers as a real table: every model, every benchmark with its setting and metric. */

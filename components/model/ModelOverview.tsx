@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { NVIDIA_KEY_URL } from '@/lib/ai/defaults';
+import { NVIDIA_KEY_URL } from '@/lib/shared/ai/defaults';
 
 const LINKS = {
   llama: 'https://www.llama.com/llama3_1/license/',

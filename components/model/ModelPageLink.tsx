@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Info } from 'lucide-react';
 import { ICON_PROPS } from '@/components/ui/header-styles';
 import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/shared/i18n/navigation';
 
 /** The chat header's way to the model page, named by what it shows (WCAG 2.5.3: voice control finds it by it). */
 export function ModelPageLink() {

@@ -1,5 +1,5 @@
 import type { useTranslations } from 'next-intl';
-import type { Benchmark } from '@/lib/model/benchmarks';
+import type { Benchmark } from '@/lib/shared/model/benchmarks';
 
 type ChartsT = ReturnType<typeof useTranslations<'model.charts'>>;
 

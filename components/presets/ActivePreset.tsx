@@ -2,10 +2,10 @@
 
 import { useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { settingsStore } from '@/lib/chat/settings-store';
-import { findPreset, isPresetModified } from '@/lib/presets/active';
-import { presetStore } from '@/lib/presets/preset-store';
-import { localize } from '@/lib/presets/preset';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import { findPreset, isPresetModified } from '@/lib/client/presets/active';
+import { presetStore } from '@/lib/client/presets/preset-store';
+import { localize } from '@/lib/shared/presets/preset';
 
 /** The active preset in the chat header, marked when the prompt or parameters were changed. */
 export function ActivePreset() {

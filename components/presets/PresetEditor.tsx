@@ -3,9 +3,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
 import { NumberField } from '@/components/settings/NumberField';
-import { PARAM_LIMITS } from '@/lib/ai/defaults';
-import { MAX_STARTERS, type Preset } from '@/lib/presets/preset';
-import { presetSchema } from '@/lib/presets/schema';
+import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
+import { MAX_STARTERS, type Preset } from '@/lib/shared/presets/preset';
+import { presetSchema } from '@/lib/shared/presets/schema';
 import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
 
 interface PresetEditorProps {

@@ -2,9 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { JsonFileImport } from '@/components/ui/JsonFileImport';
-import { importPresets, presetStore } from '@/lib/presets/preset-store';
-import { parsePresetFile } from '@/lib/presets/import-file';
-import { MAX_IMPORT_BYTES, type ImportError } from '@/lib/presets/transfer';
+import { importPresets, presetStore } from '@/lib/client/presets/preset-store';
+import { parsePresetFile } from '@/lib/client/presets/import-file';
+import { MAX_IMPORT_BYTES, type ImportError } from '@/lib/client/presets/transfer';
 
 const KB = 1024;
 

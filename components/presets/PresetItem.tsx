@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { LocalizedPreset } from '@/lib/presets/preset';
+import type { LocalizedPreset } from '@/lib/shared/presets/preset';
 import { TOUCH_TARGET } from '@/components/ui/touch';
 
 interface PresetItemProps {

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { LibraryBig } from 'lucide-react';
 import { DialogTrigger } from '@/components/ui/DialogTrigger';
 import { ICON_PROPS } from '@/components/ui/header-styles';
-import { hydratePresets } from '@/lib/presets/preset-store';
+import { hydratePresets } from '@/lib/client/presets/preset-store';
 
 // Not in the chat's first load: fetched when the button is hovered or focused.
 const loadPresetsDialog = () => import('./PresetsDialog');

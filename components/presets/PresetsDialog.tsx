@@ -2,15 +2,15 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { downloadTextFile } from '@/lib/browser/download';
-import { startNewChat } from '@/lib/chat/chat-session';
-import { settingsStore } from '@/lib/chat/settings-store';
-import { applyPreset, duplicatePreset, newPresetId } from '@/lib/presets/active';
-import { BUILTIN_PRESETS } from '@/lib/presets/builtin';
-import { addPreset, deletePreset, presetStore, restorePreset, updatePreset } from '@/lib/presets/preset-store';
-import { localizePreset, type Preset } from '@/lib/presets/preset';
-import { exportPresetFile } from '@/lib/presets/transfer';
-import { matchesSearch } from '@/lib/search/normalize';
+import { downloadTextFile } from '@/lib/client/browser/download';
+import { startNewChat } from '@/lib/client/chat/chat-session';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import { applyPreset, duplicatePreset, newPresetId } from '@/lib/client/presets/active';
+import { BUILTIN_PRESETS } from '@/lib/client/presets/builtin';
+import { addPreset, deletePreset, presetStore, restorePreset, updatePreset } from '@/lib/client/presets/preset-store';
+import { localizePreset, type Preset } from '@/lib/shared/presets/preset';
+import { exportPresetFile } from '@/lib/client/presets/transfer';
+import { matchesSearch } from '@/lib/client/search/normalize';
 import { PresetEditor } from './PresetEditor';
 import { PresetImport } from './PresetImport';
 import { PresetItem } from './PresetItem';

@@ -2,11 +2,11 @@
 
 import { useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { draftStore } from '@/lib/chat/chat-session';
-import { settingsStore } from '@/lib/chat/settings-store';
-import { findPreset } from '@/lib/presets/active';
-import { presetStore } from '@/lib/presets/preset-store';
-import { localize } from '@/lib/presets/preset';
+import { draftStore } from '@/lib/client/chat/chat-session';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import { findPreset } from '@/lib/client/presets/active';
+import { presetStore } from '@/lib/client/presets/preset-store';
+import { localize } from '@/lib/shared/presets/preset';
 
 /** The active preset's conversation starters, shown in an empty chat; one click puts it in the composer. */
 export function Starters() {

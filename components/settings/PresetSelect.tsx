@@ -2,12 +2,12 @@
 
 import { useId, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import type { ChatSettings } from '@/lib/chat/types';
-import type { Locale } from '@/lib/i18n/routing';
-import { applyPreset, findPreset } from '@/lib/presets/active';
-import { BUILTIN_PRESETS } from '@/lib/presets/builtin';
-import { localize } from '@/lib/presets/preset';
-import { presetStore } from '@/lib/presets/preset-store';
+import type { ChatSettings } from '@/lib/client/chat/types';
+import type { Locale } from '@/lib/shared/i18n/routing';
+import { applyPreset, findPreset } from '@/lib/client/presets/active';
+import { BUILTIN_PRESETS } from '@/lib/client/presets/builtin';
+import { localize } from '@/lib/shared/presets/preset';
+import { presetStore } from '@/lib/client/presets/preset-store';
 import { fieldClass } from './SettingsFields';
 
 /** Applies a built-in or saved preset (prompt and sampling) to one set of settings. */

@@ -2,14 +2,14 @@
 
 import { useId } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { PARAM_LIMITS } from '@/lib/ai/defaults';
-import { profileForModel } from '@/lib/model/profile';
-import { MAX_SYSTEM_CHARS } from '@/lib/ai/limits';
-import { effectiveSystemPrompt } from '@/lib/chat/request-body';
-import type { ChatSettings } from '@/lib/chat/types';
-import { formatInteger } from '@/lib/i18n/format-integer';
-import { resetSystemPrompt } from '@/lib/presets/active';
-import { presetStore } from '@/lib/presets/preset-store';
+import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
+import { profileForModel } from '@/lib/shared/model/profile';
+import { MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
+import { effectiveSystemPrompt } from '@/lib/client/chat/request-body';
+import type { ChatSettings } from '@/lib/client/chat/types';
+import { formatInteger } from '@/lib/client/i18n/format-integer';
+import { resetSystemPrompt } from '@/lib/client/presets/active';
+import { presetStore } from '@/lib/client/presets/preset-store';
 import { NumberField } from './NumberField';
 import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
 
@@ -90,7 +90,7 @@ export function SettingsFields({ models, settings, onChange, testIdPrefix = '', 
             model: profile.label,
             temperature,
             topP,
-            // Grouped without Intl (lib/i18n/format-integer.ts): no ICU set-up while the page hydrates.
+            // Grouped without Intl (lib/client/i18n/format-integer.ts): no ICU set-up while the page hydrates.
             maxTokens: formatInteger(maxTokens, locale),
             contextTokens: formatInteger(profile.contextTokens, locale),
           })}

@@ -2,8 +2,8 @@
 
 import { memo, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { defaultSettings, settingsStore } from '@/lib/chat/settings-store';
-import { compareStore } from '@/lib/compare/compare-store';
+import { defaultSettings, settingsStore } from '@/lib/client/chat/settings-store';
+import { compareStore } from '@/lib/client/compare/compare-store';
 import { SettingsFields } from './SettingsFields';
 
 /**

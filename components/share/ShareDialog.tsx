@@ -3,18 +3,18 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { attachmentsStore } from '@/lib/attachments/pending';
-import { draftStore, getChat } from '@/lib/chat/chat-session';
-import { messageDocuments } from '@/lib/chat/documents';
-import { settingsStore } from '@/lib/chat/settings-store';
-import { findPreset, isPresetModified } from '@/lib/presets/active';
-import { presetStore } from '@/lib/presets/preset-store';
-import { localize } from '@/lib/presets/preset';
-import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/share/codec';
-import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/share/link';
-import { MAX_SHARED_MESSAGES } from '@/lib/share/payload';
-import { messageText } from '@/lib/chat/request-body';
-import { compareStore } from '@/lib/compare/compare-store';
+import { attachmentsStore } from '@/lib/client/attachments/pending';
+import { draftStore, getChat } from '@/lib/client/chat/chat-session';
+import { messageDocuments } from '@/lib/client/chat/request-body';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import { findPreset, isPresetModified } from '@/lib/client/presets/active';
+import { presetStore } from '@/lib/client/presets/preset-store';
+import { localize } from '@/lib/shared/presets/preset';
+import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/shared/share/codec';
+import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/client/share/link';
+import { MAX_SHARED_MESSAGES } from '@/lib/shared/share/payload';
+import { messageText } from '@/lib/client/chat/request-body';
+import { compareStore } from '@/lib/client/compare/compare-store';
 
 /** Attached files never go into a link (too large for a URL, and private): the dialog says so. */
 const hasDocuments = () =>

@@ -2,8 +2,8 @@
 
 import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import type { ShareDecodeError } from '@/lib/share/codec';
-import { shareNoticeStore } from '@/lib/share/notice-store';
+import type { ShareDecodeError } from '@/lib/shared/share/codec';
+import { shareNoticeStore } from '@/lib/client/share/notice-store';
 
 const noticeClass =
   'rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50';

@@ -3,19 +3,19 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
-import type { PublicConfig } from '@/lib/ai/endpoint';
-import { modelLabel } from '@/lib/ai/model-label';
-import { draftStore, getChat, startNewChat } from '@/lib/chat/chat-session';
-import { initHistory } from '@/lib/chat/history';
-import { hydrateSettings, settingsStore } from '@/lib/chat/settings-store';
-import { findProfile, profileForModel, setModelProfiles } from '@/lib/model/profile';
-import { Link, useRouter } from '@/lib/i18n/navigation';
-import { newPresetId } from '@/lib/presets/active';
-import { addPreset, hydratePresets } from '@/lib/presets/preset-store';
-import { withCompareSession } from '@/lib/compare/compare-loader';
-import { loadSharePayload } from '@/lib/share/link';
-import { shareNoticeStore } from '@/lib/share/notice-store';
-import type { SharePayload } from '@/lib/share/payload';
+import type { PublicConfig } from '@/lib/server/ai/endpoint';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import { draftStore, getChat, startNewChat } from '@/lib/client/chat/chat-session';
+import { initHistory } from '@/lib/client/chat/history';
+import { hydrateSettings, settingsStore } from '@/lib/client/chat/settings-store';
+import { findProfile, profileForModel, setModelProfiles } from '@/lib/shared/model/profile';
+import { Link, useRouter } from '@/lib/shared/i18n/navigation';
+import { newPresetId } from '@/lib/client/presets/active';
+import { addPreset, hydratePresets } from '@/lib/client/presets/preset-store';
+import { withCompareSession } from '@/lib/client/compare/compare-loader';
+import { loadSharePayload } from '@/lib/client/share/link';
+import { shareNoticeStore } from '@/lib/client/share/notice-store';
+import type { SharePayload } from '@/lib/shared/share/payload';
 
 const sectionClass = 'flex flex-col gap-1 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800';
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { X } from 'lucide-react';
 import { headerButtonClass, ICON_PROPS } from '@/components/ui/header-styles';
-import { SHORTCUTS, comboLabel, detectPlatform, type Platform } from '@/lib/keyboard/shortcuts';
+import { SHORTCUTS, comboLabel, detectPlatform, type Platform } from '@/lib/client/keyboard/shortcuts';
 import { SHORTCUTS_DIALOG_ID } from './useShortcuts';
 
 interface ShortcutsDialogProps {

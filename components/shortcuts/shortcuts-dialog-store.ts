@@ -1,4 +1,4 @@
-import { createStore } from '@/lib/chat/external-store';
+import { createStore } from '@/lib/client/chat/external-store';
 
 interface ShortcutsDialogState {
   open: boolean;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { detectPlatform, escapeMayStop, matchShortcut, type ShortcutId } from '@/lib/keyboard/shortcuts';
+import { detectPlatform, escapeMayStop, matchShortcut, type ShortcutId } from '@/lib/client/keyboard/shortcuts';
 
 /** A shortcut's action; `false` when it had nothing to do (the key then keeps its usual meaning). */
 export type ShortcutHandlers = Record<ShortcutId, () => boolean | void>;

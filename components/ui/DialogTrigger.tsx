@@ -2,7 +2,7 @@
 
 import { Suspense, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { returnFocus } from '@/lib/browser/focus';
+import { returnFocus } from '@/lib/client/browser/focus';
 import { useHeaderItemClass, useHeaderLabelClass } from './header-place';
 
 export type DialogComponent = ComponentType<{ open: boolean; onClose: () => void }>;

@@ -6,8 +6,8 @@ import { Languages } from 'lucide-react';
 import clsx from 'clsx';
 import { ICON_PROPS } from '@/components/ui/header-styles';
 import { useHeaderPlace } from '@/components/ui/header-place';
-import { usePathname, useRouter } from '@/lib/i18n/navigation';
-import { routing, type Locale } from '@/lib/i18n/routing';
+import { usePathname, useRouter } from '@/lib/shared/i18n/navigation';
+import { routing, type Locale } from '@/lib/shared/i18n/routing';
 
 /**
  * Switches language with a client-side navigation, so the chat state survives. A native select

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import clsx from 'clsx';
 import { SlidersHorizontal, X } from 'lucide-react';
-import { returnFocus } from '@/lib/browser/focus';
+import { returnFocus } from '@/lib/client/browser/focus';
 import { headerButtonClass, ICON_PROPS } from './header-styles';
 
 interface SidePanelProps {

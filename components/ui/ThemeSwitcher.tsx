@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { ICON_PROPS } from '@/components/ui/header-styles';
 import { useHeaderPlace } from '@/components/ui/header-place';
-import { parseTheme, THEMES, themeStore } from '@/lib/theme/theme';
+import { parseTheme, THEMES, themeStore } from '@/lib/shared/ui/theme';
 
 const ICONS = { system: Monitor, light: Sun, dark: Moon } as const;
 

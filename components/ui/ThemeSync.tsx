@@ -1,7 +1,7 @@
 'use client';
 
 import { useLayoutEffect } from 'react';
-import { applyTheme, themeStore } from '@/lib/theme/theme';
+import { applyTheme, themeStore } from '@/lib/shared/ui/theme';
 
 /**
  * Puts the remembered theme back on <html> whenever the [locale] layout mounts. A language switch

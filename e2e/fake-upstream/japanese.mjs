@@ -1,5 +1,5 @@
 // Japanese as Japanese models write it (issue 18): what CommonMark misreads next to Japanese
-// punctuation, streamed cut at the worst places. lib/markdown/japanese.test.ts renders the same texts.
+// punctuation, streamed cut at the worst places. lib/client/markdown/japanese.test.ts renders the same texts.
 
 /** Emphasis and strikethrough next to Japanese punctuation: each must render without `**` or `~~`. */
 export const JAPANESE_MARKDOWN = [

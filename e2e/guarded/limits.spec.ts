@@ -6,25 +6,6 @@ import { GUARDED } from './settings';
 import { postChat, unlock as unlockClient, type Client, type Reply } from '../ops/client';
 
 test.describe('per-client limits (shared through Redis)', () => {
-  test("code-target has its own allowance (3× the chat's): then 429 before the body is read", async ({
-    playwright,
-    baseURL,
-  }) => {
-    const context = await unlockedRequest(playwright, baseURL);
-    const allowance = GUARDED.perMinute * 3;
-    for (let i = 0; i < allowance; i++) {
-      expect((await context.post('/api/code-target', { data: chatBody(`snippet ${i}`) })).status()).toBe(200);
-    }
-    // Not JSON at all: refused for the limit, not for the body.
-    const refused = await context.post('/api/code-target', { data: 'x'.repeat(100_000) });
-    expect(refused.status()).toBe(429);
-    expect((await refused.json()).error).toMatchObject({ code: 'too_many_requests' });
-    expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
-    // The chat's allowance is its own.
-    expect((await context.post('/api/chat', { data: chatBody(`after ${uniqueTag()}`) })).status()).toBe(200);
-    await context.dispose();
-  });
-
   test('a refused request counts against the minute but gives its stream slot back', async ({
     playwright,
     baseURL,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { OG_IMAGE, PNG_ICONS } from '../../lib/meta/brand';
+import { OG_IMAGE, PNG_ICONS } from '../../lib/shared/meta/brand';
 
 // A private deployment still lets link previews and home screens fetch its (generic) images;
 // the pages themselves stay behind the access code.

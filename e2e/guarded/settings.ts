@@ -9,7 +9,7 @@ export const GUARDED = {
   /** The stream slots' lease (30 s by default): short, so the semaphore test holds replies past it in seconds. */
   streamLeaseSeconds: 3,
   unlockAttempts: 3,
-  /** All clients together, per hour: high enough for the suite (tested in lib/security/limits.test.ts). */
+  /** All clients together, per hour: high enough for the suite (tested in lib/server/security/limits.test.ts). */
   unlockAttemptsTotal: 500,
   redisPort: Number(process.env.E2E_UPSTREAM_PORT ?? 4010) + 1,
 } as const;

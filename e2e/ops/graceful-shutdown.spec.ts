@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { parseChatError } from '../../lib/ai/chat-error';
+import { parseChatError } from '../../lib/shared/ai/chat-error';
 import { UPSTREAM, uniqueTag, upstreamRequests } from '../support';
 import { chatBody, openReply, startApp, stopApp, type AppProcess } from './app-process';
 

@@ -8,7 +8,7 @@ import {
   MAX_BODY_BYTES,
   MAX_FORM_BYTES,
   MAX_OTHER_BODY_BYTES,
-} from '../../lib/http/body-guard';
+} from '../../lib/server/http/body-guard';
 import { UPSTREAM, uniqueTag } from '../support';
 import { chatBody, openReply, startApp, stopApp, type AppProcess } from './app-process';
 
@@ -102,7 +102,6 @@ const NINE_AND_A_HALF_MIB = 9.5 * 1024 * 1024;
 test('a body over the path limit is refused (413) before it is read, on every route and page', async () => {
   const targets: [string, string, number][] = [
     ['/api/unlock', 'application/x-www-form-urlencoded', MAX_FORM_BYTES],
-    ['/api/code-target', 'application/json', MAX_BODY_BYTES],
     ['/api/chat', 'application/json', MAX_BODY_BYTES],
     ['/ja', 'application/x-www-form-urlencoded', MAX_OTHER_BODY_BYTES],
     ['/en/model', 'text/plain', MAX_OTHER_BODY_BYTES],
@@ -120,7 +119,7 @@ test('a body over the path limit is refused (413) before it is read, on every ro
   }
   // A client that asks first (curl does past 1 MiB) is not invited to send the body.
   const asked = await exchange(
-    post('/api/code-target', {
+    post('/api/chat', {
       'content-type': 'application/json',
       'content-length': NINE_AND_A_HALF_MIB,
       expect: '100-continue',
@@ -131,7 +130,7 @@ test('a body over the path limit is refused (413) before it is read, on every ro
   // One within the limit is invited, and answered by its route.
   const small = JSON.stringify(chatBody('hello'));
   const invited = await exchange(
-    `${post('/api/code-target', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(small), expect: '100-continue' })}${small}`,
+    `${post('/api/chat', { 'content-type': 'application/json', 'content-length': Buffer.byteLength(small), expect: '100-continue' })}${small}`,
   );
   expect(invited.answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
   // At the limit, the route reads it (and says what it thinks of it).
@@ -143,7 +142,7 @@ test('a body over the path limit is refused (413) before it is read, on every ro
 });
 
 test('a body without a length is refused (411) where Next.js would buffer it; /api/chat counts it and refuses past 1 MiB', async () => {
-  for (const target of ['/api/unlock', '/api/code-target', '/ja']) {
+  for (const target of ['/api/unlock', '/ja']) {
     const result = await exchange(
       post(target, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }),
       {
@@ -175,7 +174,7 @@ test('twenty 9.5 MiB bodies at once cost the server no memory to speak of', asyn
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
       exchange(
-        post(i % 2 ? '/api/code-target' : '/api/unlock', {
+        post(i % 2 ? '/api/chat' : '/api/unlock', {
           'content-type': 'application/json',
           'content-length': NINE_AND_A_HALF_MIB,
         }),
@@ -197,12 +196,11 @@ test('a body that stops arriving ends with 408 within seconds, headers too; a re
   const reply = await openReply(app.url, `[[scenario:slow]] ${tag}`);
   reply.done.catch(() => undefined);
   const json = { 'content-type': 'application/json' };
-  const [unlock, codeTarget, chat, chatChunked, page, headers] = await Promise.all([
+  const [unlock, chat, chatChunked, page, headers] = await Promise.all([
     exchange(post('/api/unlock', { 'content-type': 'application/x-www-form-urlencoded', 'content-length': 100 }), {
       body: 100,
       stallAfter: 10,
     }),
-    exchange(post('/api/code-target', { ...json, 'content-length': 5000 }), { body: 5000, stallAfter: 100 }),
     exchange(post('/api/chat', { ...json, 'content-length': 5000 }), { body: 5000, stallAfter: 100 }),
     exchange(post('/api/chat', { ...json, 'transfer-encoding': 'chunked' }), {
       body: 5000,
@@ -212,7 +210,7 @@ test('a body that stops arriving ends with 408 within seconds, headers too; a re
     exchange(post('/ja', { 'content-type': 'text/plain', 'content-length': 1000 }), { body: 1000, stallAfter: 10 }),
     exchange('POST /api/unlock HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/pl'),
   ]);
-  for (const [name, result] of Object.entries({ unlock, codeTarget, chat, chatChunked, page })) {
+  for (const [name, result] of Object.entries({ unlock, chat, chatChunked, page })) {
     expect(result.status, name).toBe(408);
     expect(errorOf(result.answer).code, name).toBe('request_timeout');
     expect(result.ms, name).toBeGreaterThanOrEqual(BODY_IDLE_TIMEOUT_MS - 100);
@@ -220,7 +218,7 @@ test('a body that stops arriving ends with 408 within seconds, headers too; a re
   }
   expect(headers.status).toBe(408);
   expect(headers.ms).toBeLessThan(HEADERS_TIMEOUT_MS + 2_500);
-  const timings = `408 after ${[unlock, codeTarget, chat, chatChunked, page].map((r) => r.ms.toFixed(0)).join(', ')} ms; headers ${headers.ms.toFixed(0)} ms`;
+  const timings = `408 after ${[unlock, chat, chatChunked, page].map((r) => r.ms.toFixed(0)).join(', ')} ms; headers ${headers.ms.toFixed(0)} ms`;
   test.info().annotations.push({ type: 'timings', description: timings });
   console.log(timings);
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { ChatModel } from './chat-model';
-import type { TurnMessage } from './context-budget';
+import type { ChatModel } from '../server/ai/chat-model';
+import type { TurnMessage } from '../shared/ai/context-budget';
 import type { UIChunk, UIChunkSource } from './ui-sse-response';
 
 type ModelCall = Parameters<ChatModel['doStream']>[0];

@@ -1,5 +1,5 @@
-import type { Endpoint } from './endpoint';
-import type { StallTimeouts } from './stall-timeout';
+import type { Endpoint } from '../server/ai/endpoint';
+import type { StallTimeouts } from '../server/ai/stall-timeout';
 import { streamChat } from './stream-chat';
 
 /** One UI message stream part as the browser receives it. */

@@ -6,7 +6,7 @@ import {
   startFakeUpstream,
   UTF8_SPLIT_TEXT,
 } from '../../e2e/fake-upstream.mjs';
-import { resolveEndpoint } from './endpoint';
+import { resolveEndpoint } from '../server/ai/endpoint';
 import { scenarioReply } from './scenario-reply.test-support';
 
 /** The reply through streamChat against the fake upstream: every SSE event, parsed. */

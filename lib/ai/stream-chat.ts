@@ -1,21 +1,21 @@
 import 'server-only';
 import { generateId } from 'ai';
-import { chatModel } from './chat-model';
-import type { Endpoint } from './endpoint';
-import { STOP_SEQUENCES } from './defaults';
-import { classifyUpstreamError, serializeChatError } from './errors';
-import { endpointSecrets, redactChatError } from './redact';
+import { chatModel } from '../server/ai/chat-model';
+import type { Endpoint } from '../server/ai/endpoint';
+import { STOP_SEQUENCES } from '../shared/ai/defaults';
+import { classifyUpstreamError, serializeChatError } from '../server/ai/errors';
+import { endpointSecrets, redactChatError } from '../server/ai/redact';
 import { replyChunks, toModelPrompt } from './reply-stream';
-import { withRetries } from './retry';
-import type { TurnMessage } from './context-budget';
-import type { ChatRequest } from './schema';
-import type { StallTimeouts } from './stall-timeout';
+import { withRetries } from '../server/ai/retry';
+import type { TurnMessage } from '../shared/ai/context-budget';
+import type { ChatRequest } from '../shared/schemas/chat-request';
+import type { StallTimeouts } from '../server/ai/stall-timeout';
 import { uiSseResponse } from './ui-sse-response';
-import type { ReplyMetadata } from '@/lib/chat/types';
-import type { ModelProfile } from '@/lib/model/profile';
-import type { ReplyObserver } from '@/lib/ops/request-log';
-import { SERVER_RESTARTING_RETRY_S, ServerRestartingError } from '@/lib/ops/shutdown';
-import { trackReply } from '@/lib/ops/shutdown-state';
+import type { ReplyMetadata } from '@/lib/client/chat/types';
+import type { ModelProfile } from '@/lib/shared/model/profile';
+import type { ReplyObserver } from '@/lib/server/ops/request-log';
+import { SERVER_RESTARTING_RETRY_S, ServerRestartingError } from '@/lib/server/ops/shutdown';
+import { trackReply } from '@/lib/server/ops/shutdown-state';
 
 export interface StreamChatOptions {
   endpoint: Endpoint;

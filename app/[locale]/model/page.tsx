@@ -8,11 +8,11 @@ import { ModelLinks, ModelOverview } from '@/components/model/ModelOverview';
 import { ArrowLeft } from 'lucide-react';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import { ICON_PROPS } from '@/components/ui/header-styles';
-import { Link } from '@/lib/i18n/navigation';
-import { MODEL_CHART_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
-import { routing } from '@/lib/i18n/routing';
-import { defaultOpenGraph } from '@/lib/meta/site';
-import { SUITES } from '@/lib/model/data';
+import { Link } from '@/lib/shared/i18n/navigation';
+import { MODEL_CHART_NAMESPACES, pickMessages } from '@/lib/server/i18n/client-messages';
+import { routing } from '@/lib/shared/i18n/routing';
+import { defaultOpenGraph } from '@/lib/server/meta/site';
+import { SUITES } from '@/lib/server/model/data';
 
 interface ModelPageProps {
   params: Promise<{ locale: string }>;

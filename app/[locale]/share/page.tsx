@@ -3,10 +3,10 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChatApp } from '@/components/chat/ChatApp';
 import { ShareErrorNotice } from '@/components/share/ShareNotices';
 import { SharePreview } from '@/components/share/SharePreview';
-import { getServerConfig, toPublicConfig } from '@/lib/ai/endpoint';
-import type { Locale } from '@/lib/i18n/routing';
-import { defaultOpenGraph } from '@/lib/meta/site';
-import { decodeShare, type ShareDecodeResult } from '@/lib/share/codec';
+import { getServerConfig, toPublicConfig } from '@/lib/server/ai/endpoint';
+import type { Locale } from '@/lib/shared/i18n/routing';
+import { defaultOpenGraph } from '@/lib/server/meta/site';
+import { decodeShare, type ShareDecodeResult } from '@/lib/shared/share/codec';
 
 interface SharePageProps {
   params: Promise<{ locale: string }>;

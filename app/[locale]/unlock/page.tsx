@@ -1,9 +1,9 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { safeNextPath } from '@/lib/security/access';
-import { resolveSecurityConfig } from '@/lib/security/config';
-import type { Locale } from '@/lib/i18n/routing';
+import { safeNextPath } from '@/lib/server/security/access';
+import { resolveSecurityConfig } from '@/lib/server/security/config';
+import type { Locale } from '@/lib/shared/i18n/routing';
 
 interface UnlockPageProps {
   params: Promise<{ locale: string }>;

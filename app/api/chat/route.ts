@@ -1,17 +1,17 @@
 import type { NextRequest } from 'next/server';
-import { prepareReply } from '@/lib/ai/prepare-reply';
+import { prepareReply } from '@/lib/server/ai/prepare-reply';
 import { streamChat } from '@/lib/ai/stream-chat';
-import { methodNotAllowed } from '@/lib/http/read-json';
-import { ChatRequestLog } from '@/lib/ops/request-log';
-import { refuseWhileShuttingDown } from '@/lib/ops/shutdown';
-import { admitChatRequest } from '@/lib/security/admission';
-import { gateRequest } from '@/lib/security/gate';
+import { methodNotAllowed } from '@/lib/server/http/read-json';
+import { ChatRequestLog } from '@/lib/server/ops/request-log';
+import { refuseWhileShuttingDown } from '@/lib/server/ops/shutdown';
+import { admitChatRequest } from '@/lib/server/security/gate';
+import { gateRequest } from '@/lib/server/security/gate';
 
 export const runtime = 'nodejs';
 export const maxDuration = 60;
 
 // Not behind proxy.ts (see its matcher): the access code, when set, is checked here.
-// One log line per request (lib/ops/request-log.ts), its id in X-Request-Id.
+// One log line per request (lib/server/ops/request-log.ts), its id in X-Request-Id.
 export async function POST(req: NextRequest): Promise<Response> {
   const log = new ChatRequestLog();
   const denied = gateRequest(req);

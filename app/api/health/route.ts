@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
-import { getServerConfig } from '@/lib/ai/endpoint';
-import { healthResponse } from '@/lib/ops/health';
-import { isShuttingDown } from '@/lib/ops/shutdown-state';
-import { resolveSecurityConfig } from '@/lib/security/config';
-import { getLimits } from '@/lib/security/limits';
+import { getServerConfig } from '@/lib/server/ai/endpoint';
+import { healthResponse } from '@/lib/server/ops/health';
+import { isShuttingDown } from '@/lib/server/ops/shutdown-state';
+import { resolveSecurityConfig } from '@/lib/server/security/config';
+import { getLimits } from '@/lib/server/security/limits';
 
 export const dynamic = 'force-dynamic';
 

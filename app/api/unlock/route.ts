@@ -1,8 +1,8 @@
-import { methodNotAllowed } from '@/lib/http/read-json';
-import { clientKey } from '@/lib/security/client-key';
-import { resolveSecurityConfig } from '@/lib/security/config';
-import { getLimits } from '@/lib/security/limits';
-import { attemptUnlock, crossSiteRefusal, readUnlockForm, unlockResponse } from '@/lib/security/unlock';
+import { methodNotAllowed } from '@/lib/server/http/read-json';
+import { clientKey } from '@/lib/server/security/client-key';
+import { resolveSecurityConfig } from '@/lib/server/security/config';
+import { getLimits } from '@/lib/server/security/limits';
+import { attemptUnlock, crossSiteRefusal, readUnlockForm, unlockResponse } from '@/lib/server/security/unlock';
 
 export const runtime = 'nodejs';
 

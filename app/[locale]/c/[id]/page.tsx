@@ -1,8 +1,8 @@
 import { setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
 import { ChatApp } from '@/components/chat/ChatApp';
-import { getServerConfig, toPublicConfig } from '@/lib/ai/endpoint';
-import type { Locale } from '@/lib/i18n/routing';
+import { getServerConfig, toPublicConfig } from '@/lib/server/ai/endpoint';
+import type { Locale } from '@/lib/shared/i18n/routing';
 
 /** A saved conversation: its messages live in the browser (IndexedDB), so the page only passes the id. */
 export default async function ConversationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {

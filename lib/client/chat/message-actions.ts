@@ -1,0 +1,54 @@
+import { messageDocuments, userMessageParts } from './request-body';
+import type { ChatHandle } from './lazy-chat';
+import { failedReplyId } from './request-body';
+import type { ChatMessage } from './types';
+
+/** Replaces an earlier user message and continues the conversation from there. */
+export async function editAndResend(chat: ChatHandle, messageId: string, text: string): Promise<void> {
+  const index = chat.messages.findIndex((m) => m.id === messageId);
+  const original = chat.messages[index];
+  if (index < 0 || original.role !== 'user') return;
+  // The message's documents stay with it; only its text is edited.
+  const documents = messageDocuments(original);
+  if (!text.trim() && documents.length === 0) return;
+  await chat.stop();
+  const edited: ChatMessage = { ...original, parts: userMessageParts(text.trim(), documents) };
+  chat.messages = [...chat.messages.slice(0, index), edited];
+  await chat.regenerate();
+}
+
+/** A deleted message and where it was, for undo ({@link restoreMessage}). */
+export interface DeletedMessage {
+  message: ChatMessage;
+  index: number;
+}
+
+export async function deleteMessage(chat: ChatHandle, messageId: string): Promise<DeletedMessage | null> {
+  if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  const index = chat.messages.findIndex((m) => m.id === messageId);
+  if (index < 0) return null;
+  // The error of a failed reply is shown inside it, and goes with it.
+  if (chat.status === 'error' && failedReplyId(chat.messages, chat.status) === messageId) chat.clearError();
+  const message = chat.messages[index];
+  chat.messages = chat.messages.filter((m) => m.id !== messageId);
+  return { message, index };
+}
+
+/** Undoes {@link deleteMessage}: the message goes back where it was (or at the end, if fewer are left). */
+export function restoreMessage(chat: ChatHandle, { message, index }: DeletedMessage): void {
+  if (chat.messages.some((m) => m.id === message.id)) return;
+  const at = Math.min(index, chat.messages.length);
+  chat.messages = [...chat.messages.slice(0, at), message, ...chat.messages.slice(at)];
+}
+
+/** Asks again for the reply of the turn that failed (the failed reply, if one began, is replaced). */
+export async function retryFailedTurn(chat: ChatHandle): Promise<void> {
+  chat.clearError();
+  await chat.regenerate();
+}
+
+/** Generates any assistant reply again; the turns after it are replaced. */
+export async function regenerateReply(chat: ChatHandle, messageId: string): Promise<void> {
+  if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  await chat.regenerate({ messageId });
+}

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SYSTEM_PROMPTS } from '@/lib/shared/ai/defaults';
+import { setModelProfiles, type ModelProfile } from '@/lib/shared/model/profile';
+import { applyPreset, isPresetModified } from '@/lib/client/presets/active';
+import { BUILTIN_PRESETS, findBuiltinPreset } from '@/lib/client/presets/builtin';
+import { fromStoredMessages, toStoredMessages } from './convert';
+import { effectiveSystemPrompt, messageReasoning, messageText, toChatRequestBody } from './request-body';
+import { defaultSettings } from './settings-store';
+import type { ChatMessage, ChatSettings } from './types';
+
+const profile = (id: string, patch: Partial<ModelProfile>): ModelProfile => ({
+  id,
+  label: id,
+  known: true,
+  contextTokens: 8192,
+  maxTokensLimit: 8128,
+  recommended: { temperature: 0.6, topP: 0.9, maxTokens: 512 },
+  systemPrompt: DEFAULT_SYSTEM_PROMPTS,
+  reasoning: false,
+  ...patch,
+});
+const REASONER = profile('x/reasoner', {
+  contextTokens: 32_768,
+  maxTokensLimit: 32_704,
+  recommended: { temperature: 0.6, topP: 0.95, maxTokens: 4096 },
+  systemPrompt: { ja: '考えてから答えてください。', en: 'Think, then answer.' },
+  reasoning: true,
+});
+const SMALL = profile('x/small', { contextTokens: 2048, maxTokensLimit: 1984 });
+const user: ChatMessage = { id: 'u', role: 'user', parts: [{ type: 'text', text: 'こんにちは' }] };
+
+afterEach(() => setModelProfiles([]));
+
+describe('settings follow the selected model', () => {
+  it("start from the first model's recommended sampling", () => {
+    setModelProfiles([REASONER, SMALL]);
+    expect(defaultSettings(['x/reasoner', 'x/small'])).toMatchObject({ temperature: 0.6, topP: 0.95, maxTokens: 4096 });
+    setModelProfiles([]);
+    expect(defaultSettings(['x/unknown'])).toMatchObject({ temperature: 0.6, topP: 0.9, maxTokens: 512 });
+  });
+
+  it("take the model's default system prompt, unless a preset or the user gives one", () => {
+    setModelProfiles([REASONER, SMALL]);
+    const settings: ChatSettings = { ...defaultSettings(['x/reasoner']), model: 'x/reasoner' };
+    expect(effectiveSystemPrompt(settings, 'en')).toBe('Think, then answer.');
+    expect(effectiveSystemPrompt({ ...settings, model: 'x/small' }, 'ja')).toBe(DEFAULT_SYSTEM_PROMPTS.ja);
+    expect(effectiveSystemPrompt({ ...settings, presetId: 'translate-ja-en' }, 'en')).toMatch(
+      /professional translator/,
+    );
+    expect(effectiveSystemPrompt({ ...settings, systemPrompt: 'mine' }, 'en')).toBe('mine');
+  });
+
+  it("keep max_tokens within the selected model's window", () => {
+    setModelProfiles([REASONER, SMALL]);
+    const settings = { ...defaultSettings(['x/reasoner']), maxTokens: 30_000 };
+    expect(toChatRequestBody([user], settings, 'ja').max_tokens).toBe(30_000);
+    expect(toChatRequestBody([user], { ...settings, model: 'x/small' }, 'ja').max_tokens).toBe(1984);
+  });
+
+  it("give the default assistant preset the model's sampling; other presets keep their own", () => {
+    setModelProfiles([REASONER]);
+    const base = { ...defaultSettings(['x/reasoner']), temperature: 1 };
+    const assistant = BUILTIN_PRESETS[0];
+    const applied = applyPreset(base, assistant, 'ja');
+    expect(applied).toMatchObject({ temperature: 0.6, topP: 0.95, maxTokens: 4096 });
+    expect(isPresetModified(applied, assistant)).toBe(false);
+    const translate = findBuiltinPreset('translate-ja-en')!;
+    expect(applyPreset(base, translate, 'ja')).toMatchObject({ temperature: 0.2, maxTokens: 1024 });
+  });
+});
+
+describe("a reasoning model's reasoning", () => {
+  const reply: ChatMessage = {
+    id: 'a',
+    role: 'assistant',
+    parts: [
+      { type: 'reasoning', text: 'ユーザーは挨拶している。', state: 'done' },
+      { type: 'text', text: 'こんにちは！' },
+    ],
+  };
+
+  it('is kept out of the next turn: the request carries the answer only', () => {
+    const next: ChatMessage = { id: 'u2', role: 'user', parts: [{ type: 'text', text: '元気？' }] };
+    const body = toChatRequestBody([user, reply, next], defaultSettings(['m']), 'ja');
+    expect(body.messages).toEqual([
+      { role: 'user', content: 'こんにちは' },
+      { role: 'assistant', content: 'こんにちは！' },
+      { role: 'user', content: '元気？' },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('挨拶している');
+  });
+
+  it('is saved with its reply and shown again when the conversation is reopened', () => {
+    const stored = toStoredMessages([user, reply], 'ready');
+    expect(stored[1]).toMatchObject({ text: 'こんにちは！', reasoning: 'ユーザーは挨拶している。', state: 'done' });
+    expect(stored[0]).not.toHaveProperty('reasoning');
+    const [, reopened] = fromStoredMessages(stored);
+    expect(messageReasoning(reopened)).toBe('ユーザーは挨拶している。');
+    expect(messageText(reopened)).toBe('こんにちは！');
+  });
+});
+
+describe('a reply that failed before its first token', () => {
+  it('is not sent back to the model', () => {
+    const body = toChatRequestBody(
+      [
+        { id: 'u', role: 'user', parts: [{ type: 'text', text: '一つ目' }] },
+        { id: 'e', role: 'assistant', parts: [], metadata: { state: 'error', error: 'Failed to fetch' } },
+        { id: 'u2', role: 'user', parts: [{ type: 'text', text: '二つ目' }] },
+      ],
+      defaultSettings(['x/small']),
+      'ja',
+    );
+    expect(body.messages.map((m) => m.content)).toEqual(['一つ目', '二つ目']);
+  });
+});

@@ -1,0 +1,73 @@
+import { STOP_SEQUENCES } from '@/lib/shared/ai/defaults';
+import { chatRequestSchema, type ChatRequest } from '@/lib/shared/schemas/chat-request';
+import { toChatRequestBody } from '@/lib/client/chat/request-body';
+import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
+import type { Locale } from '@/lib/shared/i18n/routing';
+
+export interface UpstreamMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** The OpenAI-compatible body our server sends upstream (lib/ai/stream-chat.ts via the AI SDK). */
+export interface UpstreamChatRequest {
+  model: string;
+  messages: UpstreamMessage[];
+  temperature: number;
+  top_p: number;
+  max_tokens: number;
+  stop: string[];
+  stream: true;
+  stream_options: { include_usage: true };
+}
+
+/**
+ * What the AI SDK's openai-compatible provider makes of a validated /api/chat request:
+ * the trimmed system prompt first (left out when empty), the authors' stop token,
+ * streaming with usage.
+ */
+export function toUpstreamRequest(request: ChatRequest): UpstreamChatRequest {
+  const system = request.system.trim();
+  return {
+    model: request.model,
+    messages: [...(system ? [{ role: 'system' as const, content: system }] : []), ...request.messages],
+    temperature: request.temperature,
+    top_p: request.top_p,
+    max_tokens: request.max_tokens,
+    stop: [...STOP_SEQUENCES],
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+}
+
+export interface SnippetRequestInput {
+  messages: ChatMessage[];
+  settings: ChatSettings;
+  locale: Locale;
+  /** The composer's text: sent as the next user message when there is one. */
+  draft: string;
+  /** Stands in for the next user message when there is no draft and the last turn is not the user's. */
+  placeholder: string;
+}
+
+/**
+ * The /api/chat body the app would send next: the conversation, the draft as the next message,
+ * the system prompt, model and parameters. Built with the same body builder and the same
+ * validation (which trims user messages) as a real send.
+ */
+export function snippetChatRequest({
+  messages,
+  settings,
+  locale,
+  draft,
+  placeholder,
+}: SnippetRequestInput): ChatRequest {
+  const history = messages.filter((m) => m.role === 'user' || m.role === 'assistant');
+  const next = draft.trim() || (history.at(-1)?.role === 'user' ? '' : placeholder);
+  const turns: ChatMessage[] = next
+    ? [...history, { id: 'next', role: 'user', parts: [{ type: 'text', text: next }] }]
+    : history;
+  const body = toChatRequestBody(turns, settings, locale);
+  const parsed = chatRequestSchema.safeParse(body);
+  return parsed.success ? parsed.data : body;
+}

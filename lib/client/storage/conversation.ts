@@ -1,0 +1,48 @@
+import type { Conversation, ConversationSettings, StoredCompare, StoredMessage } from './conversation-schema';
+
+// The types come from the zod schemas (./conversation-schema), which load only where saved
+// conversations are validated: type imports leave nothing in the page's first load.
+export type { Conversation, ConversationSettings, StoredCompare, StoredMessage };
+
+// The format's constants live with the other size limits (the schema imports them from there).
+import { MAX_TITLE_CHARS } from '@/lib/shared/ai/limits';
+export {
+  CONVERSATION_VERSION,
+  MAX_ERROR_CHARS,
+  MAX_TITLE_CHARS,
+  replyStates,
+  type ReplyState,
+} from '@/lib/shared/ai/limits';
+
+export function newConversationId(): string {
+  return crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+}
+
+/** Title from the first user message, on one line. */
+export function titleFrom(messages: readonly StoredMessage[]): string {
+  const message = messages.find((m) => m.role === 'user');
+  // A message that is only documents is titled by its first file.
+  const first = message?.text || message?.documents?.[0]?.name || '';
+  const line = first.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_TITLE_CHARS ? `${line.slice(0, MAX_TITLE_CHARS - 1)}…` : line;
+}
+
+/** After a reload nothing is streaming any more: a reply saved mid-stream was interrupted. */
+export function markInterrupted(conversation: Conversation): Conversation {
+  const compareStreaming = conversation.compare?.columns.some((c) => c.reply?.state === 'streaming');
+  if (!conversation.messages.some((m) => m.state === 'streaming') && !compareStreaming) return conversation;
+  const settle = (m: StoredMessage): StoredMessage => (m.state === 'streaming' ? { ...m, state: 'interrupted' } : m);
+  const { compare } = conversation;
+  return {
+    ...conversation,
+    messages: conversation.messages.map(settle),
+    ...(compare
+      ? {
+          compare: {
+            ...compare,
+            columns: compare.columns.map((c) => (c.reply ? { ...c, reply: settle(c.reply) } : c)),
+          },
+        }
+      : {}),
+  };
+}

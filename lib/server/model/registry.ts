@@ -1,0 +1,132 @@
+import 'server-only';
+import { z } from 'zod';
+import data from '@/data/swallow-models.json';
+import { DEFAULT_CONTEXT_TOKENS, DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS, PARAM_LIMITS } from '@/lib/shared/ai/defaults';
+import { modelLabel } from '@/lib/shared/ai/model-label';
+import { maxTokensLimitFor, type ModelProfile } from '../../shared/model/profile';
+
+/**
+ * A figure from a model card: its value and where it was read, or null and why it is missing
+ * (then the app's fallback applies). A value without a source, or a null without a note, is
+ * refused: the data file says where every number comes from.
+ */
+const figure = <T extends z.ZodType>(value: T) =>
+  z.union([
+    z.strictObject({ value, source: z.string().min(1), note: z.string().min(1).optional() }),
+    z.strictObject({ value: z.null(), note: z.string().min(1) }),
+  ]);
+
+const temperature = z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max);
+const topP = z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max);
+const maxTokens = z.number().int().min(1);
+
+const entrySchema = z.strictObject({
+  id: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  label: z.string().min(1),
+  card: z.url(),
+  contextTokens: figure(z.number().int().min(256)),
+  sampling: figure(z.strictObject({ temperature, topP, maxTokens: maxTokens.nullable() })),
+  /** The card gives no output length, or it is too short for a reasoning model: the app's own choice. */
+  maxTokens: figure(maxTokens).optional(),
+  systemPrompt: figure(z.string().min(1)),
+  reasoning: figure(z.boolean()),
+});
+
+export type RegistryEntry = z.infer<typeof entrySchema>;
+
+const registrySchema = z
+  .strictObject({ about: z.string(), models: z.array(entrySchema).min(1) })
+  .superRefine(({ models }, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [index, entry] of models.entries()) {
+      for (const name of [entry.id, ...entry.aliases]) {
+        const key = modelKey(name);
+        const other = seen.get(key);
+        if (other !== undefined && other !== entry.id)
+          ctx.addIssue({ code: 'custom', path: ['models', index, 'id'], message: `"${name}" also names ${other}` });
+        seen.set(key, entry.id);
+      }
+    }
+  });
+
+/**
+ * How an id is matched: case-insensitive, by its name after the last "/" — the same model is
+ * `institute-of-science-tokyo/…` on NVIDIA, `tokyotech-llm/…` on Hugging Face and vLLM.
+ */
+export function modelKey(id: string): string {
+  return (id.split('/').pop() ?? id).trim().toLowerCase();
+}
+
+/** Validates the data file's shape once, so a bad edit fails the build and the tests, not a visitor. */
+export function parseRegistry(raw: unknown): RegistryEntry[] {
+  const parsed = registrySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`data/swallow-models.json: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data.models;
+}
+
+export const REGISTRY: readonly RegistryEntry[] = parseRegistry(data);
+
+const byKey = new Map<string, RegistryEntry>();
+for (const entry of REGISTRY) for (const name of [entry.id, ...entry.aliases]) byKey.set(modelKey(name), entry);
+
+/** The registry's entry for an id (any of its names), if it has one. */
+export function findEntry(id: string): RegistryEntry | undefined {
+  return byKey.get(modelKey(id));
+}
+
+/** What a deployment may override per model (SWALLOW_MODELS `id@tokens`, SWALLOW_MODEL_OPTIONS). */
+export interface ProfileOverrides {
+  label?: string;
+  contextTokens?: number;
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  systemPrompt?: string | Partial<Record<keyof typeof DEFAULT_SYSTEM_PROMPTS, string>>;
+  reasoning?: boolean;
+}
+
+/**
+ * The profile a model is served with: the registry's figures, the fallback where a figure is
+ * missing (or for an unknown id: `fallbackContextTokens` and the authors' Llama 3.1 Swallow
+ * defaults), then the deployment's overrides. The card's Japanese system prompt comes with our
+ * English equivalent (lib/shared/ai/defaults.ts) when it is the authors' prompt.
+ */
+export function modelProfile(
+  id: string,
+  fallbackContextTokens: number = DEFAULT_CONTEXT_TOKENS,
+  overrides: ProfileOverrides = {},
+): ModelProfile {
+  const entry = findEntry(id);
+  const sampling = entry?.sampling.value;
+  const contextTokens = overrides.contextTokens ?? entry?.contextTokens.value ?? fallbackContextTokens;
+  const maxTokensLimit = maxTokensLimitFor(contextTokens);
+  const cardPrompt = entry?.systemPrompt.value;
+  const basePrompt =
+    cardPrompt === undefined || cardPrompt === null || cardPrompt === DEFAULT_SYSTEM_PROMPTS.ja
+      ? DEFAULT_SYSTEM_PROMPTS
+      : { ja: cardPrompt, en: cardPrompt };
+  const promptOverride =
+    typeof overrides.systemPrompt === 'string'
+      ? { ja: overrides.systemPrompt, en: overrides.systemPrompt }
+      : overrides.systemPrompt;
+  const recommendedMax =
+    overrides.maxTokens ?? entry?.maxTokens?.value ?? sampling?.maxTokens ?? DEFAULT_PARAMS.maxTokens;
+  return {
+    id,
+    label: overrides.label ?? entry?.label ?? modelLabel(id),
+    known: entry !== undefined,
+    contextTokens,
+    maxTokensLimit,
+    recommended: {
+      temperature: overrides.temperature ?? sampling?.temperature ?? DEFAULT_PARAMS.temperature,
+      topP: overrides.topP ?? sampling?.topP ?? DEFAULT_PARAMS.topP,
+      maxTokens: Math.min(recommendedMax, maxTokensLimit),
+    },
+    systemPrompt: { ...basePrompt, ...promptOverride },
+    reasoning: overrides.reasoning ?? entry?.reasoning.value ?? false,
+  };
+}

@@ -1,4 +1,0 @@
-import { createStore } from '@/lib/chat/external-store';
-
-/** A note for the chat after loading a shared setup (e.g. its model was replaced). */
-export const shareNoticeStore = createStore<{ model: string; fallback: string } | null>(null);

@@ -1,0 +1,94 @@
+import { DEFAULT_CONTEXT_TOKENS, DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS } from '@/lib/shared/ai/defaults';
+import type { Locale } from '@/lib/shared/i18n/routing';
+
+/**
+ * What the app needs to know about one model to talk to it by its own card: the window it is
+ * budgeted against, the sampling "reset to recommended" restores, the default system prompt,
+ * and whether it reasons before it answers. Built on the server (lib/server/model/registry.ts) and
+ * passed to the browser in PublicConfig; no zod and no data file here, so the browser's bundle
+ * carries only the profiles of the deployment's models.
+ */
+export interface ModelProfile {
+  id: string;
+  label: string;
+  /** In the registry (data/swallow-models.json); false for an id the app knows nothing about. */
+  known: boolean;
+  /** Context window for budgeting, in tokens. */
+  contextTokens: number;
+  /** The largest max_tokens a request may ask of this model (bounded by its window). */
+  maxTokensLimit: number;
+  recommended: { temperature: number; topP: number; maxTokens: number };
+  systemPrompt: Record<Locale, string>;
+  /** Reasons before answering (reasoning deltas or <think>…</think>): shown apart, never sent back. */
+  reasoning: boolean;
+}
+
+/**
+ * Room a request always leaves for its prompt: the smallest prompt (the template, a short
+ * message) is a few dozen tokens. The real fit is checked by the context budget.
+ */
+export const MIN_PROMPT_TOKENS = 64;
+
+/** max_tokens may take the whole window but for the smallest prompt. */
+export const maxTokensLimitFor = (contextTokens: number): number => Math.max(1, contextTokens - MIN_PROMPT_TOKENS);
+
+/** The profile of `id` among the deployment's, if offered. */
+export function findProfile(profiles: readonly ModelProfile[], id: string): ModelProfile | undefined {
+  return profiles.find((profile) => profile.id === id);
+}
+
+let deploymentProfiles: readonly ModelProfile[] = [];
+
+/**
+ * Where "view code" snippets send their request, as far as a visitor may know it (the server
+ * decides it from its environment: lib/server/ai/endpoint.ts codeTarget). Never a key: snippets
+ * read it from an environment variable.
+ */
+export interface CodeTarget {
+  /** The base URL to print, or null to read it from `baseURLEnv` instead. */
+  baseURL: string | null;
+  baseURLEnv: 'SWALLOW_BASE_URL';
+  apiKeyEnv: 'NVIDIA_API_KEY' | 'SWALLOW_API_KEY';
+  /** A self-hosted server usually needs no key: snippets then fall back to a dummy one. */
+  keyOptional: boolean;
+}
+
+/** Until the page says otherwise, a private server: print no URL, read it from the environment. */
+let deploymentCodeTarget: CodeTarget = {
+  baseURL: null,
+  baseURLEnv: 'SWALLOW_BASE_URL',
+  apiKeyEnv: 'SWALLOW_API_KEY',
+  keyOptional: true,
+};
+
+/** The deployment's code target (PublicConfig.codeTarget), set by the page with its profiles. */
+export function setCodeTarget(target: CodeTarget): void {
+  deploymentCodeTarget = target;
+}
+
+export const codeTarget = (): CodeTarget => deploymentCodeTarget;
+
+/**
+ * The deployment's profiles (PublicConfig.profiles), set by the page before it renders so the
+ * request body, the system prompt and the settings panel follow the selected model. The same
+ * on the server and in the browser: they come from the server's environment.
+ */
+export function setModelProfiles(profiles: readonly ModelProfile[]): void {
+  deploymentProfiles = profiles;
+}
+
+/** The selected model's profile; for an id the page was not given, the authors' Llama 3.1 Swallow defaults. */
+export function profileForModel(id: string): ModelProfile {
+  return (
+    findProfile(deploymentProfiles, id) ?? {
+      id,
+      label: id,
+      known: false,
+      contextTokens: DEFAULT_CONTEXT_TOKENS,
+      maxTokensLimit: maxTokensLimitFor(DEFAULT_CONTEXT_TOKENS),
+      recommended: { ...DEFAULT_PARAMS },
+      systemPrompt: DEFAULT_SYSTEM_PROMPTS,
+      reasoning: false,
+    }
+  );
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { ModelProfile } from '@/lib/shared/model/profile';
+import { PARAM_LIMITS } from '../ai/defaults';
+import {
+  MAX_DOCUMENT_CHARS,
+  MAX_DOCUMENT_NAME_CHARS,
+  MAX_DOCUMENTS,
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGES,
+  MAX_SYSTEM_CHARS,
+} from '../ai/limits';
+
+export { MAX_DOCUMENT_CHARS, MAX_DOCUMENTS, MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS };
+
+/** A file's text, read in the browser; the model gets it in the user's turn (lib/shared/ai/user-turn.ts). */
+const document = z.strictObject({
+  name: z.string().trim().min(1).max(MAX_DOCUMENT_NAME_CHARS),
+  text: z.string().max(MAX_DOCUMENT_CHARS),
+});
+
+// A message may be only documents ("summarise this"): then its text may be empty.
+const userMessage = z
+  .strictObject({
+    role: z.literal('user'),
+    content: z.string().trim().max(MAX_MESSAGE_CHARS),
+    documents: z.array(document).max(MAX_DOCUMENTS).optional(),
+  })
+  .refine((m) => m.content.length > 0 || (m.documents?.length ?? 0) > 0, {
+    path: ['content'],
+    message: 'A user message needs text or at least one document',
+  });
+// An assistant reply may be empty when the user stopped it before the first token.
+const assistantMessage = z.strictObject({
+  role: z.literal('assistant'),
+  content: z.string().max(MAX_MESSAGE_CHARS),
+});
+
+/** The body of POST /api/chat: OpenAI-style names so the wire reads like the upstream's. */
+export const chatRequestSchema = z
+  .strictObject({
+    messages: z
+      .array(z.discriminatedUnion('role', [userMessage, assistantMessage]))
+      .min(1)
+      .max(MAX_MESSAGES),
+    model: z.string().min(1).max(200),
+    system: z.string().max(MAX_SYSTEM_CHARS).default(''),
+    temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
+    top_p: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
+    max_tokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
+  })
+  .refine((body) => body.messages.at(-1)?.role === 'user', {
+    path: ['messages'],
+    message: 'The last message must be from the user',
+  });
+
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+export type ChatTurnMessage = ChatRequest['messages'][number];
+
+export type ValidationResult = { ok: true; request: ChatRequest } | { ok: false; field: string; message: string };
+
+/** What validation needs of each offered model (lib/shared/model/profile.ts). */
+export type ModelLimits = Pick<ModelProfile, 'id' | 'maxTokensLimit'>;
+
+/** Validates a parsed JSON body, the model against the deployment's, and max_tokens against its window. */
+export function validateChatRequest(body: unknown, models: readonly ModelLimits[]): ValidationResult {
+  const parsed = chatRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field =
+      issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'body';
+    return { ok: false, field, message: issue.message };
+  }
+  const model = models.find((m) => m.id === parsed.data.model);
+  if (!model) {
+    return { ok: false, field: 'model', message: `Unknown model; allowed: ${models.map((m) => m.id).join(', ')}` };
+  }
+  if (parsed.data.max_tokens > model.maxTokensLimit) {
+    return {
+      ok: false,
+      field: 'max_tokens',
+      message: `Too big: ${model.id} takes max_tokens up to ${model.maxTokensLimit} (its context window)`,
+    };
+  }
+  return { ok: true, request: parsed.data };
+}
