@@ -6,11 +6,16 @@
  * `createUIMessageStreamResponse` (JSON → SSE → UTF-8, `[DONE]` at the end), plus a hook
  * that runs once when the reply is over, however it ends (finished, failed, or cancelled
  * by the client). Those take five web-stream stages and a merge loop per chunk; this is
- * one pull-based stream with the same bytes on the wire.
+ * one pull-based stream with the same bytes on the wire. The chunks are the SDK's own type
+ * and the headers its own constant; ui-sse-conformance.test.ts proves the bytes equal the
+ * SDK's for every reply and error scenario of the fake upstream.
  */
 import 'server-only';
+import { UI_MESSAGE_STREAM_HEADERS, type InferUIMessageChunk } from 'ai';
+import type { ChatMessage } from '@/lib/chat/types';
 
-export type UIChunk = { type: string } & Record<string, unknown>;
+/** One chunk of our replies' UI message stream, as the SDK types it (metadata: ReplyMetadata). */
+export type UIChunk = InferUIMessageChunk<ChatMessage>;
 
 export interface UISseOptions {
   /** Turns an error thrown by `stream` into the `errorText` of an `error` part. */
@@ -20,14 +25,8 @@ export interface UISseOptions {
   headers?: Record<string, string>;
 }
 
-/** The AI SDK's UI message stream headers (`UI_MESSAGE_STREAM_HEADERS`, protocol v1). */
-export const UI_SSE_HEADERS: Readonly<Record<string, string>> = {
-  'content-type': 'text/event-stream',
-  'cache-control': 'no-cache',
-  connection: 'keep-alive',
-  'x-vercel-ai-ui-message-stream': 'v1',
-  'x-accel-buffering': 'no',
-};
+/** The AI SDK's UI message stream headers (protocol version included), as it exports them. */
+export const UI_SSE_HEADERS: Readonly<Record<string, string>> = UI_MESSAGE_STREAM_HEADERS;
 
 const encoder = new TextEncoder();
 const DONE = encoder.encode('data: [DONE]\n\n');
@@ -91,5 +90,8 @@ export function uiSseResponse(
   source: ReadableStream<UIChunk> | UIChunkSource,
   { headers, ...options }: UISseOptions,
 ): Response {
-  return new Response(uiSseStream(source, options), { status: 200, headers: { ...UI_SSE_HEADERS, ...headers } });
+  // As the SDK merges them: the caller's headers, then each of its own the caller did not set.
+  const merged = new Headers(headers);
+  for (const [name, value] of Object.entries(UI_SSE_HEADERS)) if (!merged.has(name)) merged.set(name, value);
+  return new Response(uiSseStream(source, options), { status: 200, headers: merged });
 }
