@@ -9,7 +9,6 @@ const NOT_FIRST_LOAD = [
   'lib/ai/**',
   'lib/security/**',
   'lib/http/**',
-  'lib/deploy/**',
   // Server-only: the model registry's data and the deployment's SWALLOW_MODELS (browser: ModelProfile).
   'lib/model/registry.ts',
   'lib/model/deployment.ts',

@@ -17,7 +17,7 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['lib/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
+    include: ['lib/**/*.test.ts', 'tools/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
     environment: 'node',
     // The memory test of lib/markdown/blocks.test.ts collects garbage with gc().
     execArgv: ['--expose-gc'],
