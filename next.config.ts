@@ -23,9 +23,9 @@ const nextConfig: NextConfig = {
   // Self-hosting (Dockerfile): the build also writes .next/standalone, the server files it traced
   // with the node_modules they need. Vercel's build ignores it (docs/self-hosting.md).
   output: 'standalone',
-  // `npm run bench` builds (into its own NEXT_DIST_DIR) with SWALLOW_BENCH_ROUTES=1: files named
-  // route.bench.ts become routes, the bench's references (lib/ai/reference-routes.ts). Any
-  // other build leaves them out.
+  // `npm run bench` mounts its reference routes (tools/bench-routes/) into app/ as route.bench.ts
+  // files for its own build (into its own NEXT_DIST_DIR) with SWALLOW_BENCH_ROUTES=1, which makes
+  // them routes. The repo's app/ has none, and any other build would leave them out anyway.
   ...(process.env.SWALLOW_BENCH_ROUTES === '1' ? { pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'bench.ts'] } : {}),
   reactStrictMode: true,
   // No image optimiser: the app uses no next/image, and /_next/image would resize any local URL
