@@ -12,7 +12,7 @@ import {
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/i18n/request.ts',
-  // Messages are compiled at build time: the browser gets no ICU message parser (~12 KB gzip).
+  // Messages are compiled at build time: the browser gets no ICU message parser (bench `page`).
   experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
 });
 
@@ -36,7 +36,7 @@ const nextConfig: NextConfig = {
     // by default). server.ts refuses over-limit bodies before that (lib/http/body-guard.ts);
     // this bounds what `next start` or a platform's server would buffer.
     proxyClientMaxBodySize: MAX_BODY_BYTES,
-    // The stylesheet (~7 KB gzip) goes into the HTML: no render-blocking request before the
+    // The stylesheet goes into the HTML: no render-blocking request before the
     // first paint (Lighthouse's LCP on a phone). style-src allows inline styles (lib/security/headers.ts).
     inlineCss: true,
   },
