@@ -23,7 +23,7 @@ COPY . .
 RUN npm run build
 
 # The image: the traced server files, the static files and public/, and server.ts with the three
-# modules it imports (checked by lib/deploy/dockerfile.test.ts). e2e/ops/standalone.spec.ts
+# modules it imports (checked by tools/deploy/dockerfile.test.ts). e2e/ops/standalone.spec.ts
 # copies these same lines into a folder and runs the CMD below, as CI cannot pull base images.
 FROM ${NODE_IMAGE} AS runner
 WORKDIR /app

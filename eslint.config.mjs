@@ -16,9 +16,6 @@ const NOT_FIRST_LOAD = [
   'lib/client/runtime/**',
   // zod schemas, shared by the server and the runtime; first-load code imports their types only.
   'lib/shared/schemas/**',
-  // Not yet sorted into lib/server (issue #33 item 5 moves them out of lib/): server and build tooling.
-  'lib/ai/**',
-  'lib/deploy/**',
   '**/*.test.ts',
 ];
 

@@ -12,7 +12,7 @@ import {
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/server/i18n/request.ts',
-  // Messages are compiled at build time: the browser gets no ICU message parser (~12 KB gzip).
+  // Messages are compiled at build time: the browser gets no ICU message parser (bench `page`).
   experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
 });
 
@@ -23,9 +23,9 @@ const nextConfig: NextConfig = {
   // Self-hosting (Dockerfile): the build also writes .next/standalone, the server files it traced
   // with the node_modules they need. Vercel's build ignores it (docs/self-hosting.md).
   output: 'standalone',
-  // `npm run bench` builds (into its own NEXT_DIST_DIR) with SWALLOW_BENCH_ROUTES=1: files named
-  // route.bench.ts become routes, the bench's references (lib/server/ai/reference-routes.ts). Any
-  // other build leaves them out.
+  // `npm run bench` mounts its reference routes (tools/bench-routes/) into app/ as route.bench.ts
+  // files for its own build (into its own NEXT_DIST_DIR) with SWALLOW_BENCH_ROUTES=1, which makes
+  // them routes. The repo's app/ has none, and any other build would leave them out anyway.
   ...(process.env.SWALLOW_BENCH_ROUTES === '1' ? { pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'bench.ts'] } : {}),
   reactStrictMode: true,
   // No image optimiser: the app uses no next/image, and /_next/image would resize any local URL
@@ -36,7 +36,7 @@ const nextConfig: NextConfig = {
     // by default). server.ts refuses over-limit bodies before that (lib/server/http/body-guard.ts);
     // this bounds what `next start` or a platform's server would buffer.
     proxyClientMaxBodySize: MAX_BODY_BYTES,
-    // The stylesheet (~7 KB gzip) goes into the HTML: no render-blocking request before the
+    // The stylesheet goes into the HTML: no render-blocking request before the
     // first paint (Lighthouse's LCP on a phone). style-src allows inline styles (lib/server/security/headers.ts).
     inlineCss: true,
   },

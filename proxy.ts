@@ -27,7 +27,7 @@ export default function proxy(request: NextRequest): Response {
 
 export const config = {
   // Everything except Next internals, /api/chat, which checks the gate itself (passing through
-  // the proxy added ~0.9 ms of CPU and latency to every reply), /api/health, open on purpose for
+  // the proxy added CPU and latency to every reply: bench `latency`), /api/health, open on purpose for
   // load balancers' probes (it says only ok or unavailable), and the public files app/ and public/
   // serve (icons, share card, manifest, robots.txt, .well-known/security.txt) by name, and pdf.js's
   // CMaps and fonts under /pdfjs/ (public/pdfjs/, copied at build time): any other path with a dot is

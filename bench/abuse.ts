@@ -39,6 +39,7 @@ function englishContents(appDir: string): string[] {
   const docs = [
     'README.md',
     'bench/README.md',
+    'bench/HISTORY.md',
     ...['architecture', 'security', 'performance', 'japanese', 'upgrading', 'internals'].map((d) => `docs/${d}.md`),
   ]
     .map((file) => readFileSync(path.join(appDir, file), 'utf8'))

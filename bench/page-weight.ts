@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import zlib from 'node:zlib';
-import { FIRST_LOAD_JS_BUDGET_BYTES, scriptUrls } from '../lib/deploy/first-load-js';
+import { FIRST_LOAD_JS_BUDGET_BYTES, scriptUrls } from '../tools/deploy/first-load-js';
 import { row, type Row } from './lib/table';
 
 function get(

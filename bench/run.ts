@@ -5,7 +5,7 @@
  *
  * Environment: BENCH_APP_PORT (3600), BENCH_UPSTREAM_PORT (4600), NEXT_DIST_DIR (.next-h8),
  * BENCH_SKIP_BUILD=1 (reuse the build),
- * BENCH_ONLY=latency,cpu,tokencost,abuse,counting,capacity,scaling,browser,page,attachments,lighthouse (sections),
+ * BENCH_ONLY=latency,cpu,tokencost,abuse,counting,scaling,browser,page,attachments,lighthouse (sections),
  * BENCH_QUICK=1 (fewer repeats), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { loadavg } from 'node:os';
@@ -13,7 +13,6 @@ import { performance } from 'node:perf_hooks';
 import { abuse } from './abuse';
 import { attachmentsBench } from './attachments';
 import { browserBench } from './browser';
-import { capacity } from './capacity';
 import { counting } from './counting';
 import { addedLatency, cpuPerToken } from './latency';
 import { benchConfig, build, startApp, startUpstream } from './lib/app-server';
@@ -25,7 +24,7 @@ import { scaling } from './scaling';
 import { tokenCost } from './token-cost';
 
 const config = benchConfig();
-const SECTIONS = 'latency,cpu,tokencost,abuse,counting,capacity,scaling,browser,page,attachments,lighthouse';
+const SECTIONS = 'latency,cpu,tokencost,abuse,counting,scaling,browser,page,attachments,lighthouse';
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS).split(','));
 const quick = process.env.BENCH_QUICK === '1';
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -92,9 +91,6 @@ async function main() {
     await section('tokencost', () => tokenCost(app.url, direct, app.pids, quick ? 3 : 7));
     await section('abuse', () => abuse(appTarget, app.pids, config, quick));
     await section('counting', () => counting(config, quick));
-    await section('capacity', () =>
-      capacity(appTarget, direct, app.pids, { appDir: config.appDir, maxMs: quick ? 10_000 : 60_000 }),
-    );
     await section('scaling', () => scaling(app, direct, config, upstream.pids));
     await section('page', () => pageWeight(app.url));
     await section('browser', () =>

@@ -1,5 +1,8 @@
 /**
- * Capacity per instance and with two (issue 21 item 7). For one server process, for the same
+ * The load test (`BENCH_ONLY=scaling`): capacity per instance and with two (issue 21 item 7).
+ * First, on one process, 200 chats arriving at the same instant (`paced30`): every reply whole,
+ * p99 added time to first token ≤ 100 ms, peak server memory ≤ 400 MB over the baseline, and
+ * the memory back within 50 MB of it within 20 s (a leak would keep it). Then, for one server process, for the same
  * process behind nginx (deploy/nginx.conf, started by e2e/ops/nginx.ts), and for two processes
  * behind that nginx, it searches the largest number that is held of:
  * - chats arriving at the same instant (`paced30`: first token after 50 ms, then one every
@@ -20,12 +23,16 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { deployConf, startNginx, type Nginx } from '../e2e/ops/nginx';
 import { startApp, type BenchConfig, type RunningProcess } from './lib/app-server';
-import { cpuMsFine, machineCpuMs } from './lib/proc';
+import { cpuMsFine, machineCpuMs, rssMb, sampleRss } from './lib/proc';
 import { streamChat, type StreamResult, type Target } from './lib/sse-client';
 import { median, p99 } from './lib/stats';
 import { row, type Row } from './lib/table';
 
-const LIMITS = { burstP99AddedMs: 100, gapP99Ms: 50 };
+const LIMITS = { burstP99AddedMs: 100, gapP99Ms: 50, peakMb: 400, settledOverBaselineMb: 50 };
+/** How long the server may take to give back what a burst grew (V8 on Node 24: 9-11 s here). */
+const SETTLE_LIMIT_MS = 20_000;
+/** The chats of the fixed step: what one instance must hold. */
+const FIXED_CHATS = 200;
 const STREAM_ARRIVAL_MS = 2000;
 /** A `paced30-long` stream lasts ~6 s (180 tokens 33 ms apart): all are open for the 3.5 s after the last arrival. */
 const ALL_OPEN_MS = 3500;
@@ -196,6 +203,83 @@ function streamsProbe(app: Target, expected: string, pids: () => number[], upstr
   };
 }
 
+/**
+ * 200 chats arriving at the same instant on one process: whole replies, p99 added first token,
+ * peak memory over the baseline (sampled every 50 ms), then the memory once it settles.
+ */
+async function fixedStep(app: Target, direct: Target, expected: string, pids: () => number[]): Promise<Row[]> {
+  await streamChat(app, '[[scenario:paced30]] warm-up');
+  await delay(500);
+  const baselineMb = rssMb(pids());
+  const straight = await Promise.all(
+    Array.from({ length: FIXED_CHATS }, (_, i) =>
+      streamChat(direct, `[[scenario:paced30]] fixed-d${i}`, { ownConnection: true }),
+    ),
+  );
+  const directTtftMs = median(straight.map((r) => r.ttftMs));
+  const sampler = sampleRss(pids());
+  const results = await Promise.all(
+    Array.from({ length: FIXED_CHATS }, (_, i) =>
+      streamChat(app, `[[scenario:paced30]] fixed-${i}`, { ownConnection: true }),
+    ),
+  );
+  const peakMb = sampler.stop() - baselineMb;
+  const p99AddedMs = p99(results.map((r) => r.ttftMs)) - directTtftMs;
+  const { errors, incomplete } = whole(results, expected);
+  const errorSamples = results
+    .filter((r) => r.error || r.status !== 200)
+    .slice(0, 3)
+    .map((r) => r.error ?? `HTTP ${r.status}`);
+  const quietSince = performance.now();
+  let settledMb = rssMb(pids());
+  while (settledMb - baselineMb > LIMITS.settledOverBaselineMb && performance.now() - quietSince < SETTLE_LIMIT_MS) {
+    await delay(1000);
+    settledMb = rssMb(pids());
+  }
+  const settledAfterS = (performance.now() - quietSince) / 1000;
+  return [
+    row({
+      figure: `${FIXED_CHATS} chats @30 tok/s arriving at once, one process: errors / incomplete`,
+      unit: '',
+      ours: `${errors} / ${incomplete}`,
+      reference: '0 / 0',
+      ratio: null,
+      target: '0 / 0',
+      pass: errors === 0 && incomplete === 0,
+      note: errorSamples.join(', ') || undefined,
+    }),
+    row({
+      figure: `${FIXED_CHATS} chats: p99 added time to first token`,
+      unit: 'ms',
+      ours: p99AddedMs,
+      reference: LIMITS.burstP99AddedMs,
+      ratio: null,
+      target: '≤ 100 ms',
+      pass: p99AddedMs <= LIMITS.burstP99AddedMs,
+      note: `direct median ttft under the same load ${directTtftMs.toFixed(1)} ms`,
+    }),
+    row({
+      figure: `${FIXED_CHATS} chats: peak server memory over the baseline`,
+      unit: 'MB',
+      ours: peakMb,
+      reference: LIMITS.peakMb,
+      ratio: null,
+      target: '≤ 400 MB',
+      pass: peakMb <= LIMITS.peakMb,
+      note: `baseline ${baselineMb.toFixed(0)} MB`,
+    }),
+    row({
+      figure: `server memory within ${SETTLE_LIMIT_MS / 1000} s after the ${FIXED_CHATS} chats`,
+      unit: 'MB',
+      ours: settledMb,
+      reference: baselineMb,
+      target: `≤ baseline + ${LIMITS.settledOverBaselineMb} MB`,
+      pass: settledMb - baselineMb <= LIMITS.settledOverBaselineMb,
+      note: `read ${settledAfterS.toFixed(0)} s after the last reply`,
+    }),
+  ];
+}
+
 /** deploy/nginx.conf with its upstream replaced by the given ports (e2e/ops/nginx.ts). */
 const nginxConf = (appPorts: number[]) => (port: number) => deployConf(appPorts, port);
 
@@ -243,6 +327,15 @@ export async function scaling(
   config: BenchConfig,
   upstreamPids: () => number[],
 ): Promise<{ rows: Row[]; raw: object }> {
+  const { PACED30_TOKENS } = await import(
+    pathToFileURL(path.join(config.appDir, 'e2e/fake-upstream/bench-scenarios.mjs')).href
+  );
+  const fixed = await fixedStep(
+    { kind: 'app', baseUrl: one.url },
+    direct,
+    (PACED30_TOKENS as string[]).join(''),
+    one.pids,
+  );
   const setups: Setup[] = [];
   setups.push(
     await measure('one process', { kind: 'app', baseUrl: one.url }, direct, config.appDir, one.pids, upstreamPids),
@@ -266,7 +359,7 @@ export async function scaling(
     await second?.stop();
   }
   const [single, proxied, two] = setups;
-  const rows: Row[] = [];
+  const rows: Row[] = [...fixed];
   for (const [metric, label, limit] of [
     ['burst', 'chats arriving at the same instant held (p99 added first token ≤ 100 ms)', 'chats'],
     ['streams', 'concurrent streams held at 30 tokens/s (p99 gap between tokens ≤ 50 ms)', 'streams'],

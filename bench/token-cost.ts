@@ -3,7 +3,7 @@
  * the upstream sends one chunk every 4 ms (`paced4`, 650 chunks, one per read: nothing to
  * merge), through three routes of the same server, side by side: one that only pipes the
  * upstream's body (the floor for any Next.js route), a bare `streamText` route (the AI SDK's
- * documented way), and /api/chat (lib/server/ai/reference-routes.ts has the two references, which
+ * documented way), and /api/chat (tools/bench-routes/ has the two references, which
  * exist only in the bench's build). Rounds alternate the order of the routes; each figure is
  * the median over rounds. CPU is the server process's own (every thread, from
  * /proc/<pid>/task/<tid>/schedstat), not wall time: on a shared machine wall time measures

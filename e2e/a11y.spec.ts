@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { contrastRatio, type Rgba } from '../lib/a11y/contrast';
+import { contrastRatio, type Rgba } from '../tools/a11y/contrast';
 import { headerControl, lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
 
 const SCHEMES = ['light', 'dark'] as const;

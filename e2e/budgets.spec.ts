@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FIRST_LOAD_JS_BUDGET_BYTES, firstLoadJs } from '../lib/deploy/first-load-js';
+import { FIRST_LOAD_JS_BUDGET_BYTES, firstLoadJs } from '../tools/deploy/first-load-js';
 
 for (const locale of ['ja', 'en']) {
   test(`/${locale} makes a visitor download at most 200 KB of JavaScript (gzip) before they do anything`, async ({

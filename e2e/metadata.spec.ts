@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { OG_IMAGE, PNG_ICONS } from '../lib/shared/meta/brand';
-import { isPng, pngSize } from '../lib/meta/ico';
-import { readIcoDirectory } from './ico-reader';
+import { isPng, pngSize } from '../tools/brand/ico';
+import { readIcoDirectory } from './support/ico-reader';
 import { encodeShare } from '../lib/shared/share/codec';
 import { LOCALES, MESSAGES } from './support';
 

@@ -1,7 +1,7 @@
 /**
  * The test build, made the way Vercel makes it: `vercel build` (the pinned CLI, offline, no
  * token) runs `npm run build:test` through Vercel's Next.js builder, then we check the Build
- * Output it wrote (lib/deploy/vercel-output.ts). The Next.js build it leaves in the dist dir is
+ * Output it wrote (tools/deploy/vercel-output.ts). The Next.js build it leaves in the dist dir is
  * the one the e2e tests serve with `next start`.
  *
  * Offline without a token, `vercel build` needs project settings on disk: when the checkout is
@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestKeys } from '../e2e/guarded/build-marker';
-import { checkVercelOutput, exportedMaxDuration } from '../lib/deploy/vercel-output';
+import { checkVercelOutput, exportedMaxDuration } from '../tools/deploy/vercel-output';
 import { OG_IMAGE, PNG_ICONS } from '../lib/shared/meta/brand';
 
 const root = process.cwd();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { processTree } from './proc';
+import { mountBenchRoutes } from '../../tools/bench-routes/mount';
 
 const require = createRequire(import.meta.url);
 
@@ -36,10 +37,14 @@ function nextBin(appDir: string): string {
   return require.resolve('next/dist/bin/next', { paths: [appDir] });
 }
 
-/** `next build`; restores tsconfig.json afterwards (Next adds the dist folder's types to it). */
+/**
+ * `next build` with the bench's reference routes mounted (tools/bench-routes/mount.ts), which it
+ * takes out again; restores tsconfig.json afterwards (Next adds the dist folder's types to it).
+ */
 export function build(config: BenchConfig): void {
   const tsconfig = path.join(config.appDir, 'tsconfig.json');
   const before = readFileSync(tsconfig, 'utf8');
+  const unmount = mountBenchRoutes(config.appDir);
   try {
     const result = spawnSync(process.execPath, [nextBin(config.appDir), 'build'], {
       cwd: config.appDir,
@@ -49,6 +54,7 @@ export function build(config: BenchConfig): void {
     });
     if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
   } finally {
+    unmount();
     if (readFileSync(tsconfig, 'utf8') !== before) writeFileSync(tsconfig, before);
   }
 }
@@ -140,7 +146,7 @@ export const appEnv = (config: BenchConfig): NodeJS.ProcessEnv => ({
   // Every bench client is 127.0.0.1: per-client limits would cap the capacity run.
   RATE_LIMIT_PER_MINUTE: '0',
   RATE_LIMIT_CONCURRENT: '0',
-  // The reference routes of bench/token-cost.ts answer (lib/server/ai/reference-routes.ts).
+  // The reference routes of bench/token-cost.ts answer (tools/bench-routes/reference-routes.ts).
   SWALLOW_BENCH_ROUTES: '1',
 });
 

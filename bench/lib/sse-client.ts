@@ -27,7 +27,7 @@ export interface StreamResult {
 /**
  * `direct`: the upstream's /v1/chat/completions; `app`: our /api/chat (or `path`, a route
  * answering UI message parts); `pipe`: a route taking our request body and answering the
- * upstream's chunks (the bench's pipe reference, lib/server/ai/reference-routes.ts).
+ * upstream's chunks (the bench's pipe reference, tools/bench-routes/reference-routes.ts).
  */
 export type Target = { kind: 'direct' | 'app' | 'pipe'; baseUrl: string; path?: string };
 

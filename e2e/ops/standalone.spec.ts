@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { copyDestination, runtimeStage } from '../../lib/deploy/dockerfile';
+import { copyDestination, runtimeStage } from '../../tools/deploy/dockerfile';
 import { lastReply, UPSTREAM, uniqueTag } from '../support';
 import { freePort, startApp, stopApp, type AppProcess } from './app-process';
 

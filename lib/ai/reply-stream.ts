@@ -2,6 +2,7 @@ import 'server-only';
 import type { ChatModel } from '../server/ai/chat-model';
 import type { TurnMessage } from '../shared/ai/context-budget';
 import type { UIChunk, UIChunkSource } from './ui-sse-response';
+import type { ReplyMetadata } from '@/lib/chat/types';
 
 type ModelCall = Parameters<ChatModel['doStream']>[0];
 type ModelStream = Awaited<ReturnType<ChatModel['doStream']>>['stream'];
@@ -38,8 +39,8 @@ export interface ReplyChunkOptions {
   /** The provider stream, once the model call has been answered (rejects if it failed). */
   started: Promise<ModelStream>;
   messageId: string;
-  startMetadata: unknown;
-  finishMetadata: (usage: ReplyUsage) => unknown;
+  startMetadata: ReplyMetadata;
+  finishMetadata: (usage: ReplyUsage) => ReplyMetadata;
   /** Turns an error part of the provider stream into its `errorText`. */
   errorText: (error: unknown) => string;
   /** The client's signal: once it has aborted, the reply just ends (nobody is reading). */

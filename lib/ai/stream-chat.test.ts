@@ -7,7 +7,7 @@ import {
   UTF8_SPLIT_TEXT,
 } from '../../e2e/fake-upstream.mjs';
 import { resolveEndpoint } from '../server/ai/endpoint';
-import { scenarioReply } from './scenario-reply.test-support';
+import { scenarioReply } from '../../e2e/support/scenario-reply';
 
 /** The reply through streamChat against the fake upstream: every SSE event, parsed. */
 describe('streamChat against the fake upstream', () => {

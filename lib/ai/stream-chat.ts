@@ -49,7 +49,7 @@ const MAX_RETRIES = 1;
  * The provider's model (AI SDK, @ai-sdk/openai-compatible) is called directly rather than
  * through `streamText`: for a one-step text reply with no tools, streamText's multi-step and
  * tool machinery, spans, result promises and their stream stages were most of our server's
- * cost (bench: +2.9 ms to the first token, ~40 % of the CPU per streamed token). What the
+ * cost (bench `latency` and `tokencost`; the figures in bench/HISTORY.md). What the
  * route relied on from it is kept: the same request to the upstream (prompt conversion; a unit
  * test compares both), one retry, the UI message stream parts (reply-stream.ts).
  */

@@ -24,13 +24,15 @@ const fromParts = (list: UIChunk[], failWith?: unknown) => {
   );
 };
 
-describe('uiSseResponse', () => {
+// Both writers: ours, and the SDK's behind SWALLOW_UI_STREAM=sdk (docs/internals.md).
+describe.each(['fast', 'sdk'] as const)('uiSseResponse (%s writer)', (writer) => {
   it('writes every part as an SSE event, then [DONE], with the UI message stream headers', async () => {
     let closed = 0;
     const res = uiSseResponse(fromParts(parts), {
       onError: () => 'x',
       onClose: () => closed++,
       headers: { 'cache-control': 'no-cache, no-transform' },
+      writer,
     });
     expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe(UI_SSE_HEADERS['x-vercel-ai-ui-message-stream']);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
@@ -45,6 +47,7 @@ describe('uiSseResponse', () => {
     const res = uiSseResponse(fromParts(parts.slice(0, 3), new Error('socket hang up')), {
       onError: (e) => `code:${(e as Error).message}`,
       onClose: () => closed++,
+      writer,
     });
     const events = (await res.text()).split('\n\n').filter(Boolean);
     expect(events.slice(0, 3).map((e) => JSON.parse(e.slice(6)).type)).toEqual(['start', 'text-start', 'text-delta']);
@@ -60,11 +63,11 @@ describe('uiSseResponse', () => {
       pull: (c) => c.enqueue({ type: 'text-delta', id: 't', delta: 'a' }),
       cancel: (reason) => void (cancelled = reason),
     });
-    const res = uiSseResponse(endless, { onError: () => 'x', onClose: () => closed++ });
+    const res = uiSseResponse(endless, { onError: () => 'x', onClose: () => closed++, writer });
     const reader = res.body!.getReader();
     await reader.read();
     await reader.cancel('gone');
-    expect(cancelled).toBe('gone');
+    await expect.poll(() => cancelled).toBe('gone');
     expect(closed).toBe(1);
   });
 });

@@ -5,9 +5,9 @@ const GROUP_SEPARATOR: Record<Locale, string> = { ja: ',', en: ',' };
 
 /**
  * An integer with the locale's digit grouping (131,072), without Intl. The first
- * Intl.NumberFormat a page creates sets up ICU's number data: 11–21 ms in Chromium (53 ms at 4×
- * CPU, in the hydration of the settings panel, hidden on phones), for the settings note's two
- * numbers. Messages take the result as a plain argument (`{maxTokens}`, not `{maxTokens, number}`).
+ * Intl.NumberFormat a page creates sets up ICU's number data, a long task in the hydration of
+ * the settings panel (hidden on phones) for the settings note's two numbers (bench `lighthouse`,
+ * bench/HISTORY.md). Messages take the result as a plain argument (`{maxTokens}`, not `{maxTokens, number}`).
  */
 export function formatInteger(value: number, locale: Locale): string {
   if (!Number.isSafeInteger(value)) return String(value);

@@ -4,7 +4,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * A copy of `text` that keeps nothing else alive. A substring may share memory with the string
  * it was cut from (engines make slices views): a finished paragraph of a streaming reply kept
  * the whole reply as it was when that paragraph ended, ~100 versions of it by the end of a
- * 16k-token reply (24 MB of strings, measured; major GC pauses of 30-45 ms). A string parsed
+ * 16k-token reply (megabytes of strings and major GC pauses: bench `browser`, md-16k). A string parsed
  * from JSON is built from the JSON text, a temporary, so no engine can share it with `text`.
  * The test "keeps no earlier version of a streaming reply alive" checks the memory it keeps.
  */

@@ -30,7 +30,7 @@ const MAX_CACHED_MODELS = 32;
 
 /**
  * The AI SDK chat model for an endpoint and model id, built once. Building one compiles the
- * provider's zod schema for stream chunks (~0.7 ms of CPU, measured); the model keeps no state
+ * provider's zod schema for stream chunks (CPU per request: bench `tokencost`); the model keeps no state
  * between calls. A stalled upstream fails as upstream_timeout instead of hanging until the
  * platform limit; text chunks that arrive in one read, or in one batch of reads once the text has
  * begun (read-batches.ts), are merged before the SDK parses them (sse-coalesce.ts). For a

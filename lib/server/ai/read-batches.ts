@@ -9,11 +9,11 @@
  * (sse-coalesce.ts) makes one text chunk of them, so that work is done once per batch. The
  * browser renders streamed text at most every 50 ms (components/chat/ChatApp.tsx), so a wait of
  * 32 ms (the default) is not seen; it is also under the gap between the tokens of a model at
- * 30 tokens/s (33 ms), which is never held. At 16 ms the per-batch work still weighed ~1.3x a
- * pipe's per-chunk cost, at 32 ms ~1.1x (bench tokencost). What is never held: the first text of a reply (and anything
- * before it, so the time to the first token is the upstream's), a reply slower than one chunk per
- * interval (each chunk goes on as it arrives), the end of the stream, and an error (what came
- * before it is handed on first).
+ * 30 tokens/s (33 ms), which is never held. A shorter wait left the per-batch work measurably
+ * above a pipe's per-chunk cost (bench `tokencost`, bench/HISTORY.md). What is never held: the
+ * first text of a reply (and anything before it, so the time to the first token is the
+ * upstream's), a reply slower than one chunk per interval (each chunk goes on as it arrives), the
+ * end of the stream, and an error (what came before it is handed on first).
  */
 import 'server-only';
 

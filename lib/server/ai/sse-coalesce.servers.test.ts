@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
 import { SERVER_WIRES, WIRE_TEXT } from '../../../e2e/fake-upstream/servers.mjs';
-import { scenarioReply, type UIPart } from '../../ai/scenario-reply.test-support';
+import { scenarioReply, type UIPart } from '../../../e2e/support/scenario-reply';
 
 /**
  * What the browser gets, independent of how the text was cut into deltas: consecutive text

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
 import { classifyUpstreamError } from './errors';
 import { resolveStallTimeouts, UpstreamTimeoutError, withStallTimeouts } from './stall-timeout';
-import { scenarioReply } from '../../ai/scenario-reply.test-support';
+import { scenarioReply } from '../../../e2e/support/scenario-reply';
 
 /** A server whose behaviour per path is scripted below. */
 let server: http.Server;

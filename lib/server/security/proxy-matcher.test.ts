@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
@@ -11,10 +11,15 @@ import { STATIC_FILES_CSP, STATIC_FILES_PATH, UNPROXIED_CSP, UNPROXIED_PATHS } f
 const runsProxy = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 const APP = path.resolve(import.meta.dirname, '../../../app');
 const PUBLIC = path.resolve(import.meta.dirname, '../../../public');
+/** The bench's reference routes: mounted into app/ for the bench's build only (tools/bench-routes/mount.ts). */
+const BENCH_APP = path.resolve(import.meta.dirname, '../../../tools/bench-routes/app');
+/** A route's source file, by its path under app/ (where the bench's are mounted). */
+const sourceOf = (route: string) =>
+  existsSync(path.join(APP, route)) ? path.join(APP, route) : path.join(BENCH_APP, route);
 
-/** Every file under `dir` (relative to app/) whose name matches `name`. */
-function filesUnder(dir: string, name: RegExp): string[] {
-  return readdirSync(path.join(APP, dir), { recursive: true, encoding: 'utf8' })
+/** Every file under `dir` (relative to app/, or to `root`) whose name matches `name`. */
+function filesUnder(dir: string, name: RegExp, root = APP): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((file) => name.test(path.basename(file)))
     .map((file) => path.join(dir, file).split(path.sep).join('/'));
 }
@@ -108,14 +113,14 @@ type Handler = (req: NextRequest) => Promise<Response> | Response;
 
 describe('every API route is behind the proxy, gates itself, or is open on purpose', () => {
   // route.bench.ts: the bench's reference routes, routes only in the bench's build (next.config.ts).
-  const routes = filesUnder('api', /^route(\.bench)?\.tsx?$/);
+  const routes = [...filesUnder('api', /^route\.tsx?$/), ...filesUnder('api', /^route\.bench\.ts$/, BENCH_APP)];
   const secret = 'a-test-cookie-secret-of-32-characters-or-more';
   afterEach(() => vi.unstubAllEnvs());
 
   const handlersOf = async (route: string) => {
     vi.stubEnv('ACCESS_CODE', 'open-sesame');
     vi.stubEnv('ACCESS_COOKIE_SECRET', secret);
-    const handlers = (await import(`../../../app/${route}`)) as Record<string, unknown>;
+    const handlers = (await import(sourceOf(route))) as Record<string, unknown>;
     const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => typeof handlers[m] === 'function');
     expect(methods.length, `${route} exports no handler`).toBeGreaterThan(0);
     return methods.map((method) => [method, handlers[method] as Handler] as const);
@@ -133,7 +138,7 @@ describe('every API route is behind the proxy, gates itself, or is open on purpo
       const response = await handler(new NextRequest(`http://app.test${url}`, { method }));
       expect(response.status, `${method} ${url} without the unlock cookie`).toBe(401);
     }
-    expect(readFileSync(path.join(APP, route), 'utf8')).toContain('gateRequest(');
+    expect(readFileSync(sourceOf(route), 'utf8')).toContain('gateRequest(');
   });
 
   it.each(Object.entries(OPEN_ROUTES))('%s is open (%s) and tells nothing but a status', async (route) => {

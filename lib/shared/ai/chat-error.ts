@@ -199,8 +199,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /**
  * How much of an HTML error page is read: proxies' error pages put their heading well within it,
- * and the tag patterns below cost time that grows faster than the page (256 KB of unclosed
- * `<script>` tags took 1.7 s).
+ * and the tag patterns below cost time that grows faster than the page (seconds for a few hundred
+ * KB of unclosed `<script>` tags).
  */
 export const MAX_HTML_CHARS = 16 * 1024;
 

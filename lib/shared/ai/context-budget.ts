@@ -11,8 +11,9 @@ type Role = 'system' | 'user' | 'assistant';
 type Tokenizer = (typeof import('llama3-tokenizer-js'))['default'];
 
 /**
- * The Llama 3 tokenizer, loaded on first use: it takes ~1.4 s of CPU and ~120 MB of memory to
- * build its vocabulary, and most conversations fit by their byte length alone (see below).
+ * The Llama 3 tokenizer, loaded on first use: building its vocabulary costs seconds of CPU and
+ * a large share of the process's memory (bench `abuse`, which warms it up first; bench/HISTORY.md),
+ * and most conversations fit by their byte length alone (see below).
  */
 let tokenizer: Promise<Tokenizer> | undefined;
 export const loadTokenizer = (): Promise<Tokenizer> =>

@@ -30,11 +30,10 @@ export const WORK_CHARS_PER_TOKEN = 8;
 /**
  * And at most this many units per request whatever the window: the default 8,192-token window
  * would allow ~60 Ki, and natural text needs well under half of that to fill it. Random text
- * that never repeats a pretoken costs ~1.5–3 µs a unit on a busy 2-core machine: a request
- * built to make the server count costs 60–90 ms here, ~100 ms of server CPU in all
- * (bench/counting.ts). A much larger window counts what is left by its bytes (an upper bound),
- * and may drop more of the oldest turns, or refuse a long document, where an exact count would
- * not have.
+ * that never repeats a pretoken costs the most per unit: what a request built to make the server
+ * count costs, and that it holds no other request up, is bench `counting` (bench/counting.ts).
+ * A much larger window counts what is left by its bytes (an upper bound), and may drop more of
+ * the oldest turns, or refuse a long document, where an exact count would not have.
  */
 export const MAX_WORK_CHARS = 1 << 15;
 /** How often (in pretokens) a paced counter looks at the clock. */
@@ -45,7 +44,7 @@ const encoder = new TextEncoder();
 
 /**
  * UTF-8 length of `text` (a lone surrogate counts as U+FFFD, 3 bytes, as the tokenizer encodes
- * it). Native on the server: a JavaScript loop over a 940 KiB body took 6–47 ms. The browser's
+ * it). Native on the server: a JavaScript loop over a large body took milliseconds (bench `abuse`). The browser's
  * context meter (a worker, lib/context/) has no Buffer and encodes instead.
  */
 export const utf8Length = (text: string): number =>

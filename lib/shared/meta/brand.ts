@@ -20,7 +20,7 @@ export const OG_SIZE = { width: 1200, height: 630 } as const;
  */
 export type IconShape = 'rounded' | 'square' | 'maskable';
 
-/** PNG icons, each a route under app/ drawn once at build time (force-static). */
+/** PNG icons: static files under public/, drawn once by tools/brand/icons.tsx and committed. */
 export const PNG_ICONS = {
   appleTouch: { path: '/apple-touch-icon.png', size: 180, shape: 'square' },
   icon192: { path: '/icon-192.png', size: 192, shape: 'rounded' },

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { shutdownGraceMs } from '../server/ops/shutdown-state';
+import { shutdownGraceMs } from '../../lib/server/ops/shutdown-state';
 
 /** compose.yaml and the nginx config it mounts: what can be checked without Docker. */
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,7 +1,8 @@
 /**
  * The bench's reference routes (bench/token-cost.ts), next to /api/chat in the same server:
  * a route that only pipes the upstream's body, and a bare `streamText` route. They never ship:
- * the route files are named `route.bench.ts`, which Next.js takes for a route only when the
+ * their route files live in tools/bench-routes/app/, mounted into app/ for the bench's build
+ * only (mount.ts); they are named `route.bench.ts`, which Next.js takes for a route only when the
  * build ran with SWALLOW_BENCH_ROUTES=1 (next.config.ts adds `bench.ts` to pageExtensions;
  * `npm run bench` builds into its own NEXT_DIST_DIR); and even in such a build they answer 404
  * unless the server also runs with SWALLOW_BENCH_ROUTES=1.
@@ -10,7 +11,7 @@ import 'server-only';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { streamText } from 'ai';
 import type { NextRequest } from 'next/server';
-import { getServerConfig, type Endpoint } from './endpoint';
+import { getServerConfig, type Endpoint } from '@/lib/server/ai/endpoint';
 
 export const benchRoutesEnabled = (env: Record<string, string | undefined> = process.env) =>
   env.SWALLOW_BENCH_ROUTES === '1';

@@ -1,6 +1,6 @@
-import type { Endpoint } from '../server/ai/endpoint';
-import type { StallTimeouts } from '../server/ai/stall-timeout';
-import { streamChat } from './stream-chat';
+import type { Endpoint } from '@/lib/server/ai/endpoint';
+import type { StallTimeouts } from '@/lib/server/ai/stall-timeout';
+import { streamChat } from '@/lib/ai/stream-chat';
 
 /** One UI message stream part as the browser receives it. */
 export interface UIPart {
@@ -23,10 +23,12 @@ export interface ScenarioReplyOptions {
   endpoint?: Endpoint;
   /** Served as a reasoning model (its profile says so). */
   reasoning?: boolean;
+  /** The client's signal (the browser going away); by default one that never aborts. */
+  signal?: AbortSignal;
 }
 
 /**
- * Test support: the reply `streamChat` gives for a fake-upstream scenario (`[[scenario:NAME]]`
+ * The reply `streamChat` gives for a fake-upstream scenario (`[[scenario:NAME]]`
  * as the only user message), read whole: the raw SSE text, its events, and the parsed parts.
  */
 export async function scenarioReply(upstreamUrl: string, scenario: string, options: ScenarioReplyOptions = {}) {
@@ -44,7 +46,7 @@ export async function scenarioReply(upstreamUrl: string, scenario: string, optio
     },
     messages: [{ role: 'user', content }],
     droppedTurns: 0,
-    signal: new AbortController().signal,
+    signal: options.signal ?? new AbortController().signal,
     timeouts: options.timeouts ?? { firstByteMs: 5_000, idleMs: 5_000 },
     onClose: options.onClose,
     coalesceSse: options.coalesceSse,

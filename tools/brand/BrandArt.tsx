@@ -1,7 +1,8 @@
 /**
  * Drawings for next/og (Satori): the app icon at any size and the default Open Graph card.
  * Satori lays out with flexbox only and renders inline SVG; text uses next/og's bundled Latin
- * font (Geist), so the card's text stays Latin. Rendered at build time by the routes under app/.
+ * font (Geist), so the card's text stays Latin. Drawn once by tools/brand/icons.tsx into the
+ * committed files under public/; the app itself draws nothing.
  */
 import {
   BRAND_BLUE,

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
+import { startFakeUpstream } from '../../e2e/fake-upstream.mjs';
 import { pipeRoute, streamTextRoute } from './reference-routes';
 
 const MODEL = 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1';

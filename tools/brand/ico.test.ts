@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIcoDirectory } from '../../e2e/ico-reader';
+import { readIcoDirectory } from '../../e2e/support/ico-reader';
 import { isPng, pngSize, pngsToIco } from './ico';
 
 /** A PNG header with the given IHDR size (enough for the ICO writer, which copies bytes). */

@@ -1,4 +1,4 @@
-/** Test support: the directory of an ICO file, to check what lib/meta/ico.ts wrote. */
+/** Test support: the directory of an ICO file, to check what tools/brand/ico.ts wrote. */
 export function readIcoDirectory(bytes: Uint8Array): { size: number; length: number; offset: number }[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint16(0, true) !== 0 || view.getUint16(2, true) !== 1) throw new Error('not an ICO file');
