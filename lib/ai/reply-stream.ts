@@ -2,7 +2,7 @@ import 'server-only';
 import type { ChatModel } from '../server/ai/chat-model';
 import type { TurnMessage } from '../shared/ai/context-budget';
 import type { UIChunk, UIChunkSource } from './ui-sse-response';
-import type { ReplyMetadata } from '@/lib/chat/types';
+import type { ReplyMetadata } from '@/lib/client/chat/types';
 
 type ModelCall = Parameters<ChatModel['doStream']>[0];
 type ModelStream = Awaited<ReturnType<ChatModel['doStream']>>['stream'];

@@ -17,7 +17,7 @@ import {
   UI_MESSAGE_STREAM_HEADERS,
   type InferUIMessageChunk,
 } from 'ai';
-import type { ChatMessage } from '@/lib/chat/types';
+import type { ChatMessage } from '@/lib/client/chat/types';
 
 /** One chunk of our replies' UI message stream, as the SDK types it (metadata: ReplyMetadata). */
 export type UIChunk = InferUIMessageChunk<ChatMessage>;

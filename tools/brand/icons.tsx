@@ -1,8 +1,8 @@
 /**
  * The app's icons and share card, drawn once and committed under public/ (served as they are,
- * at the paths lib/meta/brand.ts names): the PNG icons of the manifest and the apple-touch
+ * at the paths lib/shared/meta/brand.ts names): the PNG icons of the manifest and the apple-touch
  * icon, the Open Graph card, and favicon.ico (16, 32 and 48 px PNG entries). Nothing is drawn
- * at build or request time. After changing the art (BrandArt.tsx, lib/meta/brand.ts):
+ * at build or request time. After changing the art (BrandArt.tsx, lib/shared/meta/brand.ts):
  *
  *   npx tsx tools/brand/icons.tsx          # writes the files
  *   npx tsx tools/brand/icons.tsx --check  # exit 1 if a committed file differs from the drawing
@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImageResponse } from 'next/og';
-import { FAVICON_SIZES, OG_IMAGE, PNG_ICONS } from '../../lib/meta/brand';
+import { FAVICON_SIZES, OG_IMAGE, PNG_ICONS } from '../../lib/shared/meta/brand';
 import { IconArt, OgArt } from './BrandArt';
 import { pngsToIco } from './ico';
 
