@@ -1,6 +1,6 @@
 import type { Endpoint } from '@/lib/server/ai/endpoint';
 import type { StallTimeouts } from '@/lib/server/ai/stall-timeout';
-import { streamChat } from '@/lib/ai/stream-chat';
+import { streamChat } from '@/lib/server/ai/stream-chat';
 
 /** One UI message stream part as the browser receives it. */
 export interface UIPart {

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { prepareReply } from '@/lib/server/ai/prepare-reply';
-import { streamChat } from '@/lib/ai/stream-chat';
+import { streamChat } from '@/lib/server/ai/stream-chat';
 import { methodNotAllowed } from '@/lib/server/http/read-json';
 import { ChatRequestLog } from '@/lib/server/ops/request-log';
 import { refuseWhileShuttingDown } from '@/lib/server/ops/shutdown';

@@ -1,57 +1,15 @@
-import type { ChatStatus, UIMessage } from 'ai';
+import type { ChatStatus } from 'ai';
 import type { ChatSubscriptions } from './external-store';
 
-/** Metadata the server attaches to each assistant reply. */
-export interface ReplyMetadata {
-  model?: string;
-  /** Older turns left out to fit the context window. */
-  droppedTurns?: number;
-  usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
-  /** How the reply ended when it did not finish: set on stop, error, or found mid-stream after a reload. */
-  state?: 'stopped' | 'interrupted' | 'error';
-  /** A failed reply's error as the chat received it (read by describeChatError), kept with it. */
-  error?: string;
-  /** Set on a reply picked from a comparison: its model and the reply it was preferred to. */
-  compared?: ComparedReply;
-}
-
-/** The other reply of a comparison, kept beside the one picked (viewable and exported). */
-export interface AlternativeReply {
-  model: string;
-  text: string;
-  state?: 'done' | 'stopped' | 'interrupted' | 'error';
-  usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
-}
-
-export interface ComparedReply {
-  /** The picked reply's model. */
-  model: string;
-  /** True when it was picked with the names hidden. */
-  blind: boolean;
-  alternatives: AlternativeReply[];
-}
-
-/**
- * A file attached to a user message (issue #19): its text as read in the browser. The model
- * gets `text` inside the user's turn (lib/shared/ai/user-turn.ts); the UI shows a chip.
- */
-export interface AttachedDocument {
-  name: string;
-  /** The file's size in bytes. */
-  size: number;
-  kind: 'text' | 'pdf' | 'docx';
-  /** What is sent: the whole text, or for a PDF the chosen pages. */
-  text: string;
-  /** Text files: the encoding detected. */
-  encoding?: string;
-  /** PDFs: the pages kept (1-based, inclusive) of how many. */
-  pages?: { from: number; to: number; total: number };
-}
-
-/** Data parts of our messages: a user message carries its documents as `data-document` parts. */
-export type ChatDataParts = { document: AttachedDocument };
-
-export type ChatMessage = UIMessage<ReplyMetadata, ChatDataParts>;
+export type {
+  AlternativeReply,
+  AttachedDocument,
+  ChatDataParts,
+  ChatMessage,
+  ComparedReply,
+  ReplyMetadata,
+} from '@/lib/shared/ai/message';
+import type { ChatMessage } from '@/lib/shared/ai/message';
 
 export interface ChatSettings {
   model: string;

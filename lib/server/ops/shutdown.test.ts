@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
 import { parseChatError } from '@/lib/shared/ai/chat-error';
-import { streamChat } from '@/lib/ai/stream-chat';
+import { streamChat } from '@/lib/server/ai/stream-chat';
 import { refuseWhileShuttingDown } from './shutdown';
 import { activeReplies, endAllReplies } from './shutdown-state';
 

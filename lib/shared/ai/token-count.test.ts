@@ -14,7 +14,7 @@ const counted = (text: string, limit = Infinity, allowance = Infinity) => {
   return { tokens: counter.count(text, limit), exact: counter.exact };
 };
 
-const MODEL_CARD = path.join(import.meta.dirname, '../../e2e/fixtures/swallow-model-card-sample.md');
+const MODEL_CARD = path.join(import.meta.dirname, '../../../e2e/fixtures/swallow-model-card-sample.md');
 const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : Object.values(value as object).flatMap(strings);
 

@@ -9,7 +9,7 @@ export interface UpstreamMessage {
   content: string;
 }
 
-/** The OpenAI-compatible body our server sends upstream (lib/ai/stream-chat.ts via the AI SDK). */
+/** The OpenAI-compatible body our server sends upstream (lib/server/ai/stream-chat.ts via the AI SDK). */
 export interface UpstreamChatRequest {
   model: string;
   messages: UpstreamMessage[];

@@ -1,10 +1,10 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { generateId, readUIMessageStream, streamText, uiMessageChunkSchema, type UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream } from '../../e2e/fake-upstream.mjs';
-import { STOP_SEQUENCES } from '../shared/ai/defaults';
-import { classifyUpstreamError, serializeChatError } from '../server/ai/errors';
-import type { ChatRequest, ChatTurnMessage } from '../shared/schemas/chat-request';
+import { startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
+import { STOP_SEQUENCES } from '../../shared/ai/defaults';
+import { classifyUpstreamError, serializeChatError } from './errors';
+import type { ChatRequest, ChatTurnMessage } from '../../shared/schemas/chat-request';
 import { streamChat } from './stream-chat';
 
 const MODEL = 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1';

@@ -5,9 +5,9 @@ import {
   REASONING_PIECES,
   startFakeUpstream,
   UTF8_SPLIT_TEXT,
-} from '../../e2e/fake-upstream.mjs';
-import { resolveEndpoint } from '../server/ai/endpoint';
-import { scenarioReply } from '../../e2e/support/scenario-reply';
+} from '../../../e2e/fake-upstream.mjs';
+import { resolveEndpoint } from './endpoint';
+import { scenarioReply } from '../../../e2e/support/scenario-reply';
 
 /** The reply through streamChat against the fake upstream: every SSE event, parsed. */
 describe('streamChat against the fake upstream', () => {

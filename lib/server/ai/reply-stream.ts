@@ -1,8 +1,8 @@
 import 'server-only';
-import type { ChatModel } from '../server/ai/chat-model';
-import type { TurnMessage } from '../shared/ai/context-budget';
+import type { ChatModel } from './chat-model';
+import type { TurnMessage } from '../../shared/ai/context-budget';
 import type { UIChunk, UIChunkSource } from './ui-sse-response';
-import type { ReplyMetadata } from '@/lib/client/chat/types';
+import type { ReplyMetadata } from '@/lib/shared/ai/message';
 
 type ModelCall = Parameters<ChatModel['doStream']>[0];
 type ModelStream = Awaited<ReturnType<ChatModel['doStream']>>['stream'];

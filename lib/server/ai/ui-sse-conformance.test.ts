@@ -1,9 +1,9 @@
 import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SCENARIOS, startFakeUpstream } from '../../e2e/fake-upstream.mjs';
-import { scenarioReply, type ScenarioReplyOptions } from '../../e2e/support/scenario-reply';
+import { SCENARIOS, startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
+import { scenarioReply, type ScenarioReplyOptions } from '../../../e2e/support/scenario-reply';
 import type { UIChunk, UIChunkSource, UISseOptions } from './ui-sse-response';
-import type { ChatMessage } from '@/lib/client/chat/types';
+import type { ChatMessage } from '@/lib/shared/ai/message';
 
 /**
  * The fast path's bytes against the SDK's (issue #33): for every reply and error scenario of the

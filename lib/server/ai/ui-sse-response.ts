@@ -17,7 +17,7 @@ import {
   UI_MESSAGE_STREAM_HEADERS,
   type InferUIMessageChunk,
 } from 'ai';
-import type { ChatMessage } from '@/lib/client/chat/types';
+import type { ChatMessage } from '@/lib/shared/ai/message';
 
 /** One chunk of our replies' UI message stream, as the SDK types it (metadata: ReplyMetadata). */
 export type UIChunk = InferUIMessageChunk<ChatMessage>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream } from '../../e2e/fake-upstream.mjs';
-import { scenarioReply } from '../../e2e/support/scenario-reply';
+import { startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
+import { scenarioReply } from '../../../e2e/support/scenario-reply';
 
 /** streamChat's one retry against the fake upstream: sat out when short, else the error at once. */
 describe('streamChat retries an upstream 429 only when the wait is short', () => {
