@@ -6,7 +6,8 @@
  *   - a conversation of 1 MB of `https://a.b、`, of `www.a.b。` and of a Japanese Markdown
  *     document (e2e/fixtures/long-text.ts), imported, then opened from the history list;
  *   - the floor, in the same run: the same text set as the textContent of a `white-space:
- *     pre-wrap` div on the same page (what showing the text at all costs the browser), and
+ *     pre-wrap` div on the same page, and in 4,000-character `content-visibility: auto` divs
+ *     (what showing the text at all costs the browser, laying out all or only what is seen), and
  *     opening a conversation of one short reply (what opening any conversation costs);
  *   - a share link whose conversation is 92 KB of `https://a.b、` (a link's most): the share
  *     page's load, and "load" (the conversation into the chat), against a share link of one short
@@ -108,8 +109,12 @@ async function openConversation(browser: Browser, app: string, kind: LongKind, t
   });
 }
 
-/** The floor: the same text as one div's textContent, on the same page. */
-async function plainText(browser: Browser, app: string, kind: LongKind, total: number): Promise<Sample> {
+/**
+ * The floor: the same text as one div's textContent on the same page, or (`parts`) as the
+ * textContent of 4,000-character divs with `content-visibility: auto` (the least showing the
+ * text costs when the browser lays out only what is on screen).
+ */
+async function plainText(browser: Browser, app: string, kind: LongKind, total: number, parts = false): Promise<Sample> {
   return withPage(browser, async (page, cdp) => {
     await openChatPage(page, app);
     const text = longText(kind, total);
@@ -121,9 +126,23 @@ async function plainText(browser: Browser, app: string, kind: LongKind, total: n
       (document.querySelector('main') ?? document.body).prepend(div);
     });
     return measure(page, cdp, async () => {
-      await page.evaluate((value) => {
-        document.getElementById('floor')!.textContent = value;
-      }, text);
+      await page.evaluate(
+        ([value, inParts]) => {
+          const floor = document.getElementById('floor')!;
+          if (!inParts) {
+            floor.textContent = value;
+            return;
+          }
+          for (let from = 0; from < value.length; from += 4_000) {
+            const part = document.createElement('div');
+            part.style.contentVisibility = 'auto';
+            part.style.containIntrinsicSize = 'auto 600px';
+            part.textContent = value.slice(from, from + 4_000);
+            floor.append(part);
+          }
+        },
+        [text, parts] as const,
+      );
     });
   });
 }
@@ -170,6 +189,7 @@ async function main() {
       for (const kind of ['https', 'www', 'document'] as LongKind[]) {
         add(`open 1 MB conversation: ${kind}`, await openConversation(browser, app.url, kind, MB));
         add(`floor: same text as textContent: ${kind}`, await plainText(browser, app.url, kind, MB));
+        add(`floor: same text in content-visibility parts: ${kind}`, await plainText(browser, app.url, kind, MB, true));
       }
       add('floor: open a conversation of one short reply', await openConversation(browser, app.url, 'https', 120));
       const [load, loaded] = await openShare(browser, app.url, denseShare);
