@@ -60,7 +60,11 @@ for (const [kind, href] of [
     await item.getByRole('link').click();
     const replies = page.getByTestId('message-assistant');
     await expect(replies).toHaveCount(file.conversations[0].messages.length / 2);
-    expect(await clickResponse(page)).toBeLessThan(1_000);
+    // A click waits at most for the task under way: none is as long as 1 s (quadratic parsing took
+    // 8-11 s for 32 KB, and 1 MB overflowed the stack). From the click to the typed letter on
+    // screen, while the conversation loads and the renderer with it, 3 s on a loaded 2-core machine.
+    expect(await clickResponse(page)).toBeLessThan(3_000);
+    expect(await longestTask(page)).toBeLessThan(1_000);
 
     // All the text is in the page (find-in-page finds it), the end as well.
     const hasEnd = await page.evaluate(
@@ -114,7 +118,8 @@ test('a share link whose conversation is URL-dense text (92 KB inflated) opens a
   await watchLongTasks(page);
   await page.getByTestId('share-load').click();
   await expect(page.getByTestId('message-assistant')).toHaveCount(1);
-  expect(await clickResponse(page)).toBeLessThan(1_000);
+  expect(await clickResponse(page)).toBeLessThan(3_000);
+  expect(await longestTask(page)).toBeLessThan(1_000);
   const reply = page.getByTestId('message-assistant');
   await reply.locator('[data-part]').first().scrollIntoViewIfNeeded();
   await expect(reply.locator('a').first()).toHaveAttribute('href', 'https://a.b');

@@ -3,8 +3,11 @@
 import { memo, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { type Chunk, linkBareUrls, planChunks } from '@/lib/markdown/long';
 
-/** Parts parsed per task as they come near the screen: each ~4,000 characters, a few ms to ~20. */
-const PARTS_PER_TASK = 2;
+/**
+ * Parts parsed per task as they come near the screen: one, ~4,000 characters, 10-30 ms on a quiet
+ * machine, so that a click waits for one part at most.
+ */
+const PARTS_PER_TASK = 1;
 
 /** A rough height for a part not yet laid out (the browser remembers the real one once it has been). */
 function estimatedHeight(text: string): number {
@@ -67,8 +70,8 @@ const Part = memo(function Part({
 
 /**
  * A long message shown whole (lib/markdown/long.ts): its parts are shown as text at first, and
- * each is parsed and rendered as Markdown when it comes within a screen's height of the view,
- * two parts per task; a part never goes back. Markdown that would not parse in linear time is
+ * each is parsed and rendered as Markdown when it comes within half a screen's height of the
+ * view, one part per task; a part never goes back. Markdown that would not parse in linear time is
  * shown as text with its links. A 1 MB message costs the split and the parts on screen.
  */
 export function LongMarkdown({ text, Block }: { text: string; Block: ComponentType<{ text: string }> }) {
@@ -106,7 +109,7 @@ export function LongMarkdown({ text, Block }: { text: string; Block: ComponentTy
         }
         if (queue.length > 0 && timer === null) timer = setTimeout(pump, 0);
       },
-      { rootMargin: '100% 0px' },
+      { rootMargin: '50% 0px' },
     );
     observer.current = watching;
     return () => {
