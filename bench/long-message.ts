@@ -12,15 +12,18 @@
  *   - a share link whose conversation is 92 KB of `https://a.b、` (a link's most): the share
  *     page's load, and "load" (the conversation into the chat), against a share link of one short
  *     message.
- * Run on an existing build (NEXT_DIST_DIR, default .next-h8; the app on BENCH_APP_PORT, the fake
+ * A section of `npm run bench` (`BENCH_ONLY=long`, its rows against 200 ms); on its own, every
+ * row, on an existing build (NEXT_DIST_DIR, default .next-h8; the app on BENCH_APP_PORT, the fake
  * upstream on BENCH_UPSTREAM_PORT): npx tsx bench/long-message.ts
  */
+import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import type { Browser, CDPSession, Page } from '@playwright/test';
 import { longConversationFile, longText, type LongKind } from '../e2e/fixtures/long-text';
 import { launchBrowser } from './browser';
 import { benchConfig, startApp, startUpstream, type RunningProcess } from './lib/app-server';
 import { median } from './lib/stats';
+import { row, type Row } from './lib/table';
 
 const RUNS = Number(process.env.BENCH_LONG_RUNS ?? 3);
 const MB = 1 << 20;
@@ -173,34 +176,89 @@ async function openShare(browser: Browser, app: string, link: string): Promise<[
   });
 }
 
-async function main() {
-  const config = benchConfig();
-  const started: RunningProcess[] = [await startUpstream(config)];
-  const app = await startApp(config);
-  started.push(app);
+/** Every row's samples, by row name; runs `runs` rounds against the app at `app`. */
+async function measureAll(app: string, runs: number): Promise<Record<string, Sample[]>> {
   const browser = await launchBrowser();
   const rows: Record<string, Sample[]> = {};
   const add = (name: string, sample: Sample) => (rows[name] ??= []).push(sample);
   const denseShare = shareLink('https://a.b、'.repeat(2_200), 3);
   const shortShare = shareLink('https://a.b、'.repeat(2), 3);
   try {
-    await openConversation(browser, app.url, 'https', 20_000); // warm-up: the server's first renders
-    for (let run = 0; run < RUNS; run++) {
+    await openConversation(browser, app, 'https', 20_000); // warm-up: the server's first renders
+    for (let run = 0; run < runs; run++) {
       for (const kind of ['https', 'www', 'document'] as LongKind[]) {
-        add(`open 1 MB conversation: ${kind}`, await openConversation(browser, app.url, kind, MB));
-        add(`floor: same text as textContent: ${kind}`, await plainText(browser, app.url, kind, MB));
-        add(`floor: same text in content-visibility parts: ${kind}`, await plainText(browser, app.url, kind, MB, true));
+        add(`open 1 MB conversation: ${kind}`, await openConversation(browser, app, kind, MB));
+        add(`floor: same text as textContent: ${kind}`, await plainText(browser, app, kind, MB));
+        add(`floor: same text in content-visibility parts: ${kind}`, await plainText(browser, app, kind, MB, true));
       }
-      add('floor: open a conversation of one short reply', await openConversation(browser, app.url, 'https', 120));
-      const [load, loaded] = await openShare(browser, app.url, denseShare);
+      add('floor: open a conversation of one short reply', await openConversation(browser, app, 'https', 120));
+      const [load, loaded] = await openShare(browser, app, denseShare);
       add('share link 92 KB https://a.b、: page load', load);
       add('share link 92 KB https://a.b、: load into chat', loaded);
-      const [shortLoad, shortLoaded] = await openShare(browser, app.url, shortShare);
+      const [shortLoad, shortLoaded] = await openShare(browser, app, shortShare);
       add('floor: share link of short messages: page load', shortLoad);
       add('floor: share link of short messages: load into chat', shortLoaded);
     }
   } finally {
     await browser.close();
+  }
+  return rows;
+}
+
+/**
+ * The bench section `long` (bench/run.ts): main-thread time opening 1 MB of each text against
+ * the issue's 200 ms, with the floors measured in the same run; a share link's cost above a
+ * share link of short messages.
+ */
+export async function longMessageBench(app: string, runs = RUNS): Promise<{ rows: Row[]; raw: object }> {
+  const samples = await measureAll(app, runs);
+  const ms = (name: string) => median(samples[name]!.map((s) => s.taskMs));
+  const rows: Row[] = [];
+  for (const kind of ['https', 'www', 'document']) {
+    rows.push(
+      row({
+        figure: `main thread, open a 1 MB conversation (${kind})`,
+        unit: 'ms',
+        ours: ms(`open 1 MB conversation: ${kind}`),
+        reference: 200,
+        target: '≤ 200 ms',
+        pass: ms(`open 1 MB conversation: ${kind}`) <= 200,
+      }),
+      row({
+        figure: `  above a short conversation, vs the text in content-visibility parts (${kind})`,
+        unit: 'ms',
+        ours: ms(`open 1 MB conversation: ${kind}`) - ms('floor: open a conversation of one short reply'),
+        reference: ms(`floor: same text in content-visibility parts: ${kind}`),
+        target: 'info',
+        pass: null,
+      }),
+    );
+  }
+  for (const step of ['page load', 'load into chat']) {
+    const above = ms(`share link 92 KB https://a.b、: ${step}`) - ms(`floor: share link of short messages: ${step}`);
+    rows.push(
+      row({
+        figure: `share link, 92 KB of URLs: ${step}, above short messages`,
+        unit: 'ms',
+        ours: above,
+        reference: 200,
+        target: '≤ 200 ms',
+        pass: above <= 200,
+      }),
+    );
+  }
+  return { rows, raw: samples };
+}
+
+async function main() {
+  const config = benchConfig();
+  const started: RunningProcess[] = [await startUpstream(config)];
+  const app = await startApp(config);
+  started.push(app);
+  let rows: Record<string, Sample[]>;
+  try {
+    rows = await measureAll(app.url, RUNS);
+  } finally {
     for (const process of started.reverse()) await process.stop();
   }
   const fmt = (values: number[]) => `${median(values).toFixed(0)} (${values.map((v) => v.toFixed(0)).join(', ')})`;
@@ -213,7 +271,9 @@ async function main() {
   );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
