@@ -3,6 +3,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import ReactMarkdown from 'react-markdown';
 import { describe, expect, it } from 'vitest';
+import { decodeShare, encodeShare, MAX_DECODED_BYTES, MAX_ENCODED_CHARS } from '@/lib/share/codec';
 import { splitBlocks } from './blocks';
 import { CHUNK_CHARS, isRisky, linkBareUrls, planChunks, splitBlock } from './long';
 import { rehypePlugins, remarkPlugins } from './pipeline';
@@ -93,6 +94,32 @@ describe('1 MB of URL-dense text', () => {
     expect(chunks.length).toBeGreaterThan(MB / CHUNK_CHARS);
     expect(chunks.filter((chunk) => chunk.risky)).toHaveLength(0);
   });
+});
+
+describe('a share link at its largest', () => {
+  it('carries at most ~96 KB of URL-dense text, shown in parts of at most 4,000 characters, each parsed in linear time', async () => {
+    const content = repeatTo('https://a.b、', 26_400);
+    const link = await encodeShare({
+      v: 1,
+      systemPrompt: 'x',
+      params: { temperature: 0.6, topP: 0.9, maxTokens: 100 },
+      messages: [0, 1, 2].map((i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content })),
+    });
+    expect(link.length).toBeLessThan(MAX_ENCODED_CHARS);
+    const decoded = await decodeShare(link);
+    if (!decoded.ok) throw new Error(decoded.error);
+    const messages = decoded.payload.messages!;
+    expect(new TextEncoder().encode(JSON.stringify(decoded.payload)).length).toBeGreaterThan(MAX_DECODED_BYTES * 0.9);
+    const start = performance.now();
+    for (const { content: text } of messages) {
+      const chunks = planChunks(text);
+      expect(chunks.length).toBeGreaterThan(5);
+      for (const chunk of chunks) expect(chunk.text.length).toBeLessThanOrEqual(CHUNK_CHARS);
+      const links = chunks.flatMap((chunk) => chunk.blocks.flatMap((block) => hrefs(render(block))));
+      expect(links).toHaveLength(text.length / 'https://a.b、'.length);
+    }
+    expect(performance.now() - start).toBeLessThan(20_000);
+  }, 30_000);
 });
 
 describe('Markdown micromark cannot parse in linear time is shown as text, and never overflows the stack', () => {
