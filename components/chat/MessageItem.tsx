@@ -6,6 +6,7 @@ import { ArrowRight, Pencil, RefreshCw, Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { AlternativeReply } from '@/components/compare/AlternativeReply';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
+import { LongText } from '@/components/markdown/LongText';
 import { SentDocuments } from '@/components/attachments/SentDocuments';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { messageDocuments } from '@/lib/client/chat/request-body';
@@ -102,7 +103,7 @@ export const MessageItem = memo(function MessageItem({
         >
           {reasoning && <Reasoning text={reasoning} thinking={status === 'streaming' && !text} />}
           {isUser ? (
-            text
+            <LongText text={text} />
           ) : text ? (
             <LazyMarkdown text={text} />
           ) : status === 'streaming' && !reasoning ? (

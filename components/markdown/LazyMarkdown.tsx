@@ -1,6 +1,7 @@
 'use client';
 
 import { lazy, Suspense } from 'react';
+import { LongText } from './LongText';
 
 // The Markdown renderer (react-markdown, GFM, highlight.js) is the largest part of the chat's
 // JavaScript and is not needed to show an empty chat: it loads after the page, on idle.
@@ -12,10 +13,19 @@ export function preloadMarkdown(): void {
   void loadMarkdown();
 }
 
-/** Markdown once the renderer has loaded; until then the text as typed, so no token waits for it. */
+/**
+ * Markdown once the renderer has loaded; until then the text as typed, so no token waits for it
+ * (a long text in parts the browser lays out as they come on screen: LongText).
+ */
 export function LazyMarkdown({ text }: { text: string }) {
   return (
-    <Suspense fallback={<div className="prose-chat whitespace-pre-wrap">{text}</div>}>
+    <Suspense
+      fallback={
+        <div className="prose-chat whitespace-pre-wrap">
+          <LongText text={text} />
+        </div>
+      }
+    >
       <MarkdownRenderer text={text} />
     </Suspense>
   );

@@ -6,8 +6,10 @@ import { createRoot } from 'react-dom/client';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import { createBlockSplitter } from '@/lib/client/markdown/blocks';
 import { prepareHighlighter } from '@/lib/client/markdown/highlight';
+import { CHUNK_CHARS, isRisky } from '@/lib/client/markdown/long';
 import { rehypePlugins, remarkPlugins } from '@/lib/client/markdown/pipeline';
 import { CodeBlock } from './CodeBlock';
+import { LongMarkdown } from './LongMarkdown';
 
 // Raw HTML in model output is shown as text: react-markdown escapes it unless rehype-raw
 // is added (never add it), and its default urlTransform drops javascript: and data: links.
@@ -60,8 +62,18 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   );
 });
 
-/** Renders Markdown block by block so a streaming reply re-parses only its growing tail. */
+/**
+ * Renders Markdown block by block so a streaming reply re-parses only its growing tail. A text
+ * that is long or would not parse in linear time when first shown (a message shown whole:
+ * pasted, imported, from a share link or history, not a reply's first tokens) is rendered in
+ * parts as they come near the screen instead (LongMarkdown, lib/client/markdown/long.ts).
+ */
 export function Markdown({ text }: { text: string }) {
+  const [whole] = useState(() => text.length > CHUNK_CHARS || isRisky(text));
+  return whole ? <LongMarkdown text={text} Block={MarkdownBlock} /> : <StreamedMarkdown text={text} />;
+}
+
+function StreamedMarkdown({ text }: { text: string }) {
   // A cache of this reply's blocks: unchanged blocks stay the same strings (blocks.ts).
   const [split] = useState(createBlockSplitter);
   const blocks = useMemo(() => split(text), [split, text]);

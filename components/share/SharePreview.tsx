@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { LongText } from '@/components/markdown/LongText';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import type { PublicConfig } from '@/lib/server/ai/endpoint';
 import { modelLabel } from '@/lib/shared/ai/model-label';
@@ -148,7 +149,10 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
                   <span className="text-xs font-bold text-zinc-600 dark:text-zinc-300">
                     {m.role === 'user' ? tChat('you') : tChat('assistant')}
                   </span>
-                  <p className="whitespace-pre-wrap">{m.content}</p>
+                  {/* Up to 32,000 characters a turn: laid out in parts as they come on screen. */}
+                  <div className="whitespace-pre-wrap">
+                    <LongText text={m.content} />
+                  </div>
                 </li>
               ))}
             </ol>

@@ -51,6 +51,15 @@ function scanBlocks(markdown: string, from: number): Scan {
   return { finished, finishedEnd, rest: current.length > 0 ? current.join('\n') : null };
 }
 
+/**
+ * The top-level blocks of a whole text, split as {@link createBlockSplitter} splits it, without
+ * its copies (a text shown whole is split once: lib/client/markdown/long.ts).
+ */
+export function splitBlocks(markdown: string): string[] {
+  const scan = scanBlocks(markdown, 0);
+  return scan.rest === null ? scan.finished : [...scan.finished, scan.rest];
+}
+
 /** `block`, or the equal string already rendered at its index; otherwise a detached copy. */
 const reuse = (block: string, earlier: string | undefined) => (earlier === block ? earlier : detachedCopy(block));
 
