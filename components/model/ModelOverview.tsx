@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { Notice } from '@/components/ui/Notice';
 import { NVIDIA_KEY_URL } from '@/lib/ai/defaults';
 
 const LINKS = {
@@ -71,9 +72,7 @@ export function ModelOverview() {
           <li>{t('evaluation.en')}</li>
           <li>{t('evaluation.mtBench')}</li>
         </ul>
-        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
-          {t('evaluation.limits')}
-        </p>
+        <Notice tone="warning">{t('evaluation.limits')}</Notice>
       </section>
     </>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { Button, buttonClass } from '@/components/ui/Button';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import type { PublicConfig } from '@/lib/ai/endpoint';
 import { modelLabel } from '@/lib/ai/model-label';
@@ -155,24 +156,13 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
           </section>
         )}
         <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            data-testid="share-load"
-            onClick={load}
-            className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
+          <Button variant="primary" size="lg" data-testid="share-load" onClick={load}>
             {t('load')}
-          </button>
-          <button
-            type="button"
-            data-testid="share-save-preset"
-            onClick={saveAsPreset}
-            disabled={saved !== null}
-            className="rounded-xl border border-zinc-300 px-4 py-2 text-sm disabled:opacity-50 dark:border-zinc-700"
-          >
+          </Button>
+          <Button size="lg" data-testid="share-save-preset" onClick={saveAsPreset} disabled={saved !== null}>
             {t('saveAsPreset')}
-          </button>
-          <Link href="/" className="px-2 py-2 text-sm underline">
+          </Button>
+          <Link href="/" className={buttonClass('link', 'sm', 'px-2')}>
             {t('backToChat')}
           </Link>
         </div>
