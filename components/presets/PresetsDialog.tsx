@@ -16,16 +16,11 @@ import { PresetImport } from './PresetImport';
 import { PresetItem } from './PresetItem';
 import { SearchField } from '@/components/ui/SearchField';
 import { Button } from '@/components/ui/Button';
-import { Dialog } from '@/components/ui/Dialog';
+import { Dialog, type DialogOwnerProps } from '@/components/ui/Dialog';
 import { Notice, UndoNotice, type UndoableNote } from '@/components/ui/Notice';
 
-interface PresetsDialogProps {
-  open: boolean;
-  onClose: () => void;
-}
-
 /** The presets panel: a modal side panel (a bottom sheet on phones), components/ui/Dialog. */
-export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
+export function PresetsDialog({ open, onClose }: DialogOwnerProps) {
   const t = useTranslations('presets');
   const locale = useLocale();
   const { presets: userPresets, writable } = useSyncExternalStore(

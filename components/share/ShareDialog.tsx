@@ -3,7 +3,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { Dialog } from '@/components/ui/Dialog';
+import { Dialog, type DialogOwnerProps } from '@/components/ui/Dialog';
 import { Notice } from '@/components/ui/Notice';
 import { attachmentsStore } from '@/lib/attachments/pending';
 import { draftStore, getChat } from '@/lib/chat/chat-session';
@@ -25,7 +25,7 @@ const hasDocuments = () =>
 type LinkState = { url: string } | { tooLong: true } | null;
 
 /** Makes a link that carries the current prompt, settings and (optionally) draft and conversation. */
-export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ShareDialog({ open, onClose }: DialogOwnerProps) {
   const t = useTranslations('share');
   const locale = useLocale();
   const ids = useId();
@@ -69,34 +69,16 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
     <Dialog open={open} onClose={onClose} title={t('title')} closeLabel={t('close')} data-testid="share-dialog">
       <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('intro')}</p>
       <fieldset className="flex flex-col gap-2 text-sm">
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            data-testid="share-include-draft"
-            checked={includeDraft}
-            onChange={(e) => setIncludeDraft(e.target.checked)}
-          />
+        <Include testId="share-include-draft" checked={includeDraft} onChange={setIncludeDraft}>
           {t('includeDraft')}
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="checkbox"
-            data-testid="share-include-conversation"
-            checked={includeConversation}
-            onChange={(e) => setIncludeConversation(e.target.checked)}
-          />
+        </Include>
+        <Include testId="share-include-conversation" checked={includeConversation} onChange={setIncludeConversation}>
           {t('includeConversation', { max: MAX_SHARED_MESSAGES })}
-        </label>
+        </Include>
         {comparing && (
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              data-testid="share-include-compare"
-              checked={includeComparison}
-              onChange={(e) => setIncludeComparison(e.target.checked)}
-            />
+          <Include testId="share-include-compare" checked={includeComparison} onChange={setIncludeComparison}>
             {t('includeComparison')}
-          </label>
+          </Include>
         )}
       </fieldset>
       {open && hasDocuments() && (
@@ -145,5 +127,20 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** One thing the link may carry, as a checkbox. */
+function Include(props: { testId: string; checked: boolean; onChange: (checked: boolean) => void; children: string }) {
+  return (
+    <label className="flex items-center gap-2">
+      <input
+        type="checkbox"
+        data-testid={props.testId}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      {props.children}
+    </label>
   );
 }

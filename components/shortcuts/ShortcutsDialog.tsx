@@ -2,17 +2,12 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Dialog } from '@/components/ui/Dialog';
+import { Dialog, type DialogOwnerProps } from '@/components/ui/Dialog';
 import { SHORTCUTS, comboLabel, detectPlatform, type Platform } from '@/lib/keyboard/shortcuts';
 import { SHORTCUTS_DIALOG_ID } from './useShortcuts';
 
-interface ShortcutsDialogProps {
-  open: boolean;
-  onClose: () => void;
-}
-
 /** The list of shortcuts, with the keys named as this computer names them (⌘ on a Mac). */
-export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
+export function ShortcutsDialog({ open, onClose }: DialogOwnerProps) {
   const t = useTranslations('shortcuts');
   const [platform] = useState<Platform>(() =>
     detectPlatform(navigator as Navigator & { userAgentData?: { platform?: string } }),

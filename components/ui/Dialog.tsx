@@ -21,6 +21,12 @@ const LAYOUT: Record<DialogLayout, string> = {
     'fixed inset-x-0 bottom-0 top-auto m-0 max-h-[85dvh] w-full max-w-none overflow-y-auto rounded-t-2xl sm:inset-y-0 sm:left-auto sm:right-0 sm:h-dvh sm:max-h-dvh sm:max-w-md sm:rounded-none',
 };
 
+/** What a dialog's owner gives it: DialogTrigger, or a store (the shortcuts). */
+export interface DialogOwnerProps {
+  open: boolean;
+  onClose: () => void;
+}
+
 interface DialogProps extends Omit<HTMLAttributes<HTMLDialogElement>, 'title' | 'onClose'> {
   open: boolean;
   /** Closed by its button, Escape or a click beside it: the owner sets `open` false and returns focus. */

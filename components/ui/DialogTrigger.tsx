@@ -4,10 +4,11 @@ import { Suspense, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { returnFocus } from '@/lib/browser/focus';
 import { Button } from './Button';
+import type { DialogOwnerProps } from './Dialog';
 import { HeaderButton } from './HeaderButton';
 
 /** Renders the dialog (usually a React.lazy component) with these two props. */
-export type RenderDialog = (props: { open: boolean; onClose: () => void }) => ReactNode;
+export type RenderDialog = (props: DialogOwnerProps) => ReactNode;
 
 interface DialogTriggerProps {
   testId: string;
@@ -72,6 +73,6 @@ export function DialogTrigger({ testId, label, ariaLabel, icon, dialog, preload,
   );
 }
 
-function Rendered({ render, ...props }: { render: RenderDialog; open: boolean; onClose: () => void }) {
+function Rendered({ render, ...props }: DialogOwnerProps & { render: RenderDialog }) {
   return render(props);
 }
