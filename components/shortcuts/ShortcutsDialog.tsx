@@ -26,6 +26,7 @@ export function ShortcutsDialog({ open, onClose }: DialogOwnerProps) {
       onClose={onClose}
       title={t('title')}
       closeLabel={t('close')}
+      closeTestId="shortcuts-close"
       layout="sm"
       id={SHORTCUTS_DIALOG_ID}
       data-testid="shortcuts-dialog"
