@@ -3,6 +3,7 @@
 import { useRef } from 'react';
 import { Paperclip } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { IconButton } from '@/components/ui/Button';
 import { addFiles } from '@/lib/client/attachments/pending';
 
 /** The attach button beside the composer (44 px on phones) and the file input it opens. */
@@ -11,18 +12,16 @@ export function AttachButton({ disabled }: { disabled?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button
-        type="button"
+      <IconButton
+        size="lg"
         data-testid="attach"
-        title={t('attach')}
-        aria-label={t('attach')}
+        label={t('attach')}
+        icon={<Paperclip size={20} strokeWidth={2} aria-hidden />}
         aria-describedby="attach-hint"
         disabled={disabled}
         onClick={() => input.current?.click()}
-        className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-xl text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white sm:h-10 sm:w-10"
-      >
-        <Paperclip size={20} strokeWidth={2} aria-hidden />
-      </button>
+        className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+      />
       <span id="attach-hint" className="sr-only">
         {t('attachHint')}
       </span>

@@ -3,6 +3,8 @@
 import { useState, useSyncExternalStore } from 'react';
 import { FileText, LoaderCircle, X } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
+import { IconButton } from '@/components/ui/Button';
+import { Notice } from '@/components/ui/Notice';
 import { formatBytes } from '@/lib/client/attachments/format';
 import { MAX_DOCUMENT_CHARS } from '@/lib/shared/ai/limits';
 import {
@@ -45,26 +47,17 @@ export function AttachmentTray() {
       )}
       <TooLongNotice items={items} />
       {errors.map((error) => (
-        <p
+        <Notice
           key={error.id}
+          tone="error"
           role="alert"
           data-testid="attachment-error"
           data-code={error.code}
-          className="flex items-start gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+          onDismiss={() => dismissAttachmentError(error.id)}
+          dismissLabel={t('dismiss')}
         >
-          <span className="flex-1">
-            <ErrorText code={error.code} name={error.name} limit={error.limit} />
-          </span>
-          <button
-            type="button"
-            onClick={() => dismissAttachmentError(error.id)}
-            aria-label={t('dismiss')}
-            title={t('dismiss')}
-            className="-my-2 inline-flex h-11 w-11 shrink-0 items-center justify-center rounded hover:bg-red-100 dark:hover:bg-red-900 sm:-my-1 sm:h-8 sm:w-8"
-          >
-            <X size={16} aria-hidden />
-          </button>
-        </p>
+          <ErrorText code={error.code} name={error.name} limit={error.limit} />
+        </Notice>
       ))}
     </div>
   );
@@ -76,18 +69,20 @@ function TooLongNotice({ items }: { items: PendingAttachment[] }) {
   const tooLong = items.filter(isTooLong);
   if (tooLong.length === 0) return null;
   return (
-    <div
+    <Notice
+      as="div"
+      tone="error"
       id={ATTACHMENTS_TOO_LONG_ID}
       role="alert"
       data-testid="attachment-too-long"
-      className="flex flex-col gap-1 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+      className="flex flex-col gap-1"
     >
       {tooLong.map((item) => (
         <p key={item.id}>
           {t('tooLong', { name: item.name, chars: attachmentChars(item), limit: MAX_DOCUMENT_CHARS })}
         </p>
       ))}
-    </div>
+    </Notice>
   );
 }
 
@@ -119,16 +114,12 @@ function AttachmentChip({ item }: { item: PendingAttachment }) {
       <span data-testid="attachment-name" className="min-w-0 truncate font-medium" title={item.name}>
         {item.name}
       </span>
-      <button
-        type="button"
+      <IconButton
         data-testid="attachment-remove"
         onClick={() => removeAttachment(item.id)}
-        aria-label={t('remove', { name: item.name })}
-        title={t('remove', { name: item.name })}
-        className="inline-flex h-11 w-11 shrink-0 items-center justify-center rounded-lg hover:bg-zinc-200 dark:hover:bg-zinc-700 sm:h-7 sm:w-7"
-      >
-        <X size={16} aria-hidden />
-      </button>
+        label={t('remove', { name: item.name })}
+        icon={<X size={16} aria-hidden />}
+      />
       <div className="col-span-3 flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 pb-0.5 text-xs text-zinc-600 dark:text-zinc-300">
         <span>
           {formatBytes(item.size, locale)}

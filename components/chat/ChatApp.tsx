@@ -11,6 +11,7 @@ import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
+import { Notice, UndoNotice } from '@/components/ui/Notice';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/endpoint';
 import { isTooLong } from '@/lib/client/attachments/pending';
@@ -52,7 +53,6 @@ import { useChatState } from './useChatState';
 
 /** Streamed text is rendered at most every 50 ms (the first characters at once): long replies stay smooth. */
 const RENDER_THROTTLE_MS = 50;
-const noticeClass = 'rounded-lg px-3 py-2 text-sm';
 
 /** Deletes a message and hands it to `offerUndo`, with its chat. */
 async function deleteWithUndo(
@@ -231,22 +231,14 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 <ShareLoadedNotice />
                 {!config.configured && <NotConfiguredNotice id="not-configured" />}
                 {persistent === false && (
-                  <p
-                    role="status"
-                    data-testid="storage-warning"
-                    className={`${noticeClass} bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-50`}
-                  >
+                  <Notice role="status" data-testid="storage-warning" tone="warning">
                     {t('history.notSaved')}
-                  </p>
+                  </Notice>
                 )}
                 {missing && (
-                  <p
-                    role="status"
-                    data-testid="conversation-missing"
-                    className={`${noticeClass} bg-zinc-100 dark:bg-zinc-800`}
-                  >
+                  <Notice role="status" data-testid="conversation-missing">
                     {t('chat.conversationMissing')}
-                  </p>
+                  </Notice>
                 )}
                 {messages.length === 0 && !comparing && (
                   <div className="py-10 text-center">
@@ -258,13 +250,9 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                   </div>
                 )}
                 {droppedTurns > 0 && (
-                  <p
-                    data-testid="context-notice"
-                    role="note"
-                    className={`${noticeClass} bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-200`}
-                  >
+                  <Notice data-testid="context-notice" role="note">
                     {t('chat.contextNotice', { count: droppedTurns })}
-                  </p>
+                  </Notice>
                 )}
                 <MessageList
                   messages={messages}
@@ -286,26 +274,24 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
               </div>
             </div>
             <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
-              {deleted?.chat === session.chat && !busy && (
-                <p
-                  role="status"
-                  data-testid="message-deleted"
-                  className="mb-1 flex flex-wrap items-center gap-2 rounded-lg bg-zinc-100 px-3 py-1.5 text-xs dark:bg-zinc-800"
-                >
-                  <span>{t('chat.messageDeleted')}</span>
-                  <button
-                    type="button"
-                    data-testid="message-undo"
-                    onClick={() => {
-                      restoreMessage(deleted.chat, deleted.removed);
-                      setDeleted(null);
-                    }}
-                    className="inline-flex min-h-11 items-center font-medium text-brand-600 underline sm:min-h-0 dark:text-brand-100"
-                  >
-                    {t('chat.undoDelete')}
-                  </button>
-                </p>
-              )}
+              <UndoNotice
+                note={
+                  deleted?.chat === session.chat && !busy
+                    ? {
+                        text: t('chat.messageDeleted'),
+                        undo: () => {
+                          restoreMessage(deleted.chat, deleted.removed);
+                          setDeleted(null);
+                        },
+                      }
+                    : null
+                }
+                size="sm"
+                testId="message-deleted"
+                undoTestId="message-undo"
+                undoLabel={t('chat.undoDelete')}
+                className="mb-1"
+              />
               <p
                 role="status"
                 data-testid="shortcut-notice"

@@ -2,6 +2,8 @@
 
 import { useEffect, useId, useRef } from 'react';
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/Button';
+import { Notice } from '@/components/ui/Notice';
 import { describeChatError } from '@/lib/client/chat/client-error';
 import { retryWaitSeconds } from '@/lib/client/chat/retry-countdown';
 import { useRetryCountdown } from './useRetryCountdown';
@@ -26,7 +28,7 @@ export function ChatErrorNotice({
 }) {
   const t = useTranslations('errors');
   const countdownId = useId();
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const described = describeChatError(error);
   const left = useRetryCountdown(error, live ? (retryWaitSeconds(described) ?? 0) : 0);
 
@@ -43,12 +45,15 @@ export function ChatErrorNotice({
           : t(described.code);
 
   return (
-    <div
+    <Notice
       ref={ref}
+      as="div"
+      tone="error"
+      size="lg"
       role={live ? 'alert' : undefined}
       data-testid="chat-error"
       data-code={described.code}
-      className="flex flex-col gap-2 rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+      className="flex flex-col gap-2"
     >
       <p>{message}</p>
       {described.detail && (
@@ -57,22 +62,21 @@ export function ChatErrorNotice({
         </p>
       )}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-        <button
-          type="button"
+        <Button
+          variant="danger"
           data-testid="retry"
           onClick={onRetry}
           disabled={left > 0}
           aria-describedby={left > 0 ? countdownId : undefined}
-          className="rounded-lg border border-red-400 px-3 py-1 font-medium hover:bg-red-100 disabled:cursor-not-allowed disabled:opacity-50 disabled:hover:bg-transparent dark:border-red-700 dark:hover:bg-red-900 dark:disabled:hover:bg-transparent"
         >
           {t('retry')}
-        </button>
+        </Button>
         {left > 0 && (
           <span id={countdownId} role="timer" data-testid="chat-error-countdown" className="tabular-nums">
             {t('retryIn', { seconds: left })}
           </span>
         )}
       </div>
-    </div>
+    </Notice>
   );
 }

@@ -12,7 +12,10 @@ import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { ModelPageLink } from '@/components/model/ModelPageLink';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import { ThemeSwitcher } from '@/components/ui/ThemeSwitcher';
-import { headerButtonClass, headerItemClassFor, ICON_PROPS } from '@/components/ui/header-styles';
+import { IconButton } from '@/components/ui/Button';
+import { HeaderButton } from '@/components/ui/HeaderButton';
+import { LabelFromContext } from '@/components/ui/header-place';
+import { ICON_PROPS } from '@/components/ui/header-styles';
 import { HeaderActions } from './HeaderMenu';
 
 interface ChatHeaderProps {
@@ -51,19 +54,17 @@ export function ChatHeader(props: ChatHeaderProps) {
       data-testid="chat-header"
       className="relative flex min-h-14 shrink-0 items-center gap-1 border-b border-zinc-200 pl-[max(0.5rem,env(safe-area-inset-left))] pr-[max(0.5rem,env(safe-area-inset-right))] pt-[env(safe-area-inset-top)] dark:border-zinc-800 lg:gap-2 lg:px-4"
     >
-      <button
+      <IconButton
         ref={historyToggleRef}
-        type="button"
+        variant="header"
         data-testid="history-toggle"
         aria-expanded={historyOpen}
         aria-controls="history-panel"
-        aria-label={historyLabel}
-        title={historyLabel}
+        label={historyLabel}
+        icon={<PanelLeft {...ICON_PROPS} />}
         onClick={onToggleHistory}
-        className={clsx(headerButtonClass, !historyCollapsed && 'lg:hidden')}
-      >
-        <PanelLeft {...ICON_PROPS} />
-      </button>
+        className={clsx(!historyCollapsed && 'lg:hidden')}
+      />
       {/* The app's name is never cut off: it does not shrink; the actions go into the menu first. */}
       <h1 data-testid="app-name" className="shrink-0 whitespace-nowrap px-1 text-base font-bold">
         {t('app.name')}
@@ -71,16 +72,15 @@ export function ChatHeader(props: ChatHeaderProps) {
       <FitOrHide>
         <ActivePreset />
       </FitOrHide>
-      <button
-        type="button"
-        data-testid="new-chat"
-        title={t('chat.newChat')}
-        onClick={onNewChat}
-        className={headerButtonClass}
-      >
-        <SquarePen {...ICON_PROPS} />
-        <span className="sr-only xl:not-sr-only">{t('chat.newChat')}</span>
-      </button>
+      {/* Always in the row, labelled from 1280 px. */}
+      <LabelFromContext value="xl">
+        <HeaderButton
+          data-testid="new-chat"
+          label={t('chat.newChat')}
+          icon={<SquarePen {...ICON_PROPS} />}
+          onClick={onNewChat}
+        />
+      </LabelFromContext>
       <HeaderActions
         actions={[
           // Presets and share are main actions: in the row from 640 px (icons), labelled from 1024 px.
@@ -91,19 +91,17 @@ export function ChatHeader(props: ChatHeaderProps) {
             key: 'settings',
             goneFrom: 'md',
             node: (
-              <button
+              <HeaderButton
                 ref={settingsToggleRef}
-                type="button"
                 data-testid="settings-toggle"
                 aria-expanded={settingsOpen}
                 aria-controls="settings-panel"
                 aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
+                label={t('settings.title')}
+                title={undefined}
+                icon={<SlidersHorizontal {...ICON_PROPS} />}
                 onClick={onToggleSettings}
-                className={headerItemClassFor('menu')}
-              >
-                <SlidersHorizontal {...ICON_PROPS} />
-                {t('settings.title')}
-              </button>
+              />
             ),
           },
           { key: 'model', rowFrom: '2xl', node: <ModelPageLink /> },

@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { useTranslations } from 'next-intl';
 import { AttachButton } from '@/components/attachments/AttachButton';
+import { Button } from '@/components/ui/Button';
 import { AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
 import { addFiles, clearAttachments, readyDocuments } from '@/lib/client/attachments/pending';
 import { draftStore } from '@/lib/client/chat/chat-session';
@@ -110,23 +111,13 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
             {t(touch ? 'sendHintTouch' : 'sendHint')}
           </span>
           {busy ? (
-            <button
-              type="button"
-              data-testid="stop"
-              onClick={onStop}
-              className="min-h-11 rounded-xl bg-zinc-800 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 dark:bg-zinc-200 dark:text-zinc-900"
-            >
+            <Button variant="neutral" size="lg" data-testid="stop" onClick={onStop}>
               {t('stop')}
-            </button>
+            </Button>
           ) : (
-            <button
-              type="submit"
-              data-testid="send"
-              disabled={!canSend}
-              className="min-h-11 rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
-            >
+            <Button type="submit" variant="primary" size="lg" data-testid="send" disabled={!canSend}>
               {t('send')}
-            </button>
+            </Button>
           )}
         </div>
       </form>

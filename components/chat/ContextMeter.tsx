@@ -2,6 +2,7 @@
 
 import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
+import { Notice } from '@/components/ui/Notice';
 import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
 
 export const CONTEXT_OVER_ID = 'context-over';
@@ -58,14 +59,9 @@ export function ContextMeter({ measure, current }: { measure: ContextMeasure | n
         </span>
       </div>
       {overBy > 0 ? (
-        <p
-          id={CONTEXT_OVER_ID}
-          role="alert"
-          data-testid="context-over"
-          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
-        >
+        <Notice tone="error" id={CONTEXT_OVER_ID} role="alert" data-testid="context-over">
           {t('over', { over: overBy, window: contextTokens })}
-        </p>
+        </Notice>
       ) : (
         droppedTurns > 0 && <p data-testid="context-drop">{t('dropped', { count: droppedTurns })}</p>
       )}

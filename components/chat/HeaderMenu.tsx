@@ -4,7 +4,8 @@ import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, 
 import clsx from 'clsx';
 import { Ellipsis } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { headerButtonClass, ICON_PROPS } from '@/components/ui/header-styles';
+import { IconButton } from '@/components/ui/Button';
+import { ICON_PROPS } from '@/components/ui/header-styles';
 import { HeaderPlaceContext, LabelFromContext, type LabelFrom } from '@/components/ui/header-place';
 import { FOCUS_FALLBACK_ATTRIBUTE } from '@/lib/client/browser/focus';
 import { HEADER_TIERS, headerTierStore, type HeaderTier } from './header-tier';
@@ -105,21 +106,19 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
         </div>
       ))}
       {(tier === null || menuActions.length > 0) && (
-        <button
+        <IconButton
           ref={toggleRef}
           id={TOGGLE_ID}
-          type="button"
+          variant="header"
           data-testid="header-menu-toggle"
           aria-expanded={menuOpen}
           aria-controls="header-menu"
-          aria-label={t('more')}
-          title={t('more')}
+          label={t('more')}
+          icon={<Ellipsis {...ICON_PROPS} />}
           onClick={() => setOpenAt(menuOpen ? false : tier)}
           onKeyDown={onKeyDown}
-          className={clsx(headerButtonClass, 'lg:px-2', tier === null && menuGoneFrom && GONE_FROM[menuGoneFrom])}
-        >
-          <Ellipsis {...ICON_PROPS} />
-        </button>
+          className={clsx('lg:px-2', tier === null && menuGoneFrom && GONE_FROM[menuGoneFrom])}
+        />
       )}
       <div
         ref={panelRef}

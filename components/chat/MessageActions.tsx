@@ -2,10 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, type ReactNode } from 'react';
+import { Button } from '@/components/ui/Button';
+import { Notice } from '@/components/ui/Notice';
 
-/** A message's actions: 44 px icons on phones (the label is their name and tooltip), icon and label from `sm` up. */
-export const messageActionClass =
-  'inline-flex h-11 min-w-11 items-center justify-center gap-1 rounded-lg px-2 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-white sm:h-7 sm:min-w-0';
+/**
+ * A message's actions are quiet buttons (components/ui/Button): 44 px icons on phones (the label
+ * is their name and tooltip), 28 px high with icon and label from `sm` up.
+ */
+export const messageActionClass = 'hover:text-zinc-900 dark:hover:text-white sm:h-7';
 export const messageActionLabelClass = 'sr-only sm:not-sr-only';
 export const MESSAGE_ICON_PROPS = { size: 14, strokeWidth: 2, 'aria-hidden': true } as const;
 
@@ -22,10 +26,17 @@ export function MessageAction({
   children: string;
 }) {
   return (
-    <button type="button" data-testid={testId} title={children} onClick={onClick} className={messageActionClass}>
-      {icon}
+    <Button
+      variant="ghost"
+      size="xs"
+      data-testid={testId}
+      title={children}
+      onClick={onClick}
+      icon={icon}
+      className={messageActionClass}
+    >
       <span className={messageActionLabelClass}>{children}</span>
-    </button>
+    </Button>
   );
 }
 
@@ -68,30 +79,17 @@ export function MessageEditor({
         className="w-full rounded-xl border border-zinc-300 bg-white p-3 dark:border-zinc-700 dark:bg-zinc-900"
       />
       {laterCount > 0 && (
-        <p
-          id={warningId}
-          data-testid="message-edit-warning"
-          className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-950 dark:bg-amber-950 dark:text-amber-50"
-        >
+        <Notice id={warningId} data-testid="message-edit-warning" tone="warning" size="sm">
           {t('editReplaces', { count: laterCount })}
-        </p>
+        </Notice>
       )}
-      <div className="flex justify-end gap-2 text-sm">
-        <button
-          type="button"
-          data-testid="message-edit-cancel"
-          onClick={onCancel}
-          className="rounded-lg border border-zinc-300 px-3 py-1 dark:border-zinc-700"
-        >
+      <div className="flex justify-end gap-2">
+        <Button data-testid="message-edit-cancel" onClick={onCancel}>
           {t('editCancel')}
-        </button>
-        <button
-          type="submit"
-          data-testid="message-edit-save"
-          className="rounded-lg bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700"
-        >
+        </Button>
+        <Button type="submit" variant="primary" data-testid="message-edit-save">
           {t('editSave')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { Notice } from '@/components/ui/Notice';
 import { NVIDIA_KEY_URL } from '@/lib/shared/ai/defaults';
 
 export function NotConfiguredNotice({ id }: { id: string }) {
@@ -7,11 +8,14 @@ export function NotConfiguredNotice({ id }: { id: string }) {
     <code className="rounded bg-amber-100 px-1 font-mono dark:bg-amber-900">{chunks}</code>
   );
   return (
-    <section
+    <Notice
+      as="section"
+      tone="warning"
+      size="lg"
       id={id}
       data-testid="not-configured"
       aria-labelledby={`${id}-title`}
-      className="flex flex-col gap-2 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50"
+      className="flex flex-col gap-2"
     >
       <h2 id={`${id}-title`} className="font-bold">
         {t('title')}
@@ -31,6 +35,6 @@ export function NotConfiguredNotice({ id }: { id: string }) {
         <li>{t.rich('custom', { code })}</li>
       </ul>
       <p>{t('sendDisabled')}</p>
-    </section>
+    </Notice>
   );
 }

@@ -1,66 +1,37 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { lazy } from 'react';
 import { useTranslations } from 'next-intl';
 import { Code } from 'lucide-react';
+import { DialogTrigger } from '@/components/ui/DialogTrigger';
 import { ICON_PROPS } from '@/components/ui/header-styles';
-import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
-import { returnFocus } from '@/lib/client/browser/focus';
 import type { CodeSource } from './ViewCodeDialog';
 
-// The dialog and the snippet builders load on first open, not with the chat.
-const ViewCodeDialog = dynamic(() => import('./ViewCodeDialog').then((m) => m.ViewCodeDialog), { ssr: false });
+// The dialog and the snippet builders are not in the chat's first load: fetched when the button is hovered or focused.
+const loadViewCodeDialog = () => import('./ViewCodeDialog');
+const ViewCodeDialog = lazy(() => loadViewCodeDialog().then((m) => ({ default: m.ViewCodeDialog })));
 
 interface ViewCodeButtonProps {
   /** Set on a compare column: the dialog shows that column's request. */
   source?: () => CodeSource;
   testId?: string;
-  className?: string;
+  /** In a compare column rather than the header. */
+  inline?: boolean;
   label?: string;
   ariaLabel?: string;
 }
 
-export function ViewCodeButton({ source, testId = 'view-code', className, label, ariaLabel }: ViewCodeButtonProps) {
+export function ViewCodeButton({ source, testId = 'view-code', inline, label, ariaLabel }: ViewCodeButtonProps) {
   const t = useTranslations('viewCode');
-  const itemClass = useHeaderItemClass();
-  const labelClass = useHeaderLabelClass();
-  const [open, setOpen] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
   return (
-    <>
-      <button
-        ref={buttonRef}
-        type="button"
-        data-testid={testId}
-        aria-haspopup="dialog"
-        aria-label={ariaLabel ?? t('openLabel')}
-        onClick={() => {
-          setLoaded(true);
-          setOpen(true);
-        }}
-        title={label ?? t('open')}
-        className={className ?? itemClass}
-      >
-        <Code {...ICON_PROPS} />
-        <span className={className ? undefined : labelClass}>{label ?? t('open')}</span>
-      </button>
-      {/* Into <body>: on phones the button is in the overflow menu, hidden while the dialog is open. */}
-      {loaded &&
-        createPortal(
-          <ViewCodeDialog
-            source={source}
-            open={open}
-            onClose={() => {
-              setOpen(false);
-              returnFocus(buttonRef.current);
-            }}
-          />,
-          document.body,
-        )}
-    </>
+    <DialogTrigger
+      testId={testId}
+      label={label ?? t('open')}
+      ariaLabel={ariaLabel ?? t('openLabel')}
+      icon={<Code {...ICON_PROPS} />}
+      dialog={(props) => <ViewCodeDialog {...props} source={source} />}
+      preload={loadViewCodeDialog}
+      inline={inline}
+    />
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { draftStore, getChat } from '@/lib/client/chat/chat-session';
 import { settingsStore } from '@/lib/client/chat/settings-store';
@@ -11,6 +11,7 @@ import { dropOldestTurns } from '@/lib/shared/ai/turns';
 import { snippetChatRequest, toUpstreamRequest } from '@/lib/client/runtime/code/upstream-request';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
+import { Dialog } from '@/components/ui/Dialog';
 import { SnippetTabs } from './SnippetTabs';
 
 interface BudgetAnswer {
@@ -71,7 +72,6 @@ export function ViewCodeDialog({
   const t = useTranslations('viewCode');
   const locale = useLocale() as Locale;
   const ids = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const liveSettings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
   const liveDraft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
   const [answer, setAnswer] = useState<BudgetAnswer | null>(null);
@@ -81,16 +81,6 @@ export function ViewCodeDialog({
   const settings = opened?.settings ?? liveSettings;
   const messages = opened?.messages ?? liveMessages;
   const draft = opened ? '' : liveDraft;
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (open && dialog && !dialog.open) {
-      setOpened(source?.() ?? null);
-      setLiveMessages(getChat().messages);
-      dialog.showModal();
-    }
-    if (!open && dialog?.open) dialog.close();
-  }, [open, source]);
 
   const placeholder = t('placeholder');
   const chatRequest = useMemo(
@@ -119,38 +109,30 @@ export function ViewCodeDialog({
   const usesPlaceholder = request.messages.at(-1)?.content === placeholder && !draft.trim();
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={`${ids}-title`}
+    <Dialog
+      open={open}
+      onClose={onClose}
+      // Each opening shows the conversation (or the column's request) as it is then.
+      onOpen={() => {
+        setOpened(source?.() ?? null);
+        setLiveMessages(getChat().messages);
+      }}
+      title={t('title')}
+      closeLabel={t('close')}
+      layout="lg"
       aria-describedby={`${ids}-intro`}
       data-testid="view-code-dialog"
-      onClose={onClose}
-      className="m-auto w-[min(48rem,calc(100%-1rem))] rounded-2xl bg-white p-0 text-zinc-900 backdrop:bg-black/40 dark:bg-zinc-950 dark:text-zinc-100"
     >
-      <div className="flex flex-col gap-3 p-4 sm:p-5">
-        <h2 id={`${ids}-title`} className="text-lg font-bold">
-          {t('title')}
-        </h2>
-        <div id={`${ids}-intro`} className="flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-300">
-          <p>{t('intro', { count: request.messages.length })}</p>
-          <p data-testid="view-code-key-note">{t('keyNote', { env: target?.apiKeyEnv ?? 'NVIDIA_API_KEY' })}</p>
-          {target && !target.baseURL && (
-            <p data-testid="view-code-url-note">{t('urlNote', { env: target.baseURLEnv })}</p>
-          )}
-          {droppedTurns > 0 && <p data-testid="view-code-context-note">{t('contextNote', { count: droppedTurns })}</p>}
-          {usesPlaceholder && <p>{t('placeholderNote')}</p>}
-        </div>
-        {snippets ? <SnippetTabs snippets={snippets} /> : <p role="status">{t('loading')}</p>}
-        <div className="flex justify-end">
-          <button
-            type="button"
-            onClick={() => dialogRef.current?.close()}
-            className="rounded-lg border border-zinc-300 px-3 py-1 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            {t('close')}
-          </button>
-        </div>
+      <div id={`${ids}-intro`} className="flex flex-col gap-1 text-sm text-zinc-600 dark:text-zinc-300">
+        <p>{t('intro', { count: request.messages.length })}</p>
+        <p data-testid="view-code-key-note">{t('keyNote', { env: target?.apiKeyEnv ?? 'NVIDIA_API_KEY' })}</p>
+        {target && !target.baseURL && (
+          <p data-testid="view-code-url-note">{t('urlNote', { env: target.baseURLEnv })}</p>
+        )}
+        {droppedTurns > 0 && <p data-testid="view-code-context-note">{t('contextNote', { count: droppedTurns })}</p>}
+        {usesPlaceholder && <p>{t('placeholderNote')}</p>}
       </div>
-    </dialog>
+      {snippets ? <SnippetTabs snippets={snippets} /> : <p role="status">{t('loading')}</p>}
+    </Dialog>
   );
 }

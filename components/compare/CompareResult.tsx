@@ -6,6 +6,9 @@ import { modelLabel } from '@/lib/shared/ai/model-label';
 import { dismissResult } from '@/lib/client/compare/compare-session';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { pairScore } from '@/lib/client/compare/tally';
+import { Button } from '@/components/ui/Button';
+import { Notice } from '@/components/ui/Notice';
+import { CompareTally } from './CompareToolbar';
 
 /** After a pick: which model the chat goes on with (in blind mode, the reveal and the tally). */
 export function CompareResult() {
@@ -16,25 +19,12 @@ export function CompareResult() {
   const other = result.other ? modelLabel(result.other) : null;
   const score = result.blind && result.other ? pairScore(tally, result.picked, result.other) : null;
   return (
-    <div
-      role="status"
-      data-testid="compare-result"
-      className="flex flex-col gap-1 rounded-lg bg-brand-50 px-3 py-2 text-sm text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50"
-    >
+    <Notice as="div" tone="brand" role="status" data-testid="compare-result" className="flex flex-col gap-1">
       <p>{result.blind && other ? t('resultBlind', { picked, other }) : t('result', { picked })}</p>
-      {score && (
-        <p data-testid="compare-tally" className="tabular-nums">
-          {t('tally', {
-            first: modelLabel(score[0].model),
-            firstWins: score[0].wins,
-            second: modelLabel(score[1].model),
-            secondWins: score[1].wins,
-          })}
-        </p>
-      )}
-      <button type="button" onClick={dismissResult} className="self-start text-xs underline">
+      {score && <CompareTally score={score} />}
+      <Button variant="link" size="xs" onClick={dismissResult} className="self-start">
         {t('dismiss')}
-      </button>
-    </div>
+      </Button>
+    </Notice>
   );
 }

@@ -4,8 +4,8 @@ import { useSyncExternalStore } from 'react';
 import clsx from 'clsx';
 import { SquareSplitHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { HeaderButton } from '@/components/ui/HeaderButton';
 import { ICON_PROPS } from '@/components/ui/header-styles';
-import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
 import { withCompareSession } from '@/lib/client/compare/compare-loader';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { preloadCompare } from './lazy';
@@ -13,15 +13,12 @@ import { preloadCompare } from './lazy';
 /** Turns compare mode on and off (in the header row from `lg` up, in the overflow menu below). */
 export function CompareToggle({ models }: { models: string[] }) {
   const t = useTranslations('compare');
-  const itemClass = useHeaderItemClass();
-  const labelClass = useHeaderLabelClass();
   const state = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
   const active = state.open || state.run !== null;
   // A comparison waiting for its pick is left by picking or discarding it, not by this button.
   const locked = state.run !== null;
   return (
-    <button
-      type="button"
+    <HeaderButton
       data-testid="compare-open"
       aria-pressed={active}
       aria-disabled={locked || undefined}
@@ -36,14 +33,12 @@ export function CompareToggle({ models }: { models: string[] }) {
         withCompareSession((session) => (active ? session.closeCompare() : session.openCompare(models)));
       }}
       className={clsx(
-        itemClass,
         active && 'bg-brand-50 text-brand-700 dark:bg-brand-700/40 dark:text-brand-100',
         locked && 'cursor-not-allowed',
       )}
-    >
-      {/* Two halves side by side: not the history panel's icon (PanelLeft) beside it. */}
-      <SquareSplitHorizontal {...ICON_PROPS} />
-      <span className={labelClass}>{t('open')}</span>
-    </button>
+      // Two halves side by side: not the history panel's icon (PanelLeft) beside it.
+      icon={<SquareSplitHorizontal {...ICON_PROPS} />}
+      label={t('open')}
+    />
   );
 }

@@ -1,8 +1,10 @@
 'use client';
 
 import { useId } from 'react';
+import clsx from 'clsx';
 import { Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/Button';
 import { ICON_PROPS } from '@/components/ui/header-styles';
 import { modelLabel } from '@/lib/shared/ai/model-label';
 import { discardComparison, setBlind, type CompareState } from '@/lib/client/compare/compare-session';
@@ -25,15 +27,9 @@ export function CompareToolbar({ state }: { state: CompareState }) {
           {t('title')}
         </h2>
         {run && !busy && (
-          <button
-            type="button"
-            data-testid="compare-discard"
-            onClick={discardComparison}
-            className="inline-flex min-h-9 items-center gap-1 rounded-lg border border-zinc-300 px-2 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-          >
-            <Trash2 {...ICON_PROPS} />
+          <Button data-testid="compare-discard" onClick={discardComparison} icon={<Trash2 {...ICON_PROPS} />}>
             {t('discard')}
-          </button>
+          </Button>
         )}
       </div>
       {!run && <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('intro')}</p>}
@@ -50,21 +46,33 @@ export function CompareToolbar({ state }: { state: CompareState }) {
         />
         {t('blind')}
       </label>
-      {score && (
-        <p data-testid="compare-tally" className="text-sm tabular-nums text-zinc-700 dark:text-zinc-300">
-          {t('tally', {
-            first: modelLabel(score[0].model),
-            firstWins: score[0].wins,
-            second: modelLabel(score[1].model),
-            secondWins: score[1].wins,
-          })}
-        </p>
-      )}
+      {score && <CompareTally score={score} className="text-sm text-zinc-700 dark:text-zinc-300" />}
       {run && !busy && (
         <p id="compare-pick-hint" role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
           {t('pickHint')}
         </p>
       )}
     </div>
+  );
+}
+
+/** The pair's wins so far ("A 3 – B 1"), as the toolbar shows it and the blind pick's result. */
+export function CompareTally({
+  score,
+  className,
+}: {
+  score: NonNullable<ReturnType<typeof pairScore>>;
+  className?: string;
+}) {
+  const t = useTranslations('compare');
+  return (
+    <p data-testid="compare-tally" className={clsx('tabular-nums', className)}>
+      {t('tally', {
+        first: modelLabel(score[0].model),
+        firstWins: score[0].wins,
+        second: modelLabel(score[1].model),
+        secondWins: score[1].wins,
+      })}
+    </p>
   );
 }

@@ -7,7 +7,9 @@ import { ChatErrorNotice } from '@/components/chat/ChatErrorNotice';
 import { useChatState } from '@/components/chat/useChatState';
 import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
+import { Button } from '@/components/ui/Button';
 import { ICON_PROPS } from '@/components/ui/header-styles';
+import { Notice } from '@/components/ui/Notice';
 import { modelLabel } from '@/lib/shared/ai/model-label';
 import { messageText } from '@/lib/client/chat/request-body';
 import { replyStatus } from '@/lib/client/chat/request-body';
@@ -58,7 +60,7 @@ export function RunColumn({ column, index, blind }: { column: CompareColumn; ind
             testId="compare-view-code"
             label={t('viewCode')}
             ariaLabel={t('viewCodeLabel', { name })}
-            className="inline-flex min-h-9 shrink-0 items-center gap-1 rounded-lg border border-zinc-300 px-2 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+            inline
           />
         )
       }
@@ -75,28 +77,32 @@ export function RunColumn({ column, index, blind }: { column: CompareColumn; ind
           </div>
         ) : (
           state === 'error' && (
-            <div className="flex items-center gap-3 text-sm text-red-800 dark:text-red-200">
-              <p>{t('failed')}</p>
-              <button type="button" onClick={() => retryColumn(index)} className="underline">
-                {t('retry')}
-              </button>
-            </div>
+            <Notice
+              tone="error"
+              action={
+                <Button variant="danger" size="xs" onClick={() => retryColumn(index)}>
+                  {t('retry')}
+                </Button>
+              }
+            >
+              {t('failed')}
+            </Notice>
           )
         )}
       </div>
       {state === 'stopped' && <p className="text-xs text-zinc-500 dark:text-zinc-400">{tChat('stopped')}</p>}
       <CompareMetrics timing={timing} usage={reply?.metadata?.usage} />
-      <button
-        type="button"
+      <Button
+        variant="primary"
+        size="lg"
         data-testid="compare-pick"
         disabled={!columnCanBePicked(column)}
         aria-label={t('pickLabel', { name })}
         onClick={() => pickColumn(index)}
-        className="inline-flex min-h-11 items-center justify-center gap-2 rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-40"
+        icon={<Check {...ICON_PROPS} />}
       >
-        <Check {...ICON_PROPS} />
         {t('pick')}
-      </button>
+      </Button>
     </ColumnFrame>
   );
 }

@@ -5,7 +5,8 @@ import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/shared/i18n/navigation';
 import type { Conversation } from '@/lib/client/storage/conversation';
-import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
+import { Button } from '@/components/ui/Button';
+import { TOUCH_FIELD } from '@/components/ui/touch';
 
 interface ConversationItemProps {
   conversation: Conversation;
@@ -15,7 +16,8 @@ interface ConversationItemProps {
   onExport: (format: 'markdown' | 'json') => void;
 }
 
-const menuItemClass = `w-full rounded px-2 py-1 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
+/** A row of the conversation's menu: full width, its label at the left. */
+const menuItem = { variant: 'ghost', className: 'w-full justify-start text-left' } as const;
 
 export function ConversationItem({ conversation, active, onRename, onDelete, onExport }: ConversationItemProps) {
   const t = useTranslations('history');
@@ -53,13 +55,9 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
             onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}
             className={`min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`}
           />
-          <button
-            type="submit"
-            data-testid="conversation-rename-save"
-            className={`rounded bg-brand-600 px-2 text-sm text-white ${TOUCH_TARGET}`}
-          >
+          <Button type="submit" variant="primary" data-testid="conversation-rename-save">
             {t('renameSave')}
-          </button>
+          </Button>
         </form>
       </li>
     );
@@ -91,38 +89,23 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
           …
         </summary>
         <div className="absolute right-0 z-30 flex w-48 flex-col rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-          <button
-            type="button"
-            data-testid="conversation-rename"
-            className={menuItemClass}
-            onClick={choose(() => setRenaming(true))}
-          >
+          <Button {...menuItem} data-testid="conversation-rename" onClick={choose(() => setRenaming(true))}>
             {t('rename')}
-          </button>
-          <button
-            type="button"
-            data-testid="conversation-export-markdown"
-            className={menuItemClass}
-            onClick={choose(() => onExport('markdown'))}
-          >
+          </Button>
+          <Button {...menuItem} data-testid="conversation-export-markdown" onClick={choose(() => onExport('markdown'))}>
             {t('exportMarkdown')}
-          </button>
-          <button
-            type="button"
-            data-testid="conversation-export-json"
-            className={menuItemClass}
-            onClick={choose(() => onExport('json'))}
-          >
+          </Button>
+          <Button {...menuItem} data-testid="conversation-export-json" onClick={choose(() => onExport('json'))}>
             {t('exportJson')}
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
+            variant="ghost"
             data-testid="conversation-delete"
-            className={`${menuItemClass} text-red-700 dark:text-red-300`}
             onClick={choose(onDelete)}
+            className={`${menuItem.className} text-red-700 dark:text-red-300`}
           >
             {t('delete')}
-          </button>
+          </Button>
         </div>
       </details>
     </li>

@@ -1,14 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { JsonFileImport } from '@/components/ui/JsonFileImport';
+import { JsonFileImport, useImportErrorText } from '@/components/ui/JsonFileImport';
+import type { ButtonSize } from '@/components/ui/Button';
 import { historyStore, restoreConversations } from '@/lib/client/chat/history';
-import {
-  MAX_CONVERSATION_IMPORT_BYTES,
-  MAX_CONVERSATIONS,
-  planImport,
-  type ConversationImportError,
-} from '@/lib/client/storage/transfer';
+import { MAX_CONVERSATION_IMPORT_BYTES, MAX_CONVERSATIONS, planImport } from '@/lib/client/storage/transfer';
 
 const MB = 1024 * 1024;
 
@@ -17,30 +13,16 @@ const MB = 1024 * 1024;
  * already here is not added twice (lib/client/storage/transfer.ts planImport); the note says what came in.
  */
 export function HistoryImport({
-  className,
+  size,
   onImported,
 }: {
-  className: string;
+  size: ButtonSize;
   /** The note after an import; null when a new file is chosen (the last note no longer stands). */
   onImported: (message: string | null) => void;
 }) {
   const t = useTranslations('history');
 
-  function describe(error: ConversationImportError): string {
-    switch (error.code) {
-      case 'too_large':
-        return t('importErrors.too_large', { size: (error.bytes / MB).toFixed(1), max: error.max / MB });
-      case 'wrong_shape':
-        // In words, never the validator's text: another kind of file, a newer app's, or which item is damaged.
-        return error.problem === 'bad_item'
-          ? t('importErrors.wrong_shape', { number: error.item ?? 1 })
-          : t(`importErrors.${error.problem}`);
-      case 'too_many':
-        return t('importErrors.too_many', { count: error.count, max: error.max });
-      default:
-        return t(`importErrors.${error.code}`);
-    }
-  }
+  const describe = useImportErrorText('history.importErrors', MB, 1);
 
   async function onImport(text: string): Promise<string | null> {
     const existing = historyStore.get().conversations;
@@ -64,7 +46,7 @@ export function HistoryImport({
     <JsonFileImport
       testId="history-import"
       label={t('import')}
-      className={className}
+      size={size}
       maxBytes={MAX_CONVERSATION_IMPORT_BYTES}
       errorTitle={t('importErrors.title')}
       tooLargeMessage={(bytes) => describe({ code: 'too_large', bytes, max: MAX_CONVERSATION_IMPORT_BYTES })}

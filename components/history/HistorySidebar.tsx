@@ -17,9 +17,9 @@ import { conversationToMarkdown, exportConversations } from '@/lib/client/storag
 import { ConversationItem } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
 import { SearchField } from '@/components/ui/SearchField';
-import { TOUCH_TARGET } from '@/components/ui/touch';
+import { Button } from '@/components/ui/Button';
+import { UndoNotice, type UndoableNote } from '@/components/ui/Notice';
 
-const toolClass = `rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
 const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
 type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
 type Search = typeof import('@/lib/client/chat/history-search');
@@ -41,7 +41,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
     () => null,
   );
   const [query, setQuery] = useState('');
-  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [notice, setNotice] = useState<UndoableNote | null>(null);
   // Search loads with the first key typed in it: the sidebar is in the page's first load, search is not.
   const [search, setSearch] = useState<Search | null>(null);
   const shown = search ? conversations.filter((c) => search.conversationMatches(query, c)) : conversations;
@@ -86,16 +86,15 @@ export const HistorySidebar = memo(function HistorySidebar() {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
+        <Button
+          size="xs"
           data-testid="history-export-all"
           onClick={() => void exportAll()}
           disabled={conversations.length === 0}
-          className={`${toolClass} disabled:opacity-40`}
         >
           {t('exportAll')}
-        </button>
-        <HistoryImport className={toolClass} onImported={(text) => setNotice(text ? { text } : null)} />
+        </Button>
+        <HistoryImport size="xs" onImported={(text) => setNotice(text ? { text } : null)} />
       </div>
       <SearchField
         id="history-search"
@@ -109,26 +108,7 @@ export const HistorySidebar = memo(function HistorySidebar() {
           void import('@/lib/client/chat/history-search').then(setSearch);
         }}
       />
-      <div role="status" aria-live="polite" className="empty:hidden">
-        {notice && (
-          <p
-            data-testid="history-notice"
-            className="flex flex-wrap items-center gap-2 rounded-lg bg-zinc-100 px-2 py-1.5 text-xs dark:bg-zinc-800"
-          >
-            <span>{notice.text}</span>
-            {notice.undo && (
-              <button
-                type="button"
-                data-testid="history-undo"
-                onClick={notice.undo}
-                className={`font-medium text-brand-600 underline dark:text-brand-100 ${TOUCH_TARGET}`}
-              >
-                {t('undo')}
-              </button>
-            )}
-          </p>
-        )}
-      </div>
+      <UndoNotice note={notice} size="sm" testId="history-notice" undoTestId="history-undo" undoLabel={t('undo')} />
       {conversations.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('empty')}</p>
       ) : shown.length === 0 ? (

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
+import { Notice } from '@/components/ui/Notice';
 import { NVIDIA_KEY_URL } from '@/lib/shared/ai/defaults';
 
 const LINKS = {
@@ -12,17 +14,13 @@ const LINKS = {
 
 const FACTS = ['maker', 'base', 'sizes', 'variants', 'release', 'languages', 'license'] as const;
 const linkClass = 'text-brand-600 underline underline-offset-2 dark:text-brand-100';
-const h2Class = 'text-xl font-bold';
 
 /** Who made Swallow, what it is, its licences and how it was evaluated: our own summary of the model card. */
 export function ModelOverview() {
   const t = useTranslations('model');
   return (
     <>
-      <section aria-labelledby="facts" className="flex flex-col gap-3">
-        <h2 id="facts" className={h2Class}>
-          {t('facts.heading')}
-        </h2>
+      <Section id="facts" title={t('facts.heading')}>
         <dl data-testid="model-facts" className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[8rem_1fr]">
           {FACTS.map((fact) => (
             <div key={fact} className="contents">
@@ -31,21 +29,15 @@ export function ModelOverview() {
             </div>
           ))}
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="about" className="flex flex-col gap-3 leading-relaxed">
-        <h2 id="about" className={h2Class}>
-          {t('about.heading')}
-        </h2>
+      <Section id="about" prose title={t('about.heading')}>
         <p>{t('about.p1')}</p>
         <p>{t('about.p2')}</p>
         <p>{t('about.p3')}</p>
-      </section>
+      </Section>
 
-      <section aria-labelledby="license" className="flex flex-col gap-3 leading-relaxed">
-        <h2 id="license" className={h2Class}>
-          {t('license.heading')}
-        </h2>
+      <Section id="license" prose title={t('license.heading')}>
         <p>{t('license.body')}</p>
         <ul className="list-disc pl-6">
           <li>
@@ -59,22 +51,17 @@ export function ModelOverview() {
             </a>
           </li>
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="evaluation" className="flex flex-col gap-3 leading-relaxed">
-        <h2 id="evaluation" className={h2Class}>
-          {t('evaluation.heading')}
-        </h2>
+      <Section id="evaluation" prose title={t('evaluation.heading')}>
         <p>{t('evaluation.body')}</p>
         <ul className="flex list-disc flex-col gap-2 pl-6">
           <li>{t('evaluation.ja')}</li>
           <li>{t('evaluation.en')}</li>
           <li>{t('evaluation.mtBench')}</li>
         </ul>
-        <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
-          {t('evaluation.limits')}
-        </p>
-      </section>
+        <Notice tone="warning">{t('evaluation.limits')}</Notice>
+      </Section>
     </>
   );
 }
@@ -82,10 +69,7 @@ export function ModelOverview() {
 export function ModelLinks() {
   const t = useTranslations('model.links');
   return (
-    <section aria-labelledby="links" className="flex flex-col gap-3">
-      <h2 id="links" className={h2Class}>
-        {t('heading')}
-      </h2>
+    <Section id="links" title={t('heading')}>
       <ul className="list-disc pl-6 leading-relaxed">
         {(['hf8b', 'hf70b', 'site', 'nvidia'] as const).map((key) => (
           <li key={key}>
@@ -95,6 +79,18 @@ export function ModelLinks() {
           </li>
         ))}
       </ul>
+    </Section>
+  );
+}
+
+/** A part of the page under its heading; `prose` for running text. */
+function Section({ id, title, prose, children }: { id: string; title: string; prose?: boolean; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={prose ? 'flex flex-col gap-3 leading-relaxed' : 'flex flex-col gap-3'}>
+      <h2 id={id} className="text-xl font-bold">
+        {title}
+      </h2>
+      {children}
     </section>
   );
 }

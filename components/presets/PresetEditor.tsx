@@ -6,7 +6,8 @@ import { NumberField } from '@/components/settings/NumberField';
 import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
 import { MAX_STARTERS, type Preset } from '@/lib/shared/presets/preset';
 import { presetSchema } from '@/lib/shared/presets/schema';
-import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
+import { Button } from '@/components/ui/Button';
+import { TOUCH_FIELD } from '@/components/ui/touch';
 
 interface PresetEditorProps {
   initial: Preset;
@@ -165,21 +166,12 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
         {errorText('starters')}
       </div>
       <div className="flex gap-2">
-        <button
-          type="submit"
-          data-testid="preset-save"
-          className={`rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 ${TOUCH_TARGET}`}
-        >
+        <Button type="submit" variant="primary" data-testid="preset-save">
           {t('save')}
-        </button>
-        <button
-          type="button"
-          data-testid="preset-cancel"
-          onClick={onCancel}
-          className={`rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700 ${TOUCH_TARGET}`}
-        >
+        </Button>
+        <Button data-testid="preset-cancel" onClick={onCancel}>
           {t('cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { LocalizedPreset } from '@/lib/shared/presets/preset';
-import { TOUCH_TARGET } from '@/components/ui/touch';
+import { Button } from '@/components/ui/Button';
 
 interface PresetItemProps {
   preset: LocalizedPreset;
@@ -14,8 +14,6 @@ interface PresetItemProps {
   onEdit?: () => void;
   onDelete?: () => void;
 }
-
-const actionClass = `rounded-lg border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
 
 export function PresetItem({
   preset,
@@ -59,34 +57,24 @@ export function PresetItem({
         </p>
       </details>
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          data-testid="preset-apply"
-          onClick={onApply}
-          className={`rounded-lg bg-brand-600 px-2 py-1 text-xs font-medium text-white hover:bg-brand-700 ${TOUCH_TARGET}`}
-        >
+        <Button variant="primary" size="xs" data-testid="preset-apply" onClick={onApply}>
           {t('apply')}
-        </button>
-        <button type="button" data-testid="preset-apply-new-chat" onClick={onApplyNewChat} className={actionClass}>
+        </Button>
+        <Button size="xs" data-testid="preset-apply-new-chat" onClick={onApplyNewChat}>
           {t('applyNewChat')}
-        </button>
-        <button type="button" data-testid="preset-duplicate" onClick={onDuplicate} className={actionClass}>
+        </Button>
+        <Button size="xs" data-testid="preset-duplicate" onClick={onDuplicate}>
           {t('duplicate')}
-        </button>
+        </Button>
         {onEdit && (
-          <button type="button" data-testid="preset-edit" onClick={onEdit} className={actionClass}>
+          <Button size="xs" data-testid="preset-edit" onClick={onEdit}>
             {t('edit')}
-          </button>
+          </Button>
         )}
         {onDelete && (
-          <button
-            type="button"
-            data-testid="preset-delete"
-            onClick={onDelete}
-            className={`${actionClass} text-red-700 dark:text-red-300`}
-          >
+          <Button variant="danger" size="xs" data-testid="preset-delete" onClick={onDelete}>
             {t('delete')}
-          </button>
+          </Button>
         )}
       </div>
     </li>

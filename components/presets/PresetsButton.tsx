@@ -20,7 +20,7 @@ export function PresetsButton() {
       label={t('open')}
       ariaLabel={t('openLabel')}
       icon={<LibraryBig {...ICON_PROPS} />}
-      dialog={PresetsDialog}
+      dialog={(props) => <PresetsDialog {...props} />}
       preload={loadPresetsDialog}
     />
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { downloadTextFile } from '@/lib/client/browser/download';
 import { startNewChat } from '@/lib/client/chat/chat-session';
@@ -15,24 +15,14 @@ import { PresetEditor } from './PresetEditor';
 import { PresetImport } from './PresetImport';
 import { PresetItem } from './PresetItem';
 import { SearchField } from '@/components/ui/SearchField';
-import { TOUCH_TARGET } from '@/components/ui/touch';
+import { Button } from '@/components/ui/Button';
+import { Dialog, type DialogOwnerProps } from '@/components/ui/Dialog';
+import { Notice, UndoNotice, type UndoableNote } from '@/components/ui/Notice';
 
-interface PresetsDialogProps {
-  open: boolean;
-  onClose: () => void;
-}
-
-type Notice = { text: string; undo?: () => void };
-const toolClass = `rounded-lg border border-zinc-300 px-2 py-1 text-sm hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800 ${TOUCH_TARGET}`;
-
-/**
- * The presets panel: a modal side panel (a bottom sheet on phones) built on <dialog>, which traps
- * focus and closes on Escape.
- */
-export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
+/** The presets panel: a modal side panel (a bottom sheet on phones), components/ui/Dialog. */
+export function PresetsDialog({ open, onClose }: DialogOwnerProps) {
   const t = useTranslations('presets');
   const locale = useLocale();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const { presets: userPresets, writable } = useSyncExternalStore(
     presetStore.subscribe,
     presetStore.get,
@@ -45,14 +35,7 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
   );
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<{ preset: Preset; isNew: boolean } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const [notice, setNotice] = useState<UndoableNote | null>(null);
 
   const matches = (preset: Preset) => {
     const local = localizePreset(preset, locale);
@@ -115,117 +98,87 @@ export function PresetsDialog({ open, onClose }: PresetsDialogProps) {
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby="presets-title"
-      data-testid="presets-panel"
+    <Dialog
+      open={open}
       onClose={onClose}
-      className="fixed inset-x-0 bottom-0 top-auto m-0 max-h-[85dvh] w-full max-w-none overflow-y-auto rounded-t-2xl bg-white p-0 text-zinc-900 backdrop:bg-black/40 sm:inset-y-0 sm:left-auto sm:right-0 sm:h-dvh sm:max-h-dvh sm:max-w-md sm:rounded-none dark:bg-zinc-950 dark:text-zinc-100"
+      title={t('title')}
+      closeLabel={t('close')}
+      closeTestId="presets-close"
+      layout="sheet"
+      data-testid="presets-panel"
     >
-      <div className="flex flex-col gap-4 p-4">
-        <div className="flex items-center justify-between">
-          <h2 id="presets-title" className="text-lg font-bold">
-            {t('title')}
-          </h2>
-          <button type="button" data-testid="presets-close" onClick={onClose} className={toolClass}>
-            {t('close')}
-          </button>
-        </div>
+      {!writable && <Notice tone="warning">{t('readOnly')}</Notice>}
+      <UndoNotice note={notice} testId="presets-notice" undoTestId="preset-undo" undoLabel={t('undo')} />
 
-        {!writable && <p className="text-sm text-amber-800 dark:text-amber-200">{t('readOnly')}</p>}
-        <div role="status" aria-live="polite" className="empty:hidden">
-          {notice && (
-            <p
-              data-testid="presets-notice"
-              className="flex items-center gap-2 rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800"
+      {editing ? (
+        <PresetEditor
+          key={editing.preset.id}
+          initial={editing.preset}
+          isNew={editing.isNew}
+          onSave={save}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <>
+          <div className="flex flex-wrap gap-2">
+            <Button data-testid="preset-new" onClick={startNew}>
+              {t('new')}
+            </Button>
+            <Button
+              data-testid="preset-export"
+              disabled={userPresets.length === 0}
+              onClick={() =>
+                downloadTextFile(
+                  `swallow-chat-presets-${new Date().toISOString().slice(0, 10)}.json`,
+                  exportPresetFile(userPresets),
+                )
+              }
             >
-              <span>{notice.text}</span>
-              {notice.undo && (
-                <button
-                  type="button"
-                  data-testid="preset-undo"
-                  onClick={notice.undo}
-                  className={`font-medium text-brand-600 underline dark:text-brand-100 ${TOUCH_TARGET}`}
-                >
-                  {t('undo')}
-                </button>
-              )}
-            </p>
-          )}
-        </div>
+              {t('export')}
+            </Button>
+            <PresetImport size="sm" onImported={(text) => setNotice(text ? { text } : null)} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <SearchField
+              id="presets-search"
+              testId="presets-search"
+              label={t('search')}
+              placeholder={t('searchPlaceholder')}
+              value={query}
+              onChange={setQuery}
+            />
+          </div>
+          {query && builtins.length + mine.length === 0 && <p className="text-sm">{t('noResults', { query })}</p>}
 
-        {editing ? (
-          <PresetEditor
-            key={editing.preset.id}
-            initial={editing.preset}
-            isNew={editing.isNew}
-            onSave={save}
-            onCancel={() => setEditing(null)}
-          />
-        ) : (
-          <>
-            <div className="flex flex-wrap gap-2">
-              <button type="button" data-testid="preset-new" onClick={startNew} className={toolClass}>
-                {t('new')}
-              </button>
-              <button
-                type="button"
-                data-testid="preset-export"
-                disabled={userPresets.length === 0}
-                onClick={() =>
-                  downloadTextFile(
-                    `swallow-chat-presets-${new Date().toISOString().slice(0, 10)}.json`,
-                    exportPresetFile(userPresets),
-                  )
-                }
-                className={toolClass}
-              >
-                {t('export')}
-              </button>
-              <PresetImport className={toolClass} onImported={(text) => setNotice(text ? { text } : null)} />
-            </div>
-            <div className="flex flex-col gap-1">
-              <SearchField
-                id="presets-search"
-                testId="presets-search"
-                label={t('search')}
-                placeholder={t('searchPlaceholder')}
-                value={query}
-                onChange={setQuery}
-              />
-            </div>
-            {query && builtins.length + mine.length === 0 && <p className="text-sm">{t('noResults', { query })}</p>}
-
-            <section aria-labelledby="presets-user" className="flex flex-col gap-2">
-              <h3 id="presets-user" className="text-sm font-bold">
-                {t('userSection')}
-              </h3>
-              {userPresets.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('userEmpty')}</p>}
-              <ul data-testid="user-presets" className="flex flex-col gap-2">
-                {mine.map((preset) => (
-                  <PresetItem
-                    key={preset.id}
-                    builtin={false}
-                    {...itemProps(preset)}
-                    onEdit={() => setEditing({ preset, isNew: false })}
-                    onDelete={() => remove(preset)}
-                  />
-                ))}
-              </ul>
-            </section>
-            <section aria-labelledby="presets-builtin" className="flex flex-col gap-2">
-              <h3 id="presets-builtin" className="text-sm font-bold">
-                {t('builtinSection')}
-              </h3>
-              <ul className="flex flex-col gap-2">
-                {builtins.map((preset) => (
-                  <PresetItem key={preset.id} builtin {...itemProps(preset)} />
-                ))}
-              </ul>
-            </section>
-          </>
-        )}
-      </div>
-    </dialog>
+          <section aria-labelledby="presets-user" className="flex flex-col gap-2">
+            <h3 id="presets-user" className="text-sm font-bold">
+              {t('userSection')}
+            </h3>
+            {userPresets.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('userEmpty')}</p>}
+            <ul data-testid="user-presets" className="flex flex-col gap-2">
+              {mine.map((preset) => (
+                <PresetItem
+                  key={preset.id}
+                  builtin={false}
+                  {...itemProps(preset)}
+                  onEdit={() => setEditing({ preset, isNew: false })}
+                  onDelete={() => remove(preset)}
+                />
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="presets-builtin" className="flex flex-col gap-2">
+            <h3 id="presets-builtin" className="text-sm font-bold">
+              {t('builtinSection')}
+            </h3>
+            <ul className="flex flex-col gap-2">
+              {builtins.map((preset) => (
+                <PresetItem key={preset.id} builtin {...itemProps(preset)} />
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </Dialog>
   );
 }

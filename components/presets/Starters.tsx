@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/Button';
 import { draftStore } from '@/lib/client/chat/chat-session';
 import { settingsStore } from '@/lib/client/chat/settings-store';
 import { findPreset } from '@/lib/client/presets/active';
@@ -24,18 +25,18 @@ export function Starters() {
   return (
     <section aria-label={t('starters')} className="flex flex-wrap justify-center gap-2">
       {starters.map((starter) => (
-        <button
+        <Button
           key={starter}
-          type="button"
+          size="lg"
           data-testid="starter"
           onClick={() => {
             draftStore.set(starter);
             document.getElementById('composer')?.focus();
           }}
-          className="rounded-xl border border-zinc-300 px-3 py-2 text-left text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          className="text-left"
         >
           {starter}
-        </button>
+        </Button>
       ))}
     </section>
   );

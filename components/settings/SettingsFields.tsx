@@ -11,11 +11,11 @@ import { formatInteger } from '@/lib/client/i18n/format-integer';
 import { resetSystemPrompt } from '@/lib/client/presets/active';
 import { presetStore } from '@/lib/client/presets/preset-store';
 import { NumberField } from './NumberField';
-import { TOUCH_FIELD, TOUCH_TARGET } from '@/components/ui/touch';
+import { Button } from '@/components/ui/Button';
+import { TOUCH_FIELD } from '@/components/ui/touch';
 
 export const fieldClass = `w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`;
 /** A link-like action under a field ("Reset to recommended"): a 44 px target on phones all the same. */
-const resetClass = `self-start text-xs text-brand-600 underline dark:text-brand-100 ${TOUCH_TARGET}`;
 
 interface SettingsFieldsProps {
   models: string[];
@@ -95,14 +95,15 @@ export function SettingsFields({ models, settings, onChange, testIdPrefix = '', 
             contextTokens: formatInteger(profile.contextTokens, locale),
           })}
         </p>
-        <button
-          type="button"
+        <Button
+          variant="link"
+          size="xs"
           data-testid={`${testIdPrefix}reset-params`}
           onClick={() => update({ ...profile.recommended })}
-          className={resetClass}
+          className="self-start"
         >
           {t('resetParams')}
-        </button>
+        </Button>
       </fieldset>
 
       <div className="flex flex-col gap-1">
@@ -123,13 +124,14 @@ export function SettingsFields({ models, settings, onChange, testIdPrefix = '', 
           className={`${fieldClass} resize-y`}
         />
         {settings.systemPrompt !== null && (
-          <button
-            type="button"
+          <Button
+            variant="link"
+            size="xs"
             onClick={() => onChange(resetSystemPrompt(settings, presetStore.get().presets, locale))}
-            className={resetClass}
+            className="self-start"
           >
             {t('resetSystemPrompt')}
-          </button>
+          </Button>
         )}
       </div>
     </div>

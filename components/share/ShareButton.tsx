@@ -18,7 +18,7 @@ export function ShareButton() {
       label={t('open')}
       ariaLabel={t('openLabel')}
       icon={<Share2 {...ICON_PROPS} />}
-      dialog={ShareDialog}
+      dialog={(props) => <ShareDialog {...props} />}
       preload={loadShareDialog}
     />
   );

@@ -1,8 +1,10 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { CopyButton } from '@/components/ui/CopyButton';
+import { Dialog, type DialogOwnerProps } from '@/components/ui/Dialog';
+import { Notice } from '@/components/ui/Notice';
 import { attachmentsStore } from '@/lib/client/attachments/pending';
 import { draftStore, getChat } from '@/lib/client/chat/chat-session';
 import { messageDocuments } from '@/lib/client/chat/request-body';
@@ -23,11 +25,10 @@ const hasDocuments = () =>
 type LinkState = { url: string } | { tooLong: true } | null;
 
 /** Makes a link that carries the current prompt, settings and (optionally) draft and conversation. */
-export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ShareDialog({ open, onClose }: DialogOwnerProps) {
   const t = useTranslations('share');
   const locale = useLocale();
   const ids = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
   const [includeDraft, setIncludeDraft] = useState(true);
@@ -36,12 +37,6 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   const compare = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
   const comparing = (compare.open || compare.run !== null) && compare.targets !== null;
   const [link, setLink] = useState<LinkState>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -71,116 +66,81 @@ export function ShareDialog({ open, onClose }: { open: boolean; onClose: () => v
   const url = link && 'url' in link ? link.url : null;
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={`${ids}-title`}
-      data-testid="share-dialog"
-      onClose={onClose}
-      className="m-auto w-[min(36rem,calc(100%-2rem))] rounded-2xl bg-white p-0 text-zinc-900 backdrop:bg-black/40 dark:bg-zinc-950 dark:text-zinc-100"
-    >
-      <div className="flex flex-col gap-4 p-5">
-        <h2 id={`${ids}-title`} className="text-lg font-bold">
-          {t('title')}
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('intro')}</p>
-        <fieldset className="flex flex-col gap-2 text-sm">
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              data-testid="share-include-draft"
-              checked={includeDraft}
-              onChange={(e) => setIncludeDraft(e.target.checked)}
-            />
-            {t('includeDraft')}
-          </label>
-          <label className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              data-testid="share-include-conversation"
-              checked={includeConversation}
-              onChange={(e) => setIncludeConversation(e.target.checked)}
-            />
-            {t('includeConversation', { max: MAX_SHARED_MESSAGES })}
-          </label>
-          {comparing && (
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                data-testid="share-include-compare"
-                checked={includeComparison}
-                onChange={(e) => setIncludeComparison(e.target.checked)}
-              />
-              {t('includeComparison')}
-            </label>
-          )}
-        </fieldset>
-        {open && hasDocuments() && (
-          <p
-            role="note"
-            data-testid="share-documents-notice"
-            className="rounded-lg bg-zinc-100 p-3 text-sm text-zinc-800 dark:bg-zinc-800 dark:text-zinc-100"
-          >
-            {t('documentsNotShared')}
-          </p>
+    <Dialog open={open} onClose={onClose} title={t('title')} closeLabel={t('close')} data-testid="share-dialog">
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('intro')}</p>
+      <fieldset className="flex flex-col gap-2 text-sm">
+        <Include testId="share-include-draft" checked={includeDraft} onChange={setIncludeDraft}>
+          {t('includeDraft')}
+        </Include>
+        <Include testId="share-include-conversation" checked={includeConversation} onChange={setIncludeConversation}>
+          {t('includeConversation', { max: MAX_SHARED_MESSAGES })}
+        </Include>
+        {comparing && (
+          <Include testId="share-include-compare" checked={includeComparison} onChange={setIncludeComparison}>
+            {t('includeComparison')}
+          </Include>
         )}
+      </fieldset>
+      {open && hasDocuments() && (
+        <Notice role="note" data-testid="share-documents-notice">
+          {t('documentsNotShared')}
+        </Notice>
+      )}
 
-        {link && 'tooLong' in link ? (
-          <p
-            role="alert"
-            data-testid="share-too-long"
-            className="rounded-lg bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
-          >
-            {t('tooLongError')}
-          </p>
-        ) : (
-          <div className="flex flex-col gap-2">
-            <label htmlFor={`${ids}-url`} className="text-sm font-medium">
-              {t('linkLabel')}
-            </label>
-            <div className="flex gap-2">
-              <input
-                id={`${ids}-url`}
-                data-testid="share-url"
-                readOnly
-                value={url ?? ''}
-                onFocus={(e) => e.target.select()}
-                className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-zinc-50 px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
-              />
-              <CopyButton
-                text={() => url ?? ''}
-                label={t('copy')}
-                copiedLabel={t('copied')}
-                testId="share-copy"
-                className="border border-zinc-300 dark:border-zinc-700"
-              />
-            </div>
-            {url && (
-              <p data-testid="share-length" className="text-xs text-zinc-500 dark:text-zinc-400">
-                {t('length', { count: url.length })}
-              </p>
-            )}
-            {url && url.length > WARN_LINK_CHARS && (
-              <div
-                data-testid="share-warning"
-                role="status"
-                className="rounded-lg bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50"
-              >
-                <p>{t('tooLongWarning', { count: url.length, limit: WARN_LINK_CHARS })}</p>
-                <p>{t('tooLongAdvice')}</p>
-              </div>
-            )}
+      {link && 'tooLong' in link ? (
+        <Notice tone="error" role="alert" data-testid="share-too-long">
+          {t('tooLongError')}
+        </Notice>
+      ) : (
+        <div className="flex flex-col gap-2">
+          <label htmlFor={`${ids}-url`} className="text-sm font-medium">
+            {t('linkLabel')}
+          </label>
+          <div className="flex gap-2">
+            <input
+              id={`${ids}-url`}
+              data-testid="share-url"
+              readOnly
+              value={url ?? ''}
+              onFocus={(e) => e.target.select()}
+              className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-zinc-50 px-2 py-1.5 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            />
+            <CopyButton
+              text={() => url ?? ''}
+              label={t('copy')}
+              copiedLabel={t('copied')}
+              testId="share-copy"
+              variant="secondary"
+            />
           </div>
-        )}
-        <div className="flex justify-end">
-          <button
-            type="button"
-            onClick={onClose}
-            className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm dark:border-zinc-700"
-          >
-            {t('close')}
-          </button>
+          {url && (
+            <p data-testid="share-length" className="text-xs text-zinc-500 dark:text-zinc-400">
+              {t('length', { count: url.length })}
+            </p>
+          )}
+          {url && url.length > WARN_LINK_CHARS && (
+            <Notice as="div" tone="warning" data-testid="share-warning" role="status">
+              <p>{t('tooLongWarning', { count: url.length, limit: WARN_LINK_CHARS })}</p>
+              <p>{t('tooLongAdvice')}</p>
+            </Notice>
+          )}
         </div>
-      </div>
-    </dialog>
+      )}
+    </Dialog>
+  );
+}
+
+/** One thing the link may carry, as a checkbox. */
+function Include(props: { testId: string; checked: boolean; onChange: (checked: boolean) => void; children: string }) {
+  return (
+    <label className="flex items-center gap-2">
+      <input
+        type="checkbox"
+        data-testid={props.testId}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      {props.children}
+    </label>
   );
 }

@@ -2,21 +2,19 @@
 
 import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
+import { Notice } from '@/components/ui/Notice';
 import type { ShareDecodeError } from '@/lib/shared/share/codec';
 import { shareNoticeStore } from '@/lib/client/share/notice-store';
-
-const noticeClass =
-  'rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-50';
 
 /** Why a share link could not be opened; the chat below keeps working. */
 export function ShareErrorNotice({ code }: { code: ShareDecodeError | 'missing' }) {
   const t = useTranslations('share.errors');
   return (
-    <section role="alert" data-testid="share-error" data-code={code} className={noticeClass}>
+    <Notice as="section" tone="warning" size="lg" role="alert" data-testid="share-error" data-code={code}>
       <h2 className="font-bold">{t('title')}</h2>
       <p>{t(code)}</p>
       <p>{t('hint')}</p>
-    </section>
+    </Notice>
   );
 }
 
@@ -26,8 +24,8 @@ export function ShareLoadedNotice() {
   const notice = useSyncExternalStore(shareNoticeStore.subscribe, shareNoticeStore.get, () => null);
   if (!notice) return null;
   return (
-    <p role="status" data-testid="share-model-note" className={noticeClass}>
+    <Notice tone="warning" size="lg" role="status" data-testid="share-model-note">
       {t('modelReplaced', notice)}
-    </p>
+    </Notice>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { LongText } from '@/components/markdown/LongText';
+import { Button, buttonClass } from '@/components/ui/Button';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import type { PublicConfig } from '@/lib/server/ai/endpoint';
 import { modelLabel } from '@/lib/shared/ai/model-label';
@@ -73,18 +74,12 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
       <main data-testid="share-preview" className="flex flex-col gap-4">
         <h1 className="text-2xl font-bold">{name}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-300">{t('previewIntro')}</p>
-        <section className={sectionClass} aria-labelledby="shared-prompt">
-          <h2 id="shared-prompt" className="text-sm font-bold">
-            {t('systemPrompt')}
-          </h2>
+        <PreviewSection id="shared-prompt" title={t('systemPrompt')}>
           <p data-testid="share-preview-system" className="whitespace-pre-wrap text-sm">
             {payload.systemPrompt}
           </p>
-        </section>
-        <section className={sectionClass} aria-labelledby="shared-params">
-          <h2 id="shared-params" className="text-sm font-bold">
-            {t('params')}
-          </h2>
+        </PreviewSection>
+        <PreviewSection id="shared-params" title={t('params')}>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
             {payload.model && (
               <>
@@ -101,12 +96,9 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
             <dt>max_tokens</dt>
             <dd>{payload.params.maxTokens}</dd>
           </dl>
-        </section>
+        </PreviewSection>
         {payload.compare && (
-          <section data-testid="share-preview-compare" className={sectionClass} aria-labelledby="shared-compare">
-            <h2 id="shared-compare" className="text-sm font-bold">
-              {t('comparison')}
-            </h2>
+          <PreviewSection id="shared-compare" testId="share-preview-compare" title={t('comparison')}>
             <ol className="grid gap-2 text-sm sm:grid-cols-2">
               {payload.compare.targets.map((target, index) => (
                 <li key={index} className="flex flex-col gap-1">
@@ -120,23 +112,17 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
               ))}
             </ol>
             {payload.compare.blind && <p className="text-xs">{t('comparisonBlind')}</p>}
-          </section>
+          </PreviewSection>
         )}
         {payload.draft && (
-          <section className={sectionClass} aria-labelledby="shared-draft">
-            <h2 id="shared-draft" className="text-sm font-bold">
-              {t('draft')}
-            </h2>
+          <PreviewSection id="shared-draft" title={t('draft')}>
             <p data-testid="share-preview-draft" className="whitespace-pre-wrap text-sm">
               {payload.draft}
             </p>
-          </section>
+          </PreviewSection>
         )}
         {payload.messages && payload.messages.length > 0 && (
-          <section className={sectionClass} aria-labelledby="shared-conversation">
-            <h2 id="shared-conversation" className="text-sm font-bold">
-              {t('conversation', { count: payload.messages.length })}
-            </h2>
+          <PreviewSection id="shared-conversation" title={t('conversation', { count: payload.messages.length })}>
             {/* Each turn names its speaker in words (no emoji: read aloud, and shown without an emoji font). */}
             <ol className="flex flex-col gap-3 text-sm">
               {payload.messages.map((m, index) => (
@@ -156,27 +142,16 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
                 </li>
               ))}
             </ol>
-          </section>
+          </PreviewSection>
         )}
         <div className="flex flex-wrap gap-2">
-          <button
-            type="button"
-            data-testid="share-load"
-            onClick={load}
-            className="rounded-xl bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
+          <Button variant="primary" size="lg" data-testid="share-load" onClick={load}>
             {t('load')}
-          </button>
-          <button
-            type="button"
-            data-testid="share-save-preset"
-            onClick={saveAsPreset}
-            disabled={saved !== null}
-            className="rounded-xl border border-zinc-300 px-4 py-2 text-sm disabled:opacity-50 dark:border-zinc-700"
-          >
+          </Button>
+          <Button size="lg" data-testid="share-save-preset" onClick={saveAsPreset} disabled={saved !== null}>
             {t('saveAsPreset')}
-          </button>
-          <Link href="/" className="px-2 py-2 text-sm underline">
+          </Button>
+          <Link href="/" className={buttonClass('link', 'sm', 'px-2')}>
             {t('backToChat')}
           </Link>
         </div>
@@ -185,5 +160,27 @@ export function SharePreview({ payload, config }: { payload: SharePayload; confi
         </p>
       </main>
     </div>
+  );
+}
+
+/** A part of the shared setup, under its heading. */
+function PreviewSection({
+  id,
+  testId,
+  title,
+  children,
+}: {
+  id: string;
+  testId?: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section data-testid={testId} className={sectionClass} aria-labelledby={id}>
+      <h2 id={id} className="text-sm font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

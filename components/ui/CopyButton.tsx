@@ -1,25 +1,33 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import clsx from 'clsx';
 import { Check, Copy } from 'lucide-react';
-import { TOUCH_TARGET } from './touch';
+import { Button, type ButtonVariant } from './Button';
 
 interface CopyButtonProps {
   text: () => string;
   label: string;
   copiedLabel: string;
   testId?: string;
+  /** `ghost` (a quiet action in a bar) unless given. */
+  variant?: ButtonVariant;
   className?: string;
-  /** A copy icon (a check once copied) before the label; `className` then gives the whole look. */
+  /** A copy icon (a check once copied) before the label, which is then its tooltip too. */
   withIcon?: boolean;
   labelClassName?: string;
 }
 
-const textButtonClass = `rounded px-2 py-1 text-xs text-zinc-600 hover:bg-zinc-200 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-700 dark:hover:text-white ${TOUCH_TARGET}`;
-
 /** Copies text to the clipboard and says so for two seconds (visibly and to screen readers). */
-export function CopyButton({ text, label, copiedLabel, testId, className, withIcon, labelClassName }: CopyButtonProps) {
+export function CopyButton({
+  text,
+  label,
+  copiedLabel,
+  testId,
+  variant = 'ghost',
+  className,
+  withIcon,
+  labelClassName,
+}: CopyButtonProps) {
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -38,18 +46,19 @@ export function CopyButton({ text, label, copiedLabel, testId, className, withIc
   }
 
   return (
-    <button
-      type="button"
+    <Button
+      variant={variant}
+      size="xs"
       onClick={copy}
       data-testid={testId}
       aria-label={copied ? copiedLabel : label}
       title={withIcon ? label : undefined}
-      className={clsx(!withIcon && textButtonClass, className)}
+      icon={withIcon && (copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />)}
+      className={className}
     >
-      {withIcon && (copied ? <Check size={14} aria-hidden /> : <Copy size={14} aria-hidden />)}
       <span aria-hidden="true" className={labelClassName}>
         {copied ? copiedLabel : label}
       </span>
-    </button>
+    </Button>
   );
 }

@@ -1,34 +1,37 @@
 'use client';
 
-import { Suspense, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { Suspense, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { returnFocus } from '@/lib/client/browser/focus';
-import { useHeaderItemClass, useHeaderLabelClass } from './header-place';
+import { Button } from './Button';
+import type { DialogOwnerProps } from './Dialog';
+import { HeaderButton } from './HeaderButton';
 
-export type DialogComponent = ComponentType<{ open: boolean; onClose: () => void }>;
+/** Renders the dialog (usually a React.lazy component) with these two props. */
+export type RenderDialog = (props: DialogOwnerProps) => ReactNode;
 
 interface DialogTriggerProps {
   testId: string;
   label: string;
   ariaLabel?: string;
-  icon?: ReactNode;
-  /** The dialog (usually React.lazy); its onClose returns focus to this button. */
-  dialog: DialogComponent;
+  icon: ReactNode;
+  /** The dialog; its onClose returns focus to this button. */
+  dialog: RenderDialog;
   /**
    * Starts loading a lazy dialog: called when the pointer or focus reaches the button. The
    * dialog is rendered from its first opening on (and kept, so it keeps its state).
    */
   preload?: () => unknown;
+  /** In content (a compare column) instead of the header: a small button with its label written. */
+  inline?: boolean;
 }
 
 /**
- * A header button that opens a dialog and takes focus back when it closes. The dialog is rendered
- * into <body>: on phones the button sits in the overflow menu, which closes (is hidden) as the
- * dialog opens; focus then goes back to the menu's button.
+ * A button that opens a dialog and takes focus back when it closes; in the header (HeaderButton)
+ * unless `inline`. The dialog is rendered into <body>: on phones the button sits in the overflow
+ * menu, which closes (is hidden) as the dialog opens; focus then goes back to the menu's button.
  */
-export function DialogTrigger({ testId, label, ariaLabel, icon, dialog: Dialog, preload }: DialogTriggerProps) {
-  const itemClass = useHeaderItemClass();
-  const labelClass = useHeaderLabelClass();
+export function DialogTrigger({ testId, label, ariaLabel, icon, dialog, preload, inline }: DialogTriggerProps) {
   const [open, setOpen] = useState(false);
   const [mounted, setMounted] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -36,34 +39,40 @@ export function DialogTrigger({ testId, label, ariaLabel, icon, dialog: Dialog, 
     setOpen(false);
     returnFocus(buttonRef.current);
   };
+  const buttonProps = {
+    ref: buttonRef,
+    'data-testid': testId,
+    'aria-haspopup': 'dialog',
+    'aria-label': ariaLabel,
+    title: label,
+    onPointerEnter: () => preload?.(),
+    onFocus: () => preload?.(),
+    onClick: () => {
+      setMounted(true);
+      setOpen(true);
+    },
+  } as const;
   return (
     <>
-      <button
-        ref={buttonRef}
-        type="button"
-        data-testid={testId}
-        aria-haspopup="dialog"
-        aria-label={ariaLabel}
+      {inline ? (
+        <Button size="xs" icon={icon} className="shrink-0" {...buttonProps}>
+          {label}
+        </Button>
+      ) : (
         // The label is its tooltip too: in a narrow header row only the icon shows.
-        title={label}
-        onPointerEnter={() => preload?.()}
-        onFocus={() => preload?.()}
-        onClick={() => {
-          setMounted(true);
-          setOpen(true);
-        }}
-        className={itemClass}
-      >
-        {icon}
-        <span className={labelClass}>{label}</span>
-      </button>
+        <HeaderButton icon={icon} label={label} {...buttonProps} />
+      )}
       {mounted &&
         createPortal(
           <Suspense fallback={null}>
-            <Dialog open={open} onClose={close} />
+            <Rendered render={dialog} open={open} onClose={close} />
           </Suspense>,
           document.body,
         )}
     </>
   );
+}
+
+function Rendered({ render, ...props }: DialogOwnerProps & { render: RenderDialog }) {
+  return render(props);
 }

@@ -1,12 +1,17 @@
 'use client';
 
 import { useRef, useState, type ChangeEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import type { ImportFileError } from '@/lib/client/validation/import-file';
+import { Button, type ButtonSize } from './Button';
+import { Notice } from './Notice';
 
 interface JsonFileImportProps {
   /** Test id of the button; the file input is `${testId}-file`, the error `${testId}-error`. */
   testId: string;
   label: string;
-  className: string;
+  /** The size of its (secondary) button, as the tools beside it. */
+  size: ButtonSize;
   maxBytes: number;
   errorTitle: string;
   tooLargeMessage: (bytes: number) => string;
@@ -21,7 +26,7 @@ interface JsonFileImportProps {
 export function JsonFileImport({
   testId,
   label,
-  className,
+  size,
   maxBytes,
   errorTitle,
   tooLargeMessage,
@@ -50,9 +55,9 @@ export function JsonFileImport({
 
   return (
     <>
-      <button type="button" data-testid={testId} onClick={() => inputRef.current?.click()} className={className}>
+      <Button size={size} data-testid={testId} onClick={() => inputRef.current?.click()}>
         {label}
-      </button>
+      </Button>
       <input
         ref={inputRef}
         data-testid={`${testId}-file`}
@@ -64,15 +69,39 @@ export function JsonFileImport({
         aria-hidden="true"
       />
       {error && (
-        <div
-          role="alert"
-          data-testid={`${testId}-error`}
-          className="w-full rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-        >
+        <Notice as="div" tone="error" size="lg" role="alert" data-testid={`${testId}-error`} className="w-full">
           <p className="font-medium">{errorTitle}</p>
           <p>{error}</p>
-        </div>
+        </Notice>
       )}
     </>
   );
+}
+
+/**
+ * Words an import file's error in the user's language (never the validator's text): the presets'
+ * and the history's messages name the same codes. Sizes in `unit`s (1024: KB, 1024²: MB), the
+ * file's rounded up or, with `decimals`, to one decimal.
+ */
+export function useImportErrorText(
+  namespace: 'presets.importErrors' | 'history.importErrors',
+  unit: number,
+  decimals?: 1,
+): (error: ImportFileError) => string {
+  const t = useTranslations(namespace);
+  return (error) => {
+    switch (error.code) {
+      case 'too_large': {
+        const size = decimals ? (error.bytes / unit).toFixed(decimals) : Math.ceil(error.bytes / unit);
+        return t('too_large', { size, max: error.max / unit });
+      }
+      case 'wrong_shape':
+        // Another kind of file, a newer app's, or which item is damaged.
+        return error.problem === 'bad_item' ? t('wrong_shape', { number: error.item ?? 1 }) : t(error.problem);
+      case 'too_many':
+        return t('too_many', { count: error.count, max: error.max });
+      default:
+        return t(error.code);
+    }
+  };
 }

@@ -4,7 +4,8 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import clsx from 'clsx';
 import { SlidersHorizontal, X } from 'lucide-react';
 import { returnFocus } from '@/lib/client/browser/focus';
-import { headerButtonClass, ICON_PROPS } from './header-styles';
+import { IconButton } from './Button';
+import { ICON_PROPS } from './header-styles';
 
 interface SidePanelProps {
   id: string;
@@ -84,39 +85,30 @@ export function SidePanel(props: SidePanelProps) {
       >
         <div className="mb-4 flex items-center justify-between gap-2">
           <h2 className="text-sm font-bold">{title}</h2>
-          <button
+          <IconButton
             ref={closeRef}
-            type="button"
+            variant="header"
             data-testid={`${id}-close`}
-            aria-label={closeLabel}
-            title={closeLabel}
+            label={closeLabel}
+            icon={<X {...ICON_PROPS} />}
             onClick={close}
-            className={clsx(
-              headerButtonClass,
-              '-my-2',
-              alwaysFrom === 'md' ? 'md:hidden' : alwaysFrom === 'lg' ? 'lg:hidden' : undefined,
-            )}
-          >
-            <X {...ICON_PROPS} />
-          </button>
+            className={clsx('-my-2', alwaysFrom === 'md' ? 'md:hidden' : alwaysFrom === 'lg' ? 'lg:hidden' : undefined)}
+          />
         </div>
         {children}
       </aside>
       {remembered && reopenLabel && (
         <div className="hidden shrink-0 flex-col items-center border-l border-zinc-200 p-1 dark:border-zinc-800 md:flex settings-column:hidden">
-          <button
+          <IconButton
             ref={railRef}
-            type="button"
+            variant="header"
             data-testid={`${id}-open`}
             aria-controls={id}
             aria-expanded={false}
-            aria-label={reopenLabel}
-            title={reopenLabel}
+            label={reopenLabel}
+            icon={<SlidersHorizontal {...ICON_PROPS} />}
             onClick={reopen}
-            className={headerButtonClass}
-          >
-            <SlidersHorizontal {...ICON_PROPS} />
-          </button>
+          />
         </div>
       )}
     </>

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { Button } from '@/components/ui/Button';
 import { connection } from 'next/server';
 import { safeNextPath } from '@/lib/server/security/access';
 import { resolveSecurityConfig } from '@/lib/server/security/config';
@@ -62,13 +63,9 @@ export default async function UnlockPage({ params, searchParams }: UnlockPagePro
             {message}
           </p>
         )}
-        <button
-          type="submit"
-          data-testid="unlock-submit"
-          className="rounded-lg bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-        >
+        <Button type="submit" variant="primary" size="lg" data-testid="unlock-submit">
           {t('submit')}
-        </button>
+        </Button>
       </form>
     </main>
   );
