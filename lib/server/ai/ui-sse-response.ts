@@ -53,18 +53,23 @@ export interface UIChunkSource {
   cancel(reason?: unknown): Promise<void>;
 }
 
+/** `onClose`, called at most once (the stream ends, fails or is cancelled: whichever comes first). */
+function closeOnce(onClose: UISseOptions['onClose']): (cancelled?: boolean) => void {
+  let closed = false;
+  return (cancelled = false) => {
+    if (closed) return;
+    closed = true;
+    onClose?.(cancelled);
+  };
+}
+
 /** A byte stream of SSE events for `source`, ending with `[DONE]`. */
 export function uiSseStream(
   source: ReadableStream<UIChunk> | UIChunkSource,
   { onError, onClose }: Omit<UISseOptions, 'headers'>,
 ): ReadableStream<Uint8Array> {
   const reader = source instanceof ReadableStream ? source.getReader() : source;
-  let closed = false;
-  const close = (cancelled = false) => {
-    if (closed) return;
-    closed = true;
-    onClose?.(cancelled);
-  };
+  const close = closeOnce(onClose);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       let result: ReadableStreamReadResult<UIChunk>;
@@ -117,12 +122,7 @@ function sdkUiSseResponse(
   { onError, onClose, headers }: Omit<UISseOptions, 'writer'>,
 ): Response {
   const reader = source instanceof ReadableStream ? source.getReader() : source;
-  let closed = false;
-  const close = (cancelled = false) => {
-    if (closed) return;
-    closed = true;
-    onClose?.(cancelled);
-  };
+  const close = closeOnce(onClose);
   const chunks = new ReadableStream<UIChunk>({
     async pull(controller) {
       try {
