@@ -1,4 +1,4 @@
-// Modules without their own types, imported by the extraction worker (lib/attachments/).
+// Modules without their own types, imported by the extraction worker (lib/client/runtime/attachments/).
 
 /** mammoth's browser build: the same API as `mammoth` (its lib/index.d.ts), read from an ArrayBuffer. */
 declare module 'mammoth/mammoth.browser.min.js' {

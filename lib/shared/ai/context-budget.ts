@@ -1,4 +1,4 @@
-// Shared by the server (prepare-reply.ts) and the browser's context meter (lib/context/, in a
+// Shared by the server (prepare-reply.ts) and the browser's context meter (lib/client/context/, in a
 // worker): no server-only imports here.
 import type { ChatRequest } from '../schemas/chat-request';
 import { MAX_WORK_CHARS, Pace, TokenCounter, utf8Length, WORK_CHARS_PER_TOKEN } from './token-count';

@@ -45,7 +45,7 @@ const encoder = new TextEncoder();
 /**
  * UTF-8 length of `text` (a lone surrogate counts as U+FFFD, 3 bytes, as the tokenizer encodes
  * it). Native on the server: a JavaScript loop over a large body took milliseconds (bench `abuse`). The browser's
- * context meter (a worker, lib/context/) has no Buffer and encodes instead.
+ * context meter (a worker, lib/client/context/) has no Buffer and encodes instead.
  */
 export const utf8Length = (text: string): number =>
   nodeBuffer ? nodeBuffer.byteLength(text, 'utf8') : encoder.encode(text).length;
