@@ -27,14 +27,14 @@ export interface ScenarioReplyOptions {
   signal?: AbortSignal;
 }
 
-/**
- * The reply `streamChat` gives for a fake-upstream scenario (`[[scenario:NAME]]`
- * as the only user message), read whole: the raw SSE text, its events, and the parsed parts.
- */
-export async function scenarioReply(upstreamUrl: string, scenario: string, options: ScenarioReplyOptions = {}) {
+/** What `streamChat` is given for a fake-upstream scenario as the only user message. */
+export function scenarioChatInput(
+  upstreamUrl: string,
+  scenario: string,
+  options: ScenarioReplyOptions = {},
+): Parameters<typeof streamChat>[0] {
   const content = `[[scenario:${scenario}]]`;
-  const started = Date.now();
-  const response = streamChat({
+  return {
     endpoint: options.endpoint ?? { kind: 'custom', baseURL: `${upstreamUrl}/v1`, apiKey: options.apiKey },
     request: {
       model: 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
@@ -52,7 +52,16 @@ export async function scenarioReply(upstreamUrl: string, scenario: string, optio
     coalesceSse: options.coalesceSse,
     batchMs: options.batchMs,
     profile: { reasoning: options.reasoning ?? false },
-  });
+  };
+}
+
+/**
+ * The reply `streamChat` gives for a fake-upstream scenario (`[[scenario:NAME]]`
+ * as the only user message), read whole: the raw SSE text, its events, and the parsed parts.
+ */
+export async function scenarioReply(upstreamUrl: string, scenario: string, options: ScenarioReplyOptions = {}) {
+  const started = Date.now();
+  const response = streamChat(scenarioChatInput(upstreamUrl, scenario, options));
   const raw = await response.text();
   const elapsed = Date.now() - started;
   const events = raw.split('\n\n').filter(Boolean);

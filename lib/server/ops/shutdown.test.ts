@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
 import { parseChatError } from '@/lib/shared/ai/chat-error';
 import { streamChat } from '@/lib/server/ai/stream-chat';
+import { scenarioChatInput } from '../../../e2e/support/scenario-reply';
 import { refuseWhileShuttingDown } from './shutdown';
 import { activeReplies, endAllReplies } from './shutdown-state';
 
@@ -11,27 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => upstream.close());
 
-const content = '[[scenario:slow]]';
-
 describe('ending a streaming reply at shutdown', () => {
   it('ends it with server_restarting after the text so far, frees it, and closes the upstream', async () => {
     let closed = 0;
-    const response = streamChat({
-      endpoint: { kind: 'custom', baseURL: `${upstream.url}/v1` },
-      request: {
-        model: 'm',
-        system: '',
-        temperature: 0.6,
-        top_p: 0.9,
-        max_tokens: 64,
-        messages: [{ role: 'user', content }],
-      },
-      messages: [{ role: 'user', content }],
-      droppedTurns: 0,
-      signal: new AbortController().signal,
-      timeouts: { firstByteMs: 5_000, idleMs: 5_000 },
-      onClose: () => closed++,
-    });
+    const response = streamChat({ ...scenarioChatInput(upstream.url, 'slow'), onClose: () => closed++ });
     expect(activeReplies()).toBe(1);
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let raw = '';
