@@ -5,49 +5,14 @@ import { useLocale, useTranslations } from 'next-intl';
 import { draftStore, getChat } from '@/lib/client/chat/chat-session';
 import { settingsStore } from '@/lib/client/chat/settings-store';
 import { buildSnippets } from '@/lib/client/runtime/code/snippets';
-import { codeTarget, profileForModel } from '@/lib/shared/model/profile';
-import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
+import { codeTarget } from '@/lib/shared/model/profile';
+import { countDroppedTurns, type BudgetAnswer } from '@/lib/client/context/dropped-turns';
 import { dropOldestTurns } from '@/lib/shared/ai/turns';
 import { snippetChatRequest, toUpstreamRequest } from '@/lib/client/runtime/code/upstream-request';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import { Dialog } from '@/components/ui/Dialog';
 import { SnippetTabs } from './SnippetTabs';
-
-interface BudgetAnswer {
-  /** Oldest turns the chat route's context budget leaves out of this request. */
-  droppedTurns: number;
-  /** The body it was counted for (answers can arrive out of order). */
-  for: ChatRequest;
-}
-
-/** Numbers for the token worker's base requests: negative, so never one of the meter's (useContextMeasure). */
-const baseKeys = new WeakMap<ChatRequest, number>();
-let lastBaseKey = 0;
-
-/**
- * How many of the request's oldest turns the chat route would leave out, counted in the browser
- * by the context meter's own code (the token worker: lib/shared/ai/context-budget.ts
- * measureContext, the server's templates and rule), so the snippet sends what our server sends
- * upstream. Nothing leaves the browser; if the worker cannot run, nothing is left out.
- */
-async function countDroppedTurns(body: ChatRequest): Promise<BudgetAnswer> {
-  try {
-    const { measureDraft } = await import('@/lib/client/context/token-client');
-    let key = baseKeys.get(body);
-    if (key === undefined) baseKeys.set(body, (key = --lastBaseKey));
-    const base = {
-      system: body.system,
-      messages: body.messages,
-      maxTokens: body.max_tokens,
-      contextTokens: profileForModel(body.model).contextTokens,
-    };
-    const measure = await measureDraft(base, key, body.messages.at(-1)?.content ?? '');
-    return { droppedTurns: measure.droppedTurns, for: body };
-  } catch {
-    return { droppedTurns: 0, for: body };
-  }
-}
 
 /** A request other than the open conversation's next one: a compare column's, as it was sent. */
 export interface CodeSource {
