@@ -1,4 +1,4 @@
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
  * A copy of `text` that keeps nothing else alive. A substring may share memory with the string

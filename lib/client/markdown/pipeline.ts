@@ -1,8 +1,10 @@
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
 import { remarkJapaneseBareUrls } from './bare-urls';
+import { FENCE } from './blocks';
 import { rehypeJapaneseHeadings } from './heading-lang';
 import { rehypeHighlightCode } from './highlight';
 
@@ -10,13 +12,255 @@ import { rehypeHighlightCode } from './highlight';
  * How every reply is read, streaming or saved: GFM; then `**` and `~~` next to Japanese
  * punctuation as a Japanese reader means them (`これは**「重要」**です。`, where CommonMark's
  * flanking rules leave the asterisks: commonmark-spec issue 650), which the CJK-friendly
- * extensions must follow GFM to do; then bare URLs that end where Japanese text begins.
+ * extensions must follow GFM to do; then bare URLs that end where Japanese text begins. Math
+ * (remark-math) reads only `$$`: `prepareMath` rewrites the other forms into it first.
  */
 export const remarkPlugins: PluggableList = [
   remarkGfm,
+  [remarkMath, { singleDollarTextMath: false }],
   remarkCjkFriendly,
   remarkCjkFriendlyGfmStrikethrough,
+  remarkOpenBlocks,
   remarkJapaneseBareUrls,
 ];
 
 export const rehypePlugins: PluggableList = [rehypeHighlightCode, rehypeJapaneseHeadings];
+
+/**
+ * Math, as the models write it (issue #34): `$$…$$` and `\[…\]` on lines of their own are display
+ * math; `\(…\)`, `$$…$$` inside a line and `$…$` are inline. remark-math's own single-dollar rule
+ * pairs any two dollars (`It costs $5 and $10` became a formula), so it reads only `$$` and this
+ * rewrites the other forms into it before parsing, outside code fences and code spans:
+ * - A single `$` opens math only when a non-space follows it, and the formula ends at the next
+ *   unescaped `$`, which must follow a non-space and be followed by no digit (Pandoc's
+ *   `tex_math_dollars` rule), or the first `$` is plain text. So `$5 and $10` and `価格は$5から$10です`
+ *   stay text, `$x$。` is math. `\$` is a dollar sign.
+ * - Between two dollars that pass, Japanese prose is still not a formula: `。`, `、` or `「` in it,
+ *   or Japanese after a leading digit (`$10です。速さは$v$`), outside `\text{…}`.
+ * - While `streaming`, a `$` that ends the text closes nothing yet (`$5から$` may go on `10`).
+ * - A formula not closed yet (a reply still streaming) is left as its source: display math
+ *   without its closing line is parsed as math that `remarkOpenBlocks` marks open. In a text
+ *   that is complete, a `$$` or `\[` line never closed is text.
+ * - A `$$` that does not start math is escaped, so remark-math does not pair it either.
+ */
+export function prepareMath(markdown: string, streaming = false): string {
+  if (!MATH_HINT.test(markdown)) return markdown;
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let text: string[] = [];
+  const flushText = () => {
+    if (text.length > 0) out.push(inlineMath(text.join('\n'), streaming));
+    text = [];
+  };
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const marker = FENCE.exec(line)?.[1];
+    if (fence || marker) {
+      flushText();
+      if (!fence) fence = marker!;
+      else if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+        fence = null;
+      out.push(line);
+      continue;
+    }
+    const display = displayMath(lines, i, streaming);
+    if (!display) {
+      if (line.trim() === '') flushText();
+      text.push(line);
+      continue;
+    }
+    flushText();
+    out.push(...display.lines);
+    i = display.end;
+  }
+  flushText();
+  return out.join('\n');
+}
+
+/** Whether a text may hold math at all (the cheap check before any scanning). */
+const MATH_HINT = /\$|\\[([]/;
+
+const DISPLAY_OPEN = /^(\s*)(\$\$|\\\[)(.*)$/;
+
+/**
+ * Display math starting at `lines[start]`: a line that begins with `$$` or `\[`, closed on it or
+ * on a later line (before a blank one) ending in `$$` or `\]`. Returned as a remark-math block
+ * (`$$` fences on lines of their own); without its closing line, up to the end of the text
+ * (still streaming) as a block with no closing fence. Null when the line starts no display math.
+ */
+function displayMath(lines: readonly string[], start: number, streaming: boolean): { lines: string[]; end: number } | null {
+  const open = DISPLAY_OPEN.exec(lines[start]!);
+  if (!open) return null;
+  const [, indent, delimiter, rest] = open as unknown as [string, string, string, string];
+  const close = delimiter === '$$' ? '$$' : '\\]';
+  const first = rest.trimEnd();
+  // `$$x$$`, `\[x\]`: closed on its own line; `$$x$$ and more` is inline math in a paragraph.
+  if (first.length > 0 && first.endsWith(close) && !(close === '$$' && first.endsWith('\\$$'))) {
+    const body = first.slice(0, -close.length);
+    if (body.includes(close)) return null;
+    return { lines: [`${indent}$$`, `${indent}${body}`, `${indent}$$`], end: start };
+  }
+  if (first.includes(close)) return null;
+  const body = first.trim() === '' ? [] : [`${indent}${first}`];
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') return null;
+    const trimmed = line.trimEnd();
+    if (trimmed.endsWith(close)) {
+      const last = trimmed.slice(0, -close.length);
+      if (last.trim() !== '') body.push(last);
+      return { lines: [`${indent}$$`, ...body, `${indent}$$`], end: i };
+    }
+    body.push(line);
+  }
+  // Not closed by the end of the text: a reply still streaming it, shown as source; in a text
+  // that is complete, no math.
+  return streaming ? { lines: [`${indent}$$`, ...body], end: lines.length - 1 } : null;
+}
+
+const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
+
+/** `markdown`'s inline math (one paragraph or more, no fences) rewritten as remark-math's `$$…$$`. */
+function inlineMath(markdown: string, streaming: boolean): string {
+  let out = '';
+  let from = 0;
+  const emit = (start: number, end: number, formula: string) => {
+    out += markdown.slice(from, start) + inlineFormula(formula);
+    from = end;
+  };
+  for (let i = 0; i < markdown.length;) {
+    const char = markdown[i];
+    if (char === '`') {
+      const run = runLength(markdown, i, '`');
+      const close = findRun(markdown, i + run, '`', run);
+      i = close === -1 ? i + run : close + run;
+    } else if (char === '\\') {
+      const next = markdown[i + 1];
+      if (next === '(' || next === '[') {
+        const closer = next === '(' ? '\\)' : '\\]';
+        const end = findUnescaped(markdown, i + 2, closer);
+        const formula = end === -1 ? '' : markdown.slice(i + 2, end);
+        if (formula.trim() !== '' && !formula.includes('\n\n')) {
+          emit(i, end + 2, formula);
+          i = end + 2;
+          continue;
+        }
+        // Not closed (yet): its source, the backslash kept.
+        if (end === -1) {
+          out += markdown.slice(from, i) + '\\';
+          from = i;
+        }
+      }
+      i += 2;
+    } else if (char === '$') {
+      const run = runLength(markdown, i, '$');
+      if (run >= 2) {
+        const end = findRun(markdown, i + run, '$', run);
+        const formula = end === -1 ? '' : markdown.slice(i + run, end);
+        if (formula.trim() !== '' && !formula.includes('\n\n')) {
+          emit(i, end + run, formula);
+          i = end + run;
+        } else {
+          // Not math: escaped, or remark-math would pair it with a later `$$`.
+          out += markdown.slice(from, i) + '\\$'.repeat(run);
+          from = i = i + run;
+        }
+        continue;
+      }
+      const end = isSpace(markdown[i + 1]) ? -1 : findUnescaped(markdown, i + 1, '$');
+      const formula = end === -1 ? '' : markdown.slice(i + 1, end);
+      if (
+        end !== -1 &&
+        !isSpace(markdown[end - 1]) &&
+        !/[\d$]/.test(markdown[end + 1] ?? '') &&
+        !(streaming && end === markdown.length - 1) &&
+        !formula.includes('\n\n') &&
+        !looksLikeProse(formula)
+      ) {
+        emit(i, end + 1, formula);
+        i = end + 1;
+      } else i += 1;
+    } else i += 1;
+  }
+  return out + markdown.slice(from);
+}
+
+const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/**
+ * Japanese prose between two dollars, not a formula: sentence punctuation (`。`, `、`, `「`) in it,
+ * or Japanese after a leading digit (`$10です。速さは$`: one price, then a formula's `$`), not
+ * counting text in `\text{…}`.
+ */
+function looksLikeProse(formula: string): boolean {
+  const bare = formula.replace(/\\(?:text|mbox|textrm|mathrm)\{[^{}]*\}/g, '');
+  return /[。、「」]/.test(bare) || (/^\d/.test(formula) && JAPANESE.test(bare));
+}
+
+function runLength(text: string, at: number, char: string): number {
+  let end = at;
+  while (text[end] === char) end++;
+  return end - at;
+}
+
+/** Where the next run of exactly `length` `char`s starts at or after `from`, or -1. */
+function findRun(text: string, from: number, char: string, length: number): number {
+  for (let i = text.indexOf(char, from); i !== -1;) {
+    const run = runLength(text, i, char);
+    if (run === length) return i;
+    i = text.indexOf(char, i + run);
+  }
+  return -1;
+}
+
+/** Where `token` next occurs at or after `from` outside a backslash escape, or -1. */
+function findUnescaped(text: string, from: number, token: string): number {
+  for (let i = from; i < text.length; i++) {
+    if (text.startsWith(token, i)) return i;
+    if (text[i] === '\\') i++;
+  }
+  return -1;
+}
+
+/** A formula as remark-math's inline math: fenced by more dollars than it holds in a row. */
+function inlineFormula(formula: string): string {
+  const longest = Math.max(0, ...(formula.match(/\$+/g) ?? []).map((run) => run.length));
+  const fence = '$'.repeat(Math.max(2, longest + 1));
+  const pad = formula.startsWith('$') || formula.endsWith('$') ? ' ' : '';
+  return `${fence}${pad}${formula}${pad}${fence}`;
+}
+
+/**
+ * Marks fenced code and display math that is not closed (a reply still streaming it) with
+ * `data-open`: a diagram is drawn, a formula typeset, only once its block is complete.
+ */
+export function remarkOpenBlocks() {
+  return (tree: MdastNode, file: { value?: unknown }) => {
+    const source = String(file.value ?? '');
+    const walk = (node: MdastNode) => {
+      if ((node.type === 'code' || node.type === 'math') && node.position && !isClosed(node, source)) {
+        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataOpen: 'true' } };
+      }
+      node.children?.forEach(walk);
+    };
+    walk(tree);
+  };
+}
+
+interface MdastNode {
+  type: string;
+  children?: MdastNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  data?: { hProperties?: Record<string, unknown> } & Record<string, unknown>;
+}
+
+function isClosed(node: MdastNode, source: string): boolean {
+  const text = source.slice(node.position!.start.offset, node.position!.end.offset);
+  const open = /^\s*(`{3,}|~{3,}|\${2,})/.exec(text)?.[1];
+  if (!open) return true; // indented code: nothing to close
+  const newline = text.lastIndexOf('\n');
+  if (newline === -1) return false;
+  const last = text.slice(newline + 1).trim();
+  return last.length >= open.length && [...last].every((char) => char === open[0]);
+}
