@@ -1,16 +1,16 @@
 'use client';
 
-import { memo, useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import clsx from 'clsx';
-import { ArrowRight, Pencil, RefreshCw, Trash2 } from 'lucide-react';
-import { useTranslations } from 'next-intl';
+import { ArrowRight, Gauge, Pencil, RefreshCw, Timer, Trash2 } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { AlternativeReply } from '@/components/compare/AlternativeReply';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
 import { LongText } from '@/components/markdown/LongText';
 import { SentDocuments } from '@/components/attachments/SentDocuments';
 import { CopyButton } from '@/components/ui/CopyButton';
 import { messageDocuments } from '@/lib/client/chat/request-body';
-import { messageReasoning, messageText } from '@/lib/client/chat/request-body';
+import { messageReasoning, messageText, tokensPerSecond } from '@/lib/client/chat/request-body';
 import type { ReplyStatus } from '@/lib/client/chat/request-body';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { ChatErrorNotice } from './ChatErrorNotice';
@@ -67,7 +67,6 @@ export const MessageItem = memo(function MessageItem({
   const reasoning = message.role === 'assistant' ? messageReasoning(message) : '';
   const isUser = message.role === 'user';
   const documents = isUser ? messageDocuments(message) : [];
-  const usage = message.metadata?.usage;
   const interrupted = message.metadata?.state === 'interrupted';
 
   return (
@@ -105,7 +104,7 @@ export const MessageItem = memo(function MessageItem({
           {isUser ? (
             <LongText text={text} />
           ) : text ? (
-            <LazyMarkdown text={text} />
+            <LazyMarkdown text={text} streaming={status === 'streaming'} />
           ) : status === 'streaming' && !reasoning ? (
             <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
           ) : null}
@@ -134,16 +133,7 @@ export const MessageItem = memo(function MessageItem({
       >
         {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
         {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}
-        {usage?.inputTokens != null && usage.outputTokens != null && (
-          <span
-            data-testid="message-usage"
-            className="tabular-nums"
-            title={t('usage', { input: usage.inputTokens, output: usage.outputTokens })}
-          >
-            <span aria-hidden>{t('usageShort', { input: usage.inputTokens, output: usage.outputTokens })}</span>
-            <span className="sr-only">{t('usage', { input: usage.inputTokens, output: usage.outputTokens })}</span>
-          </span>
-        )}
+        {!isUser && <ReplyMetrics message={message} />}
         {status !== 'streaming' && text && (
           <CopyButton
             text={() => text}
@@ -212,5 +202,51 @@ function Reasoning({ text, thinking }: { text: string; thinking: boolean }) {
         {text.trim()}
       </p>
     </details>
+  );
+}
+
+/**
+ * How fast a reply came, as the server measured it (time to first token, tokens per second) and
+ * its token usage: short figures with icons, the full sentences for tooltips and screen readers.
+ * Saved with the reply, so shown after a reload too; nothing for a reply without them (stopped).
+ */
+function ReplyMetrics({ message }: { message: ChatMessage }) {
+  const t = useTranslations('chat');
+  const format = useFormatter();
+  const usage = message.metadata?.usage;
+  const timing = message.metadata?.timing ?? {};
+  const rate = tokensPerSecond(timing, usage?.outputTokens);
+  const hasUsage = usage?.inputTokens != null && usage.outputTokens != null;
+  if (timing.ttftMs === undefined && rate === undefined && !hasUsage) return null;
+  const seconds =
+    timing.ttftMs !== undefined &&
+    format.number(timing.ttftMs / 1000, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const speed = rate !== undefined && format.number(rate, { maximumFractionDigits: 1 });
+  const figure = (icon: ReactNode, short: string, full: string, testId?: string) => (
+    <span data-testid={testId} className="inline-flex items-center gap-0.5" title={full}>
+      {icon}
+      <span aria-hidden>{short}</span>
+      <span className="sr-only">{full}</span>
+    </span>
+  );
+  return (
+    <span data-testid="reply-metrics" className="inline-flex flex-wrap items-center gap-x-2 px-1 tabular-nums">
+      {seconds &&
+        figure(<Timer size={12} aria-hidden />, t('ttftShort', { seconds }), t('ttft', { seconds }), 'reply-ttft')}
+      {speed &&
+        figure(
+          <Gauge size={12} aria-hidden />,
+          t('speedShort', { rate: speed }),
+          t('speed', { rate: speed }),
+          'reply-speed',
+        )}
+      {hasUsage &&
+        figure(
+          null,
+          t('usageShort', { input: usage.inputTokens!, output: usage.outputTokens! }),
+          t('usage', { input: usage.inputTokens!, output: usage.outputTokens! }),
+          'message-usage',
+        )}
+    </span>
   );
 }

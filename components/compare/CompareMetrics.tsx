@@ -1,7 +1,8 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { tokensPerSecond, type ColumnTiming } from '@/lib/client/compare/metrics';
+import { tokensPerSecond } from '@/lib/client/chat/request-body';
+import type { ColumnTiming } from '@/lib/client/compare/metrics';
 import type { ReplyMetadata } from '@/lib/client/chat/types';
 
 /** Time to first token, generation speed and token usage of one column's reply. */

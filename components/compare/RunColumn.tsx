@@ -67,7 +67,7 @@ export function RunColumn({ column, index, blind }: { column: CompareColumn; ind
     >
       <div data-testid="compare-reply" className="min-h-16 flex-1">
         {text ? (
-          <LazyMarkdown text={text} />
+          <LazyMarkdown text={text} streaming={busy} />
         ) : busy ? (
           <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{tChat('thinking')}</span>
         ) : null}

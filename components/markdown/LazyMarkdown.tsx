@@ -15,9 +15,10 @@ export function preloadMarkdown(): void {
 
 /**
  * Markdown once the renderer has loaded; until then the text as typed, so no token waits for it
- * (a long text in parts the browser lays out as they come on screen: LongText).
+ * (a long text in parts the browser lays out as they come on screen: LongText). `streaming`: the
+ * text is a reply still growing.
  */
-export function LazyMarkdown({ text }: { text: string }) {
+export function LazyMarkdown({ text, streaming }: { text: string; streaming?: boolean }) {
   return (
     <Suspense
       fallback={
@@ -26,7 +27,7 @@ export function LazyMarkdown({ text }: { text: string }) {
         </div>
       }
     >
-      <MarkdownRenderer text={text} />
+      <MarkdownRenderer text={text} streaming={streaming} />
     </Suspense>
   );
 }

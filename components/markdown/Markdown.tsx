@@ -7,14 +7,23 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import { createBlockSplitter } from '@/lib/client/markdown/blocks';
 import { prepareHighlighter } from '@/lib/client/markdown/highlight';
 import { CHUNK_CHARS, isRisky } from '@/lib/client/markdown/long';
-import { rehypePlugins, remarkPlugins } from '@/lib/client/markdown/pipeline';
-import { CodeBlock } from './CodeBlock';
+import { prepareMath, rehypePlugins, remarkPlugins } from '@/lib/client/markdown/pipeline';
+import { CodeBlock, Formula } from './CodeBlock';
 import { LongMarkdown } from './LongMarkdown';
 
 // Raw HTML in model output is shown as text: react-markdown escapes it unless rehype-raw
 // is added (never add it), and its default urlTransform drops javascript: and data: links.
 const components: Components = {
   pre: CodeBlock,
+  // Inline math (remark-math's `code.math-inline`); display math is a `pre` (CodeBlock).
+  code: ({ node: _node, className, children, ...props }) =>
+    className?.includes('math-inline') ? (
+      <Formula source={String(children)} display={false} />
+    ) : (
+      <code className={className} {...props}>
+        {children}
+      </code>
+    ),
   a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer nofollow" />,
   table: ({ node: _node, ...props }) => (
     <div className="overflow-x-auto">
@@ -54,10 +63,11 @@ if (typeof window !== 'undefined') {
   });
 }
 
-const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+/** One block; `streaming`: the last block of a reply still streaming (its math may not be closed yet). */
+const MarkdownBlock = memo(function MarkdownBlock({ text, streaming = false }: { text: string; streaming?: boolean }) {
   return (
     <ReactMarkdown remarkPlugins={remarkPlugins} rehypePlugins={rehypePlugins} components={components}>
-      {text}
+      {prepareMath(text, streaming)}
     </ReactMarkdown>
   );
 });
@@ -68,19 +78,23 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
  * pasted, imported, from a share link or history, not a reply's first tokens) is rendered in
  * parts as they come near the screen instead (LongMarkdown, lib/client/markdown/long.ts).
  */
-export function Markdown({ text }: { text: string }) {
+export function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const [whole] = useState(() => text.length > CHUNK_CHARS || isRisky(text));
-  return whole ? <LongMarkdown text={text} Block={MarkdownBlock} /> : <StreamedMarkdown text={text} />;
+  return whole ? (
+    <LongMarkdown text={text} Block={MarkdownBlock} />
+  ) : (
+    <StreamedMarkdown text={text} streaming={streaming} />
+  );
 }
 
-function StreamedMarkdown({ text }: { text: string }) {
+function StreamedMarkdown({ text, streaming }: { text: string; streaming: boolean }) {
   // A cache of this reply's blocks: unchanged blocks stay the same strings (blocks.ts).
   const [split] = useState(createBlockSplitter);
   const blocks = useMemo(() => split(text), [split, text]);
   return (
     <div className="prose-chat">
       {blocks.map((block, index) => (
-        <MarkdownBlock key={index} text={block} />
+        <MarkdownBlock key={index} text={block} streaming={streaming && index === blocks.length - 1} />
       ))}
     </div>
   );

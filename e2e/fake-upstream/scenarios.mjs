@@ -5,6 +5,7 @@ import { lastUserText, tokenize } from './protocol.mjs';
 import { JAPANESE_SCENARIOS } from './japanese.mjs';
 import { showcaseReply } from './showcase.mjs';
 import { SERVER_WIRES, wireScenario } from './servers.mjs';
+import { MATH_TEXT, MERMAID_TEXT_WITH_BROKEN } from './rich.mjs';
 
 export const UTF8_SPLIT_TEXT = 'お寿司🍣が大好きです。築地の鮪は絶品でした！東京🗼の夜景も綺麗。';
 export const MALFORMED_TEXT = '壊れかけに見えるストリームでも、正しく読めます。';
@@ -291,4 +292,12 @@ export const STREAM_SCENARIOS = {
 
   // Japanese Markdown cut at awkward points (japanese.mjs): japanese-markdown.
   ...JAPANESE_SCENARIOS,
+
+  // Math and diagrams (rich.mjs), in pieces small enough that each formula and fence streams open.
+  ...Object.fromEntries(
+    [
+      ['math', MATH_TEXT],
+      ['mermaid', MERMAID_TEXT_WITH_BROKEN],
+    ].map(([name, text]) => [name, { run: (s) => streamTokens(s, tokenize(text, [3, 4, 2, 5])), text: () => text }]),
+  ),
 };

@@ -21,6 +21,7 @@ export function toStoredMessages(messages: readonly ChatMessage[], status: ChatS
           isLast && busy ? 'streaming' : (m.metadata?.state ?? (isLast && status === 'error' ? 'error' : 'done'));
         if (m.metadata?.error && stored.state === 'error') stored.error = m.metadata.error;
         if (m.metadata?.usage) stored.usage = m.metadata.usage;
+        if (m.metadata?.timing) stored.timing = m.metadata.timing;
         if (m.metadata?.droppedTurns) stored.droppedTurns = m.metadata.droppedTurns;
         if (m.metadata?.compared) stored.compared = m.metadata.compared;
       }
@@ -46,6 +47,7 @@ export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMess
         ...(state ? { state } : {}),
         ...(state === 'error' && m.error ? { error: m.error } : {}),
         ...(m.usage ? { usage: m.usage } : {}),
+        ...(m.timing ? { timing: m.timing } : {}),
         ...(m.droppedTurns ? { droppedTurns: m.droppedTurns } : {}),
         ...(m.compared ? { compared: m.compared } : {}),
       },

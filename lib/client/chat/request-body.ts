@@ -5,6 +5,7 @@ import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/client/presets/built
 import { localize } from '@/lib/shared/presets/preset';
 import type { ChatStatus } from 'ai';
 import type { TurnDocument } from '@/lib/shared/ai/user-turn';
+import type { ReplyTiming } from '@/lib/shared/ai/message';
 import { MAX_ERROR_CHARS } from '@/lib/client/storage/conversation';
 import type { AttachedDocument, ChatMessage, ChatSettings } from './types';
 
@@ -16,6 +17,19 @@ export function messageText(message: Pick<ChatMessage, 'parts'>): string {
 /** A reasoning model's reasoning before its answer (reasoning parts), or ''. */
 export function messageReasoning(message: Pick<ChatMessage, 'parts'>): string {
   return message.parts.map((part) => (part.type === 'reasoning' ? part.text : '')).join('');
+}
+
+/**
+ * Generation speed: tokens after the first one over the time from the first token to the end.
+ * Only from the upstream's own token count (`usage`): without it there is no figure. A reply's
+ * (its metadata's `timing`, shown under it) and a comparison column's (lib/client/compare/metrics.ts).
+ */
+export function tokensPerSecond(timing: ReplyTiming, outputTokens: number | undefined): number | undefined {
+  const { ttftMs, durationMs } = timing;
+  if (outputTokens === undefined || ttftMs === undefined || durationMs === undefined) return undefined;
+  const seconds = (durationMs - ttftMs) / 1000;
+  if (outputTokens < 2 || seconds <= 0) return undefined;
+  return (outputTokens - 1) / seconds;
 }
 
 /**

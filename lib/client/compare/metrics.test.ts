@@ -1,7 +1,8 @@
 import type { ChatStatus } from 'ai';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@/lib/client/chat/types';
-import { ReplyTimer, tokensPerSecond } from './metrics';
+import { tokensPerSecond } from '@/lib/client/chat/request-body';
+import { ReplyTimer } from './metrics';
 
 class FakeChat {
   messages: ChatMessage[] = [{ id: 'u', role: 'user', parts: [{ type: 'text', text: 'q' }] }];

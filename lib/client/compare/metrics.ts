@@ -1,26 +1,14 @@
 import type { ChatStatus } from 'ai';
 import type { ChatSubscriptions } from '@/lib/client/chat/external-store';
 import type { ChatMessage } from '@/lib/client/chat/types';
-
-/** When a column's reply began and ended, measured in the browser from the moment it was asked. */
-export interface ColumnTiming {
-  /** Time to first token: request sent → first text of the reply. */
-  ttftMs?: number;
-  /** Request sent → reply over (finished, stopped or failed). */
-  durationMs?: number;
-}
+import type { ReplyTiming } from '@/lib/shared/ai/message';
 
 /**
- * Generation speed: tokens after the first one over the time from the first token to the end.
- * Only from the upstream's own token count (`usage`): without it there is no figure.
+ * When a column's reply began and ended, measured in the browser from the moment it was asked
+ * (a reply's own, the server's, is in its metadata: ReplyTiming). Its generation speed:
+ * tokensPerSecond (lib/client/chat/request-body.ts).
  */
-export function tokensPerSecond(timing: ColumnTiming, outputTokens: number | undefined): number | undefined {
-  const { ttftMs, durationMs } = timing;
-  if (outputTokens === undefined || ttftMs === undefined || durationMs === undefined) return undefined;
-  const seconds = (durationMs - ttftMs) / 1000;
-  if (outputTokens < 2 || seconds <= 0) return undefined;
-  return (outputTokens - 1) / seconds;
-}
+export type ColumnTiming = ReplyTiming;
 
 type TimedChat = ChatSubscriptions & { readonly messages: ChatMessage[]; readonly status: ChatStatus };
 

@@ -14,7 +14,8 @@ const render = (markdown: string, streaming = false) =>
 function formulas(markdown: string, streaming = false): string[] {
   const html = render(markdown, streaming);
   const found: string[] = [];
-  const pattern = /<(pre)( data-open="true")?><code class="language-math math-display">([^]*?)<\/code>|<code class="language-math math-inline">([^]*?)<\/code>/g;
+  const pattern =
+    /<(pre)( data-open="true")?><code class="language-math math-display">([^]*?)<\/code>|<code class="language-math math-inline">([^]*?)<\/code>/g;
   for (const match of html.matchAll(pattern)) {
     if (match[1]) found.push(`${match[2] ? 'open' : 'display'}:${unescape(match[3]!)}`);
     else found.push(`inline:${unescape(match[4]!)}`);
@@ -53,7 +54,10 @@ describe('the math rule', () => {
     ['$$ \\sum_{i=1}^n i $$', ['display: \\sum_{i=1}^n i ']],
     ['\\[\nx^2\n\\]', ['display:x^2']],
     ['\\[x^2\\]', ['display:x^2']],
-    ['次の式：\n\\[\n\\begin{aligned}\na &= 1 \\\\\nb &= 2\n\\end{aligned}\n\\]\nです。', ['display:\\begin{aligned}\na &= 1 \\\\\nb &= 2\n\\end{aligned}']],
+    [
+      '次の式：\n\\[\n\\begin{aligned}\na &= 1 \\\\\nb &= 2\n\\end{aligned}\n\\]\nです。',
+      ['display:\\begin{aligned}\na &= 1 \\\\\nb &= 2\n\\end{aligned}'],
+    ],
     ['$$\\begin{pmatrix}1\\\\2\n\\end{pmatrix}$$', ['display:\\begin{pmatrix}1\\\\2\n\\end{pmatrix}']],
     ['1. 式\n   $$\n   x\n   $$', ['display:x']],
     // Code is left alone.

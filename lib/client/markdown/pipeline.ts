@@ -89,7 +89,11 @@ const DISPLAY_OPEN = /^(\s*)(\$\$|\\\[)(.*)$/;
  * (`$$` fences on lines of their own); without its closing line, up to the end of the text
  * (still streaming) as a block with no closing fence. Null when the line starts no display math.
  */
-function displayMath(lines: readonly string[], start: number, streaming: boolean): { lines: string[]; end: number } | null {
+function displayMath(
+  lines: readonly string[],
+  start: number,
+  streaming: boolean,
+): { lines: string[]; end: number } | null {
   const open = DISPLAY_OPEN.exec(lines[start]!);
   if (!open) return null;
   const [, indent, delimiter, rest] = open as unknown as [string, string, string, string];

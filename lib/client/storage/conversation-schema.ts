@@ -18,6 +18,11 @@ const usageSchema = z.strictObject({
   totalTokens: z.optional(z.number()),
 });
 
+const timingSchema = z.strictObject({
+  ttftMs: z.optional(z.number().check(z.nonnegative())),
+  durationMs: z.optional(z.number().check(z.nonnegative())),
+});
+
 /** A reply picked from a comparison keeps its model and the reply it was preferred to. */
 const comparedSchema = z.strictObject({
   model: z.string().check(z.maxLength(200)),
@@ -58,6 +63,8 @@ export const storedMessageSchema = z.strictObject({
   /** A failed reply's error (lib/client/chat/client-error.ts reads it), shown with it after a reload. */
   error: z.optional(z.string().check(z.maxLength(MAX_ERROR_CHARS))),
   usage: z.optional(usageSchema),
+  /** How fast the reply came (issue #34): shown with it after a reload. */
+  timing: z.optional(timingSchema),
   droppedTurns: z.optional(z.number().check(z.int(), z.gte(0))),
   /** User messages: their documents. Optional, so version 1 data without any reads as before. */
   documents: z.optional(z.array(storedDocumentSchema).check(z.maxLength(MAX_DOCUMENTS))),
@@ -83,12 +90,7 @@ export const storedCompareSchema = z.strictObject({
       z.strictObject({
         settings: conversationSettingsSchema,
         reply: z.optional(storedMessageSchema),
-        timing: z.optional(
-          z.strictObject({
-            ttftMs: z.optional(z.number().check(z.nonnegative())),
-            durationMs: z.optional(z.number().check(z.nonnegative())),
-          }),
-        ),
+        timing: z.optional(timingSchema),
       }),
     )
     .check(z.minLength(2), z.maxLength(2)),

@@ -96,17 +96,25 @@ export function streamChat({
     observer?.error(classified.code);
     return serializeChatError(classified);
   };
+  // The reply's speed as the server sees the model (shown with each reply, kept in history):
+  // from the upstream request to its first text or reasoning, and to its finish.
+  const requestedAt = performance.now();
+  let ttftMs: number | undefined;
   const chunks = replyChunks({
     started,
     messageId: generateId(),
     startMetadata: { model: request.model, droppedTurns } satisfies ReplyMetadata,
     finishMetadata: (usage) => {
       observer?.usage(usage);
-      return { usage } satisfies ReplyMetadata;
+      const durationMs = Math.round(performance.now() - requestedAt);
+      return { usage, timing: { ...(ttftMs !== undefined ? { ttftMs } : {}), durationMs } } satisfies ReplyMetadata;
     },
     errorText,
     signal,
-    onFirstDelta: observer && (() => observer.firstToken()),
+    onFirstDelta: () => {
+      ttftMs = Math.round(performance.now() - requestedAt);
+      observer?.firstToken();
+    },
     interrupt: interrupt.signal,
   });
   // no-transform: Next's compression would otherwise gzip the event stream chunk by chunk,

@@ -11,12 +11,22 @@ export interface ReplyMetadata {
   /** Older turns left out to fit the context window. */
   droppedTurns?: number;
   usage?: { inputTokens?: number; outputTokens?: number; totalTokens?: number };
+  /** How fast the reply came (measured by the server, sent with its finish). */
+  timing?: ReplyTiming;
   /** How the reply ended when it did not finish: set on stop, error, or found mid-stream after a reload. */
   state?: 'stopped' | 'interrupted' | 'error';
   /** A failed reply's error as the chat received it (read by describeChatError), kept with it. */
   error?: string;
   /** Set on a reply picked from a comparison: its model and the reply it was preferred to. */
   compared?: ComparedReply;
+}
+
+/** When a reply began and ended, in milliseconds from its request. */
+export interface ReplyTiming {
+  /** Time to first token: request → first text (or reasoning) of the reply. */
+  ttftMs?: number;
+  /** Request → reply over. */
+  durationMs?: number;
 }
 
 /** The other reply of a comparison, kept beside the one picked (viewable and exported). */

@@ -1,0 +1,98 @@
+'use client';
+
+import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/Button';
+import { CopyButton } from '@/components/ui/CopyButton';
+import { useMediaQuery } from '@/lib/client/browser/media-query';
+import { themeStore } from '@/lib/shared/ui/theme';
+
+type Drawn = { svg: string; dark: boolean } | { error: string } | null;
+
+/**
+ * mermaid draws one diagram at a time: its configuration (the theme) is global, so each drawing
+ * sets it and renders before the next one starts.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+async function draw(id: string, source: string, dark: boolean): Promise<string> {
+  const { default: mermaid } = await import('mermaid');
+  const drawing = queue.then(async () => {
+    // 'strict': no click handlers, labels sanitised (DOMPurify), no HTML labels' scripts.
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      theme: dark ? 'dark' : 'default',
+      fontFamily: 'inherit',
+    });
+    await mermaid.parse(source);
+    return (await mermaid.render(id, source)).svg;
+  });
+  queue = drawing.catch(() => undefined);
+  return drawing;
+}
+
+/** The reason mermaid gives, shortened: its parse errors run to several lines. */
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}
+
+/**
+ * A finished ```mermaid block drawn as a diagram (an SVG in the page, no script of its own), in
+ * the theme's colours, with a switch to its source. Until mermaid has drawn it, and when it
+ * cannot, the block's source (with the reason).
+ */
+export function Diagram({ source, renderSource }: { source: string; renderSource: (note?: ReactNode) => ReactNode }) {
+  const t = useTranslations('markdown');
+  const id = `mermaid-${useId().replace(/[^\w-]/g, '')}`;
+  const theme = useSyncExternalStore(themeStore.subscribe, themeStore.get, () => 'system' as const);
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
+  const dark = theme === 'dark' || (theme === 'system' && systemDark);
+  const [drawn, setDrawn] = useState<Drawn>(null);
+  const [showSource, setShowSource] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    draw(id, source, dark).then(
+      (svg) => current && setDrawn({ svg, dark }),
+      (error: unknown) => current && setDrawn({ error: reasonOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, source, dark]);
+
+  if (drawn === null) return renderSource(t('diagramDrawing'));
+  if ('error' in drawn) return renderSource(t('diagramError', { reason: drawn.error }));
+  return (
+    <div data-testid="diagram" className="overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-700">
+      <div className="flex items-center justify-between gap-2 bg-zinc-100 px-3 py-1 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+        <span>mermaid</span>
+        <span className="flex items-center gap-1">
+          <Button
+            variant="ghost"
+            size="xs"
+            aria-pressed={showSource}
+            data-testid="diagram-source-toggle"
+            onClick={() => setShowSource((shown) => !shown)}
+          >
+            {t('diagramShowSource')}
+          </Button>
+          <CopyButton text={() => source} label={t('copyCode')} copiedLabel={t('copied')} testId="copy-code" />
+        </span>
+      </div>
+      {showSource ? (
+        <pre className="overflow-x-auto bg-zinc-50 p-3 font-mono text-sm dark:bg-zinc-900">
+          <code>{source}</code>
+        </pre>
+      ) : (
+        <figure
+          aria-label={t('diagram')}
+          className="overflow-x-auto bg-white p-3 dark:bg-zinc-900 [&_svg]:mx-auto [&_svg]:h-auto"
+          dangerouslySetInnerHTML={{ __html: drawn.svg }}
+        />
+      )}
+    </div>
+  );
+}
