@@ -103,4 +103,27 @@ describe('the math rule', () => {
   it('shows the source of an unclosed \\( with its backslash', () => {
     expect(render('面積は\\(\\pi r')).toBe('<p>面積は\\(\\pi r</p>');
   });
+
+  it('shows display math not closed yet as open while streaming, and as text in a finished reply', () => {
+    expect(formulas('$$\n\\frac{1}{2', true)).toEqual(['open:\\frac{1}{2']);
+    expect(formulas('\\[\nx', true)).toEqual(['open:x']);
+    expect(formulas('$$\n\\frac{1}{2')).toEqual([]);
+    expect(render('$$\nx')).toBe('<p>$$\nx</p>');
+  });
+
+  it('ends a streamed `$` formula only once the next character is known', () => {
+    expect(formulas('価格は$5から$', true)).toEqual([]);
+    expect(formulas('答えは$x$', true)).toEqual([]);
+    expect(formulas('答えは$x$')).toEqual(['inline:x']);
+    expect(formulas('答えは$x$。', true)).toEqual(['inline:x']);
+  });
+});
+
+describe('fences not closed yet', () => {
+  it('marks a code fence open until its closing line', () => {
+    expect(render('```mermaid\nflowchart LR')).toContain('<code class="language-mermaid" data-open="true">');
+    expect(render('```mermaid\nflowchart LR\n```')).toContain('<code class="language-mermaid">');
+    expect(render('~~~~\nx\n~~~')).toContain('data-open="true"');
+    expect(render('    indented')).not.toContain('data-open');
+  });
 });
