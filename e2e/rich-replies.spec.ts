@@ -49,7 +49,8 @@ for (const locale of LOCALES) {
       const math = lastReply(page);
       await expect(math).toHaveAttribute('data-status', 'done');
       await expect(math.locator('.katex-display')).toHaveCount(2);
-      await expect(math.locator('.katex')).toHaveCount(4); // 2 inline + 2 display
+      await expect(math.locator('.katex')).toHaveCount(5); // 3 inline + 2 display
+      await expect(math.locator('.katex').nth(2)).toContainText('距離');
       await expect(math.locator('.katex math annotation[encoding="application/x-tex"]').first()).toHaveText(
         'ax^2+bx+c=0',
       );

@@ -64,7 +64,7 @@ function SourceBlock({
       {note && (
         <p
           data-testid="code-block-note"
-          className="border-t border-zinc-200 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
+          className="whitespace-pre-wrap break-words border-t border-zinc-200 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-300"
         >
           {note}
         </p>

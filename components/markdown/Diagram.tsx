@@ -14,19 +14,24 @@ type Drawn = { svg: string; dark: boolean } | { error: string } | null;
  * sets it and renders before the next one starts.
  */
 let queue: Promise<unknown> = Promise.resolve();
+let drawings = 0;
 
 async function draw(id: string, source: string, dark: boolean): Promise<string> {
   const { default: mermaid } = await import('mermaid');
   const drawing = queue.then(async () => {
-    // 'strict': no click handlers, labels sanitised (DOMPurify), no HTML labels' scripts.
     mermaid.initialize({
       startOnLoad: false,
+      // No click handlers, labels sanitised (DOMPurify).
       securityLevel: 'strict',
+      // Labels as SVG text, never parsed as HTML: `<img onerror=…>` in a label stays text (with
+      // HTML labels the browser parsed it while measuring, and only the CSP stopped the handler).
+      htmlLabels: false,
       theme: dark ? 'dark' : 'default',
       fontFamily: 'inherit',
     });
     await mermaid.parse(source);
-    return (await mermaid.render(id, source)).svg;
+    // A new id per drawing: mermaid removes any element with its id first (the diagram shown).
+    return (await mermaid.render(`${id}-${++drawings}`, source)).svg;
   });
   queue = drawing.catch(() => undefined);
   return drawing;

@@ -15,6 +15,8 @@ export const MATH_TEXT = [
   '',
   '価格は$5から$10です。It costs $5 and $10.',
   '',
+  '速さは \\(\\text{速さ}=\\dfrac{\\text{距離}}{\\text{時間}}\\) で求めます。',
+  '',
   '壊れた式：$\\frac{1}{$ と `$x$` はそのまま。',
 ].join('\n');
 
