@@ -50,7 +50,7 @@ for (const locale of LOCALES) {
       await expect(math).toHaveAttribute('data-status', 'done');
       await expect(math.locator('.katex-display')).toHaveCount(2);
       await expect(math.locator('.katex')).toHaveCount(5); // 3 inline + 2 display
-      await expect(math.locator('.katex').nth(2)).toContainText('距離');
+      await expect(math.locator('.katex').nth(4)).toContainText('距離'); // Japanese in \text{}
       await expect(math.locator('.katex math annotation[encoding="application/x-tex"]').first()).toHaveText(
         'ax^2+bx+c=0',
       );
@@ -98,6 +98,7 @@ for (const locale of LOCALES) {
       await diagram.getByTestId('diagram-source-toggle').click();
       await expect(diagram.locator('pre')).toContainText('flowchart LR');
       await expect(diagram.locator('svg')).toHaveCount(0);
+      await expect(diagram.getByTestId('diagram-source-toggle')).toHaveText(t.markdown.diagramShowDiagram);
 
       // After a reload (the conversation's own URL): math, diagram and both replies' speed are kept.
       await expect(page).toHaveURL(/\/c\//);

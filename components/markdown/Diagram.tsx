@@ -78,11 +78,10 @@ export function Diagram({ source, renderSource }: { source: string; renderSource
           <Button
             variant="ghost"
             size="xs"
-            aria-pressed={showSource}
             data-testid="diagram-source-toggle"
             onClick={() => setShowSource((shown) => !shown)}
           >
-            {t('diagramShowSource')}
+            {showSource ? t('diagramShowDiagram') : t('diagramShowSource')}
           </Button>
           <CopyButton text={() => source} label={t('copyCode')} copiedLabel={t('copied')} testId="copy-code" />
         </span>
