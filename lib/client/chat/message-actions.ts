@@ -1,9 +1,13 @@
 import { messageDocuments, userMessageParts } from './request-body';
-import type { ChatHandle } from './lazy-chat';
+import { newMessageId, type ChatHandle } from './lazy-chat';
+import { versionTree } from './versions';
 import { failedReplyId } from './request-body';
 import type { ChatMessage } from './types';
 
-/** Replaces an earlier user message and continues the conversation from there. */
+/**
+ * Edits an earlier user message and continues the conversation from there. The edit is a new
+ * version beside the message (its own id): the message as it was keeps what followed it.
+ */
 export async function editAndResend(chat: ChatHandle, messageId: string, text: string): Promise<void> {
   const index = chat.messages.findIndex((m) => m.id === messageId);
   const original = chat.messages[index];
@@ -12,7 +16,8 @@ export async function editAndResend(chat: ChatHandle, messageId: string, text: s
   const documents = messageDocuments(original);
   if (!text.trim() && documents.length === 0) return;
   await chat.stop();
-  const edited: ChatMessage = { ...original, parts: userMessageParts(text.trim(), documents) };
+  versionTree(chat);
+  const edited: ChatMessage = { ...original, id: newMessageId(), parts: userMessageParts(text.trim(), documents) };
   chat.messages = [...chat.messages.slice(0, index), edited];
   await chat.regenerate();
 }
@@ -30,6 +35,8 @@ export async function deleteMessage(chat: ChatHandle, messageId: string): Promis
   // The error of a failed reply is shown inside it, and goes with it.
   if (chat.status === 'error' && failedReplyId(chat.messages, chat.status) === messageId) chat.clearError();
   const message = chat.messages[index];
+  // Out of the tree first: the save the new messages cause must not keep it as a version.
+  versionTree(chat).forget(messageId);
   chat.messages = chat.messages.filter((m) => m.id !== messageId);
   return { message, index };
 }
@@ -47,8 +54,9 @@ export async function retryFailedTurn(chat: ChatHandle): Promise<void> {
   await chat.regenerate();
 }
 
-/** Generates any assistant reply again; the turns after it are replaced. */
+/** Generates any assistant reply again, as a new version beside it (the turns after it stay with the old one). */
 export async function regenerateReply(chat: ChatHandle, messageId: string): Promise<void> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  versionTree(chat);
   await chat.regenerate({ messageId });
 }
