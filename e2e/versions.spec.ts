@@ -101,7 +101,14 @@ for (const locale of LOCALES) {
         mimeType: 'application/json',
         buffer: Buffer.from(file),
       });
-      await other.getByTestId('conversation-item').filter({ hasText: tag }).getByRole('link').click();
+      // History search finds text that is only in a version not shown (the edited question).
+      const items = other.getByTestId('conversation-item');
+      await other.getByTestId('history-search').fill('直した質問');
+      await expect(items).toHaveCount(1);
+      await other.getByTestId('history-search').fill(`見当たらない ${tag}`);
+      await expect(items).toHaveCount(0);
+      await other.getByTestId('history-search').fill('');
+      await items.filter({ hasText: tag }).getByRole('link').click();
       const importedSwitch = switchOf(other, 'message-assistant');
       await expect(importedSwitch).toHaveText('1 / 3');
       await expect(other.getByTestId('message-user').nth(1)).toContainText(`続き ${tag}`);
