@@ -26,8 +26,14 @@ export async function editAndResend(chat: ChatHandle, messageId: string, text: s
 export interface DeletedMessage {
   message: ChatMessage;
   index: number;
+  /** A deleted version: the path it was on (its follow-ups went from view with it). */
+  path?: ChatMessage[];
 }
 
+/**
+ * Deletes one message. A message with other versions is one version deleted: the version
+ * beside it (the one before, else after) takes its place, with what followed it.
+ */
 export async function deleteMessage(chat: ChatHandle, messageId: string): Promise<DeletedMessage | null> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
   const index = chat.messages.findIndex((m) => m.id === messageId);
@@ -35,15 +41,28 @@ export async function deleteMessage(chat: ChatHandle, messageId: string): Promis
   // The error of a failed reply is shown inside it, and goes with it.
   if (chat.status === 'error' && failedReplyId(chat.messages, chat.status) === messageId) chat.clearError();
   const message = chat.messages[index];
+  const path = chat.messages;
+  const tree = versionTree(chat);
+  const siblings = tree.siblings(messageId);
+  const at = siblings.indexOf(messageId);
+  const neighbour = siblings.length > 1 ? siblings[at > 0 ? at - 1 : at + 1] : undefined;
   // Out of the tree first: the save the new messages cause must not keep it as a version.
-  versionTree(chat).forget(messageId);
-  chat.messages = chat.messages.filter((m) => m.id !== messageId);
+  tree.forget(messageId);
+  if (neighbour) {
+    chat.messages = [...path.slice(0, index), ...tree.below(neighbour)];
+    return { message, index, path };
+  }
+  chat.messages = path.filter((m) => m.id !== messageId);
   return { message, index };
 }
 
 /** Undoes {@link deleteMessage}: the message goes back where it was (or at the end, if fewer are left). */
-export function restoreMessage(chat: ChatHandle, { message, index }: DeletedMessage): void {
+export function restoreMessage(chat: ChatHandle, { message, index, path }: DeletedMessage): void {
   if (chat.messages.some((m) => m.id === message.id)) return;
+  if (path) {
+    chat.messages = path;
+    return;
+  }
   const at = Math.min(index, chat.messages.length);
   chat.messages = [...chat.messages.slice(0, at), message, ...chat.messages.slice(at)];
 }
