@@ -78,9 +78,14 @@ test('one prompt streams into two columns at once; pick continues the chat with 
   expect(noticeBox!.y).toBeGreaterThanOrEqual(replyBox!.y + replyBox!.height);
   await expect(page.getByTestId('model-select')).toHaveValue(MODEL_70B);
   await expect(lastReply(page)).toContainText(`model=${MODEL_70B}`);
-  const alternative = lastReply(page).getByTestId('compare-alternative');
-  await alternative.locator('summary').click();
-  await expect(alternative).toContainText(`model=${MODEL_8B}`);
+  // The other reply is a version beside the picked one (the picked one is the newest).
+  const versions = lastReply(page).getByTestId('version-switch');
+  await expect(versions).toHaveText('2 / 2');
+  await versions.getByTestId('version-prev').click();
+  await expect(lastReply(page)).toContainText(`model=${MODEL_8B}`);
+  await expect(lastReply(page).getByTestId('compare-picked-note')).toContainText('Llama 3.1 Swallow 8B');
+  await versions.getByTestId('version-next').click();
+  await expect(lastReply(page)).toContainText(`model=${MODEL_70B}`);
 
   // The next turn goes to the picked model, with the picked reply (not the other) in its history.
   await sendMessage(page, `${tag}-next 続けて`);
@@ -100,7 +105,7 @@ test('one prompt streams into two columns at once; pick continues the chat with 
 
   // The other reply is kept with the conversation.
   await page.reload();
-  await expect(page.getByTestId('compare-alternative')).toHaveCount(1);
+  await expect(page.getByTestId('message-assistant').first().getByTestId('version-switch')).toHaveText('2 / 2');
 });
 
 test('a column that fails shows its own error and leaves the other done; view code shows each column’s request', async ({

@@ -109,6 +109,11 @@ test('editing an earlier message resends the edited history; replies can be rege
   await expect(page.getByTestId('message-assistant')).toHaveCount(1);
   await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
 
+  // Deleting the regenerated reply deletes that version: the one before it is shown again.
+  await expect(lastReply(page).getByTestId('version-switch')).toHaveText('2 / 2');
+  await lastReply(page).getByTestId('message-delete').click();
+  await expect(page.getByTestId('message-assistant')).toHaveCount(1);
+  await expect(lastReply(page).getByTestId('version-switch')).toHaveCount(0);
   await lastReply(page).getByTestId('message-delete').click();
   await expect(page.getByTestId('message-assistant')).toHaveCount(0);
   await page.reload();

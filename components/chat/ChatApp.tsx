@@ -29,6 +29,7 @@ import {
   type DeletedMessage,
 } from '@/lib/client/chat/message-actions';
 import { failedReplyId } from '@/lib/client/chat/request-body';
+import { switchVersion, versionTree } from '@/lib/client/chat/versions';
 import { hydrateSettings } from '@/lib/client/chat/settings-store';
 import { setCodeTarget, setModelProfiles } from '@/lib/shared/model/profile';
 import { useRouter } from '@/lib/shared/i18n/navigation';
@@ -82,6 +83,9 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const session = useSyncExternalStore(subscribeSession, getSession, getSession);
   const { messages, status, error } = useChatState(session.chat, RENDER_THROTTLE_MS);
   const { sendMessage, stop } = session.chat;
+  const versions = versionTree(session.chat);
+  // Re-rendered when versions are added or switched (not for every streamed token).
+  const versionOf = useSyncExternalStore(versions.subscribe, versions.view, versions.view);
   const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
   const compare = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
   const compareBusy = useCompareBusy();
@@ -151,6 +155,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
       onRegenerate: (id) => void regenerateReply(session.chat, id),
       onContinue: () => void session.chat.sendMessage({ text: t('chat.continuePrompt') }),
       onRetry: () => void retryFailedTurn(session.chat),
+      onSwitchVersion: (id, delta) => switchVersion(session.chat, id, delta),
     }),
     [session.chat, t, setDeleted],
   );
@@ -258,6 +263,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                   messages={messages}
                   chatStatus={status}
                   error={status === 'error' ? error : undefined}
+                  versionOf={versionOf}
                   {...handlers}
                 />
                 {/* A request that failed before its reply began: the error stands after the conversation. */}

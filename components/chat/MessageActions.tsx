@@ -1,8 +1,9 @@
 'use client';
 
+import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useId, type ReactNode } from 'react';
-import { Button } from '@/components/ui/Button';
+import { Button, IconButton } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 
 /**
@@ -37,6 +38,51 @@ export function MessageAction({
     >
       <span className={messageActionLabelClass}>{children}</span>
     </Button>
+  );
+}
+
+/**
+ * "‹ 2 / 3 ›" on a message with versions (issue #34): the arrows show the version before or after,
+ * with what followed it. At either end, and while a reply streams, an arrow does nothing but
+ * keeps its place and focus (aria-disabled), so the keyboard can go on from it.
+ */
+export function VersionSwitch({
+  index,
+  count,
+  busy,
+  onSwitch,
+}: {
+  /** 0-based. */
+  index: number;
+  count: number;
+  busy: boolean;
+  onSwitch: (delta: -1 | 1) => void;
+}) {
+  const t = useTranslations('chat');
+  const arrow = (delta: -1 | 1) => {
+    const off = busy || index + delta < 0 || index + delta >= count;
+    return (
+      <IconButton
+        data-testid={delta < 0 ? 'version-prev' : 'version-next'}
+        label={t(delta < 0 ? 'versionPrev' : 'versionNext')}
+        icon={delta < 0 ? <ChevronLeft {...MESSAGE_ICON_PROPS} /> : <ChevronRight {...MESSAGE_ICON_PROPS} />}
+        aria-disabled={off || undefined}
+        onClick={() => !off && onSwitch(delta)}
+        className="aria-disabled:cursor-not-allowed aria-disabled:opacity-40"
+      />
+    );
+  };
+  return (
+    <div
+      role="group"
+      data-testid="version-switch"
+      aria-label={t('versionOf', { index: index + 1, count })}
+      className="inline-flex items-center text-xs tabular-nums text-zinc-500 dark:text-zinc-400"
+    >
+      {arrow(-1)}
+      <span aria-hidden className="px-0.5">{`${index + 1} / ${count}`}</span>
+      {arrow(1)}
+    </div>
   );
 }
 

@@ -18,6 +18,7 @@ import {
   MESSAGE_ICON_PROPS,
   MessageAction,
   MessageEditor,
+  VersionSwitch,
   messageActionClass,
   messageActionLabelClass,
 } from './MessageActions';
@@ -29,6 +30,8 @@ export interface MessageHandlers {
   onContinue: () => void;
   /** Retry of a failed turn: clears the error and asks for the reply again. */
   onRetry: () => void;
+  /** Shows the version before (-1) or after (1) of a message (lib/client/chat/versions.ts). */
+  onSwitchVersion: (id: string, delta: -1 | 1) => void;
 }
 
 interface MessageItemProps extends MessageHandlers {
@@ -43,6 +46,9 @@ interface MessageItemProps extends MessageHandlers {
   error?: Error;
   /** The error has just happened (the chat's own): it counts down a wait and is scrolled into view. */
   liveError?: boolean;
+  /** Which of its versions this is (0-based) and how many it has; none when it has one. */
+  versionIndex?: number;
+  versionCount?: number;
 }
 
 export const MessageItem = memo(function MessageItem({
@@ -53,11 +59,14 @@ export const MessageItem = memo(function MessageItem({
   laterCount,
   error,
   liveError = false,
+  versionIndex = 0,
+  versionCount = 1,
   onEdit,
   onDelete,
   onRegenerate,
   onContinue,
   onRetry,
+  onSwitchVersion,
 }: MessageItemProps) {
   const t = useTranslations('chat');
   const [editing, setEditing] = useState(false);
@@ -68,6 +77,14 @@ export const MessageItem = memo(function MessageItem({
   const isUser = message.role === 'user';
   const documents = isUser ? messageDocuments(message) : [];
   const interrupted = message.metadata?.state === 'interrupted';
+  const versions = versionCount > 1 && !editing && (
+    <VersionSwitch
+      index={versionIndex}
+      count={versionCount}
+      busy={!idle}
+      onSwitch={(delta) => onSwitchVersion(message.id, delta)}
+    />
+  );
 
   return (
     <li
@@ -120,6 +137,8 @@ export const MessageItem = memo(function MessageItem({
         </div>
       )}
       {message.metadata?.compared && <AlternativeReply compared={message.metadata.compared} />}
+      {/* A user message's versions show with it, also where its actions wait for a tap. */}
+      {isUser && versions}
       <div
         data-testid="message-actions"
         className={clsx(
@@ -131,6 +150,7 @@ export const MessageItem = memo(function MessageItem({
             'focus-within:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:none)]:h-0 [@media(hover:none)]:overflow-hidden [@media(hover:none)]:focus-within:h-auto',
         )}
       >
+        {!isUser && versions}
         {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
         {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}
         {!isUser && <ReplyMetrics message={message} />}

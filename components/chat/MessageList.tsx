@@ -14,6 +14,8 @@ interface MessageListProps extends MessageHandlers {
   chatStatus: ChatStatus;
   /** The chat's error: shown inside the reply that failed, if the turn had begun one. */
   error: Error | undefined;
+  /** A message's place among its versions, if it has more than one. */
+  versionOf?: (id: string) => { index: number; count: number } | null;
 }
 
 /** One Error per saved error text, so a reply's notice keeps the same error across renders. */
@@ -30,7 +32,7 @@ function savedError(message: ChatMessage): Error | undefined {
   return error;
 }
 
-export function MessageList({ messages, chatStatus, error, ...handlers }: MessageListProps) {
+export function MessageList({ messages, chatStatus, error, versionOf, ...handlers }: MessageListProps) {
   const t = useTranslations('chat');
   const endRef = useRef<HTMLDivElement>(null);
   const busy = chatStatus === 'submitted' || chatStatus === 'streaming';
@@ -51,9 +53,12 @@ export function MessageList({ messages, chatStatus, error, ...handlers }: Messag
       <ol aria-label={t('messagesLabel')} className="flex flex-col gap-6 empty:hidden">
         {messages.map((message, index) => {
           const isLast = index === messages.length - 1;
+          const version = versionOf?.(message.id);
           return (
             <MessageItem
-              key={message.id}
+              // Keyed by its place (the message before it), so a switch of version keeps the
+              // item and the focus on its arrows.
+              key={index === 0 ? '' : messages[index - 1].id}
               message={message}
               status={replyStatus(message, isLast, chatStatus)}
               idle={!busy}
@@ -61,6 +66,8 @@ export function MessageList({ messages, chatStatus, error, ...handlers }: Messag
               laterCount={messages.length - index - 1}
               error={message.id === failedId ? error : savedError(message)}
               liveError={message.id === failedId}
+              versionIndex={version?.index}
+              versionCount={version?.count}
               {...handlers}
             />
           );

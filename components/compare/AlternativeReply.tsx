@@ -11,7 +11,9 @@ export function AlternativeReply({ compared }: { compared: ComparedReply }) {
   return (
     <div className="flex w-full flex-col gap-1 px-2 text-xs text-zinc-600 dark:text-zinc-400">
       <p data-testid="compare-picked-note">
-        {t(compared.blind ? 'pickedNoteBlind' : 'pickedNote', { model: modelLabel(compared.model) })}
+        {t(compared.notPicked ? 'notPickedNote' : compared.blind ? 'pickedNoteBlind' : 'pickedNote', {
+          model: modelLabel(compared.model),
+        })}
       </p>
       {compared.alternatives.map((alternative, index) => (
         <details

@@ -154,9 +154,23 @@ async function malformed(s) {
   s.end();
 }
 
+/** How many times each conversation was asked (scenario numbered): a regenerated reply differs. */
+const timesAsked = new Map();
+function numberedReply(body) {
+  const key = JSON.stringify(body.messages);
+  const n = (timesAsked.get(key) ?? 0) + 1;
+  timesAsked.set(key, n);
+  return `回答その${n}：「${lastUserText(body)
+    .replace(/\[\[[^\]]*\]\]/g, '')
+    .trim()}」`;
+}
+
 /** @type {Record<string, { run: (s: any) => Promise<void>, text?: (body: any) => string, hangs?: boolean }>} */
 export const STREAM_SCENARIOS = {
   plain: { run: (s) => streamTokens(s, tokenize(plainReply(s.body))) },
+
+  // Versions (issue #34): the nth request with the same messages answers 「回答そのn」.
+  numbered: { run: (s) => streamTokens(s, tokenize(numberedReply(s.body))) },
 
   // The README screenshots' questions (showcase.mjs), picked by the question itself.
   showcase: {

@@ -6,6 +6,7 @@ import { settingsStore } from './settings-store';
 import { CONVERSATION_VERSION, titleFrom, type Conversation } from '@/lib/client/storage/conversation';
 import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
 import { openConversationStore, type ConversationStore } from '@/lib/client/storage/db';
+import { loadVersions, versionTree } from './versions';
 import { pageStorage, restoreRescue, writeRescue } from '@/lib/client/storage/rescue';
 import { loadCompareSession } from '@/lib/client/compare/compare-loader';
 import {
@@ -79,6 +80,7 @@ function conversationFrom(session: ChatSession): Conversation {
   const messages = toStoredMessages(chat.messages, leavingMidReply ? 'streaming' : chat.status);
   const settings = settingsStore.get();
   const compare = storedCompareFor(session.id);
+  const versions = versionTree(chat).stored(chat.messages);
   return {
     v: CONVERSATION_VERSION,
     id: session.id,
@@ -88,6 +90,7 @@ function conversationFrom(session: ChatSession): Conversation {
     updatedAt: Date.now(),
     settings: toConversationSettings(settings, effectiveSystemPrompt(settings, localeStore.get())),
     messages,
+    ...(versions.length > 0 ? { versions } : {}),
     ...(compare ? { compare } : {}),
   };
 }
@@ -112,6 +115,9 @@ async function save(session: ChatSession): Promise<void> {
 
 /** Saves the open conversation while it changes: throttled while a reply streams, at once when it ends. */
 function watch(session: ChatSession): () => void {
+  // Versions are kept from the first change on (regenerate, edit: lib/client/chat/versions.ts);
+  // the tree follows the messages before the save below reads it.
+  versionTree(session.chat);
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -201,6 +207,7 @@ async function followOtherTab(event: HistoryEvent): Promise<void> {
     const current = toStoredMessages(session.chat.messages, session.chat.status);
     if (JSON.stringify(current) !== JSON.stringify(saved.messages))
       session.chat.messages = fromStoredMessages(saved.messages);
+    loadVersions(session.chat, saved.versions);
   } finally {
     applyingRemote = false;
   }
@@ -220,6 +227,7 @@ export async function openConversation(id: string, models: readonly string[]): P
     titleEdited: saved.titleEdited,
     messages: fromStoredMessages(saved.messages),
   });
+  loadVersions(getSession().chat, saved.versions);
   settingsStore.set(fromConversationSettings(saved.settings, models));
   if (saved.compare) {
     // Compare mode's code loads only for a conversation that has a comparison under way.

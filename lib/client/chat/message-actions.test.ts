@@ -2,6 +2,7 @@ import type { ChatStatus } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChatHandle } from './lazy-chat';
 import { deleteMessage, restoreMessage, retryFailedTurn } from './message-actions';
+import { versionTree } from './versions';
 import type { ChatMessage } from './types';
 
 const message = (id: string, role: 'user' | 'assistant'): ChatMessage => ({ id, role, parts: [] });
@@ -62,5 +63,44 @@ describe('restoreMessage (undo of a delete)', () => {
     expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'a1', 'u2']);
     restoreMessage(chat, removed!);
     expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'a1', 'u2']);
+  });
+});
+
+describe('deleting a version', () => {
+  /** A chat that tells its subscribers when its messages change, as the real one does. */
+  function observable(messages: ChatMessage[]) {
+    const listeners = new Set<() => void>();
+    const chat = {
+      ...chatIn('ready', messages),
+      get messages() {
+        return messages;
+      },
+      set messages(next: ChatMessage[]) {
+        messages = next;
+        listeners.forEach((listener) => listener());
+      },
+      subscribeMessages: (listener: () => void) => {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+    };
+    return chat satisfies ChatHandle;
+  }
+
+  it('shows the version beside it with its follow-ups; undo brings the deleted one and its own back', async () => {
+    const chat = observable([message('u1', 'user'), message('a1', 'assistant'), message('u2', 'user')]);
+    const tree = versionTree(chat);
+    chat.messages = [message('u1', 'user'), message('a1b', 'assistant')]; // a regenerate
+    expect(tree.info('a1b')).toEqual({ index: 1, count: 2 });
+
+    const removed = await deleteMessage(chat, 'a1b');
+    expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'a1', 'u2']);
+    expect(tree.info('a1')).toBeNull();
+    expect(tree.stored(chat.messages)).toEqual([]);
+
+    restoreMessage(chat, removed!);
+    expect(chat.messages.map((m) => m.id)).toEqual(['u1', 'a1b']);
+    expect(tree.info('a1b')).toEqual({ index: 1, count: 2 });
+    expect(tree.switched(chat.messages, 'a1b', -1)?.map((m) => m.id)).toEqual(['u1', 'a1', 'u2']);
   });
 });

@@ -1,9 +1,13 @@
 import { messageDocuments, userMessageParts } from './request-body';
-import type { ChatHandle } from './lazy-chat';
+import { newMessageId, type ChatHandle } from './lazy-chat';
+import { versionTree } from './versions';
 import { failedReplyId } from './request-body';
 import type { ChatMessage } from './types';
 
-/** Replaces an earlier user message and continues the conversation from there. */
+/**
+ * Edits an earlier user message and continues the conversation from there. The edit is a new
+ * version beside the message (its own id): the message as it was keeps what followed it.
+ */
 export async function editAndResend(chat: ChatHandle, messageId: string, text: string): Promise<void> {
   const index = chat.messages.findIndex((m) => m.id === messageId);
   const original = chat.messages[index];
@@ -12,7 +16,8 @@ export async function editAndResend(chat: ChatHandle, messageId: string, text: s
   const documents = messageDocuments(original);
   if (!text.trim() && documents.length === 0) return;
   await chat.stop();
-  const edited: ChatMessage = { ...original, parts: userMessageParts(text.trim(), documents) };
+  versionTree(chat);
+  const edited: ChatMessage = { ...original, id: newMessageId(), parts: userMessageParts(text.trim(), documents) };
   chat.messages = [...chat.messages.slice(0, index), edited];
   await chat.regenerate();
 }
@@ -21,8 +26,14 @@ export async function editAndResend(chat: ChatHandle, messageId: string, text: s
 export interface DeletedMessage {
   message: ChatMessage;
   index: number;
+  /** A deleted version: the path it was on (its follow-ups went from view with it). */
+  path?: ChatMessage[];
 }
 
+/**
+ * Deletes one message. A message with other versions is one version deleted: the version
+ * beside it (the one before, else after) takes its place, with what followed it.
+ */
 export async function deleteMessage(chat: ChatHandle, messageId: string): Promise<DeletedMessage | null> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
   const index = chat.messages.findIndex((m) => m.id === messageId);
@@ -30,13 +41,28 @@ export async function deleteMessage(chat: ChatHandle, messageId: string): Promis
   // The error of a failed reply is shown inside it, and goes with it.
   if (chat.status === 'error' && failedReplyId(chat.messages, chat.status) === messageId) chat.clearError();
   const message = chat.messages[index];
-  chat.messages = chat.messages.filter((m) => m.id !== messageId);
+  const path = chat.messages;
+  const tree = versionTree(chat);
+  const siblings = tree.siblings(messageId);
+  const at = siblings.indexOf(messageId);
+  const neighbour = siblings.length > 1 ? siblings[at > 0 ? at - 1 : at + 1] : undefined;
+  // Out of the tree first: the save the new messages cause must not keep it as a version.
+  tree.forget(messageId);
+  if (neighbour) {
+    chat.messages = [...path.slice(0, index), ...tree.below(neighbour)];
+    return { message, index, path };
+  }
+  chat.messages = path.filter((m) => m.id !== messageId);
   return { message, index };
 }
 
 /** Undoes {@link deleteMessage}: the message goes back where it was (or at the end, if fewer are left). */
-export function restoreMessage(chat: ChatHandle, { message, index }: DeletedMessage): void {
+export function restoreMessage(chat: ChatHandle, { message, index, path }: DeletedMessage): void {
   if (chat.messages.some((m) => m.id === message.id)) return;
+  if (path) {
+    chat.messages = path;
+    return;
+  }
   const at = Math.min(index, chat.messages.length);
   chat.messages = [...chat.messages.slice(0, at), message, ...chat.messages.slice(at)];
 }
@@ -47,8 +73,9 @@ export async function retryFailedTurn(chat: ChatHandle): Promise<void> {
   await chat.regenerate();
 }
 
-/** Generates any assistant reply again; the turns after it are replaced. */
+/** Generates any assistant reply again, as a new version beside it (the turns after it stay with the old one). */
 export async function regenerateReply(chat: ChatHandle, messageId: string): Promise<void> {
   if (chat.status === 'submitted' || chat.status === 'streaming') await chat.stop();
+  versionTree(chat);
   await chat.regenerate({ messageId });
 }

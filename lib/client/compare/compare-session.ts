@@ -12,6 +12,7 @@ import type { StoredCompare } from '@/lib/client/storage/conversation';
 import { compareStore, isBusy, setRun, type CompareColumn, type CompareState } from './compare-store';
 import { ReplyTimer } from './metrics';
 import { canPick, pickComparison } from './pick';
+import { versionTree } from '@/lib/client/chat/versions';
 import { fromStoredCompare } from './stored';
 import { loadTally, recordPick, saveTally } from './tally';
 
@@ -180,7 +181,11 @@ export function pickColumn(index: number): void {
     result: { blind: run.blind, picked: chosenModel, other: other.settings.model, replyId },
   });
   settingsStore.set(picked.settings);
-  getChat().messages = picked.messages;
+  // The other reply goes beside the picked one (before it: the picked one is the newest version).
+  const chat = getChat();
+  const prompt = picked.messages.at(-2);
+  picked.others.forEach((other) => versionTree(chat).addVersion(prompt?.id ?? null, other));
+  chat.messages = picked.messages;
 }
 
 export function dismissResult(): void {

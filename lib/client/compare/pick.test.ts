@@ -32,7 +32,7 @@ const big: ColumnOutcome = {
 };
 
 describe('pickComparison', () => {
-  it('makes the picked reply the next turn, continues with its settings, keeps the other as an alternative', () => {
+  it('makes the picked reply the next turn, continues with its settings, keeps the other as a version', () => {
     const picked = pickComparison([fast, big], 1, true);
     expect(picked.settings).toEqual(big.settings);
     expect(picked.messages.map((m) => m.id)).toEqual(['u0', 'a0', 'p', 'r70']);
@@ -42,20 +42,25 @@ describe('pickComparison', () => {
       compared: {
         model: 'org/70b',
         blind: true,
-        alternatives: [
-          { model: 'org/8b', text: '8Bの回答', state: 'done', usage: { inputTokens: 20, outputTokens: 5 } },
-        ],
+        alternatives: [],
       },
     });
+    expect(picked.others).toEqual([
+      reply('r8', '8Bの回答', {
+        model: 'org/8b',
+        usage: { inputTokens: 20, outputTokens: 5 },
+        compared: { model: 'org/8b', blind: true, alternatives: [], notPicked: true },
+      }),
+    ]);
   });
 
-  it('keeps a failed other reply as a failed alternative', () => {
+  it('keeps a failed other reply with its text as a failed version, and none that failed before a word', () => {
     const failed: ColumnOutcome = { ...big, messages: [...base, prompt, reply('e', '')], status: 'error' };
-    const picked = pickComparison([fast, failed], 0, false);
-    expect(picked.messages.at(-1)?.metadata?.compared).toEqual({
-      model: 'org/8b',
-      blind: false,
-      alternatives: [{ model: 'org/70b', text: '', state: 'error' }],
+    expect(pickComparison([fast, failed], 0, false).others).toEqual([]);
+    const partial: ColumnOutcome = { ...big, messages: [...base, prompt, reply('e', '途中まで')], status: 'error' };
+    expect(pickComparison([fast, partial], 0, false).others[0]?.metadata).toMatchObject({
+      state: 'error',
+      model: 'org/70b',
     });
   });
 

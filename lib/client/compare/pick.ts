@@ -1,5 +1,5 @@
 import type { ChatStatus } from 'ai';
-import type { AlternativeReply, ChatMessage, ChatSettings } from '@/lib/client/chat/types';
+import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 
 /** One column of a comparison as the pick sees it: its settings, its chat's messages and status. */
 export interface ColumnOutcome {
@@ -27,16 +27,25 @@ export function canPick(column: ColumnOutcome): boolean {
   return !busy(column.status) && reply !== undefined && replyText(reply).trim().length > 0;
 }
 
-function alternativeOf(column: ColumnOutcome): AlternativeReply | null {
+/**
+ * The reply not picked, as a version beside the picked one (lib/client/chat/versions.ts), with its
+ * model noted; a reply that failed before its first word is not kept (as on regenerate).
+ */
+function versionOf(column: ColumnOutcome, blind: boolean): ChatMessage | null {
   const reply = columnReply(column);
-  if (!reply) return null;
+  if (!reply || !replyText(reply).trim()) return null;
   const state =
-    reply.metadata?.state ?? (column.status === 'error' ? 'error' : busy(column.status) ? 'stopped' : 'done');
+    reply.metadata?.state ?? (column.status === 'error' ? 'error' : busy(column.status) ? 'stopped' : undefined);
+  const model = column.settings.model;
   return {
-    model: column.settings.model,
-    text: replyText(reply),
-    state,
-    ...(reply.metadata?.usage ? { usage: reply.metadata.usage } : {}),
+    ...reply,
+    metadata: {
+      ...(state ? { state } : {}),
+      ...(reply.metadata?.usage ? { usage: reply.metadata.usage } : {}),
+      ...(state === 'error' && reply.metadata?.error ? { error: reply.metadata.error } : {}),
+      model,
+      compared: { model, blind, alternatives: [], notPicked: true },
+    },
   };
 }
 
@@ -45,19 +54,21 @@ export interface PickedConversation {
   messages: ChatMessage[];
   /** The picked column's settings: the chat goes on with them. */
   settings: ChatSettings;
+  /** The other reply, kept as a version beside the picked one (under the prompt). */
+  others: ChatMessage[];
 }
 
 /**
  * "Continue with this reply": the picked column's prompt and reply become the conversation's
- * newest turn (what the next request carries), the other reply is kept on it as an alternative.
+ * newest turn (what the next request carries), the other reply a version beside it.
  */
 export function pickComparison(columns: readonly ColumnOutcome[], picked: number, blind: boolean): PickedConversation {
   const chosen = columns[picked];
   const reply = columnReply(chosen);
   if (!reply || !canPick(chosen)) throw new Error('This column has no reply to pick');
-  const alternatives = columns.flatMap((column, index) => {
-    const alternative = index === picked ? null : alternativeOf(column);
-    return alternative ? [alternative] : [];
+  const others = columns.flatMap((column, index) => {
+    const other = index === picked ? null : versionOf(column, blind);
+    return other ? [other] : [];
   });
   const { state: _busyState, ...metadata } = reply.metadata ?? {};
   const state = reply.metadata?.state;
@@ -70,10 +81,11 @@ export function pickComparison(columns: readonly ColumnOutcome[], picked: number
           ...metadata,
           ...(state ? { state } : {}),
           model: chosen.settings.model,
-          compared: { model: chosen.settings.model, blind, alternatives },
+          compared: { model: chosen.settings.model, blind, alternatives: [] },
         },
       },
     ],
     settings: chosen.settings,
+    others,
   };
 }

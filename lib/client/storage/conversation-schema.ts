@@ -37,6 +37,7 @@ const comparedSchema = z.strictObject({
       }),
     )
     .check(z.maxLength(3)),
+  notPicked: z.optional(z.boolean()),
 });
 
 // Saved conversations (IndexedDB, the rescue copy, import files) are validated with these;
@@ -69,6 +70,19 @@ export const storedMessageSchema = z.strictObject({
   /** User messages: their documents. Optional, so version 1 data without any reads as before. */
   documents: z.optional(z.array(storedDocumentSchema).check(z.maxLength(MAX_DOCUMENTS))),
   compared: z.optional(comparedSchema),
+});
+
+/**
+ * Every version of a message that is not on the path shown (issue #34; lib/client/chat/versions.ts):
+ * the message, the one it follows (null: a first message) and its place among the versions
+ * there (0 = the first made). `chosen` marks, under a message that is not shown itself, the
+ * version shown last. Optional, so a conversation saved before versions reads as one version
+ * of everything.
+ */
+export const storedVersionSchema = z.extend(storedMessageSchema, {
+  parentId: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
+  at: z.number().check(z.int(), z.gte(0)),
+  chosen: z.optional(z.boolean()),
 });
 
 /** A conversation remembers its own model, parameters, system prompt and preset. */
@@ -105,11 +119,14 @@ export const conversationSchema = z.strictObject({
   createdAt: z.number().check(z.int(), z.nonnegative()),
   updatedAt: z.number().check(z.int(), z.nonnegative()),
   settings: conversationSettingsSchema,
+  /** The path shown: what the model gets, Markdown and share links carry. */
   messages: z.array(storedMessageSchema).check(z.maxLength(2000)),
+  versions: z.optional(z.array(storedVersionSchema).check(z.maxLength(5000))),
   compare: z.optional(storedCompareSchema),
 });
 
 export type StoredMessage = z.infer<typeof storedMessageSchema>;
+export type StoredVersion = z.infer<typeof storedVersionSchema>;
 export type StoredCompare = z.infer<typeof storedCompareSchema>;
 export type ConversationSettings = z.infer<typeof conversationSettingsSchema>;
 export type Conversation = z.infer<typeof conversationSchema>;

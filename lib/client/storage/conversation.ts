@@ -1,8 +1,14 @@
-import type { Conversation, ConversationSettings, StoredCompare, StoredMessage } from './conversation-schema';
+import type {
+  Conversation,
+  ConversationSettings,
+  StoredCompare,
+  StoredMessage,
+  StoredVersion,
+} from './conversation-schema';
 
 // The types come from the zod schemas (./conversation-schema), which load only where saved
 // conversations are validated: type imports leave nothing in the page's first load.
-export type { Conversation, ConversationSettings, StoredCompare, StoredMessage };
+export type { Conversation, ConversationSettings, StoredCompare, StoredMessage, StoredVersion };
 
 // The format's constants live with the other size limits (the schema imports them from there).
 import { MAX_TITLE_CHARS } from '@/lib/shared/ai/limits';

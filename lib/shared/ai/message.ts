@@ -42,7 +42,10 @@ export interface ComparedReply {
   model: string;
   /** True when it was picked with the names hidden. */
   blind: boolean;
+  /** Replies picked before versions (issue #34) keep the other one here; now it is a version beside. */
   alternatives: AlternativeReply[];
+  /** Set on the reply not picked, kept as a version beside the picked one. */
+  notPicked?: boolean;
 }
 
 /**
