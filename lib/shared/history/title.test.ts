@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TITLE_WIDTH, cutTitle, firstLine, titleWidth } from './title';
+import { TITLE_WIDTH, cleanModelTitle, cutTitle, firstLine, titleFrom, titleWidth } from './title';
 
 describe('firstLine', () => {
   it('takes the first line with text, without Markdown marks, on one line', () => {
@@ -50,5 +50,38 @@ describe('cutTitle', () => {
   it('does not end on a comma or an opening bracket before the ellipsis', () => {
     const title = cutTitle('東京と大阪と名古屋と福岡と札幌と仙台と（広島）の天気');
     expect(title).not.toMatch(/[、（]…$/u);
+  });
+});
+
+describe('titleFrom', () => {
+  it('titles by the first line of the first user message, cut for the sidebar', () => {
+    expect(titleFrom([{ role: 'user', text: '  一行目\n二行目 ' }])).toBe('一行目');
+    expect(titleWidth(titleFrom([{ role: 'user', text: 'あ'.repeat(200) }]))).toBeLessThanOrEqual(TITLE_WIDTH);
+    expect(titleFrom([{ role: 'assistant', text: '返事' }])).toBe('');
+  });
+
+  it('titles a message of documents only by its first file', () => {
+    expect(titleFrom([{ role: 'user', text: '', documents: [{ name: '議事録.md' }] }])).toBe('議事録.md');
+  });
+});
+
+describe('cleanModelTitle', () => {
+  it('takes quotes, Markdown, labels and a closing full stop off', () => {
+    expect(cleanModelTitle('「東京の天気予報」')).toBe('東京の天気予報');
+    expect(cleanModelTitle('**タイトル：『週末の京都旅行』**\n')).toBe('週末の京都旅行');
+    expect(cleanModelTitle('# "Weekend Trip to Kyoto."')).toBe('Weekend Trip to Kyoto');
+    expect(cleanModelTitle('Title: `snake_case` naming')).toBe('snake_case naming');
+  });
+
+  it('keeps the first line only, and drops reasoning before it', () => {
+    expect(cleanModelTitle('<think>ユーザーは天気を聞いている。</think>\n\n東京の天気\n説明：…')).toBe('東京の天気');
+    expect(cleanModelTitle('<think>still thinking when max_tokens ran out')).toBe('');
+    expect(cleanModelTitle(' \n「」\n')).toBe('');
+  });
+
+  it('cuts a title that is too long at a word', () => {
+    const title = cleanModelTitle('TypeScript で東京の天気を取得するコードの書き方と注意点');
+    expect(titleWidth(title)).toBeLessThanOrEqual(TITLE_WIDTH);
+    expect(title.endsWith('…')).toBe(true);
   });
 });

@@ -78,3 +78,59 @@ export function cutTitle(line: string, width = TITLE_WIDTH): string {
   const cut = (phraseCut || kept).replace(TRAILING, '');
   return `${cut || kept}${ELLIPSIS}`;
 }
+
+/** What a message needs to give its conversation a title: its text, or its first file's name. */
+export interface TitleSource {
+  role: string;
+  text: string;
+  documents?: readonly { name: string }[];
+}
+
+/**
+ * The first-line title: the first line of the first user message, cut where a reader would cut
+ * it; a message that is only documents is titled by its first file. Shown until the model's
+ * title arrives, and kept when it fails or model titles are off.
+ */
+export function titleFrom(messages: readonly TitleSource[]): string {
+  const message = messages.find((m) => m.role === 'user');
+  const line = firstLine(message?.text ?? '') || firstLine(message?.documents?.[0]?.name ?? '');
+  return cutTitle(line);
+}
+
+/** Quotes and brackets a model likes to put around a title. */
+const WRAPPERS: [string, string][] = [
+  ['「', '」'],
+  ['『', '』'],
+  ['【', '】'],
+  ['"', '"'],
+  ['“', '”'],
+  ["'", "'"],
+  ['‘', '’'],
+  ['《', '》'],
+  ['〈', '〉'],
+  ['＂', '＂'],
+];
+const LABEL = /^(?:タイトル|題名|件名|title)\s*[:：]\s*/iu;
+
+/**
+ * The model's answer to a title request as a title, or '' when nothing usable is left: the
+ * reasoning a model shows first (`<think>…</think>`; an unclosed one leaves nothing), Markdown
+ * (headings, bold, code), a "Title:" label, quotes around it and a closing full stop taken away,
+ * the first non-empty line kept, cut to the history's width.
+ */
+export function cleanModelTitle(raw: string): string {
+  const answer = raw.replace(/<think>[\s\S]*?<\/think>/giu, '').replace(/<think>[\s\S]*$/iu, '');
+  let title = firstLine(answer.replace(/\*+|`+|~~|(?<!\w)_+|_+(?!\w)/gu, ''));
+  for (let changed = true; changed;) {
+    changed = false;
+    const unlabeled = title.replace(LABEL, '').trim();
+    if (unlabeled !== title) [title, changed] = [unlabeled, true];
+    for (const [open, close] of WRAPPERS) {
+      if (title.length >= 2 && title.startsWith(open) && title.endsWith(close)) {
+        [title, changed] = [title.slice(open.length, -close.length).trim(), true];
+      }
+    }
+  }
+  title = title.replace(/[。．.]+$/u, '').trim();
+  return title ? cutTitle(title) : '';
+}
