@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillPromptVariables, hasPromptVariables } from './variables';
+import { fillPromptVariables, hasPromptVariables } from './preset';
 
 // 2026-12-06 10:55 UTC: Sunday in Tokyo (19:55) and in New York (05:55).
 const now = new Date('2026-12-06T10:55:00Z');
