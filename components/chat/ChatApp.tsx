@@ -311,6 +311,15 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 undoLabel={t('chat.undoDelete')}
                 className="mb-1"
               />
+              {/* The banner scrolls away with the conversation; this stays by the message box. */}
+              {temporary && hasMessages && (
+                <p
+                  data-testid="temporary-note"
+                  className="px-2 pb-1 text-xs font-medium text-amber-800 dark:text-amber-200"
+                >
+                  {t('chat.temporary.composerNote')}
+                </p>
+              )}
               <p
                 role="status"
                 data-testid="shortcut-notice"

@@ -4,7 +4,7 @@ import { useId, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
-import { TOUCH_TARGET } from '@/components/ui/touch';
+import { Switch } from '@/components/ui/Switch';
 import { getSession, temporaryStore } from '@/lib/client/chat/chat-session';
 import { conversationFrom, setTemporaryChat } from '@/lib/client/chat/history';
 import { useRouter } from '@/lib/shared/i18n/navigation';
@@ -29,19 +29,13 @@ export function TemporaryChat({ hasMessages }: { hasMessages: boolean }) {
     if (setTemporaryChat(on) === 'new') router.push('/');
   };
   const toggleSwitch = (
-    <label htmlFor={id} className={`flex min-h-9 items-center gap-2 text-sm font-medium ${TOUCH_TARGET}`}>
-      <input
-        id={id}
-        type="checkbox"
-        role="switch"
-        data-testid="temporary-chat"
-        checked={temporary}
-        onChange={(e) => toggle(e.target.checked)}
-        aria-describedby={`${id}-hint`}
-        className="size-4 accent-brand-600"
-      />
-      {t('label')}
-    </label>
+    <Switch
+      testId="temporary-chat"
+      checked={temporary}
+      onChange={toggle}
+      label={t('label')}
+      describedBy={`${id}-hint`}
+    />
   );
 
   if (!temporary) {

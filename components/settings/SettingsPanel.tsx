@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { defaultSettings, settingsStore } from '@/lib/client/chat/settings-store';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { modelTitlesStore } from '@/lib/client/chat/history';
-import { TOUCH_TARGET } from '@/components/ui/touch';
+import { Switch } from '@/components/ui/Switch';
 import { SettingsFields } from './SettingsFields';
 
 /**
@@ -54,19 +54,14 @@ function ModelTitlesSetting() {
   const on = useSyncExternalStore(modelTitlesStore.subscribe, modelTitlesStore.get, () => true);
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={`flex min-h-9 items-center gap-2 text-sm font-medium ${TOUCH_TARGET}`}>
-        <input
-          id={id}
-          type="checkbox"
-          role="switch"
-          data-testid="model-titles"
-          checked={on}
-          onChange={(e) => modelTitlesStore.set(e.target.checked)}
-          aria-describedby={`${id}-hint`}
-          className="size-4"
-        />
-        {t('modelTitles')}
-      </label>
+      <Switch
+        testId="model-titles"
+        checked={on}
+        onChange={modelTitlesStore.set}
+        label={t('modelTitles')}
+        describedBy={`${id}-hint`}
+        className="self-start"
+      />
       <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
         {t('modelTitlesHint')}
       </p>
