@@ -4,7 +4,8 @@
 //   node e2e/fake-upstream.mjs            # listens on $FAKE_UPSTREAM_PORT or 4010
 //
 // Routes: GET / and /health → "ok"; GET /v1/models; POST /v1/chat/completions;
-// GET /__requests?contains=STR (the request log, filtered); POST /__reset (clear the log).
+// GET /__requests?contains=STR (the request log, filtered; the app's title requests only with
+// &kind=title, so counts of a conversation's replies stay what they were); POST /__reset.
 // Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/);
 // `[[scenario@PART:NAME]]` picks it only for requests whose model id contains PART (one prompt
 // sent to two models, as compare mode does, can then fail for one of them).
@@ -14,6 +15,7 @@ import { echoKeyError, ERROR_SCENARIOS, fakeError, FIRST_ATTEMPT_ERRORS } from '
 import { completion, createStream, lastUserText, MODELS, tokenize } from './fake-upstream/protocol.mjs';
 import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
 import { showcaseReply } from './fake-upstream/showcase.mjs';
+import { delay, isTitleRequest, titleAnswer } from './fake-upstream/titles.mjs';
 
 export { MODELS } from './fake-upstream/protocol.mjs';
 export {
@@ -54,6 +56,7 @@ export const SCENARIOS = [
  * @property {boolean} finished     the server wrote the whole response
  * @property {boolean} aborted      the client closed the connection before that
  * @property {number | null} closedAt
+ * @property {'chat' | 'title'} kind  a title request (fake-upstream/titles.mjs) or any other
  */
 
 function send(res, { status, headers, body }) {
@@ -106,6 +109,7 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
       finished: false,
       aborted: false,
       closedAt: null,
+      kind: isTitleRequest(body) ? 'title' : 'chat',
     };
     log.push(entry);
 
@@ -122,6 +126,14 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
 
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       return send(res, fakeError(400, 'The request body must be a JSON object.', 'invalid_json'));
+    }
+
+    if (entry.kind === 'title') {
+      const answer = titleAnswer(body);
+      if ('fail' in answer) return send(res, fakeError(500, 'The title could not be written.', 'server_error'));
+      if (answer.delayMs) await delay(answer.delayMs, undefined, { signal: controller.signal }).catch(() => undefined);
+      if (controller.signal.aborted) return;
+      return sendJson(res, 200, completion(body, answer.text, tokenize(answer.text).length));
     }
 
     const name = scenarioName(body);
@@ -165,7 +177,9 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
 
   function requests(url) {
     const contains = url.searchParams.get('contains');
-    return contains === null ? log : log.filter((entry) => JSON.stringify(entry.body).includes(contains));
+    const kind = url.searchParams.get('kind') ?? 'chat';
+    const ofKind = log.filter((entry) => entry.kind === kind);
+    return contains === null ? ofKind : ofKind.filter((entry) => JSON.stringify(entry.body).includes(contains));
   }
 
   async function handle(req, res) {

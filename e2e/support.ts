@@ -28,15 +28,20 @@ export function uniqueTag(): string {
   return `tag-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export async function upstreamRequests(contains: string): Promise<UpstreamRequest[]> {
-  const response = await fetch(`${UPSTREAM}/__requests?contains=${encodeURIComponent(contains)}`);
+/** Requests containing the marker: the replies', or (`kind: 'title'`) the conversation titles' (issue #37). */
+export async function upstreamRequests(contains: string, kind: 'chat' | 'title' = 'chat'): Promise<UpstreamRequest[]> {
+  const response = await fetch(`${UPSTREAM}/__requests?kind=${kind}&contains=${encodeURIComponent(contains)}`);
   return (await response.json()) as UpstreamRequest[];
 }
 
 /** Waits until the fake upstream has seen `count` requests containing the marker. */
-export async function expectUpstreamRequests(contains: string, count: number): Promise<UpstreamRequest[]> {
-  await expect.poll(async () => (await upstreamRequests(contains)).length).toBe(count);
-  return upstreamRequests(contains);
+export async function expectUpstreamRequests(
+  contains: string,
+  count: number,
+  kind: 'chat' | 'title' = 'chat',
+): Promise<UpstreamRequest[]> {
+  await expect.poll(async () => (await upstreamRequests(contains, kind)).length).toBe(count);
+  return upstreamRequests(contains, kind);
 }
 
 export async function openChat(page: Page, locale: TestLocale): Promise<void> {

@@ -7,6 +7,7 @@ import { DropZone } from '@/components/attachments/DropZone';
 import { LazyComparePanel, LazyCompareResult } from '@/components/compare/lazy';
 import { useCompareBusy } from '@/components/compare/useCompareBusy';
 import { HistorySidebar } from '@/components/history/HistorySidebar';
+import { TemporaryChat } from '@/components/history/TemporaryChat';
 import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
@@ -18,7 +19,14 @@ import { isTooLong } from '@/lib/client/attachments/pending';
 import { onFirstEngagement } from '@/lib/client/browser/engagement';
 import { preloadChatRuntime } from '@/lib/client/chat/lazy-chat';
 import type { ChatHandle } from '@/lib/client/chat/lazy-chat';
-import { getSession, localeStore, markLastReply, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
+import {
+  getSession,
+  localeStore,
+  markLastReply,
+  startNewChat,
+  subscribeSession,
+  temporaryStore,
+} from '@/lib/client/chat/chat-session';
 import { userMessageParts } from '@/lib/client/chat/request-body';
 import {
   deleteMessage,
@@ -34,7 +42,13 @@ import { hydrateSettings } from '@/lib/client/chat/settings-store';
 import { setCodeTarget, setModelProfiles } from '@/lib/shared/model/profile';
 import { useRouter } from '@/lib/shared/i18n/navigation';
 import type { Locale } from '@/lib/shared/i18n/routing';
-import { historyStore, initHistory, openConversation } from '@/lib/client/chat/history';
+import {
+  historyStore,
+  hydrateModelTitles,
+  initHistory,
+  openConversation,
+  setModelTitlesAllowed,
+} from '@/lib/client/chat/history';
 import { initDrafts } from '@/lib/client/chat/draft-session';
 import { withCompareSession } from '@/lib/client/compare/compare-loader';
 import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/shared/ui/settings-panel';
@@ -77,6 +91,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   // Before anything renders: settings, prompts and request bodies follow the selected model's card.
   setModelProfiles(config.profiles);
   setCodeTarget(config.codeTarget);
+  setModelTitlesAllowed(config.modelTitles);
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();
@@ -89,6 +104,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
   const compare = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
   const compareBusy = useCompareBusy();
+  const temporary = useSyncExternalStore(temporaryStore.subscribe, temporaryStore.get, () => false);
   const comparing = compare.open || compare.run !== null;
   const [missing, setMissing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -102,6 +118,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
   useEffect(() => initHistory(), []);
+  useEffect(() => hydrateModelTitles(), []);
   useEffect(() => initDrafts(), []);
   // The chat runtime (AI SDK) and the Markdown renderer are not in the first load. They are
   // fetched when the visitor starts using the page (moves the pointer, touches, focuses, types),
@@ -130,12 +147,13 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
     };
   }, [conversationId, config.models]);
 
-  // A new conversation gets its own URL as soon as it has a message, so reload and bookmarks reopen it.
+  // A new conversation gets its own URL as soon as it has a message, so reload and bookmarks reopen it
+  // (a temporary chat's does not: there is nothing to reopen).
   const hasMessages = messages.length > 0 || compare.run !== null;
   useEffect(() => {
-    if (conversationId || !hasMessages) return;
+    if (conversationId || !hasMessages || temporary) return;
     window.history.replaceState(null, '', `/${locale}/c/${session.id}`);
-  }, [conversationId, hasMessages, locale, session.id]);
+  }, [conversationId, hasMessages, locale, session.id, temporary]);
 
   const busy = compare.run ? compareBusy : status === 'submitted' || status === 'streaming';
   // A comparison that is over waits for its pick: the next message comes after it.
@@ -233,6 +251,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
             <div data-scroll-container className="flex-1 overflow-y-auto">
               <div className={`mx-auto flex ${comparing ? 'max-w-6xl' : 'max-w-3xl'} flex-col gap-6 px-4 py-6`}>
                 {banner}
+                {config.configured && <TemporaryChat hasMessages={hasMessages || comparing} />}
                 <ShareLoadedNotice />
                 {!config.configured && <NotConfiguredNotice id="not-configured" />}
                 {persistent === false && (
@@ -298,6 +317,15 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 undoLabel={t('chat.undoDelete')}
                 className="mb-1"
               />
+              {/* The banner scrolls away with the conversation; this stays by the message box. */}
+              {temporary && hasMessages && (
+                <p
+                  data-testid="temporary-note"
+                  className="px-2 pb-1 text-xs font-medium text-amber-800 dark:text-amber-200"
+                >
+                  {t('chat.temporary.composerNote')}
+                </p>
+              )}
               <p
                 role="status"
                 data-testid="shortcut-notice"
@@ -338,7 +366,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
           onReopen={() => settingsPanelStore.set('open')}
           toggleRef={settingsToggleRef}
         >
-          <SettingsPanel models={config.models} />
+          <SettingsPanel models={config.models} modelTitles={config.modelTitles} />
           <ShortcutsButton />
         </SidePanel>
       </div>

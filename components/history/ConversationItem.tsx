@@ -2,6 +2,7 @@
 
 import { useRef, useState } from 'react';
 import clsx from 'clsx';
+import { Pin } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/shared/i18n/navigation';
 import type { Conversation } from '@/lib/client/storage/conversation';
@@ -12,6 +13,7 @@ interface ConversationItemProps {
   conversation: Conversation;
   active: boolean;
   onRename: (title: string) => void;
+  onPin: (pinned: boolean) => void;
   onDelete: () => void;
   onExport: (format: 'markdown' | 'json') => void;
 }
@@ -19,7 +21,7 @@ interface ConversationItemProps {
 /** A row of the conversation's menu: full width, its label at the left. */
 const menuItem = { variant: 'ghost', className: 'w-full justify-start text-left' } as const;
 
-export function ConversationItem({ conversation, active, onRename, onDelete, onExport }: ConversationItemProps) {
+export function ConversationItem({ conversation, active, onRename, onPin, onDelete, onExport }: ConversationItemProps) {
   const t = useTranslations('history');
   const [renaming, setRenaming] = useState(false);
   const menuRef = useRef<HTMLDetailsElement>(null);
@@ -29,6 +31,7 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
     action();
   };
   const title = conversation.title || t('untitled');
+  const pinned = conversation.pinned === true;
 
   if (renaming) {
     return (
@@ -67,6 +70,7 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
     <li
       data-testid="conversation-item"
       data-conversation-id={conversation.id}
+      data-pinned={pinned ? 'true' : undefined}
       className={clsx('group flex items-center rounded-lg', active && 'bg-zinc-100 dark:bg-zinc-800')}
     >
       {/* No prefetch: a new conversation's link appears the moment a message is sent, and its
@@ -75,10 +79,11 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
         href={`/c/${conversation.id}`}
         prefetch={false}
         aria-current={active ? 'page' : undefined}
-        className="min-w-0 flex-1 truncate px-2 py-2 text-sm max-sm:py-3"
+        className="flex min-w-0 flex-1 items-center gap-1.5 px-2 py-2 text-sm max-sm:py-3"
         title={title}
       >
-        {title}
+        {pinned && <Pin aria-label={t('pinned')} className="h-3.5 w-3.5 shrink-0 text-zinc-500 dark:text-zinc-400" />}
+        <span className="truncate">{title}</span>
       </Link>
       <details ref={menuRef} className="relative">
         <summary
@@ -89,6 +94,9 @@ export function ConversationItem({ conversation, active, onRename, onDelete, onE
           …
         </summary>
         <div className="absolute right-0 z-30 flex w-48 flex-col rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+          <Button {...menuItem} data-testid="conversation-pin" onClick={choose(() => onPin(!pinned))}>
+            {pinned ? t('unpin') : t('pin')}
+          </Button>
           <Button {...menuItem} data-testid="conversation-rename" onClick={choose(() => setRenaming(true))}>
             {t('rename')}
           </Button>

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
 import { downloadTextFile } from '@/lib/client/browser/download';
 import { getSession, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
@@ -10,9 +10,11 @@ import {
   allConversations,
   deleteConversation,
   historyStore,
+  pinConversation,
   renameConversation,
   restoreConversations,
 } from '@/lib/client/chat/history';
+import { groupHistory } from '@/lib/shared/history/groups';
 import { conversationToMarkdown, exportConversations } from '@/lib/client/storage/transfer';
 import { ConversationItem } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
@@ -20,19 +22,38 @@ import { SearchField } from '@/components/ui/SearchField';
 import { Button } from '@/components/ui/Button';
 import { UndoNotice, type UndoableNote } from '@/components/ui/Notice';
 
+/** Exports one conversation as JSON or Markdown, labelled in the page's language (history menu, temporary chat). */
+export function useConversationExport(): (conversation: Conversation, format: 'markdown' | 'json') => void {
+  const tChat = useTranslations('chat');
+  const tSettings = useTranslations('settings');
+  const tCompare = useTranslations('compare');
+  return (conversation, format) => {
+    const base = `swallow-chat-${conversation.id}`;
+    if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
+    const labels = {
+      user: tChat('you'),
+      assistant: tChat('assistant'),
+      systemPrompt: tSettings('systemPrompt'),
+      model: tSettings('model'),
+      alternative: tCompare('alternativeHeading'),
+    };
+    downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
+  };
+}
+
 const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
 type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
 type Search = typeof import('@/lib/client/chat/history-search');
 
 /**
- * Saved conversations, newest first: search, open, rename, delete with undo, export, import.
+ * Saved conversations: pinned ones on top, the rest under date headings (today, yesterday, the
+ * previous 7 days, older: by calendar day in the browser's time zone), newest first in each.
+ * Search, open, pin, rename, delete with undo, export, import.
  * Memoized: ChatApp renders again for every streamed update; the sidebar only follows its stores.
  */
 export const HistorySidebar = memo(function HistorySidebar() {
   const t = useTranslations('history');
-  const tChat = useTranslations('chat');
-  const tSettings = useTranslations('settings');
-  const tCompare = useTranslations('compare');
+  const exportOne = useConversationExport();
   const router = useRouter();
   const { conversations } = useSyncExternalStore(historyStore.subscribe, historyStore.get, () => EMPTY);
   const activeId = useSyncExternalStore(
@@ -45,6 +66,13 @@ export const HistorySidebar = memo(function HistorySidebar() {
   // Search loads with the first key typed in it: the sidebar is in the page's first load, search is not.
   const [search, setSearch] = useState<Search | null>(null);
   const shown = search ? conversations.filter((c) => search.conversationMatches(query, c)) : conversations;
+  // The date headings follow the clock: checked every minute, so 今日 becomes 昨日 after midnight.
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const groups = groupHistory(shown, Math.max(now, shown[0]?.updatedAt ?? 0));
 
   async function remove(conversation: Conversation) {
     const removed = await deleteConversation(conversation.id);
@@ -61,19 +89,6 @@ export const HistorySidebar = memo(function HistorySidebar() {
         setNotice(null);
       },
     });
-  }
-
-  function exportOne(conversation: Conversation, format: 'markdown' | 'json') {
-    const base = `swallow-chat-${conversation.id}`;
-    if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
-    const labels = {
-      user: tChat('you'),
-      assistant: tChat('assistant'),
-      systemPrompt: tSettings('systemPrompt'),
-      model: tSettings('model'),
-      alternative: tCompare('alternativeHeading'),
-    };
-    downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
   }
 
   async function exportAll() {
@@ -114,18 +129,33 @@ export const HistorySidebar = memo(function HistorySidebar() {
       ) : shown.length === 0 ? (
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{t('noResults')}</p>
       ) : (
-        <ul className="flex flex-col gap-0.5">
-          {shown.map((conversation) => (
-            <ConversationItem
-              key={conversation.id}
-              conversation={conversation}
-              active={conversation.id === activeId}
-              onRename={(title) => void renameConversation(conversation.id, title)}
-              onDelete={() => void remove(conversation)}
-              onExport={(format) => exportOne(conversation, format)}
-            />
+        <div className="flex flex-col gap-3">
+          {groups.map(({ group, items }) => (
+            <section key={group} aria-labelledby={`history-group-${group}`} data-group={group}>
+              <h3
+                id={`history-group-${group}`}
+                // The date headings are the e2e contract's history-group; the pinned one is named apart.
+                data-testid={group === 'pinned' ? 'history-group-pinned' : 'history-group'}
+                className="px-2 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400"
+              >
+                {t(`groups.${group}`)}
+              </h3>
+              <ul className="flex flex-col gap-0.5">
+                {items.map((conversation) => (
+                  <ConversationItem
+                    key={conversation.id}
+                    conversation={conversation}
+                    active={conversation.id === activeId}
+                    onRename={(title) => void renameConversation(conversation.id, title)}
+                    onPin={(pinned) => void pinConversation(conversation.id, pinned)}
+                    onDelete={() => void remove(conversation)}
+                    onExport={(format) => exportOne(conversation, format)}
+                  />
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

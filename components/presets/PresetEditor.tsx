@@ -1,10 +1,17 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { NumberField } from '@/components/settings/NumberField';
 import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
-import { MAX_STARTERS, type Preset } from '@/lib/shared/presets/preset';
+import {
+  fillPromptVariables,
+  hasPromptVariables,
+  MAX_STARTERS,
+  PROMPT_VARIABLES,
+  type Preset,
+} from '@/lib/shared/presets/preset';
+import type { Locale } from '@/lib/shared/i18n/routing';
 import { presetSchema } from '@/lib/shared/presets/schema';
 import { Button } from '@/components/ui/Button';
 import { TOUCH_FIELD } from '@/components/ui/touch';
@@ -27,6 +34,7 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
   // The sampling is named as in the settings panel.
   const tSettings = useTranslations('settings');
   const ids = useId();
+  const locale = useLocale() as Locale;
   const [name, setName] = useState(asText(initial.name));
   const [description, setDescription] = useState(asText(initial.description));
   const [systemPrompt, setSystemPrompt] = useState(asText(initial.systemPrompt));
@@ -123,8 +131,26 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
           onChange={(e) => setSystemPrompt(e.target.value)}
           className={`${fieldClass} resize-y`}
           {...described('systemPrompt')}
+          aria-describedby={[described('systemPrompt')['aria-describedby'], `${ids}-variables`]
+            .filter(Boolean)
+            .join(' ')}
         />
         {errorText('systemPrompt')}
+        <PromptVariables id={`${ids}-variables`} />
+        {hasPromptVariables(systemPrompt) && (
+          <div className="flex flex-col gap-1">
+            <span id={`${ids}-preview`} className="text-xs font-medium text-zinc-600 dark:text-zinc-300">
+              {t('preview')}
+            </span>
+            <output
+              aria-labelledby={`${ids}-preview`}
+              data-testid="preset-prompt-preview"
+              className="whitespace-pre-wrap break-words rounded-lg bg-zinc-100 px-2 py-1.5 text-sm dark:bg-zinc-800"
+            >
+              {fillPromptVariables(systemPrompt, { now: new Date(), locale })}
+            </output>
+          </div>
+        )}
       </div>
       <fieldset className="flex flex-col gap-2">
         <NumberField
@@ -174,5 +200,23 @@ export function PresetEditor({ initial, isNew, onSave, onCancel }: PresetEditorP
         </Button>
       </div>
     </form>
+  );
+}
+
+/** What the prompt's {{variables}} are (lib/shared/presets/preset.ts fills them when a message is sent). */
+function PromptVariables({ id }: { id: string }) {
+  const t = useTranslations('presets.editor');
+  return (
+    <div id={id} data-testid="preset-variables" className="text-xs text-zinc-600 dark:text-zinc-300">
+      <p className="font-medium">{t('variablesTitle')}</p>
+      <ul className="mt-0.5 flex flex-wrap gap-x-3 gap-y-0.5">
+        {PROMPT_VARIABLES.map((name) => (
+          <li key={name}>
+            <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{`{{${name}}}`}</code> {t(`variables.${name}`)}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-0.5">{t('variablesHint')}</p>
+    </div>
   );
 }

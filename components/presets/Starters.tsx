@@ -7,7 +7,8 @@ import { draftStore } from '@/lib/client/chat/chat-session';
 import { settingsStore } from '@/lib/client/chat/settings-store';
 import { findPreset } from '@/lib/client/presets/active';
 import { presetStore } from '@/lib/client/presets/preset-store';
-import { localize } from '@/lib/shared/presets/preset';
+import { fillPromptVariables, localize } from '@/lib/shared/presets/preset';
+import type { Locale } from '@/lib/shared/i18n/routing';
 
 /** The active preset's conversation starters, shown in an empty chat; one click puts it in the composer. */
 export function Starters() {
@@ -30,7 +31,8 @@ export function Starters() {
           size="lg"
           data-testid="starter"
           onClick={() => {
-            draftStore.set(starter);
+            // A starter's {{date}} and the like are filled as it goes into the composer (issue #37).
+            draftStore.set(fillPromptVariables(starter, { now: new Date(), locale: locale as Locale }));
             document.getElementById('composer')?.focus();
           }}
           className="text-left"

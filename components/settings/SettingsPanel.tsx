@@ -1,9 +1,11 @@
 'use client';
 
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useId, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
 import { defaultSettings, settingsStore } from '@/lib/client/chat/settings-store';
 import { compareStore } from '@/lib/client/compare/compare-store';
+import { modelTitlesStore } from '@/lib/client/chat/history';
+import { Switch } from '@/components/ui/Switch';
 import { SettingsFields } from './SettingsFields';
 
 /**
@@ -12,7 +14,14 @@ import { SettingsFields } from './SettingsFields';
  * column's become the chat's: the panel's own would apply to nothing, so it says so instead of
  * showing them beside the columns'.
  */
-export const SettingsPanel = memo(function SettingsPanel({ models }: { models: string[] }) {
+export const SettingsPanel = memo(function SettingsPanel({
+  models,
+  modelTitles,
+}: {
+  models: string[];
+  /** The deployment lets the model title conversations (SWALLOW_MODEL_TITLES): the user's switch shows. */
+  modelTitles: boolean;
+}) {
   const t = useTranslations('settings');
   const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, () => defaultSettings(models));
   const comparing = useSyncExternalStore(
@@ -30,5 +39,32 @@ export const SettingsPanel = memo(function SettingsPanel({ models }: { models: s
       </p>
     );
   }
-  return <SettingsFields models={models} settings={settings} onChange={settingsStore.set} />;
+  return (
+    <div className="flex flex-col gap-5">
+      <SettingsFields models={models} settings={settings} onChange={settingsStore.set} />
+      {modelTitles && <ModelTitlesSetting />}
+    </div>
+  );
 });
+
+/** The user's switch for titles written by the model (issue #37); stored in this browser. */
+function ModelTitlesSetting() {
+  const t = useTranslations('settings');
+  const id = useId();
+  const on = useSyncExternalStore(modelTitlesStore.subscribe, modelTitlesStore.get, () => true);
+  return (
+    <div className="flex flex-col gap-1">
+      <Switch
+        testId="model-titles"
+        checked={on}
+        onChange={modelTitlesStore.set}
+        label={t('modelTitles')}
+        describedBy={`${id}-hint`}
+        className="self-start"
+      />
+      <p id={`${id}-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        {t('modelTitlesHint')}
+      </p>
+    </div>
+  );
+}

@@ -21,6 +21,16 @@ export async function POST(req: NextRequest): Promise<Response> {
   // Admission first: a client over its limits costs no reading, parsing or token counting.
   const admission = await admitChatRequest(req);
   if (!admission.ok) return log.refused(admission.response);
+  // A conversation's title (issue #37): one short request through the same gate and limits; its
+  // code loads only when a title is asked for.
+  if (req.nextUrl.searchParams.get('mode') === 'title') {
+    try {
+      const { titleReply } = await import('@/lib/server/ai/title');
+      return await titleReply(req, log);
+    } finally {
+      admission.release();
+    }
+  }
   // The client's stream slot is held until the reply is over (finished, failed or cancelled),
   // and given back at once when the request is refused below.
   try {

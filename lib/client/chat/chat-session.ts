@@ -15,6 +15,11 @@ import type { ChatMessage } from './types';
  */
 export const localeStore = createStore<Locale>('ja');
 export const draftStore = createStore('');
+/**
+ * Temporary chat (issue #37): while on, new conversations are never saved (history, IndexedDB,
+ * the rescue copy, drafts) and are gone on reload. Not remembered: a reload starts with it off.
+ */
+export const temporaryStore = createStore(false);
 
 export interface ChatSession {
   /** The AI SDK's chat once its code has loaded, a stand-in holding the same state until then. */
@@ -24,6 +29,11 @@ export interface ChatSession {
   createdAt: number;
   title: string;
   titleEdited: boolean;
+  /** The title was written by the model: saves keep it (a rename still wins). */
+  titleByModel: boolean;
+  pinned: boolean;
+  /** A temporary chat's conversation: never saved. */
+  temporary: boolean;
 }
 
 function createSession(init: Partial<Omit<ChatSession, 'chat'>> & { messages?: ChatMessage[] } = {}): ChatSession {
@@ -56,6 +66,9 @@ function createSession(init: Partial<Omit<ChatSession, 'chat'>> & { messages?: C
     createdAt: init.createdAt ?? Date.now(),
     title: init.title ?? '',
     titleEdited: init.titleEdited ?? false,
+    titleByModel: init.titleByModel ?? false,
+    pinned: init.pinned ?? false,
+    temporary: init.temporary ?? temporaryStore.get(),
   };
 }
 

@@ -2,9 +2,10 @@ import { pageStorage } from '@/lib/client/storage/rescue';
 import { draftStore, getSession, subscribeSession } from './chat-session';
 import { createDraftKeeper, NEW_CHAT_DRAFT, type DraftKeeper } from './drafts';
 
-/** The open conversation's draft key: its id once it has messages (and so a URL). */
-function draftKey(): string {
+/** The open conversation's draft key: its id once it has messages (and so a URL); none for a temporary chat. */
+function draftKey(): string | null {
   const session = getSession();
+  if (session.temporary) return null;
   return session.chat.messages.length > 0 ? session.id : NEW_CHAT_DRAFT;
 }
 

@@ -49,8 +49,8 @@ function writeDrafts(storage: KeyValueStorage | null, drafts: Drafts): void {
 }
 
 export interface DraftKeeper {
-  /** Shows the draft of `key` (the open conversation changed); the pending one is written first. */
-  show(key: string): void;
+  /** Shows the draft of `key` (the open conversation changed); the pending one is written first. Null: none kept. */
+  show(key: string | null): void;
   /** Writes the pending change now (the page is being hidden). */
   flush(): void;
   forget(key: string): void;
@@ -60,8 +60,8 @@ export interface DraftKeeper {
 interface KeeperOptions {
   store: Store<string>;
   storage: KeyValueStorage | null;
-  /** The key of the conversation being typed in, read when the text changes. */
-  currentKey: () => string;
+  /** The key of the conversation being typed in, read when the text changes; null: not kept (a temporary chat). */
+  currentKey: () => string | null;
   delayMs?: number;
   now?: () => number;
 }
@@ -85,6 +85,7 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     if (showing) return;
     const key = currentKey();
     if (pending && pending.key !== key) flush();
+    if (key === null) return;
     pending = { key, text: store.get() };
     timer ??= setTimeout(flush, delayMs);
   });
@@ -94,7 +95,7 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
       flush();
       showing = true;
       try {
-        store.set(readDrafts(storage)[key]?.text ?? '');
+        store.set(key === null ? '' : (readDrafts(storage)[key]?.text ?? ''));
       } finally {
         showing = false;
       }

@@ -1,9 +1,17 @@
-import { getSession, localeStore, replaceSession, subscribeSession, type ChatSession } from './chat-session';
+import {
+  getSession,
+  localeStore,
+  replaceSession,
+  subscribeSession,
+  temporaryStore,
+  type ChatSession,
+} from './chat-session';
 import { forgetDraft } from './draft-session';
 import { createStore } from './external-store';
-import { effectiveSystemPrompt } from './request-body';
+import { effectiveSystemPrompt, messageDocuments, messageText } from './request-body';
 import { settingsStore } from './settings-store';
-import { CONVERSATION_VERSION, titleFrom, type Conversation } from '@/lib/client/storage/conversation';
+import { CONVERSATION_VERSION, MAX_TITLE_CHARS, type Conversation } from '@/lib/client/storage/conversation';
+import { titleFrom } from '@/lib/shared/history/title';
 import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
 import { openConversationStore, type ConversationStore } from '@/lib/client/storage/db';
 import { loadVersions, versionTree } from './versions';
@@ -75,17 +83,21 @@ const isBusy = (session: ChatSession) => isChatBusy(session) || compareBusy();
 /** A conversation is saved once it has a message, or a comparison under way. */
 const hasContent = (session: ChatSession) => session.chat.messages.length > 0 || !!storedCompareFor(session.id);
 
-function conversationFrom(session: ChatSession): Conversation {
+/** The open conversation as it is saved (and exported: a temporary chat's export uses it too). */
+export function conversationFrom(session: ChatSession): Conversation {
   const { chat } = session;
   const messages = toStoredMessages(chat.messages, leavingMidReply ? 'streaming' : chat.status);
   const settings = settingsStore.get();
   const compare = storedCompareFor(session.id);
   const versions = versionTree(chat).stored(chat.messages);
+  const keepTitle = session.titleEdited || (session.titleByModel && session.title);
   return {
     v: CONVERSATION_VERSION,
     id: session.id,
-    title: session.titleEdited ? session.title : titleFrom(compare ? [...messages, compare.prompt] : messages),
+    title: keepTitle ? session.title : titleFrom(compare ? [...messages, compare.prompt] : messages),
     titleEdited: session.titleEdited,
+    ...(session.titleByModel ? { titleByModel: true } : {}),
+    ...(session.pinned ? { pinned: true } : {}),
     createdAt: session.createdAt,
     updatedAt: Date.now(),
     settings: toConversationSettings(settings, effectiveSystemPrompt(settings, localeStore.get())),
@@ -96,7 +108,7 @@ function conversationFrom(session: ChatSession): Conversation {
 }
 
 async function save(session: ChatSession): Promise<void> {
-  if (!hasContent(session)) return;
+  if (!hasContent(session) || session.temporary) return;
   const conversation = conversationFrom(session);
   savesInFlight += 1;
   try {
@@ -130,9 +142,12 @@ function watch(session: ChatSession): () => void {
     if (!isBusy(session)) return flush();
     timer ??= setTimeout(flush, SAVE_THROTTLE_MS);
   };
+  let lastStatus = session.chat.status;
   const onStatus = () => {
     if (session.chat.status === 'submitted') leavingMidReply = false;
     flush();
+    if (lastStatus === 'streaming' && session.chat.status === 'ready') askForTitle(session);
+    lastStatus = session.chat.status;
   };
   const offMessages = session.chat.subscribeMessages(schedule);
   const offStatus = session.chat.subscribeStatus(onStatus);
@@ -142,8 +157,19 @@ function watch(session: ChatSession): () => void {
     schedule();
   });
   const onHide = () => document.visibilityState === 'hidden' && timer && flush();
+  // A temporary chat is gone with the page: the browser asks once before a reply is discarded
+  // (again only after a newer reply), nothing is written.
+  let warnedReplies = 0;
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (!session.temporary) return;
+    const replies = session.chat.messages.filter((m) => m.role === 'assistant').length;
+    if (replies <= warnedReplies) return;
+    warnedReplies = replies;
+    event.preventDefault();
+  };
   // The page may be gone before an IndexedDB write completes: leave a synchronous copy.
   const onLeave = () => {
+    if (session.temporary) return;
     if (isChatBusy(session)) leavingMidReply = true;
     if (compareBusy()) {
       leavingMidCompare = true;
@@ -159,6 +185,7 @@ function watch(session: ChatSession): () => void {
     clearComparisonCutOff();
   };
   document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('beforeunload', onBeforeUnload);
   window.addEventListener('beforeunload', onLeave);
   window.addEventListener('pagehide', onLeave);
   window.addEventListener('pageshow', onShow);
@@ -169,6 +196,7 @@ function watch(session: ChatSession): () => void {
     offSettings();
     offCompare();
     document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('beforeunload', onBeforeUnload);
     window.removeEventListener('beforeunload', onLeave);
     window.removeEventListener('pagehide', onLeave);
     window.removeEventListener('pageshow', onShow);
@@ -204,6 +232,8 @@ async function followOtherTab(event: HistoryEvent): Promise<void> {
   try {
     session.title = saved.title;
     session.titleEdited = saved.titleEdited;
+    session.titleByModel = saved.titleByModel ?? false;
+    session.pinned = saved.pinned ?? false;
     const current = toStoredMessages(session.chat.messages, session.chat.status);
     if (JSON.stringify(current) !== JSON.stringify(saved.messages))
       session.chat.messages = fromStoredMessages(saved.messages);
@@ -220,11 +250,16 @@ export async function openConversation(id: string, models: readonly string[]): P
   if (getSession().id === id) return 'already-open';
   const saved = await (await store()).get(id);
   if (!saved) return 'missing';
+  // A saved conversation is not a temporary one: the mode ends (its conversation is left).
+  temporaryStore.set(false);
   replaceSession({
     id: saved.id,
     createdAt: saved.createdAt,
     title: saved.title,
     titleEdited: saved.titleEdited,
+    titleByModel: saved.titleByModel ?? false,
+    pinned: saved.pinned ?? false,
+    temporary: false,
     messages: fromStoredMessages(saved.messages),
   });
   loadVersions(getSession().chat, saved.versions);
@@ -249,6 +284,133 @@ export async function renameConversation(id: string, title: string): Promise<voi
   await db.put({ ...saved, title, titleEdited: true });
   await refreshList();
   broadcast({ type: 'saved', id });
+}
+
+/** Pins a conversation to the top of the history, or unpins it; its place among the dates is kept. */
+export async function pinConversation(id: string, pinned: boolean): Promise<void> {
+  const session = getSession();
+  if (session.id === id) session.pinned = pinned;
+  const db = await store();
+  const saved = await db.get(id);
+  if (!saved) return;
+  const { pinned: _was, ...rest } = saved;
+  await db.put(pinned ? { ...rest, pinned: true } : rest);
+  await refreshList();
+  broadcast({ type: 'saved', id });
+}
+
+/**
+ * Turns temporary chat on or off. On: an empty chat becomes temporary, an open saved
+ * conversation is left for a new temporary one. Off: the temporary conversation is kept after
+ * all (saved from now on, as any other), so nothing typed is lost by changing one's mind.
+ */
+export function setTemporaryChat(on: boolean): 'new' | 'same' {
+  const session = getSession();
+  temporaryStore.set(on);
+  if (!on) {
+    session.temporary = false;
+    void save(session);
+    return 'same';
+  }
+  if (!session.temporary && hasContent(session)) {
+    replaceSession();
+    return 'new';
+  }
+  session.temporary = true;
+  return 'same';
+}
+
+// Titles by the model (issue #37) ----------------------------------------------------------
+
+export const MODEL_TITLES_KEY = 'swallow-chat:model-titles:v1';
+/** Whether the deployment allows model titles (PublicConfig.modelTitles), set by ChatApp. */
+let modelTitlesAllowed = false;
+export function setModelTitlesAllowed(allowed: boolean): void {
+  modelTitlesAllowed = allowed;
+}
+
+function readModelTitlesPreference(): boolean {
+  try {
+    return typeof window === 'undefined' || window.localStorage.getItem(MODEL_TITLES_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+/** The user's setting: let the model title new conversations (on unless turned off). */
+export const modelTitlesStore = createStore(true);
+let preferenceRead = false;
+export function hydrateModelTitles(): void {
+  if (preferenceRead || typeof window === 'undefined') return;
+  preferenceRead = true;
+  modelTitlesStore.set(readModelTitlesPreference());
+  modelTitlesStore.subscribe(() => {
+    try {
+      window.localStorage.setItem(MODEL_TITLES_KEY, modelTitlesStore.get() ? 'on' : 'off');
+    } catch {
+      // Blocked storage: the setting lasts for this page.
+    }
+  });
+}
+
+/** Conversations whose title was asked for on this page: one request each, whatever happens. */
+const titlesAsked = new Set<string>();
+
+/**
+ * After the first reply of a conversation: asks its model for a title, once (POST
+ * /api/chat?mode=title; the same gate and limits as a reply, one request). The first-line title
+ * stays until it arrives and whenever it fails; a title the user renamed is never replaced.
+ */
+function askForTitle(session: ChatSession): void {
+  if (!modelTitlesAllowed || !modelTitlesStore.get()) return;
+  if (session.temporary || session.titleEdited || session.titleByModel || titlesAsked.has(session.id)) return;
+  const { messages } = session.chat;
+  const users = messages.filter((m) => m.role === 'user');
+  const reply = messages.at(-1);
+  if (users.length !== 1 || reply?.role !== 'assistant' || reply.metadata?.state === 'error') return;
+  const answer = messageText(reply).trim();
+  const question =
+    messageText(users[0]).trim() ||
+    messageDocuments(users[0])
+      .map((d) => d.name)
+      .join(', ');
+  if (!answer || !question) return;
+  titlesAsked.add(session.id);
+  const body = {
+    model: settingsStore.get().model,
+    locale: localeStore.get(),
+    messages: [
+      { role: 'user', content: question.slice(0, 4_000) },
+      { role: 'assistant', content: answer.slice(0, 4_000) },
+    ],
+  };
+  void fetch('/api/chat?mode=title', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+    .then(async (response) => (response.ok ? ((await response.json()) as { title?: unknown }).title : undefined))
+    .then((title) => {
+      if (typeof title === 'string' && title.trim())
+        return applyModelTitle(session, title.trim().slice(0, MAX_TITLE_CHARS));
+    })
+    .catch(() => undefined);
+}
+
+async function applyModelTitle(session: ChatSession, title: string): Promise<void> {
+  if (getSession() === session) {
+    if (session.titleEdited || session.temporary) return;
+    session.title = title;
+    session.titleByModel = true;
+    return save(session);
+  }
+  // The conversation was left meanwhile: its stored copy gets the title, unless renamed.
+  const db = await store();
+  const saved = await db.get(session.id);
+  if (!saved || saved.titleEdited) return;
+  await db.put({ ...saved, title, titleByModel: true });
+  await refreshList();
+  broadcast({ type: 'saved', id: session.id });
 }
 
 /** Deletes a conversation and returns it, for undo. */

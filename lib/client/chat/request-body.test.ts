@@ -50,6 +50,15 @@ describe('settings follow the selected model', () => {
     expect(effectiveSystemPrompt({ ...settings, systemPrompt: 'mine' }, 'en')).toBe('mine');
   });
 
+  it("fill the system prompt's {{date}} when the request is made; the default prompt is sent as written", () => {
+    setModelProfiles([SMALL]);
+    const settings = { ...defaultSettings(['x/small']), systemPrompt: '今日は{{date}}、{{name}}。' };
+    // 2026-12-06 10:55 UTC is Sunday in the browser's zone here (vitest runs in UTC or Asia/Tokyo alike).
+    const body = toChatRequestBody([user], settings, 'ja', new Date('2026-12-06T10:55:00Z'));
+    expect(body.system).toBe('今日は2026年12月6日（日）、{{name}}。');
+    expect(toChatRequestBody([user], defaultSettings(['x/small']), 'ja').system).toBe(DEFAULT_SYSTEM_PROMPTS.ja);
+  });
+
   it("keep max_tokens within the selected model's window", () => {
     setModelProfiles([REASONER, SMALL]);
     const settings = { ...defaultSettings(['x/reasoner']), maxTokens: 30_000 };

@@ -2,7 +2,7 @@ import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { profileForModel } from '@/lib/shared/model/profile';
 import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/client/presets/builtin';
-import { localize } from '@/lib/shared/presets/preset';
+import { fillPromptVariables, localize } from '@/lib/shared/presets/preset';
 import type { ChatStatus } from 'ai';
 import type { TurnDocument } from '@/lib/shared/ai/user-turn';
 import type { ReplyTiming } from '@/lib/shared/ai/message';
@@ -45,8 +45,17 @@ export function effectiveSystemPrompt(settings: ChatSettings, locale: Locale): s
 /** A reply that failed before its first token: it holds its error, nothing to send back. */
 const isEmptyFailure = (m: ChatMessage) => m.metadata?.state === 'error' && !messageText(m) && !messageReasoning(m);
 
-/** The JSON body POST /api/chat expects, built from the chat and the current settings. */
-export function toChatRequestBody(messages: ChatMessage[], settings: ChatSettings, locale: Locale): ChatRequest {
+/**
+ * The JSON body POST /api/chat expects, built from the chat and the current settings. The system
+ * prompt's {{date}}, {{time}}, {{weekday}} and {{locale}} are filled now, in the browser's time
+ * zone and the page's language (issue #37), so "view code" and the meter see what is sent.
+ */
+export function toChatRequestBody(
+  messages: ChatMessage[],
+  settings: ChatSettings,
+  locale: Locale,
+  now = new Date(),
+): ChatRequest {
   return {
     messages: messages
       .filter((m) => m.role === 'user' || (m.role === 'assistant' && !isEmptyFailure(m)))
@@ -59,7 +68,7 @@ export function toChatRequestBody(messages: ChatMessage[], settings: ChatSetting
         };
       }),
     model: settings.model,
-    system: effectiveSystemPrompt(settings, locale),
+    system: fillPromptVariables(effectiveSystemPrompt(settings, locale), { now, locale }),
     temperature: settings.temperature,
     top_p: settings.topP,
     // Settings made for a model with a larger window stay in range for this one.

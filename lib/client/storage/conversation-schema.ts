@@ -116,6 +116,10 @@ export const conversationSchema = z.strictObject({
   title: z.string().check(z.maxLength(MAX_TITLE_CHARS)),
   /** True once the user renamed it: the title no longer follows the first message. */
   titleEdited: z._default(z.boolean(), false),
+  /** True once the model titled it (issue #37): saves keep the title instead of the first line. */
+  titleByModel: z.optional(z.boolean()),
+  /** Kept at the top of the history (issue #37). Absent: not pinned. */
+  pinned: z.optional(z.boolean()),
   createdAt: z.number().check(z.int(), z.nonnegative()),
   updatedAt: z.number().check(z.int(), z.nonnegative()),
   settings: conversationSettingsSchema,

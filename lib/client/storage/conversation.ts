@@ -11,7 +11,6 @@ import type {
 export type { Conversation, ConversationSettings, StoredCompare, StoredMessage, StoredVersion };
 
 // The format's constants live with the other size limits (the schema imports them from there).
-import { MAX_TITLE_CHARS } from '@/lib/shared/ai/limits';
 export {
   CONVERSATION_VERSION,
   MAX_ERROR_CHARS,
@@ -22,15 +21,6 @@ export {
 
 export function newConversationId(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 16);
-}
-
-/** Title from the first user message, on one line. */
-export function titleFrom(messages: readonly StoredMessage[]): string {
-  const message = messages.find((m) => m.role === 'user');
-  // A message that is only documents is titled by its first file.
-  const first = message?.text || message?.documents?.[0]?.name || '';
-  const line = first.replace(/\s+/g, ' ').trim();
-  return line.length > MAX_TITLE_CHARS ? `${line.slice(0, MAX_TITLE_CHARS - 1)}…` : line;
 }
 
 /** After a reload nothing is streaming any more: a reply saved mid-stream was interrupted. */

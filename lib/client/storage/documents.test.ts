@@ -4,7 +4,8 @@ import { messageDocuments, userMessageParts } from '@/lib/client/chat/request-bo
 import { toChatRequestBody } from '@/lib/client/chat/request-body';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { buildSharePayload } from '@/lib/client/share/link';
-import { titleFrom, type Conversation } from './conversation';
+import { titleFrom } from '@/lib/shared/history/title';
+import type { Conversation } from './conversation';
 import { parseConversationFile } from './import-file';
 import { conversationToMarkdown, exportConversations } from './transfer';
 

@@ -29,6 +29,8 @@ export interface ServerConfig {
   timeouts: StallTimeouts;
   /** Where "view code" snippets point (resolveCodeTarget). */
   codeTarget: CodeTarget;
+  /** SWALLOW_MODEL_TITLES: whether the model is asked for each new conversation's title (on unless `off`). */
+  modelTitles: boolean;
 }
 
 /** What the browser may know: never the key, never the base URL of a private server. */
@@ -40,6 +42,8 @@ export interface PublicConfig {
   contextTokens: number;
   /** Where "view code" snippets point: NVIDIA's public URL, or a placeholder for a private server. */
   codeTarget: CodeTarget;
+  /** Whether the browser may ask the model for a conversation's title (POST /api/chat?mode=title). */
+  modelTitles: boolean;
 }
 
 const clean = (value: string | undefined) => value?.trim() || undefined;
@@ -87,6 +91,11 @@ export function resolveContextTokens(env: Env): number {
   return Number.isInteger(value) && value >= 256 ? value : DEFAULT_CONTEXT_TOKENS;
 }
 
+/** `SWALLOW_MODEL_TITLES=off` (or 0, false, no): conversations keep their first-line titles. */
+export function resolveModelTitles(env: Env): boolean {
+  return !/^(?:off|0|false|no)$/i.test(clean(env.SWALLOW_MODEL_TITLES) ?? '');
+}
+
 export function getServerConfig(env: Env = process.env): ServerConfig {
   const contextTokens = resolveContextTokens(env);
   const { models, profiles, error } = resolveDeploymentModels(env, contextTokens);
@@ -98,6 +107,7 @@ export function getServerConfig(env: Env = process.env): ServerConfig {
     contextTokens,
     timeouts: resolveStallTimeouts(env),
     codeTarget: resolveCodeTarget(env),
+    modelTitles: resolveModelTitles(env),
   };
 }
 
@@ -115,6 +125,7 @@ export function toPublicConfig(config: ServerConfig): PublicConfig {
     profiles: config.profiles,
     contextTokens: config.contextTokens,
     codeTarget: config.codeTarget,
+    modelTitles: config.modelTitles,
   };
 }
 

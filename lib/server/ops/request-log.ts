@@ -12,6 +12,8 @@ import { randomUUID } from 'node:crypto';
 export interface ChatLogRecord {
   time: string;
   requestId: string;
+  /** `title` for a conversation's title (POST /api/chat?mode=title); absent for a reply. */
+  kind?: 'title';
   model?: string;
   /** `ok`, `cancelled` (the client went away), or the typed error code (chat-error.ts). */
   outcome: string;
@@ -34,7 +36,7 @@ export function formatChatLog(record: ChatLogRecord, format: LogFormat): string 
   const optional = (label: string, value: number | string | undefined, unit = '') =>
     value === undefined ? '' : ` ${label}=${value}${unit}`;
   return (
-    `${record.time} chat ${record.requestId} ${record.status} ${record.outcome}` +
+    `${record.time} ${record.kind ?? 'chat'} ${record.requestId} ${record.status} ${record.outcome}` +
     optional('model', record.model) +
     optional('ttft', record.ttftMs, 'ms') +
     ` duration=${record.durationMs}ms` +
@@ -69,7 +71,7 @@ export class ChatRequestLog implements ReplyObserver {
     private readonly format: LogFormat = logFormat(),
   ) {}
 
-  describe(fields: { model?: string; droppedTurns?: number }): void {
+  describe(fields: { kind?: 'title'; model?: string; droppedTurns?: number }): void {
     Object.assign(this.fields, fields);
   }
 
@@ -115,10 +117,11 @@ export class ChatRequestLog implements ReplyObserver {
   private write({ outcome, status }: { outcome: string; status: number }): void {
     if (this.written) return;
     this.written = true;
-    const { model, ttftMs, tokensIn, tokensOut, droppedTurns } = this.fields;
+    const { kind, model, ttftMs, tokensIn, tokensOut, droppedTurns } = this.fields;
     const record: ChatLogRecord = {
       time: new Date().toISOString(),
       requestId: this.requestId,
+      ...(kind === undefined ? {} : { kind }),
       ...(model === undefined ? {} : { model }),
       outcome,
       status,
