@@ -17,6 +17,8 @@ const profile = (id: string, patch: Partial<ModelProfile>): ModelProfile => ({
   recommended: { temperature: 0.6, topP: 0.9, maxTokens: 512 },
   systemPrompt: DEFAULT_SYSTEM_PROMPTS,
   reasoning: false,
+  tokenizer: 'llama3',
+  reasoningControl: null,
   ...patch,
 });
 const REASONER = profile('x/reasoner', {
