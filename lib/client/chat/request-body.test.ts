@@ -52,6 +52,28 @@ describe('settings follow the selected model', () => {
     expect(effectiveSystemPrompt({ ...settings, systemPrompt: 'mine' }, 'en')).toBe('mine');
   });
 
+  it('carry reasoning_effort / chat_template_kwargs only for a model whose registry entry has that control', () => {
+    const OSS = profile('x/oss', { reasoning: true, tokenizer: 'o200k-harmony', reasoningControl: 'effort' });
+    const QWEN = profile('x/qwen', { reasoning: true, tokenizer: 'qwen3', reasoningControl: 'think' });
+    setModelProfiles([OSS, QWEN, REASONER, SMALL]);
+    const settings: ChatSettings = { ...defaultSettings(['x/oss']), model: 'x/oss' };
+    // Defaults: medium effort, thinking on.
+    expect(toChatRequestBody([user], settings, 'ja')).toMatchObject({ reasoning_effort: 'medium' });
+    expect(toChatRequestBody([user], { ...settings, reasoningEffort: 'low' }, 'ja').reasoning_effort).toBe('low');
+    const qwen = toChatRequestBody([user], { ...settings, model: 'x/qwen' }, 'ja');
+    expect(qwen.chat_template_kwargs).toEqual({ enable_thinking: true });
+    expect(qwen).not.toHaveProperty('reasoning_effort');
+    expect(
+      toChatRequestBody([user], { ...settings, model: 'x/qwen', thinking: false }, 'ja').chat_template_kwargs,
+    ).toEqual({ enable_thinking: false });
+    // A reasoning model without a control, and a plain model, get neither (even with them set).
+    for (const model of ['x/reasoner', 'x/small']) {
+      const body = toChatRequestBody([user], { ...settings, model, reasoningEffort: 'high', thinking: false }, 'ja');
+      expect(body).not.toHaveProperty('reasoning_effort');
+      expect(body).not.toHaveProperty('chat_template_kwargs');
+    }
+  });
+
   it("keep max_tokens within the selected model's window", () => {
     setModelProfiles([REASONER, SMALL]);
     const settings = { ...defaultSettings(['x/reasoner']), maxTokens: 30_000 };

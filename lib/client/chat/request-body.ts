@@ -1,6 +1,6 @@
 import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
 import type { Locale } from '@/lib/shared/i18n/routing';
-import { profileForModel } from '@/lib/shared/model/profile';
+import { DEFAULT_REASONING_EFFORT, profileForModel } from '@/lib/shared/model/profile';
 import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/client/presets/builtin';
 import { localize } from '@/lib/shared/presets/preset';
 import type { ChatStatus } from 'ai';
@@ -33,6 +33,7 @@ const isEmptyFailure = (m: ChatMessage) => m.metadata?.state === 'error' && !mes
 
 /** The JSON body POST /api/chat expects, built from the chat and the current settings. */
 export function toChatRequestBody(messages: ChatMessage[], settings: ChatSettings, locale: Locale): ChatRequest {
+  const profile = profileForModel(settings.model);
   return {
     messages: messages
       .filter((m) => m.role === 'user' || (m.role === 'assistant' && !isEmptyFailure(m)))
@@ -49,7 +50,13 @@ export function toChatRequestBody(messages: ChatMessage[], settings: ChatSetting
     temperature: settings.temperature,
     top_p: settings.topP,
     // Settings made for a model with a larger window stay in range for this one.
-    max_tokens: Math.min(settings.maxTokens, profileForModel(settings.model).maxTokensLimit),
+    max_tokens: Math.min(settings.maxTokens, profile.maxTokensLimit),
+    // Only a model whose registry entry has the control gets it (the server refuses it otherwise).
+    ...(profile.reasoningControl === 'effort'
+      ? { reasoning_effort: settings.reasoningEffort ?? DEFAULT_REASONING_EFFORT }
+      : profile.reasoningControl === 'think'
+        ? { chat_template_kwargs: { enable_thinking: settings.thinking ?? true } }
+        : {}),
   };
 }
 
