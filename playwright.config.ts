@@ -49,7 +49,14 @@ const chatEnv = {
   // A 4,096-token window for the budget tests: the 8B's card says 8,192, so it is given here
   // (id@tokens); the 70B v0.1 has no window in the registry and takes SWALLOW_CONTEXT_TOKENS.
   // The third, by its card a 131,072-token model, is budgeted against its own window (models.spec.ts).
-  SWALLOW_MODELS: `${MODELS[0]}@4096,${MODELS[1]},tokyotech-llm/Llama-3.1-Swallow-70B-Instruct-v0.3`,
+  // The last two are counted with their own tokenizers and have reasoning controls (issue #36).
+  SWALLOW_MODELS: [
+    `${MODELS[0]}@4096`,
+    MODELS[1],
+    'tokyotech-llm/Llama-3.1-Swallow-70B-Instruct-v0.3',
+    'tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2',
+    'tokyotech-llm/GPT-OSS-Swallow-20B-RL-v0.1',
+  ].join(','),
   SWALLOW_CONTEXT_TOKENS: '4096',
   SWALLOW_FIRST_BYTE_TIMEOUT_MS: '2000',
   SWALLOW_IDLE_TIMEOUT_MS: '2000',

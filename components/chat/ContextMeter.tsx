@@ -37,6 +37,7 @@ export function ContextMeter({ measure, current }: { measure: ContextMeasure | n
       data-window={contextTokens}
       data-over={overBy}
       data-current={current}
+      data-exact={measure.exact !== false}
       className="flex flex-col gap-1 px-2 pt-1 text-xs text-zinc-600 dark:text-zinc-400"
     >
       <div className="flex items-center gap-2">
@@ -54,7 +55,8 @@ export function ContextMeter({ measure, current }: { measure: ContextMeasure | n
         </div>
         <span>
           <span className="sr-only">{t('label')}: </span>
-          {t('usage', { used, window: contextTokens })}
+          {/* Counted by bytes (a model the registry does not know): an upper bound, said as one. */}
+          {t(measure.exact === false ? 'usageAbout' : 'usage', { used, window: contextTokens })}
           <span className="text-zinc-500 dark:text-zinc-400"> · {t('reply', { reply: maxTokens })}</span>
         </span>
       </div>

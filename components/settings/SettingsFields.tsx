@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
-import { profileForModel } from '@/lib/shared/model/profile';
+import { DEFAULT_REASONING_EFFORT, profileForModel, REASONING_EFFORTS } from '@/lib/shared/model/profile';
 import { MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
 import { effectiveSystemPrompt } from '@/lib/client/chat/request-body';
 import type { ChatSettings } from '@/lib/client/chat/types';
@@ -59,6 +59,50 @@ export function SettingsFields({ models, settings, onChange, testIdPrefix = '', 
           ))}
         </select>
       </div>
+      {profile.reasoningControl === 'effort' && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-effort`} className="text-sm font-medium">
+            {t('reasoningEffort')}
+          </label>
+          <select
+            id={`${id}-effort`}
+            data-testid={`${testIdPrefix}reasoning-effort`}
+            aria-describedby={`${id}-effort-hint`}
+            value={settings.reasoningEffort ?? DEFAULT_REASONING_EFFORT}
+            onChange={(e) => update({ reasoningEffort: e.target.value as (typeof REASONING_EFFORTS)[number] })}
+            className={fieldClass}
+          >
+            {REASONING_EFFORTS.map((effort) => (
+              <option key={effort} value={effort}>
+                {t(`reasoningEffortOptions.${effort}`)}
+              </option>
+            ))}
+          </select>
+          <p id={`${id}-effort-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+            {t('reasoningEffortHint')}
+          </p>
+        </div>
+      )}
+      {profile.reasoningControl === 'think' && (
+        // The whole row is the target: 44 px high on touch widths.
+        <label className="flex items-start gap-2 max-sm:min-h-11">
+          <input
+            type="checkbox"
+            role="switch"
+            data-testid={`${testIdPrefix}reasoning-think`}
+            aria-describedby={`${id}-think-hint`}
+            checked={settings.thinking ?? true}
+            onChange={(e) => update({ thinking: e.target.checked })}
+            className="mt-0.5 size-4 shrink-0 accent-brand-600 max-sm:size-5"
+          />
+          <span className="flex flex-col gap-0.5">
+            <span className="text-sm font-medium">{t('thinking')}</span>
+            <span id={`${id}-think-hint`} className="text-xs text-zinc-500 dark:text-zinc-400">
+              {t('thinkingHint')}
+            </span>
+          </span>
+        </label>
+      )}
       {children}
 
       <fieldset className="flex flex-col gap-2">

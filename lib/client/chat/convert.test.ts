@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from './types';
-import { fromConversationSettings, fromStoredMessages, toStoredMessages } from './convert';
+import { conversationSettingsSchema } from '@/lib/client/storage/conversation-schema';
+import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';
 
 const messages = [
   { id: 'u', role: 'user', parts: [{ type: 'text', text: '質問' }] },
@@ -41,6 +42,19 @@ describe('fromStoredMessages', () => {
       metadata: { state: 'interrupted', usage: { outputTokens: 1 } },
     });
     expect(back[0].metadata).toEqual({});
+  });
+});
+
+describe('a conversation remembers its reasoning controls', () => {
+  it('saves and reads back the effort and the think switch; older records without them read as before', () => {
+    const base = { model: 'm', temperature: 0.6, topP: 0.9, maxTokens: 512, systemPrompt: null, presetId: null };
+    const saved = toConversationSettings({ ...base, reasoningEffort: 'high', thinking: false }, 'sys');
+    const parsed = conversationSettingsSchema.parse(JSON.parse(JSON.stringify(saved)));
+    expect(fromConversationSettings(parsed, ['m'])).toMatchObject({ reasoningEffort: 'high', thinking: false });
+    const older = toConversationSettings(base, 'sys');
+    expect(older).not.toHaveProperty('reasoningEffort');
+    expect(conversationSettingsSchema.safeParse(older).success).toBe(true);
+    expect(conversationSettingsSchema.safeParse({ ...older, reasoningEffort: 'max' }).success).toBe(false);
   });
 });
 

@@ -56,8 +56,18 @@ export function fromStoredMessages(messages: readonly StoredMessage[]): ChatMess
 }
 
 export function toConversationSettings(settings: ChatSettings, systemPrompt: string): ConversationSettings {
-  const { model, temperature, topP, maxTokens, presetId } = settings;
-  return { model, temperature, topP, maxTokens, systemPrompt, presetId };
+  const { model, temperature, topP, maxTokens, presetId, reasoningEffort, thinking } = settings;
+  return {
+    model,
+    temperature,
+    topP,
+    maxTokens,
+    systemPrompt,
+    presetId,
+    // Remembered with the conversation, whatever model it uses now (a later switch back finds them).
+    ...(reasoningEffort !== undefined ? { reasoningEffort } : {}),
+    ...(thinking !== undefined ? { thinking } : {}),
+  };
 }
 
 /** Reopening a conversation restores its settings; a model no longer offered falls back. */

@@ -17,6 +17,8 @@ const profile = (id: string, patch: Partial<ModelProfile>): ModelProfile => ({
   recommended: { temperature: 0.6, topP: 0.9, maxTokens: 512 },
   systemPrompt: DEFAULT_SYSTEM_PROMPTS,
   reasoning: false,
+  tokenizer: 'llama3',
+  reasoningControl: null,
   ...patch,
 });
 const REASONER = profile('x/reasoner', {
@@ -57,6 +59,28 @@ describe('settings follow the selected model', () => {
     const body = toChatRequestBody([user], settings, 'ja', new Date('2026-12-06T10:55:00Z'));
     expect(body.system).toBe('今日は2026年12月6日（日）、{{name}}。');
     expect(toChatRequestBody([user], defaultSettings(['x/small']), 'ja').system).toBe(DEFAULT_SYSTEM_PROMPTS.ja);
+  });
+
+  it('carry reasoning_effort / chat_template_kwargs only for a model whose registry entry has that control', () => {
+    const OSS = profile('x/oss', { reasoning: true, tokenizer: 'o200k-harmony', reasoningControl: 'effort' });
+    const QWEN = profile('x/qwen', { reasoning: true, tokenizer: 'qwen3', reasoningControl: 'think' });
+    setModelProfiles([OSS, QWEN, REASONER, SMALL]);
+    const settings: ChatSettings = { ...defaultSettings(['x/oss']), model: 'x/oss' };
+    // Defaults: medium effort, thinking on.
+    expect(toChatRequestBody([user], settings, 'ja')).toMatchObject({ reasoning_effort: 'medium' });
+    expect(toChatRequestBody([user], { ...settings, reasoningEffort: 'low' }, 'ja').reasoning_effort).toBe('low');
+    const qwen = toChatRequestBody([user], { ...settings, model: 'x/qwen' }, 'ja');
+    expect(qwen.chat_template_kwargs).toEqual({ enable_thinking: true });
+    expect(qwen).not.toHaveProperty('reasoning_effort');
+    expect(
+      toChatRequestBody([user], { ...settings, model: 'x/qwen', thinking: false }, 'ja').chat_template_kwargs,
+    ).toEqual({ enable_thinking: false });
+    // A reasoning model without a control, and a plain model, get neither (even with them set).
+    for (const model of ['x/reasoner', 'x/small']) {
+      const body = toChatRequestBody([user], { ...settings, model, reasoningEffort: 'high', thinking: false }, 'ja');
+      expect(body).not.toHaveProperty('reasoning_effort');
+      expect(body).not.toHaveProperty('chat_template_kwargs');
+    }
   });
 
   it("keep max_tokens within the selected model's window", () => {

@@ -1,6 +1,6 @@
 import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
 import type { Locale } from '@/lib/shared/i18n/routing';
-import { profileForModel } from '@/lib/shared/model/profile';
+import { DEFAULT_REASONING_EFFORT, profileForModel } from '@/lib/shared/model/profile';
 import { DEFAULT_PRESET_ID, findBuiltinPreset } from '@/lib/client/presets/builtin';
 import { fillPromptVariables, localize } from '@/lib/shared/presets/preset';
 import type { ChatStatus } from 'ai';
@@ -56,6 +56,7 @@ export function toChatRequestBody(
   locale: Locale,
   now = new Date(),
 ): ChatRequest {
+  const profile = profileForModel(settings.model);
   return {
     messages: messages
       .filter((m) => m.role === 'user' || (m.role === 'assistant' && !isEmptyFailure(m)))
@@ -72,7 +73,13 @@ export function toChatRequestBody(
     temperature: settings.temperature,
     top_p: settings.topP,
     // Settings made for a model with a larger window stay in range for this one.
-    max_tokens: Math.min(settings.maxTokens, profileForModel(settings.model).maxTokensLimit),
+    max_tokens: Math.min(settings.maxTokens, profile.maxTokensLimit),
+    // Only a model whose registry entry has the control gets it (the server refuses it otherwise).
+    ...(profile.reasoningControl === 'effort'
+      ? { reasoning_effort: settings.reasoningEffort ?? DEFAULT_REASONING_EFFORT }
+      : profile.reasoningControl === 'think'
+        ? { chat_template_kwargs: { enable_thinking: settings.thinking ?? true } }
+        : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
 import { MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
 import { DEFAULT_PRESET_ID } from '@/lib/client/presets/builtin';
+import { REASONING_EFFORTS } from '@/lib/shared/model/profile';
 import * as z from '@/lib/shared/validation/zod-mini';
 import type { ChatSettings } from './types';
 
@@ -11,6 +12,8 @@ const storedSettingsSchema = z.object({
   maxTokens: z.number().check(z.int(), z.gte(PARAM_LIMITS.maxTokens.min), z.lte(PARAM_LIMITS.maxTokens.max)),
   systemPrompt: z.nullable(z.string().check(z.maxLength(MAX_SYSTEM_CHARS))),
   presetId: z._default(z.nullable(z.string().check(z.maxLength(64))), DEFAULT_PRESET_ID),
+  reasoningEffort: z.optional(z.enum(REASONING_EFFORTS)),
+  thinking: z.optional(z.boolean()),
 });
 
 /**

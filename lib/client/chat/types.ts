@@ -1,3 +1,4 @@
+import type { ReasoningEffort } from '@/lib/shared/model/profile';
 import type { ChatStatus } from 'ai';
 import type { ChatSubscriptions } from './external-store';
 
@@ -20,6 +21,10 @@ export interface ChatSettings {
   systemPrompt: string | null;
   /** The preset last applied (built-in or the user's); null when none. */
   presetId: string | null;
+  /** GPT-OSS's reasoning effort, for a model with that control (unset: medium). */
+  reasoningEffort?: ReasoningEffort;
+  /** Qwen3's thinking switch, for a model with that control (unset: on). */
+  thinking?: boolean;
 }
 
 /**

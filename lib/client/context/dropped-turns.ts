@@ -1,5 +1,5 @@
 import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
-import { profileForModel } from '@/lib/shared/model/profile';
+import { profileForModel, requestReasoning } from '@/lib/shared/model/profile';
 
 export interface BudgetAnswer {
   /** Oldest turns the chat route's context budget leaves out of this request. */
@@ -28,6 +28,8 @@ export async function countDroppedTurns(body: ChatRequest): Promise<BudgetAnswer
       messages: body.messages,
       maxTokens: body.max_tokens,
       contextTokens: profileForModel(body.model).contextTokens,
+      tokenizer: profileForModel(body.model).tokenizer,
+      reasoning: requestReasoning(body),
     };
     const measure = await measureDraft(base, key, body.messages.at(-1)?.content ?? '');
     return { droppedTurns: measure.droppedTurns, for: body };

@@ -2,6 +2,7 @@ import { userMessageParts } from '@/lib/client/chat/request-body';
 import { toChatRequestBody } from '@/lib/client/chat/request-body';
 import type { AttachedDocument, ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import type { Locale } from '@/lib/shared/i18n/routing';
+import { profileForModel, requestReasoning } from '@/lib/shared/model/profile';
 import type { MeasureInput } from './protocol';
 
 /**
@@ -19,5 +20,12 @@ export function meterInput(
 ): MeasureInput {
   const next: ChatMessage = { id: 'draft', role: 'user', parts: userMessageParts(draft.trim(), documents) };
   const body = toChatRequestBody([...messages, next], settings, locale);
-  return { system: body.system, messages: body.messages, maxTokens: body.max_tokens, contextTokens };
+  return {
+    system: body.system,
+    messages: body.messages,
+    maxTokens: body.max_tokens,
+    contextTokens,
+    tokenizer: profileForModel(body.model).tokenizer,
+    reasoning: requestReasoning(body),
+  };
 }

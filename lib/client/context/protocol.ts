@@ -1,4 +1,5 @@
-import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
+import type { ContextMeasure, ReasoningOptions } from '@/lib/shared/ai/context-budget';
+import type { TokenizerName } from '@/lib/shared/model/profile';
 import type { TurnDocument } from '@/lib/shared/ai/user-turn';
 
 /** A request as the server would get it, for the meter: the same fields prepare-reply budgets. */
@@ -7,6 +8,9 @@ export interface MeasureInput {
   messages: { role: 'user' | 'assistant'; content: string; documents?: TurnDocument[] }[];
   maxTokens: number;
   contextTokens: number;
+  /** The selected model's tokenizer family (null: counted by bytes, shown as "about"). */
+  tokenizer: TokenizerName | null;
+  reasoning: ReasoningOptions;
 }
 
 /**
@@ -26,7 +30,7 @@ export function withDraft(base: MeasureInput, draft: string): MeasureInput {
  * the settings or the attached documents), so a keystroke posts the draft, not every document.
  */
 export type TokenRequest =
-  | { id: number; op: 'count'; text: string }
+  | { id: number; op: 'count'; text: string; tokenizer: TokenizerName | null }
   | { id: number; op: 'measure'; baseKey: number; base?: MeasureInput; draft: string };
 
 export type TokenResponse =

@@ -1,4 +1,6 @@
 import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
+import { settingsStore } from '@/lib/client/chat/settings-store';
+import { profileForModel } from '@/lib/shared/model/profile';
 import type { MeasureInput, TokenRequest, TokenResponse } from './protocol';
 
 /**
@@ -39,9 +41,9 @@ function ask(request: Unsent<TokenRequest>): Promise<TokenResponse> {
   });
 }
 
-/** Llama 3 tokens of a text (no special tokens added), as the server counts them. */
+/** Tokens of a text (no special tokens added) in the selected model's family, as the server counts them. */
 export async function countTokens(text: string): Promise<number> {
-  const response = await ask({ op: 'count', text });
+  const response = await ask({ op: 'count', text, tokenizer: profileForModel(settingsStore.get().model).tokenizer });
   if (!response.ok) throw new Error(response.message);
   if (!('tokens' in response)) throw new Error('unexpected answer');
   return response.tokens;

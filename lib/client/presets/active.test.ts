@@ -83,6 +83,8 @@ describe('settingsForModel (a compare column given another model)', () => {
     recommended: { temperature, topP, maxTokens },
     systemPrompt: { ja: `${prompt}です。`, en: `${prompt}.` },
     reasoning: false,
+    tokenizer: 'llama3',
+    reasoningControl: null,
   });
   const profiles = [profile('a', 0.6, 0.9, 512, 'A'), profile('b', 1, 0.95, 3000, 'B')];
 

@@ -10,6 +10,7 @@ import {
   replyStates,
 } from '@/lib/shared/ai/limits';
 import { presetParamsSchema } from '@/lib/shared/presets/schema';
+import { REASONING_EFFORTS } from '@/lib/shared/model/profile';
 import * as z from '@/lib/shared/validation/zod-mini';
 
 const usageSchema = z.strictObject({
@@ -90,6 +91,9 @@ export const conversationSettingsSchema = z.extend(presetParamsSchema, {
   model: z.string().check(z.maxLength(200)),
   systemPrompt: z.string().check(z.maxLength(MAX_SYSTEM_CHARS)),
   presetId: z.nullable(z.string().check(z.maxLength(64))),
+  /** Reasoning controls (issue #36): GPT-OSS's effort, Qwen3's thinking switch; absent in older data. */
+  reasoningEffort: z.optional(z.enum(REASONING_EFFORTS)),
+  thinking: z.optional(z.boolean()),
 });
 
 /**

@@ -21,9 +21,10 @@ export async function prepareReply(req: Request) {
   }
 
   const { request } = validation;
-  // Budgeted against the selected model's own window (its card, or SWALLOW_CONTEXT_TOKENS).
+  // Budgeted against the selected model's own window (its card, or SWALLOW_CONTEXT_TOKENS), counted
+  // with its family's tokenizer and chat template (by bytes for a model the registry does not know).
   const profile = profileOf(config, request.model);
-  const budget = await fitRequestToContext(request, profile.contextTokens);
+  const budget = await fitRequestToContext(request, profile.contextTokens, profile.tokenizer);
   if (!budget.ok) {
     return jsonError('context_too_long', 'The newest message and max_tokens do not fit the context window', {
       field: 'messages',

@@ -7,7 +7,8 @@ import {
   UTF8_SPLIT_TEXT,
 } from '../../../e2e/fake-upstream.mjs';
 import { resolveEndpoint } from './endpoint';
-import { scenarioReply } from '../../../e2e/support/scenario-reply';
+import { scenarioChatInput, scenarioReply } from '../../../e2e/support/scenario-reply';
+import { streamChat } from './stream-chat';
 
 /** The reply through streamChat against the fake upstream: every SSE event, parsed. */
 describe('streamChat against the fake upstream', () => {
@@ -58,6 +59,31 @@ describe('streamChat against the fake upstream', () => {
     );
     // Tags are only read as reasoning for a model whose profile says it reasons.
     expect((await run('reasoning-think')).text).toContain(`<think>\n${thinking}`);
+  });
+
+  it('sends reasoning_effort and chat_template_kwargs top-level in the upstream body, only when the request has them', async () => {
+    const bodies = [];
+    for (const extra of [
+      { reasoning_effort: 'high' as const },
+      { chat_template_kwargs: { enable_thinking: false } },
+      {},
+    ]) {
+      const tag = `reasoning-${Object.keys(extra).join('') || 'none'}-${Math.random().toString(36).slice(2)}`;
+      const input = scenarioChatInput(upstream.url, 'plain');
+      input.request = { ...input.request, ...extra };
+      input.messages = [{ role: 'user', content: `[[scenario:plain]] ${tag}` }];
+      await streamChat(input).text();
+      const log = (await (await fetch(`${upstream.url}/__requests?contains=${tag}`)).json()) as {
+        body: Record<string, unknown>;
+      }[];
+      bodies.push(log[0].body);
+    }
+    expect(bodies[0]).toMatchObject({ reasoning_effort: 'high' });
+    expect(bodies[0]).not.toHaveProperty('chat_template_kwargs');
+    expect(bodies[1]).toMatchObject({ chat_template_kwargs: { enable_thinking: false } });
+    expect(bodies[1]).not.toHaveProperty('reasoning_effort');
+    expect(bodies[2]).not.toHaveProperty('reasoning_effort');
+    expect(bodies[2]).not.toHaveProperty('chat_template_kwargs');
   });
 
   it('untidy SSE and UTF-8 split across reads arrive intact', async () => {

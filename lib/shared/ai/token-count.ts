@@ -342,3 +342,136 @@ export class TokenCounter {
     return tokens;
   }
 }
+
+/** What the context budget needs of a counter: TokenCounter (Llama 3) or ChunkedCounter (the others). */
+export interface Counter {
+  /** Whether every count so far was exact (else some text was counted by its bytes, or in pieces). */
+  exact: boolean;
+  count(text: string, limit: number): number;
+  countPaced(text: string, limit: number): Promise<number>;
+}
+
+/**
+ * A library tokenizer's count of text (no special tokens added). Qwen3's and o200k's byte-level
+ * BPEs cut text into pretokens by a pattern first and never merge across them, so text cut where
+ * a pretoken must end anyway counts the same in pieces as whole (`splitPoint`).
+ */
+export type EncodeLength = (text: string) => number;
+
+/** The pieces ChunkedCounter gives its library: at most this many UTF-16 units, fewer where it can. */
+export const CHUNK_CHARS = 256;
+const LETTER = /\p{L}/u;
+const NO_CUT_BEFORE = /[\p{L}\p{M}'’]/u;
+
+/**
+ * Where text may be cut without changing its count under the Qwen3 and o200k pretokenizers:
+ * before a character after a letter that no letter pretoken goes on with (not a letter, mark or
+ * apostrophe: a space, punctuation such as 。、「, a digit), or after a line break followed by a
+ * letter or digit. Neither is a place Qwen3's NFC normalisation joins characters across. The
+ * last such point in (start, end], or -1.
+ */
+export function splitPoint(text: string, start: number, end: number): number {
+  for (let at = end; at > start; at--) {
+    const next = text.codePointAt(at);
+    if (next === undefined) return at;
+    const low = text.charCodeAt(at - 1);
+    if (low >= 0xd800 && low <= 0xdbff) continue; // never inside a surrogate pair
+    const before = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.codePointAt(at - 2)! : low;
+    const nextChar = String.fromCodePoint(next);
+    const ok =
+      before === 0x0a
+        ? /[\p{L}\p{N}]/u.test(nextChar)
+        : LETTER.test(String.fromCodePoint(before)) && !NO_CUT_BEFORE.test(nextChar);
+    if (ok) return at;
+  }
+  return -1;
+}
+
+const CHUNK_CACHE_SIZE = 1 << 14;
+
+/**
+ * Counts with a library's whole-text encoder (Qwen3, o200k harmony), bounded like TokenCounter:
+ * text goes to the library in pieces of at most CHUNK_CHARS, cut where the count cannot change
+ * (`splitPoint`; a piece with no such point is cut anyway and the count is then `exact: false`);
+ * each piece spends its length of the allowance (a piece counted before spends one), and once the
+ * allowance is spent the rest is counted by its UTF-8 length (an upper bound for byte-level
+ * BPE). `countPaced` waits for its Pace's next slice between pieces.
+ */
+export class ChunkedCounter implements Counter {
+  exact = true;
+  private allowance: number;
+  private readonly known = new Map<string, number>();
+
+  constructor(
+    private readonly encodeLength: EncodeLength,
+    allowance: number,
+    private readonly pace?: Pace,
+  ) {
+    this.allowance = allowance;
+  }
+
+  count(text: string, limit: number): number {
+    const steps = this.steps(text, limit);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  async countPaced(text: string, limit: number): Promise<number> {
+    const steps = this.steps(text, limit);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await this.pace?.turn();
+    }
+  }
+
+  private *steps(text: string, limit: number): Generator<void, number> {
+    let total = 0;
+    for (let start = 0; start < text.length && total <= limit;) {
+      if (this.allowance <= 0) {
+        this.exact = false;
+        return total + utf8Length(text.slice(start));
+      }
+      if (this.pace?.due()) yield;
+      let end = Math.min(start + CHUNK_CHARS, text.length);
+      if (end < text.length) {
+        const point = splitPoint(text, start, end);
+        if (point > start) end = point;
+        else {
+          this.exact = false;
+          const last = text.charCodeAt(end - 1);
+          if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+        }
+      }
+      total += this.piece(text.slice(start, end));
+      start = end;
+    }
+    return total;
+  }
+
+  private piece(text: string): number {
+    let tokens = this.known.get(text);
+    if (tokens === undefined) {
+      this.allowance -= text.length;
+      tokens = this.encodeLength(text);
+      if (this.known.size >= CHUNK_CACHE_SIZE) this.known.clear();
+      this.known.set(text, tokens);
+    } else {
+      this.allowance -= 1;
+    }
+    return tokens;
+  }
+}
+
+/** A model the registry does not know: its UTF-8 length, an upper bound for any byte-level BPE. */
+export class ByteCounter implements Counter {
+  exact = false;
+  count(text: string): number {
+    return utf8Length(text);
+  }
+  countPaced(text: string): Promise<number> {
+    return Promise.resolve(utf8Length(text));
+  }
+}

@@ -1,6 +1,36 @@
 import { DEFAULT_CONTEXT_TOKENS, DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS } from '@/lib/shared/ai/defaults';
 import type { Locale } from '@/lib/shared/i18n/routing';
 
+/** The tokenizer families the app counts exactly (data/swallow-models.json `tokenizer`). */
+export const TOKENIZERS = ['llama3', 'qwen3', 'o200k-harmony'] as const;
+export type TokenizerName = (typeof TOKENIZERS)[number];
+
+/**
+ * A reasoning model's control: GPT-OSS's reasoning effort (`reasoning_effort`), Qwen3's thinking
+ * switch (`chat_template_kwargs.enable_thinking`).
+ */
+export const REASONING_CONTROLS = ['effort', 'think'] as const;
+export type ReasoningControl = (typeof REASONING_CONTROLS)[number];
+export const REASONING_EFFORTS = ['low', 'medium', 'high'] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
+/** The card's evaluations use medium (GPT-OSS-Swallow); Qwen3 thinks unless told not to. */
+export const DEFAULT_REASONING_EFFORT: ReasoningEffort = 'medium';
+
+/** The reasoning controls that change the prompt's frame (Qwen3 without thinking, harmony's effort). */
+export interface ReasoningOptions {
+  effort?: ReasoningEffort;
+  thinking?: boolean;
+}
+
+/** The reasoning options a request body sets (lib/shared/schemas/chat-request.ts). */
+export const requestReasoning = (request: {
+  reasoning_effort?: ReasoningEffort;
+  chat_template_kwargs?: { enable_thinking: boolean };
+}): ReasoningOptions => ({
+  effort: request.reasoning_effort,
+  thinking: request.chat_template_kwargs?.enable_thinking,
+});
+
 /**
  * What the app needs to know about one model to talk to it by its own card: the window it is
  * budgeted against, the sampling "reset to recommended" restores, the default system prompt,
@@ -21,6 +51,10 @@ export interface ModelProfile {
   systemPrompt: Record<Locale, string>;
   /** Reasons before answering (reasoning deltas or <think>…</think>): shown apart, never sent back. */
   reasoning: boolean;
+  /** Its tokenizer and chat template; null for an id the registry does not know (counted by bytes). */
+  tokenizer: TokenizerName | null;
+  /** The reasoning control shown for it, or null. */
+  reasoningControl: ReasoningControl | null;
 }
 
 /**
@@ -89,6 +123,8 @@ export function profileForModel(id: string): ModelProfile {
       recommended: { ...DEFAULT_PARAMS },
       systemPrompt: DEFAULT_SYSTEM_PROMPTS,
       reasoning: false,
+      tokenizer: null,
+      reasoningControl: null,
     }
   );
 }

@@ -47,6 +47,37 @@ describe('validateChatRequest', () => {
     expect(!result.ok && result.message).toMatch(/org\/swallow-8b takes max_tokens up to 8128/);
   });
 
+  it('takes a reasoning control only for a model that has it, and names a bad value', () => {
+    const models = [
+      ...MODELS,
+      { id: 'org/gpt-oss', maxTokensLimit: 8128, reasoningControl: 'effort' as const },
+      { id: 'org/qwen3', maxTokensLimit: 8128, reasoningControl: 'think' as const },
+    ];
+    const check = (body: object) => validateChatRequest({ ...valid, ...body }, models);
+    const ok = check({ model: 'org/gpt-oss', reasoning_effort: 'low' });
+    expect(ok.ok && ok.request.reasoning_effort).toBe('low');
+    expect(check({ model: 'org/qwen3', chat_template_kwargs: { enable_thinking: false } }).ok).toBe(true);
+    for (const [body, field, message] of [
+      [{ model: 'org/gpt-oss', reasoning_effort: 'max' }, 'reasoning_effort', /low|medium|high/],
+      [
+        { model: 'org/qwen3', chat_template_kwargs: { enable_thinking: 'no' } },
+        'chat_template_kwargs.enable_thinking',
+        /boolean/,
+      ],
+      [
+        { model: 'org/qwen3', chat_template_kwargs: { thinking: true } },
+        'chat_template_kwargs.enable_thinking',
+        /boolean/,
+      ],
+      [{ model: 'org/qwen3', reasoning_effort: 'low' }, 'reasoning_effort', /org\/qwen3 takes no reasoning_effort/],
+      [{ reasoning_effort: 'low' }, 'reasoning_effort', /takes no reasoning_effort/],
+      [{ model: 'org/gpt-oss', chat_template_kwargs: { enable_thinking: true } }, 'chat_template_kwargs', /takes no/],
+    ] as const) {
+      const result = check(body);
+      expect(result.ok ? null : [result.field, result.message]).toEqual([field, expect.stringMatching(message)]);
+    }
+  });
+
   it('rejects a model outside the allow-list', () => {
     expect(fieldOf({ ...valid, model: 'someone/else' })).toBe('model');
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModelProfile } from '@/lib/shared/model/profile';
+import { REASONING_EFFORTS, type ModelProfile } from '@/lib/shared/model/profile';
 import { PARAM_LIMITS } from '../ai/defaults';
 import {
   MAX_DOCUMENT_CHARS,
@@ -47,6 +47,10 @@ export const chatRequestSchema = z
     temperature: z.number().min(PARAM_LIMITS.temperature.min).max(PARAM_LIMITS.temperature.max),
     top_p: z.number().min(PARAM_LIMITS.topP.min).max(PARAM_LIMITS.topP.max),
     max_tokens: z.number().int().min(PARAM_LIMITS.maxTokens.min).max(PARAM_LIMITS.maxTokens.max),
+    /** GPT-OSS: how long it reasons (vLLM and NIM take it as is). Only for a model with that control. */
+    reasoning_effort: z.enum(REASONING_EFFORTS).optional(),
+    /** Qwen3: its chat template's thinking switch (vLLM's chat_template_kwargs). Only for a model with it. */
+    chat_template_kwargs: z.strictObject({ enable_thinking: z.boolean() }).optional(),
   })
   .refine((body) => body.messages.at(-1)?.role === 'user', {
     path: ['messages'],
@@ -59,7 +63,7 @@ export type ChatTurnMessage = ChatRequest['messages'][number];
 export type ValidationResult = { ok: true; request: ChatRequest } | { ok: false; field: string; message: string };
 
 /** What validation needs of each offered model (lib/shared/model/profile.ts). */
-export type ModelLimits = Pick<ModelProfile, 'id' | 'maxTokensLimit'>;
+export type ModelLimits = Pick<ModelProfile, 'id' | 'maxTokensLimit'> & Partial<Pick<ModelProfile, 'reasoningControl'>>;
 
 /** Validates a parsed JSON body, the model against the deployment's, and max_tokens against its window. */
 export function validateChatRequest(body: unknown, models: readonly ModelLimits[]): ValidationResult {
@@ -81,5 +85,10 @@ export function validateChatRequest(body: unknown, models: readonly ModelLimits[
       message: `Too big: ${model.id} takes max_tokens up to ${model.maxTokensLimit} (its context window)`,
     };
   }
+  const control = model.reasoningControl ?? null;
+  if (parsed.data.reasoning_effort !== undefined && control !== 'effort')
+    return { ok: false, field: 'reasoning_effort', message: `${model.id} takes no reasoning_effort` };
+  if (parsed.data.chat_template_kwargs !== undefined && control !== 'think')
+    return { ok: false, field: 'chat_template_kwargs', message: `${model.id} takes no chat_template_kwargs` };
   return { ok: true, request: parsed.data };
 }

@@ -111,6 +111,33 @@ describe('the snippets, run for real against the fake upstream', () => {
     30_000,
   );
 
+  it.each([
+    ['curl', { reasoning_effort: 'high' }],
+    ['javascript', { reasoning_effort: 'low' }],
+    ['ai-sdk', { reasoning_effort: 'medium' }],
+    ['curl', { chat_template_kwargs: { enable_thinking: false } }],
+    ['javascript', { chat_template_kwargs: { enable_thinking: false } }],
+    ['ai-sdk', { chat_template_kwargs: { enable_thinking: true } }],
+  ] as const)(
+    "%s sends a reasoning model's control as the app does (%j)",
+    async (lang, control) => {
+      const tag = `tag-${lang}-reasoning-${Math.random().toString(36).slice(2, 8)}`;
+      const req = { ...request(tag), ...control };
+      await runSnippet(lang, snippet(lang, req, CUSTOM), env());
+      const [sent] = await logged(tag);
+      expect(sent.body).toEqual(req);
+    },
+    30_000,
+  );
+
+  it('the Python one carries the control: reasoning_effort as an argument, chat_template_kwargs in extra_body', async () => {
+    const effort = snippet('python', { ...request('t'), reasoning_effort: 'high' }, CUSTOM);
+    expect(effort).toContain('reasoning_effort="high",');
+    const think = snippet('python', { ...request('t'), chat_template_kwargs: { enable_thinking: false } }, CUSTOM);
+    expect(think).toContain('extra_body={"chat_template_kwargs": {"enable_thinking": False}},');
+    for (const code of [effort, think]) await expect(runSnippet('python', code, {})).resolves.toBeDefined();
+  });
+
   it('curl stops with a clear message when SWALLOW_BASE_URL is not set', async () => {
     await expect(runSnippet('curl', snippet('curl', request('x'), CUSTOM), {})).rejects.toThrow(/set SWALLOW_BASE_URL/);
   });

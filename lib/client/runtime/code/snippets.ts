@@ -31,6 +31,31 @@ function pythonMessage(m: UpstreamMessage): string {
   return `{"role": ${str(m.role)}, "content": ${str(m.content)}},`;
 }
 
+/** reasoning_effort is the OpenAI client's own argument; chat_template_kwargs goes in extra_body (vLLM's). */
+function pythonReasoning(request: UpstreamChatRequest): string {
+  if (request.reasoning_effort) return `    reasoning_effort=${str(request.reasoning_effort)},\n`;
+  if (request.chat_template_kwargs)
+    return `    extra_body={"chat_template_kwargs": {"enable_thinking": ${request.chat_template_kwargs.enable_thinking ? 'True' : 'False'}}},\n`;
+  return '';
+}
+
+/** The same for the JavaScript client: chat_template_kwargs is not in its types (TypeScript is told). */
+function jsReasoning(request: UpstreamChatRequest): string {
+  if (request.reasoning_effort) return `  reasoning_effort: ${str(request.reasoning_effort)},\n`;
+  if (request.chat_template_kwargs)
+    return `  // @ts-expect-error vLLM's chat_template_kwargs is not in the openai types\n  chat_template_kwargs: { enable_thinking: ${request.chat_template_kwargs.enable_thinking} },\n`;
+  return '';
+}
+
+/** The AI SDK passes the provider's options on: reasoningEffort as reasoning_effort, the rest as is. */
+function aiSdkReasoning(request: UpstreamChatRequest): string {
+  if (request.reasoning_effort)
+    return `  providerOptions: { swallow: { reasoningEffort: ${str(request.reasoning_effort)} } },\n`;
+  if (request.chat_template_kwargs)
+    return `  providerOptions: { swallow: { chat_template_kwargs: { enable_thinking: ${request.chat_template_kwargs.enable_thinking} } } },\n`;
+  return '';
+}
+
 function python(request: UpstreamChatRequest, target: CodeTarget): string {
   const baseURL = target.baseURL ? str(target.baseURL) : `os.environ[${str(target.baseURLEnv)}]`;
   const apiKey = target.keyOptional
@@ -54,7 +79,7 @@ ${indent(request.messages.map(pythonMessage), 8)}
     temperature=${num(request.temperature)},
     top_p=${num(request.top_p)},
     max_tokens=${num(request.max_tokens)},
-    stop=[${request.stop.map(str).join(', ')}],
+${pythonReasoning(request)}    stop=[${request.stop.map(str).join(', ')}],
     stream=True,
     stream_options={"include_usage": True},
 )
@@ -100,7 +125,7 @@ ${indent(request.messages.map(jsMessage), 4)}
   temperature: ${num(request.temperature)},
   top_p: ${num(request.top_p)},
   max_tokens: ${num(request.max_tokens)},
-  stop: [${request.stop.map(str).join(', ')}],
+${jsReasoning(request)}  stop: [${request.stop.map(str).join(', ')}],
   stream: true,
   stream_options: { include_usage: true },
 });
@@ -136,7 +161,7 @@ ${indent(turns.map(jsMessage), 4)}
   topP: ${num(request.top_p)},
   maxOutputTokens: ${num(request.max_tokens)},
   stopSequences: [${request.stop.map(str).join(', ')}],
-});
+${aiSdkReasoning(request)}});
 
 for await (const text of result.textStream) process.stdout.write(text);
 process.stdout.write("\\n");

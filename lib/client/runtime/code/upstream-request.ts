@@ -16,6 +16,10 @@ export interface UpstreamChatRequest {
   temperature: number;
   top_p: number;
   max_tokens: number;
+  /** GPT-OSS's reasoning effort, for a model with that control (vLLM and NIM read it top-level). */
+  reasoning_effort?: 'low' | 'medium' | 'high';
+  /** Qwen3's thinking switch, for a model with that control. */
+  chat_template_kwargs?: { enable_thinking: boolean };
   stop: string[];
   stream: true;
   stream_options: { include_usage: true };
@@ -24,7 +28,7 @@ export interface UpstreamChatRequest {
 /**
  * What the AI SDK's openai-compatible provider makes of a validated /api/chat request:
  * the trimmed system prompt first (left out when empty), the authors' stop token,
- * streaming with usage.
+ * streaming with usage, and the model's reasoning control when it has one.
  */
 export function toUpstreamRequest(request: ChatRequest): UpstreamChatRequest {
   const system = request.system.trim();
@@ -34,6 +38,8 @@ export function toUpstreamRequest(request: ChatRequest): UpstreamChatRequest {
     temperature: request.temperature,
     top_p: request.top_p,
     max_tokens: request.max_tokens,
+    ...(request.reasoning_effort ? { reasoning_effort: request.reasoning_effort } : {}),
+    ...(request.chat_template_kwargs ? { chat_template_kwargs: request.chat_template_kwargs } : {}),
     stop: [...STOP_SEQUENCES],
     stream: true,
     stream_options: { include_usage: true },
