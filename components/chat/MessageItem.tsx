@@ -18,6 +18,7 @@ import {
   MESSAGE_ICON_PROPS,
   MessageAction,
   MessageEditor,
+  ReadAloudButton,
   messageActionClass,
   messageActionLabelClass,
 } from './MessageActions';
@@ -155,6 +156,7 @@ export const MessageItem = memo(function MessageItem({
             labelClassName={messageActionLabelClass}
           />
         )}
+        {!isUser && status !== 'streaming' && text && <ReadAloudButton id={message.id} text={text} />}
         {idle && !editing && (
           <>
             {isUser && (
