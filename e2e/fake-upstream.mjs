@@ -4,6 +4,7 @@
 //   node e2e/fake-upstream.mjs            # listens on $FAKE_UPSTREAM_PORT or 4010
 //
 // Routes: GET / and /health → "ok"; GET /v1/models; POST /v1/chat/completions;
+// POST /v1/audio/transcriptions (multipart audio in, `{ text }` out: fake-upstream/transcription.mjs);
 // GET /__requests?contains=STR (the request log, filtered); POST /__reset (clear the log).
 // Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/);
 // `[[scenario@PART:NAME]]` picks it only for requests whose model id contains PART (one prompt
@@ -14,6 +15,7 @@ import { echoKeyError, ERROR_SCENARIOS, fakeError, FIRST_ATTEMPT_ERRORS } from '
 import { completion, createStream, lastUserText, MODELS, tokenize } from './fake-upstream/protocol.mjs';
 import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
 import { showcaseReply } from './fake-upstream/showcase.mjs';
+import { transcription } from './fake-upstream/transcription.mjs';
 
 export { MODELS } from './fake-upstream/protocol.mjs';
 export {
@@ -66,9 +68,13 @@ function sendJson(res, status, value) {
 }
 
 async function readBody(req) {
+  return (await readRaw(req)).toString('utf8');
+}
+
+async function readRaw(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -163,6 +169,20 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
     }
   }
 
+  async function audioTranscriptions(req, res) {
+    const { status, record, body } = await transcription(req, await readRaw(req));
+    log.push({
+      id: nextId++,
+      body: record,
+      authorization: req.headers.authorization ?? null,
+      startedAt: Date.now(),
+      finished: true,
+      aborted: false,
+      closedAt: Date.now(),
+    });
+    return sendJson(res, status, body);
+  }
+
   function requests(url) {
     const contains = url.searchParams.get('contains');
     return contains === null ? log : log.filter((entry) => JSON.stringify(entry.body).includes(contains));
@@ -187,6 +207,8 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
         });
       case 'POST /v1/chat/completions':
         return chatCompletions(req, res);
+      case 'POST /v1/audio/transcriptions':
+        return audioTranscriptions(req, res);
       case 'GET /__requests':
         return sendJson(res, 200, requests(url));
       case 'POST /__reset':

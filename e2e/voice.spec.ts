@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SHOWCASE } from './fake-upstream/showcase.mjs';
-import { lastReply, LOCALES, MESSAGES, openChat, sendMessage } from './support';
+import { lastReply, LOCALES, MESSAGES, openChat, sendMessage, upstreamRequests } from './support';
 
 /**
  * The browser's speech synthesis, replaced by one that records what it is asked to say
@@ -116,6 +116,187 @@ for (const locale of LOCALES) {
       await expect(second.getByTestId('read-aloud')).toHaveAttribute('data-state', 'idle');
       // The user's own messages have no read-aloud control.
       await expect(page.getByTestId('message-user').getByTestId('read-aloud')).toHaveCount(0);
+    });
+  });
+}
+
+/**
+ * The browser's speech recognition, replaced by one the test drives: `__recognitions` lists the
+ * recognisers started, `__hear(results)` delivers results to the newest, `__fail(code)` an error.
+ */
+function stubSpeechRecognition(page: Page) {
+  return page.addInitScript(() => {
+    type Handler = ((e: unknown) => void) | null;
+    const w = window as unknown as Record<string, unknown>;
+    const started: { lang: string; onresult: Handler; onerror: Handler; onend: Handler; running: boolean }[] = [];
+    class FakeRecognition {
+      lang = '';
+      continuous = false;
+      interimResults = false;
+      onresult: Handler = null;
+      onerror: Handler = null;
+      onend: Handler = null;
+      running = false;
+      start() {
+        this.running = true;
+        started.push(this);
+      }
+      stop() {
+        this.end();
+      }
+      abort() {
+        this.end();
+      }
+      end() {
+        if (!this.running) return;
+        this.running = false;
+        this.onend?.(new Event('end'));
+      }
+    }
+    w.SpeechRecognition = FakeRecognition;
+    w.webkitSpeechRecognition = FakeRecognition;
+    w.__recognitions = started;
+    const current = () => started[started.length - 1];
+    w.__hear = (results: { text: string; final: boolean }[]) =>
+      current().onresult?.({
+        resultIndex: 0,
+        results: results.map((r) => ({ isFinal: r.final, length: 1, 0: { transcript: r.text, confidence: 0.9 } })),
+      });
+    w.__fail = (error: string) => {
+      current().onerror?.({ error });
+      (current() as unknown as FakeRecognition).end();
+    };
+  });
+}
+
+const hear = (page: Page, results: { text: string; final: boolean }[]) =>
+  page.evaluate((r) => (window as unknown as { __hear: (r: unknown) => void }).__hear(r), results);
+const recognitionLangs = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __recognitions: { lang: string }[] }).__recognitions.map((r) => r.lang));
+
+for (const locale of LOCALES) {
+  const t = MESSAGES[locale].chat;
+  const ja = locale === 'ja';
+
+  test.describe(`voice input (${locale})`, () => {
+    test.use({ locale });
+
+    test('dictates with the browser recogniser: interim shown, final at the caret, IME left alone, errors said, never sent', async ({
+      page,
+    }) => {
+      await stubSpeechRecognition(page);
+      await stubSpeechSynthesis(page, false); // no voices: no read-aloud control
+      await openChat(page, locale);
+      const composer = page.getByTestId('composer');
+      const mic = page.getByTestId('voice-input');
+      await expect(mic).toHaveAttribute('data-mode', 'browser');
+      await expect(mic).toHaveAccessibleName(t.voiceStart);
+
+      const start = ja ? '今日は。明日も' : 'Hello world';
+      const caret = ja ? 3 : 6;
+      await composer.fill(start);
+      await composer.evaluate((el: HTMLTextAreaElement, at) => el.setSelectionRange(at, at), caret);
+      await mic.click();
+      await expect(mic).toHaveAttribute('aria-pressed', 'true');
+      expect(await recognitionLangs(page)).toEqual([ja ? 'ja-JP' : 'en-US']);
+      await expect(page.getByTestId('voice-privacy')).toHaveText(
+        (ja ? /Google のサーバーに送られ/ : /sent to Google/) as RegExp,
+      );
+
+      await hear(page, [{ text: ja ? '晴れ' : 'bi', final: false }]);
+      await expect(page.getByTestId('voice-interim')).toHaveText(ja ? '晴れ' : 'bi');
+      await expect(composer).toHaveValue(start);
+      const said = ja ? '晴れです' : 'big';
+      await hear(page, [{ text: said, final: true }]);
+      const after = ja ? '今日は晴れです。明日も' : 'Hello big world';
+      await expect(composer).toHaveValue(after);
+      await expect(page.getByTestId('voice-interim')).toHaveCount(0);
+      await expect
+        .poll(() => composer.evaluate((el: HTMLTextAreaElement) => el.selectionStart))
+        .toBe(caret + said.length + (ja ? 0 : 1));
+
+      // An IME composition in progress is not touched: the dictated text waits for it to end.
+      await composer.focus();
+      await composer.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'かな', selectionStart: 2, selectionEnd: 2 });
+      await hear(page, [{ text: '追加', final: true }]);
+      await expect(composer).toHaveValue(`${after}かな`);
+      await cdp.send('Input.insertText', { text: '仮名' });
+      await expect(composer).toHaveValue(`${after}仮名追加`);
+
+      // Switching the language goes on listening in the other one.
+      await page.getByTestId('voice-lang').click();
+      expect(await recognitionLangs(page)).toEqual(ja ? ['ja-JP', 'en-US'] : ['en-US', 'ja-JP']);
+      await mic.click();
+      await expect(mic).toHaveAttribute('aria-pressed', 'false');
+
+      // Each failure says what happened, and the draft stays as it was.
+      for (const [code, key] of [
+        ['not-allowed', 'voicePermission'],
+        ['no-speech', 'voiceNoSpeech'],
+        ['network', 'voiceNetwork'],
+      ] as const) {
+        await mic.click();
+        await page.evaluate((c) => (window as unknown as { __fail: (c: string) => void }).__fail(c), code);
+        await expect(page.getByTestId('voice-error')).toContainText(t[key]);
+        await expect(page.getByTestId('voice-error')).toContainText(t.voiceDraftKept);
+        await expect(mic).toHaveAttribute('aria-pressed', 'false');
+      }
+      await expect(composer).toHaveValue(`${after}仮名追加`);
+      await expect(page.getByTestId('message-user')).toHaveCount(0);
+
+      // Only the send button sends it.
+      await page.getByTestId('send').click();
+      await expect(page.getByTestId('message-user')).toContainText(`${after}仮名追加`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await expect(page.getByTestId('read-aloud')).toHaveCount(0);
+    });
+
+    test('without a browser recogniser, records and transcribes through the server; too large refused', async ({
+      page,
+      request,
+    }) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as Record<string, unknown>;
+        delete w.SpeechRecognition;
+        delete w.webkitSpeechRecognition;
+      });
+      await openChat(page, locale);
+      const mic = page.getByTestId('voice-input');
+      await expect(mic).toHaveAttribute('data-mode', 'server');
+      await page.getByTestId('composer').fill(ja ? '前置き：' : 'Note:');
+      await mic.click();
+      await expect(page.getByTestId('voice-privacy')).toHaveText(t.voiceWhereServer);
+      await expect(page.getByTestId('voice-status')).toContainText('0:01 / 0:30');
+      await mic.click();
+      await expect(page.getByTestId('composer')).toHaveValue(
+        ja ? '前置き：音声から書き起こした文です' : 'Note: text transcribed from speech',
+      );
+      await expect(page.getByTestId('message-user')).toHaveCount(0);
+      const [forwarded] = (await upstreamRequests(`"language":"${locale}"`)).filter(
+        (r) => (r.body as unknown as { transcription?: unknown }).transcription,
+      );
+      expect(forwarded.authorization).toBe('Bearer stt-test-key');
+      expect((forwarded.body as unknown as { transcription: Record<string, unknown> }).transcription).toMatchObject({
+        model: 'whisper-test',
+        responseFormat: 'json',
+        fileName: 'speech.webm',
+      });
+
+      // The route's caps, named in its JSON answer.
+      const big = await request.post('/api/transcribe', {
+        multipart: {
+          file: { name: 'a.webm', mimeType: 'audio/webm', buffer: Buffer.alloc(250_000) },
+          language: locale,
+        },
+      });
+      expect(big.status()).toBe(413);
+      expect((await big.json()).error).toMatchObject({ code: 'payload_too_large', field: 'file', maxBytes: 200_000 });
+      const notAudio = await request.post('/api/transcribe', {
+        multipart: { file: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') } },
+      });
+      expect(notAudio.status()).toBe(415);
     });
   });
 }

@@ -14,6 +14,7 @@ import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { Notice, UndoNotice } from '@/components/ui/Notice';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/endpoint';
+import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
 import { isTooLong } from '@/lib/client/attachments/pending';
 import { onFirstEngagement } from '@/lib/client/browser/engagement';
 import { preloadChatRuntime } from '@/lib/client/chat/lazy-chat';
@@ -66,13 +67,15 @@ async function deleteWithUndo(
 
 interface ChatAppProps {
   config: PublicConfig;
+  /** Voice input: what the deployment offers (lib/server/speech/transcription.ts). */
+  voice?: PublicVoiceConfig;
   /** A notice above the conversation, e.g. why a share link could not be opened. */
   banner?: ReactNode;
   /** Set on /[locale]/c/[id]: the saved conversation to open. */
   conversationId?: string;
 }
 
-export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
+export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps) {
   // Before anything renders: settings, prompts and request bodies follow the selected model's card.
   setModelProfiles(config.profiles);
   setCodeTarget(config.codeTarget);
@@ -307,6 +310,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 }
                 blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : tooLong ? ATTACHMENTS_TOO_LONG_ID : undefined}
                 footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
+                voice={voice}
                 onSend={(text, documents) => {
                   preloadMarkdown();
                   setDeleted(null);
