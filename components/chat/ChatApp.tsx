@@ -47,6 +47,7 @@ import { useMeter } from './useMeter';
 import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
+import { PrintHeader } from './PrintHeader';
 import { ShortcutsButton } from '@/components/shortcuts/ShortcutsButton';
 import { ShortcutsHost } from '@/components/shortcuts/ShortcutsHost';
 import { useChatShortcuts } from './useChatShortcuts';
@@ -229,7 +230,11 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
         <DropZone disabled={!config.configured}>
           <main className="flex min-h-0 min-w-0 flex-1 flex-col">
             <div data-scroll-container className="flex-1 overflow-y-auto">
-              <div className={`mx-auto flex ${comparing ? 'max-w-6xl' : 'max-w-3xl'} flex-col gap-6 px-4 py-6`}>
+              <div
+                data-export="conversation"
+                className={`mx-auto flex ${comparing ? 'max-w-6xl' : 'max-w-3xl'} flex-col gap-6 px-4 py-6`}
+              >
+                <PrintHeader />
                 {banner}
                 <ShareLoadedNotice />
                 {!config.configured && <NotConfiguredNotice id="not-configured" />}
@@ -276,7 +281,10 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
                 </Suspense>
               </div>
             </div>
-            <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
+            <div
+              data-print="hide"
+              className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]"
+            >
               <UndoNotice
                 note={
                   deleted?.chat === session.chat && !busy

@@ -2,7 +2,7 @@
 
 import { memo, useState, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { downloadTextFile } from '@/lib/client/browser/download';
+import { downloadBlob, downloadTextFile } from '@/lib/client/browser/download';
 import { getSession, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
 import { useRouter } from '@/lib/shared/i18n/navigation';
 import type { Conversation } from '@/lib/client/storage/conversation';
@@ -14,7 +14,7 @@ import {
   restoreConversations,
 } from '@/lib/client/chat/history';
 import { conversationToMarkdown, exportConversations } from '@/lib/client/storage/transfer';
-import { ConversationItem } from './ConversationItem';
+import { ConversationItem, type ConversationExportFormat } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
 import { SearchField } from '@/components/ui/SearchField';
 import { Button } from '@/components/ui/Button';
@@ -63,8 +63,9 @@ export const HistorySidebar = memo(function HistorySidebar() {
     });
   }
 
-  function exportOne(conversation: Conversation, format: 'markdown' | 'json') {
+  function exportOne(conversation: Conversation, format: ConversationExportFormat) {
     const base = `swallow-chat-${conversation.id}`;
+    if (format === 'pdf' || format === 'image') return void exportView(conversation, format, base);
     if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
     const labels = {
       user: tChat('you'),
@@ -74,6 +75,18 @@ export const HistorySidebar = memo(function HistorySidebar() {
       alternative: tCompare('alternativeHeading'),
     };
     downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
+  }
+
+  /** PDF (print) and PNG are of the conversation as shown: one that is not open is opened first. */
+  async function exportView(conversation: Conversation, format: 'pdf' | 'image', base: string) {
+    if (conversation.id !== activeId) router.push(`/c/${conversation.id}`);
+    const { conversationImage, printConversation } = await import('@/lib/client/export/conversation-export');
+    try {
+      if (format === 'pdf') return await printConversation(conversation.id);
+      downloadBlob(`${base}.png`, await conversationImage(conversation.id));
+    } catch {
+      setNotice({ text: t('exportFailed') });
+    }
   }
 
   async function exportAll() {
