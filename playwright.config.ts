@@ -30,6 +30,9 @@ const launchOptions = existsSync(SYSTEM_CHROMIUM)
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // Voice input: a fake microphone (a tone), allowed without a prompt.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
       ],
     }
   : {};
@@ -62,6 +65,12 @@ const chatEnv = {
   SWALLOW_IDLE_TIMEOUT_MS: '2000',
   RATE_LIMIT_PER_MINUTE: '0',
   RATE_LIMIT_CONCURRENT: '0',
+  // Voice input's server path (e2e/voice.spec.ts): the fake upstream transcribes; small caps to test.
+  SWALLOW_STT_BASE_URL: `http://127.0.0.1:${UPSTREAM_PORT}/v1`,
+  SWALLOW_STT_API_KEY: 'stt-test-key',
+  SWALLOW_STT_MODEL: 'whisper-test',
+  SWALLOW_STT_MAX_BYTES: '200000',
+  SWALLOW_STT_MAX_SECONDS: '30',
 };
 
 export default defineConfig({

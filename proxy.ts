@@ -26,7 +26,7 @@ export default function proxy(request: NextRequest): Response {
 }
 
 export const config = {
-  // Everything except Next internals, /api/chat, which checks the gate itself (passing through
+  // Everything except Next internals, /api/chat and /api/transcribe, which check the gate themselves (passing through
   // the proxy added CPU and latency to every reply: bench `latency`), /api/health, open on purpose for
   // load balancers' probes (it says only ok or unavailable), and the public files app/ and public/
   // serve (icons, share card, manifest, robots.txt, .well-known/security.txt) by name, and pdf.js's
@@ -35,6 +35,6 @@ export const config = {
   // keeps this list, app/ and public/ in step. The 404 pages of the skipped prefixes get the page
   // CSP, scripts off, from next.config.ts (UNPROXIED_PATHS in lib/server/security/headers.ts).
   matcher: [
-    '/((?!_next(?:/|$)|_vercel(?:/|$)|api/chat(?:/|$)|api/health(?:/|$)|(?:favicon\\.ico|icon\\.svg|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|og\\.png|manifest\\.webmanifest|robots\\.txt|\\.well-known/security\\.txt)$|pdfjs/(?:cmaps|standard_fonts)/).*)',
+    '/((?!_next(?:/|$)|_vercel(?:/|$)|api/chat(?:/|$)|api/transcribe(?:/|$)|api/health(?:/|$)|(?:favicon\\.ico|icon\\.svg|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|og\\.png|manifest\\.webmanifest|robots\\.txt|\\.well-known/security\\.txt)$|pdfjs/(?:cmaps|standard_fonts)/).*)',
   ],
 };

@@ -4,6 +4,7 @@
 //   node e2e/fake-upstream.mjs            # listens on $FAKE_UPSTREAM_PORT or 4010
 //
 // Routes: GET / and /health → "ok"; GET /v1/models; POST /v1/chat/completions;
+// POST /v1/audio/transcriptions (multipart audio in, `{ text }` out: fake-upstream/transcription.mjs);
 // GET /__requests?contains=STR (the request log, filtered; the app's title requests only with
 // &kind=title, so counts of a conversation's replies stay what they were); POST /__reset.
 // Put `[[scenario:NAME]]` in the last user message to pick a behaviour (see fake-upstream/);
@@ -16,6 +17,7 @@ import { completion, createStream, lastUserText, MODELS, tokenize } from './fake
 import { plainReply, STREAM_SCENARIOS } from './fake-upstream/scenarios.mjs';
 import { showcaseReply } from './fake-upstream/showcase.mjs';
 import { delay, isTitleRequest, titleAnswer } from './fake-upstream/titles.mjs';
+import { transcription } from './fake-upstream/transcription.mjs';
 
 export { MODELS } from './fake-upstream/protocol.mjs';
 export {
@@ -69,9 +71,13 @@ function sendJson(res, status, value) {
 }
 
 async function readBody(req) {
+  return (await readRaw(req)).toString('utf8');
+}
+
+async function readRaw(req) {
   const chunks = [];
   for await (const chunk of req) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -175,6 +181,20 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
     }
   }
 
+  async function audioTranscriptions(req, res) {
+    const { status, record, body } = await transcription(req, await readRaw(req));
+    log.push({
+      id: nextId++,
+      body: record,
+      authorization: req.headers.authorization ?? null,
+      startedAt: Date.now(),
+      finished: true,
+      aborted: false,
+      closedAt: Date.now(),
+    });
+    return sendJson(res, status, body);
+  }
+
   function requests(url) {
     const contains = url.searchParams.get('contains');
     const kind = url.searchParams.get('kind') ?? 'chat';
@@ -201,6 +221,8 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
         });
       case 'POST /v1/chat/completions':
         return chatCompletions(req, res);
+      case 'POST /v1/audio/transcriptions':
+        return audioTranscriptions(req, res);
       case 'GET /__requests':
         return sendJson(res, 200, requests(url));
       case 'POST /__reset':

@@ -7,6 +7,8 @@ function expectCommonHeaders(response: APIResponse) {
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['x-frame-options']).toBe('DENY');
   expect(headers['permissions-policy']).toContain('camera=()');
+  // Voice input: the microphone for our own origin, no one else's.
+  expect(headers['permissions-policy']).toContain('microphone=(self)');
   expect(headers['x-powered-by']).toBeUndefined();
 }
 

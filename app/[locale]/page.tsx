@@ -2,6 +2,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
 import { ChatApp } from '@/components/chat/ChatApp';
 import { getServerConfig, toPublicConfig } from '@/lib/server/ai/endpoint';
+import { publicVoiceConfig } from '@/lib/server/speech/transcription';
 import type { Locale } from '@/lib/shared/i18n/routing';
 
 export default async function ChatPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -9,5 +10,5 @@ export default async function ChatPage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale as Locale);
   // The endpoint is configured at run time (not build time), so read it per request.
   await connection();
-  return <ChatApp config={toPublicConfig(getServerConfig())} />;
+  return <ChatApp config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} />;
 }

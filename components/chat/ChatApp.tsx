@@ -15,6 +15,7 @@ import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { Notice, UndoNotice } from '@/components/ui/Notice';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/endpoint';
+import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
 import { isTooLong } from '@/lib/client/attachments/pending';
 import { onFirstEngagement } from '@/lib/client/browser/engagement';
 import { preloadChatRuntime } from '@/lib/client/chat/lazy-chat';
@@ -61,6 +62,7 @@ import { useMeter } from './useMeter';
 import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
+import { PrintHeader } from './PrintHeader';
 import { ShortcutsButton } from '@/components/shortcuts/ShortcutsButton';
 import { ShortcutsHost } from '@/components/shortcuts/ShortcutsHost';
 import { useChatShortcuts } from './useChatShortcuts';
@@ -81,13 +83,15 @@ async function deleteWithUndo(
 
 interface ChatAppProps {
   config: PublicConfig;
+  /** Voice input: what the deployment offers (lib/server/speech/transcription.ts). */
+  voice?: PublicVoiceConfig;
   /** A notice above the conversation, e.g. why a share link could not be opened. */
   banner?: ReactNode;
   /** Set on /[locale]/c/[id]: the saved conversation to open. */
   conversationId?: string;
 }
 
-export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
+export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps) {
   // Before anything renders: settings, prompts and request bodies follow the selected model's card.
   setModelProfiles(config.profiles);
   setCodeTarget(config.codeTarget);
@@ -249,7 +253,11 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
         <DropZone disabled={!config.configured}>
           <main className="flex min-h-0 min-w-0 flex-1 flex-col">
             <div data-scroll-container className="flex-1 overflow-y-auto">
-              <div className={`mx-auto flex ${comparing ? 'max-w-6xl' : 'max-w-3xl'} flex-col gap-6 px-4 py-6`}>
+              <div
+                data-export="conversation"
+                className={`mx-auto flex ${comparing ? 'max-w-6xl' : 'max-w-3xl'} flex-col gap-6 px-4 py-6`}
+              >
+                <PrintHeader />
                 {banner}
                 {config.configured && <TemporaryChat hasMessages={hasMessages || comparing} />}
                 <ShareLoadedNotice />
@@ -298,7 +306,10 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 </Suspense>
               </div>
             </div>
-            <div className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]">
+            <div
+              data-print="hide"
+              className="mx-auto w-full max-w-3xl px-[max(1rem,env(safe-area-inset-left))] pb-[max(1rem,env(safe-area-inset-bottom))]"
+            >
               <UndoNotice
                 note={
                   deleted?.chat === session.chat && !busy
@@ -341,6 +352,7 @@ export function ChatApp({ config, banner, conversationId }: ChatAppProps) {
                 }
                 blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : tooLong ? ATTACHMENTS_TOO_LONG_ID : undefined}
                 footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
+                voice={voice}
                 onSend={(text, documents) => {
                   preloadMarkdown();
                   setDeleted(null);

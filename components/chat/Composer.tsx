@@ -11,6 +11,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { AttachButton } from '@/components/attachments/AttachButton';
 import { Button } from '@/components/ui/Button';
 import { AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
@@ -20,6 +21,10 @@ import { isSubmitEnter, isTouchKeyboard, TOUCH_QUERIES } from '@/lib/client/chat
 import { fitToContent, supportsFieldSizing } from '@/lib/client/browser/autosize';
 import { useMediaQuery } from '@/lib/client/browser/media-query';
 import type { AttachedDocument } from '@/lib/client/chat/types';
+import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
+
+// Voice input loads after the page, in the browser only (it asks what the browser can do).
+const VoiceInput = dynamic(() => import('./VoiceInput'), { ssr: false });
 
 interface ComposerProps {
   busy: boolean;
@@ -31,9 +36,20 @@ interface ComposerProps {
   onStop: () => void;
   /** Under the composer: the context meter. */
   footer?: ReactNode;
+  /** How dictation may work here (the browser's recogniser, the operator's server); none: no button. */
+  voice?: PublicVoiceConfig;
 }
 
-export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, onSend, onStop, footer }: ComposerProps) {
+export function Composer({
+  busy,
+  disabled,
+  disabledReasonId,
+  blockedReasonId,
+  onSend,
+  onStop,
+  footer,
+  voice,
+}: ComposerProps) {
   const t = useTranslations('chat');
   const draft = useSyncExternalStore(draftStore.subscribe, draftStore.get, () => '');
   const attachments = useAttachments();
@@ -86,7 +102,7 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
     <div>
       <form
         onSubmit={onSubmit}
-        className="rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
+        className="relative rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
       >
         <AttachmentTray />
         <div className="flex items-end gap-1 sm:gap-2">
@@ -110,6 +126,9 @@ export function Composer({ busy, disabled, disabledReasonId, blockedReasonId, on
           <span id="composer-hint" className="sr-only">
             {t(touch ? 'sendHintTouch' : 'sendHint')}
           </span>
+          {voice && (voice.browser || voice.server) && (
+            <VoiceInput config={voice} textarea={textareaRef} disabled={disabled} />
+          )}
           {busy ? (
             <Button variant="neutral" size="lg" data-testid="stop" onClick={onStop}>
               {t('stop')}

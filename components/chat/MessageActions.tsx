@@ -2,7 +2,8 @@
 
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useSyncExternalStore, type ReactNode } from 'react';
+import { Square, Volume2 } from 'lucide-react';
 import { Button, IconButton } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 
@@ -18,11 +19,14 @@ export function MessageAction({
   testId,
   onClick,
   icon,
+  state,
   children,
 }: {
   testId: string;
   onClick: () => void;
   icon: ReactNode;
+  /** A toggle's state (read aloud: `playing`), as `data-state`. */
+  state?: string;
   /** The visible label, and so the accessible name (shown as a tooltip where only the icon is). */
   children: string;
 }) {
@@ -31,6 +35,7 @@ export function MessageAction({
       variant="ghost"
       size="xs"
       data-testid={testId}
+      data-state={state}
       title={children}
       onClick={onClick}
       icon={icon}
@@ -83,6 +88,56 @@ export function VersionSwitch({
       <span aria-hidden className="px-0.5">{`${index + 1} / ${count}`}</span>
       {arrow(1)}
     </div>
+ * Read aloud: which reply is being spoken (one at a time), and whether the browser can speak at
+ * all (speech synthesis with at least one voice; Chrome lists its voices a moment after load).
+ * The player itself (lib/client/speech/read-aloud.ts) is loaded on the first tap.
+ */
+let speakingId: string | null = null;
+const speakingListeners = new Set<() => void>();
+function setSpeaking(id: string | null) {
+  speakingId = id;
+  for (const listener of speakingListeners) listener();
+}
+function subscribeSpeaking(listener: () => void) {
+  speakingListeners.add(listener);
+  return () => void speakingListeners.delete(listener);
+}
+function subscribeVoices(listener: () => void) {
+  globalThis.speechSynthesis?.addEventListener?.('voiceschanged', listener);
+  return () => globalThis.speechSynthesis?.removeEventListener?.('voiceschanged', listener);
+}
+function stopSpeaking() {
+  setSpeaking(null);
+  globalThis.speechSynthesis?.cancel();
+}
+const canSpeak = () => (globalThis.speechSynthesis?.getVoices().length ?? 0) > 0;
+
+export function ReadAloudButton({ id, text }: { id: string; text: string }) {
+  const t = useTranslations('chat');
+  const available = useSyncExternalStore(subscribeVoices, canSpeak, () => false);
+  const playing = useSyncExternalStore(
+    subscribeSpeaking,
+    () => speakingId === id,
+    () => false,
+  );
+  // A reply that goes away (deleted, another chat opened) stops speaking.
+  useEffect(() => () => void (speakingId === id && stopSpeaking()), [id]);
+  if (!available) return null;
+
+  async function play() {
+    setSpeaking(id);
+    const { readAloud } = await import('@/lib/client/speech/read-aloud');
+    if (speakingId === id) readAloud(text, () => speakingId === id && setSpeaking(null));
+  }
+  return (
+    <MessageAction
+      testId="read-aloud"
+      state={playing ? 'playing' : 'idle'}
+      icon={playing ? <Square {...MESSAGE_ICON_PROPS} /> : <Volume2 {...MESSAGE_ICON_PROPS} />}
+      onClick={playing ? stopSpeaking : () => void play()}
+    >
+      {t(playing ? 'readAloudStop' : 'readAloud')}
+    </MessageAction>
   );
 }
 

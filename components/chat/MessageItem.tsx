@@ -19,6 +19,7 @@ import {
   MessageAction,
   MessageEditor,
   VersionSwitch,
+  ReadAloudButton,
   messageActionClass,
   messageActionLabelClass,
 } from './MessageActions';
@@ -165,6 +166,7 @@ export const MessageItem = memo(function MessageItem({
             labelClassName={messageActionLabelClass}
           />
         )}
+        {!isUser && status !== 'streaming' && text && <ReadAloudButton id={message.id} text={text} />}
         {idle && !editing && (
           <>
             {isUser && (

@@ -9,13 +9,15 @@ import type { Conversation } from '@/lib/client/storage/conversation';
 import { Button } from '@/components/ui/Button';
 import { TOUCH_FIELD } from '@/components/ui/touch';
 
+export type ConversationExportFormat = 'markdown' | 'json' | 'pdf' | 'image';
+
 interface ConversationItemProps {
   conversation: Conversation;
   active: boolean;
   onRename: (title: string) => void;
   onPin: (pinned: boolean) => void;
   onDelete: () => void;
-  onExport: (format: 'markdown' | 'json') => void;
+  onExport: (format: ConversationExportFormat) => void;
 }
 
 /** A row of the conversation's menu: full width, its label at the left. */
@@ -105,6 +107,12 @@ export function ConversationItem({ conversation, active, onRename, onPin, onDele
           </Button>
           <Button {...menuItem} data-testid="conversation-export-json" onClick={choose(() => onExport('json'))}>
             {t('exportJson')}
+          </Button>
+          <Button {...menuItem} data-testid="conversation-export-pdf" onClick={choose(() => onExport('pdf'))}>
+            {t('exportPdf')}
+          </Button>
+          <Button {...menuItem} data-testid="conversation-export-image" onClick={choose(() => onExport('image'))}>
+            {t('exportImage')}
           </Button>
           <Button
             variant="ghost"

@@ -2,7 +2,7 @@
 
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { downloadTextFile } from '@/lib/client/browser/download';
+import { downloadBlob, downloadTextFile } from '@/lib/client/browser/download';
 import { getSession, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
 import { useRouter } from '@/lib/shared/i18n/navigation';
 import type { Conversation } from '@/lib/client/storage/conversation';
@@ -16,7 +16,7 @@ import {
 } from '@/lib/client/chat/history';
 import { groupHistory } from '@/lib/shared/history/groups';
 import { conversationToMarkdown, exportConversations } from '@/lib/client/storage/transfer';
-import { ConversationItem } from './ConversationItem';
+import { ConversationItem, type ConversationExportFormat } from './ConversationItem';
 import { HistoryImport } from './HistoryImport';
 import { SearchField } from '@/components/ui/SearchField';
 import { Button } from '@/components/ui/Button';
@@ -89,6 +89,32 @@ export const HistorySidebar = memo(function HistorySidebar() {
         setNotice(null);
       },
     });
+  }
+
+  function exportOne(conversation: Conversation, format: ConversationExportFormat) {
+    const base = `swallow-chat-${conversation.id}`;
+    if (format === 'pdf' || format === 'image') return void exportView(conversation, format, base);
+    if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
+    const labels = {
+      user: tChat('you'),
+      assistant: tChat('assistant'),
+      systemPrompt: tSettings('systemPrompt'),
+      model: tSettings('model'),
+      alternative: tCompare('alternativeHeading'),
+    };
+    downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
+  }
+
+  /** PDF (print) and PNG are of the conversation as shown: one that is not open is opened first. */
+  async function exportView(conversation: Conversation, format: 'pdf' | 'image', base: string) {
+    if (conversation.id !== activeId) router.push(`/c/${conversation.id}`);
+    const { conversationImage, printConversation } = await import('@/lib/client/export/conversation-export');
+    try {
+      if (format === 'pdf') return await printConversation(conversation.id);
+      downloadBlob(`${base}.png`, await conversationImage(conversation.id));
+    } catch {
+      setNotice({ text: t('exportFailed') });
+    }
   }
 
   async function exportAll() {

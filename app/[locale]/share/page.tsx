@@ -4,6 +4,7 @@ import { ChatApp } from '@/components/chat/ChatApp';
 import { ShareErrorNotice } from '@/components/share/ShareNotices';
 import { SharePreview } from '@/components/share/SharePreview';
 import { getServerConfig, toPublicConfig } from '@/lib/server/ai/endpoint';
+import { publicVoiceConfig } from '@/lib/server/speech/transcription';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { defaultOpenGraph } from '@/lib/server/meta/site';
 import { decodeShare, type ShareDecodeResult } from '@/lib/shared/share/codec';
@@ -42,5 +43,11 @@ export default async function SharePage({ params, searchParams }: SharePageProps
   const config = toPublicConfig(getServerConfig());
   const decoded = await decodeFrom(searchParams);
   if (decoded?.ok) return <SharePreview payload={decoded.payload} config={config} />;
-  return <ChatApp config={config} banner={<ShareErrorNotice code={decoded ? decoded.error : 'missing'} />} />;
+  return (
+    <ChatApp
+      config={config}
+      voice={publicVoiceConfig()}
+      banner={<ShareErrorNotice code={decoded ? decoded.error : 'missing'} />}
+    />
+  );
 }

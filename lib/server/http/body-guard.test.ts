@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   bodyLimit,
+  MAX_AUDIO_BODY_BYTES,
   MAX_BODY_BYTES,
   MAX_FORM_BYTES,
   MAX_OTHER_BODY_BYTES,
@@ -18,6 +19,7 @@ describe('bodyLimit', () => {
     ['/api/chat?x=1', MAX_BODY_BYTES, true],
     ['/api/code-target', MAX_OTHER_BODY_BYTES, false],
     ['/api/unlock', MAX_FORM_BYTES, false],
+    ['/api/transcribe', MAX_AUDIO_BODY_BYTES, true],
     ['/ja', MAX_OTHER_BODY_BYTES, false],
     ['/ja/c/abc', MAX_OTHER_BODY_BYTES, false],
     ['/api/health', MAX_OTHER_BODY_BYTES, false],

@@ -5,7 +5,7 @@
  * as it reads, comes too late for those paths. Here, per path:
  * - a declared Content-Length over the path's limit is refused at once (413), unread;
  * - a body without a length (chunked) is refused (411) unless the path's route counts it as it
- *   reads (only /api/chat, which proxy.ts does not match);
+ *   reads (only /api/chat and /api/transcribe, which proxy.ts does not match);
  * - a body that stops arriving is ended after BODY_IDLE_TIMEOUT_MS without a byte (408), and
  *   Node's own timeouts bound the headers and the whole request (replies are not bounded: a
  *   chat reply streams for as long as it takes).
@@ -18,6 +18,8 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** The unlock form (an access code and where to go back to). */
 export const MAX_FORM_BYTES = 4096;
+/** A recording for /api/transcribe: OpenAI's 25 MB cap and the multipart envelope; the route applies the operator's smaller SWALLOW_STT_MAX_BYTES as it reads. */
+export const MAX_AUDIO_BODY_BYTES = 25 * 1024 * 1024 + 16 * 1024;
 /** Any other path (pages, files, /api/health): none of them reads a body. */
 export const MAX_OTHER_BODY_BYTES = 4096;
 
@@ -39,6 +41,7 @@ export interface BodyLimit {
 const LIMITS: Record<string, BodyLimit> = {
   '/api/chat': { maxBytes: MAX_BODY_BYTES, countedByRoute: true },
   '/api/unlock': { maxBytes: MAX_FORM_BYTES, countedByRoute: false },
+  '/api/transcribe': { maxBytes: MAX_AUDIO_BODY_BYTES, countedByRoute: true },
 };
 const OTHER: BodyLimit = { maxBytes: MAX_OTHER_BODY_BYTES, countedByRoute: false };
 

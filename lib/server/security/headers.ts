@@ -9,9 +9,10 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  // The microphone for this site's own pages only (voice input); no other feature at all.
   {
     key: 'Permissions-Policy',
-    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), browsing-topics=()',
+    value: 'camera=(), microphone=(self), geolocation=(), payment=(), usb=(), serial=(), hid=(), browsing-topics=()',
   },
 ];
 

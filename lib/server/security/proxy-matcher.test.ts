@@ -32,7 +32,14 @@ describe('proxy matcher', () => {
   it('runs the proxy on pages and API routes but not on the chat stream, which gates itself', () => {
     const behind = ['/', '/ja', '/en/c/abc', '/ja/unlock', '/api/unlock', '/api/code-target', '/api/chatter'];
     for (const url of [...behind, '/api/healthz', '/api/health.json']) expect(runsProxy(url), url).toBe(true);
-    for (const url of ['/api/chat', '/api/chat/', '/api/health', '/_next/static/chunks/a.js', '/_next/image'])
+    for (const url of [
+      '/api/chat',
+      '/api/chat/',
+      '/api/transcribe',
+      '/api/health',
+      '/_next/static/chunks/a.js',
+      '/_next/image',
+    ])
       expect(runsProxy(url), url).toBe(false);
   });
 

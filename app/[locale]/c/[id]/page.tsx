@@ -2,6 +2,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
 import { ChatApp } from '@/components/chat/ChatApp';
 import { getServerConfig, toPublicConfig } from '@/lib/server/ai/endpoint';
+import { publicVoiceConfig } from '@/lib/server/speech/transcription';
 import type { Locale } from '@/lib/shared/i18n/routing';
 
 /** A saved conversation: its messages live in the browser (IndexedDB), so the page only passes the id. */
@@ -9,5 +10,5 @@ export default async function ConversationPage({ params }: { params: Promise<{ l
   const { locale, id } = await params;
   setRequestLocale(locale as Locale);
   await connection();
-  return <ChatApp config={toPublicConfig(getServerConfig())} conversationId={id} />;
+  return <ChatApp config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} conversationId={id} />;
 }

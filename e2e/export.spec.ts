@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { extractPdf } from '../lib/client/runtime/attachments/pdf';
+import { SHOWCASE } from './fake-upstream/showcase.mjs';
+import { lastReply, LOCALES, MESSAGES, openChat, sendMessage } from './support';
+
+const dist = fileURLToPath(new URL('../node_modules/pdfjs-dist/', import.meta.url));
+const ASSETS = { cMapUrl: `${dist}cmaps/`, standardFontDataUrl: `${dist}standard_fonts/` };
+
+/** A PNG's size, from its IHDR chunk. */
+function pngSize(bytes: Buffer) {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+for (const locale of LOCALES) {
+  const t = MESSAGES[locale];
+
+  test.describe(`conversation export (${locale})`, () => {
+    test.use({ locale });
+
+    test('PDF: the print view is the conversation with its title and date, Japanese read back with pdf.js; PNG of it in the theme', async ({
+      page,
+    }) => {
+      await page.addInitScript(() => {
+        (window as unknown as { __printed: number }).__printed = 0;
+        window.print = () => void (window as unknown as { __printed: number }).__printed++;
+      });
+      await openChat(page, locale);
+      const { question } = SHOWCASE.ja;
+      await sendMessage(page, question);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+
+      const item = page.getByTestId('conversation-item').first();
+      await item.getByTestId('conversation-menu').click();
+      await expect(item.getByTestId('conversation-export-pdf')).toHaveText(t.history.exportPdf);
+      await item.getByTestId('conversation-export-pdf').click();
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByTestId('print-header')).toContainText(question);
+      for (const chrome of ['composer', 'chat-header', 'conversation-item', 'read-aloud', 'copy-message'])
+        await expect(page.getByTestId(chrome)).toBeHidden();
+      const extracted = await extractPdf(new Uint8Array(await page.pdf({ format: 'A4' })), ASSETS);
+      expect(extracted.ok).toBe(true);
+      const text = (extracted.ok ? extracted.document.text : '').replace(/\s+/g, '');
+      expect(text).toContain('東京の天気を取得するなら、気象庁の公開JSONを使うのが手軽です。');
+      expect(text).toContain(question.replace(/\s+/g, ''));
+      // Code wrapped, not cut off: the end of its longest line is in the PDF.
+      expect(text).toContain("forecast/data/forecast/130000.json';");
+      expect(text).not.toContain(t.chat.composerPlaceholder.replace(/\s+/g, ''));
+
+      await page.emulateMedia({ media: 'screen' });
+      await item.getByTestId('conversation-menu').click();
+      const conversation = page.locator('[data-export="conversation"]');
+      const box = (await conversation.boundingBox())!;
+      const download = page.waitForEvent('download');
+      await item.getByTestId('conversation-export-image').click();
+      const file = await (await download).path();
+      const { width, height } = pngSize(readFileSync(file));
+      expect(width).toBe(Math.round(box.width * 2));
+      expect(Math.abs(height - Math.round(box.height * 2))).toBeLessThanOrEqual(2);
+    });
+  });
+}
