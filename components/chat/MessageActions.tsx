@@ -88,6 +88,10 @@ export function VersionSwitch({
       <span aria-hidden className="px-0.5">{`${index + 1} / ${count}`}</span>
       {arrow(1)}
     </div>
+  );
+}
+
+/**
  * Read aloud: which reply is being spoken (one at a time), and whether the browser can speak at
  * all (speech synthesis with at least one voice; Chrome lists its voices a moment after load).
  * The player itself (lib/client/speech/read-aloud.ts) is loaded on the first tap.

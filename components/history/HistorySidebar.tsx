@@ -53,7 +53,7 @@ type Search = typeof import('@/lib/client/chat/history-search');
  */
 export const HistorySidebar = memo(function HistorySidebar() {
   const t = useTranslations('history');
-  const exportOne = useConversationExport();
+  const exportFile = useConversationExport();
   const router = useRouter();
   const { conversations } = useSyncExternalStore(historyStore.subscribe, historyStore.get, () => EMPTY);
   const activeId = useSyncExternalStore(
@@ -92,17 +92,9 @@ export const HistorySidebar = memo(function HistorySidebar() {
   }
 
   function exportOne(conversation: Conversation, format: ConversationExportFormat) {
-    const base = `swallow-chat-${conversation.id}`;
-    if (format === 'pdf' || format === 'image') return void exportView(conversation, format, base);
-    if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
-    const labels = {
-      user: tChat('you'),
-      assistant: tChat('assistant'),
-      systemPrompt: tSettings('systemPrompt'),
-      model: tSettings('model'),
-      alternative: tCompare('alternativeHeading'),
-    };
-    downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
+    if (format === 'pdf' || format === 'image')
+      return void exportView(conversation, format, `swallow-chat-${conversation.id}`);
+    exportFile(conversation, format);
   }
 
   /** PDF (print) and PNG are of the conversation as shown: one that is not open is opened first. */
