@@ -119,6 +119,25 @@ describe('the math rule', () => {
   });
 });
 
+describe('the math rule on hostile text', () => {
+  it('stays linear when openers never close', () => {
+    for (const text of [
+      '\\('.repeat(200_000),
+      '\\[ a '.repeat(100_000),
+      '$$x\n'.repeat(50_000),
+      '\\[\n'.repeat(50_000),
+      '$a '.repeat(100_000),
+      '$$$ $$$$ $$ '.repeat(30_000),
+      '` $x$ '.repeat(50_000),
+    ]) {
+      const started = performance.now();
+      prepareMath(text);
+      prepareMath(text, true);
+      expect(performance.now() - started, text.slice(0, 12)).toBeLessThan(1500);
+    }
+  });
+});
+
 describe('fences not closed yet', () => {
   it('marks a code fence open until its closing line', () => {
     expect(render('```mermaid\nflowchart LR')).toContain('<code class="language-mermaid" data-open="true">');

@@ -53,6 +53,11 @@ export function prepareMath(markdown: string, streaming = false): string {
     text = [];
   };
   let fence: string | null = null;
+  const terminator = nextOf((close: string, from: number) => {
+    let i = from;
+    while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.trimEnd().endsWith(close)) i++;
+    return i;
+  });
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const marker = FENCE.exec(line)?.[1];
@@ -64,7 +69,7 @@ export function prepareMath(markdown: string, streaming = false): string {
       out.push(line);
       continue;
     }
-    const display = displayMath(lines, i, streaming);
+    const display = displayMath(lines, i, streaming, terminator);
     if (!display) {
       if (line.trim() === '') flushText();
       text.push(line);
@@ -93,6 +98,7 @@ function displayMath(
   lines: readonly string[],
   start: number,
   streaming: boolean,
+  terminator: (close: string, from: number) => number,
 ): { lines: string[]; end: number } | null {
   const open = DISPLAY_OPEN.exec(lines[start]!);
   if (!open) return null;
@@ -107,26 +113,24 @@ function displayMath(
   }
   if (first.includes(close)) return null;
   const body = first.trim() === '' ? [] : [`${indent}${first}`];
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') return null;
-    const trimmed = line.trimEnd();
-    if (trimmed.endsWith(close)) {
-      const last = trimmed.slice(0, -close.length);
-      if (last.trim() !== '') body.push(last);
-      return { lines: [`${indent}$$`, ...body, `${indent}$$`], end: i };
-    }
-    body.push(line);
-  }
+  // The first line after it that is blank or ends in the closing delimiter.
+  const end = terminator(close, start + 1);
   // Not closed by the end of the text: a reply still streaming it, shown as source; in a text
-  // that is complete, no math.
-  return streaming ? { lines: [`${indent}$$`, ...body], end: lines.length - 1 } : null;
+  // that is complete, no math. Closed by a blank line: no math.
+  if (end === lines.length ? !streaming : lines[end]!.trim() === '') return null;
+  body.push(...lines.slice(start + 1, end));
+  if (end === lines.length) return { lines: [`${indent}$$`, ...body], end: lines.length - 1 };
+  const last = lines[end]!.trimEnd().slice(0, -close.length);
+  if (last.trim() !== '') body.push(last);
+  return { lines: [`${indent}$$`, ...body, `${indent}$$`], end };
 }
 
 const isSpace = (char: string | undefined) => char === undefined || /\s/.test(char);
 
 /** `markdown`'s inline math (one paragraph or more, no fences) rewritten as remark-math's `$$…$$`. */
 function inlineMath(markdown: string, streaming: boolean): string {
+  const closer = nextOf((token: string, from: number) => markdown.indexOf(token, from));
+  const run = nextOf((key: string, from: number) => findRun(markdown, from, key[0]!, key.length));
   let out = '';
   let from = 0;
   const emit = (start: number, end: number, formula: string) => {
@@ -136,14 +140,13 @@ function inlineMath(markdown: string, streaming: boolean): string {
   for (let i = 0; i < markdown.length;) {
     const char = markdown[i];
     if (char === '`') {
-      const run = runLength(markdown, i, '`');
-      const close = findRun(markdown, i + run, '`', run);
-      i = close === -1 ? i + run : close + run;
+      const length = runLength(markdown, i, '`');
+      const close = run('`'.repeat(length), i + length);
+      i = close === -1 ? i + length : close + length;
     } else if (char === '\\') {
       const next = markdown[i + 1];
       if (next === '(' || next === '[') {
-        const closer = next === '(' ? '\\)' : '\\]';
-        const end = findUnescaped(markdown, i + 2, closer);
+        const end = closer(next === '(' ? '\\)' : '\\]', i + 2);
         const formula = end === -1 ? '' : markdown.slice(i + 2, end);
         if (formula.trim() !== '' && !formula.includes('\n\n')) {
           emit(i, end + 2, formula);
@@ -158,17 +161,17 @@ function inlineMath(markdown: string, streaming: boolean): string {
       }
       i += 2;
     } else if (char === '$') {
-      const run = runLength(markdown, i, '$');
-      if (run >= 2) {
-        const end = findRun(markdown, i + run, '$', run);
-        const formula = end === -1 ? '' : markdown.slice(i + run, end);
+      const length = runLength(markdown, i, '$');
+      if (length >= 2) {
+        const end = run('$'.repeat(length), i + length);
+        const formula = end === -1 ? '' : markdown.slice(i + length, end);
         if (formula.trim() !== '' && !formula.includes('\n\n')) {
-          emit(i, end + run, formula);
-          i = end + run;
+          emit(i, end + length, formula);
+          i = end + length;
         } else {
           // Not math: escaped, or remark-math would pair it with a later `$$`.
-          out += markdown.slice(from, i) + '\\$'.repeat(run);
-          from = i = i + run;
+          out += markdown.slice(from, i) + '\\$'.repeat(length);
+          from = i = i + length;
         }
         continue;
       }
@@ -200,6 +203,22 @@ const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 function looksLikeProse(formula: string): boolean {
   const bare = formula.replace(/\\(?:text|mbox|textrm|mathrm)\{[^{}]*\}/g, '');
   return /[。、「」]/.test(bare) || (/^\d/.test(formula) && JAPANESE.test(bare));
+}
+
+/**
+ * `find(key, from)` (the first match at or after `from`, or a number past every candidate),
+ * remembered per key: a later search from a later start reuses the match it cannot have passed.
+ * The scans stay linear in the text however many openers never close (`\(` × 100,000).
+ */
+function nextOf(find: (key: string, from: number) => number): (key: string, from: number) => number {
+  const found = new Map<string, { from: number; at: number }>();
+  return (key, from) => {
+    const cached = found.get(key);
+    if (cached && cached.from <= from && (cached.at === -1 || cached.at >= from)) return cached.at;
+    const at = find(key, from);
+    found.set(key, { from, at });
+    return at;
+  };
 }
 
 function runLength(text: string, at: number, char: string): number {
