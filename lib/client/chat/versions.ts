@@ -88,13 +88,11 @@ export class VersionTree {
       place(parent, at, message.id);
       chosen.set(parent, message.id);
     });
-    const slots = new Map<string, string[]>();
     for (const [parent, entries] of places)
-      slots.set(
+      this.#children.set(
         parent,
         [...entries].sort((a, b) => a.at - b.at).map((entry) => entry.id),
       );
-    for (const [parent, list] of slots) this.#children.set(parent, list);
     for (const [parent, id] of chosen) this.#chosen.set(parent, id);
     this.#pathIds = path.map((m) => m.id);
     this.#changed();
