@@ -83,6 +83,15 @@ for (const locale of LOCALES) {
       await page.reload();
       await expect(titleOf(page, renamed)).toHaveText('わたしの名前');
       await expect(titleOf(page, id)).toHaveText(modelTitle);
+
+      // 4. Turned off in settings: no title request, the first line stays.
+      const offTag = uniqueTag();
+      await page.getByTestId('model-titles').uncheck();
+      await startNewChat(page);
+      await chatOnce(page, `タイトルは要らない ${offTag}`);
+      await chatOnce(page, `二つ目 ${offTag}`);
+      expect(await upstreamRequests(offTag, 'title')).toHaveLength(0);
+      await expect(titleOf(page, openId(page))).toHaveText(`タイトルは要らない ${offTag}`);
     });
 
     test('pins stay on top and the rest is grouped by day, through reload, export and import', async ({
@@ -178,6 +187,7 @@ for (const locale of LOCALES) {
       await chatOnce(page, `一時的な質問 ${tag}`);
       await expect(page).toHaveURL(new RegExp(`/${locale}$`));
       await expect(page.getByTestId('conversation-item').filter({ hasText: tag })).toHaveCount(0);
+      await expect(page.getByTestId('temporary-note')).toHaveText(t.chat.temporary.composerNote);
 
       const download = page.waitForEvent('download');
       await page.getByTestId('temporary-export-json').click();

@@ -78,6 +78,22 @@ describe('createDraftKeeper', () => {
     expect(readDrafts(storage)).toEqual({});
   });
 
+  it('keeps nothing of a temporary chat (key null), and still the drafts of others', () => {
+    const storage = new MemoryStorage();
+    const store = createStore('');
+    let key: string | null = 'a';
+    const keeper = createDraftKeeper({ store, storage, currentKey: () => key, delayMs: 300 });
+    store.set('残す下書き');
+    key = null;
+    keeper.show(null);
+    expect(store.get()).toBe('');
+    store.set('社外秘の下書き');
+    vi.advanceTimersByTime(1000);
+    keeper.flush();
+    expect(JSON.stringify(readDrafts(storage))).not.toContain('社外秘');
+    expect(readDrafts(storage).a.text).toBe('残す下書き');
+  });
+
   it('keeps working in memory when storage throws', () => {
     const store = createStore('');
     const storage = {
