@@ -24,6 +24,9 @@ describe('meterInput', () => {
       system: 'sys',
       maxTokens: 700,
       contextTokens: 4096,
+      // A model the page was not given: counted by bytes; no reasoning control.
+      tokenizer: null,
+      reasoning: {},
       messages: [
         { role: 'user', content: '前の質問', documents: [{ name: '議事録.txt', text: '本文' }] },
         { role: 'assistant', content: '答え' },

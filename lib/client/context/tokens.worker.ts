@@ -16,7 +16,8 @@ const counters = new Map<TokenFamily, { counter: Counter; uses: number }>();
 let base: { key: number; input: MeasureInput } | undefined;
 
 async function answer(request: TokenRequest, given: typeof base): Promise<TokenResponse> {
-  if (request.op !== 'count' && (!given || given.key !== request.baseKey)) throw new Error(`no base ${request.baseKey}`);
+  if (request.op !== 'count' && (!given || given.key !== request.baseKey))
+    throw new Error(`no base ${request.baseKey}`);
   // `count` (a file's tokens) is asked in the selected model's family too.
   const family = await loadFamily(request.op === 'count' ? request.tokenizer : given!.input.tokenizer);
   let held = counters.get(family);

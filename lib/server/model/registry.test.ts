@@ -116,9 +116,9 @@ describe('modelProfile', () => {
       contextTokens: 131_072,
     });
     // A recommendation never exceeds what the window allows.
-    expect(modelProfile('tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2', 1024, { contextTokens: 1024 }).recommended.maxTokens).toBe(
-      960,
-    );
+    expect(
+      modelProfile('tokyotech-llm/Qwen3-Swallow-8B-RL-v0.2', 1024, { contextTokens: 1024 }).recommended.maxTokens,
+    ).toBe(960);
   });
 
   it('names a tokenizer for every entry, and a reasoning control only for reasoning models', () => {

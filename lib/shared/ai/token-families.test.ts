@@ -43,7 +43,7 @@ const TEXTS = [
   'Hello, world! How are you doing today?',
   '東京科学大学の Swallow チームは、Llama 3.1 を日本語で継続事前学習しました（2024年10月公開）。',
   'function add(a, b) {\n  return a + b;\n}\n\nconsole.log(add(1, 2));',
-  '🍣と🍺、ｶﾀｶﾅ、「かぎ括弧」…！？ don\'t, we\'ll, it’s',
+  "🍣と🍺、ｶﾀｶﾅ、「かぎ括弧」…！？ don't, we'll, it’s",
   '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。'.repeat(
     8,
   ),
@@ -172,10 +172,10 @@ describe.each(FAMILIES)('%s', (name) => {
         'e\u0301',
         '𠮷',
         '🍣',
-        'don\'t',
+        "don't",
       ];
       let seed = 36;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       for (let n = 0; n < 40; n++) {
         let text = '';
         while (text.length < 3 * CHUNK_CHARS) text += palette[Math.floor(random() * palette.length)];
