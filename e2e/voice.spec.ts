@@ -71,7 +71,7 @@ for (const locale of LOCALES) {
       await stubSpeechSynthesis(page);
       await openChat(page, locale);
       await sendMessage(page, question);
-      const first = lastReply(page);
+      const first = page.getByTestId('message-assistant').first();
       await expect(first).toHaveAttribute('data-status', 'done');
       const play = first.getByTestId('read-aloud');
       await expect(play).toHaveAccessibleName(t.readAloud);
@@ -226,7 +226,9 @@ for (const locale of LOCALES) {
       await expect(composer).toHaveValue(`${after}仮名追加`);
 
       // Switching the language goes on listening in the other one.
-      await page.getByTestId('voice-lang').click();
+      await expect(page.getByTestId(`voice-lang-${locale}`)).toHaveAttribute('aria-pressed', 'true');
+      await page.getByTestId(ja ? 'voice-lang-en' : 'voice-lang-ja').click();
+      await expect(page.getByTestId(ja ? 'voice-lang-en' : 'voice-lang-ja')).toHaveAttribute('aria-pressed', 'true');
       expect(await recognitionLangs(page)).toEqual(ja ? ['ja-JP', 'en-US'] : ['en-US', 'ja-JP']);
       await mic.click();
       await expect(mic).toHaveAttribute('aria-pressed', 'false');

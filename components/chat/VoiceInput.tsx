@@ -326,17 +326,23 @@ export default function VoiceInput({
                       })
                     : t('voiceListening')}
               </span>
-              <Button
-                variant="ghost"
-                size="xs"
-                data-testid="voice-lang"
-                lang={lang === 'ja-JP' ? 'en' : 'ja'}
-                onClick={switchLang}
-                disabled={phase === 'transcribing' || (mode === 'server' && listening)}
-                title={t('voiceLangSwitch')}
-              >
-                {lang === 'ja-JP' ? '日本語 → English' : 'English → 日本語'}
-              </Button>
+              <span role="group" aria-label={t('voiceLangSwitch')} className="flex gap-1">
+                {(['ja-JP', 'en-US'] as const).map((option) => (
+                  <Button
+                    key={option}
+                    variant="ghost"
+                    size="xs"
+                    data-testid={`voice-lang-${option.slice(0, 2)}`}
+                    lang={option.slice(0, 2)}
+                    aria-pressed={lang === option}
+                    onClick={() => lang !== option && switchLang()}
+                    disabled={phase === 'transcribing' || (mode === 'server' && listening)}
+                    className="aria-pressed:bg-zinc-200 aria-pressed:font-semibold dark:aria-pressed:bg-zinc-700"
+                  >
+                    {option === 'ja-JP' ? '日本語' : 'English'}
+                  </Button>
+                ))}
+              </span>
             </div>
           )}
           {interim && (

@@ -31,6 +31,9 @@ export async function printConversation(id: string): Promise<void> {
   window.print();
 }
 
+/** Controls left out of the image (as the print stylesheet leaves them out of the PDF). */
+const HIDDEN = new Set(['message-actions', 'copy-code']);
+
 /** The PNG's pixels per CSS pixel: sharp on phones and in posts. */
 export const IMAGE_SCALE = 2;
 
@@ -43,7 +46,7 @@ export async function conversationImage(id: string): Promise<Blob> {
     backgroundColor: background,
     // The image shows the conversation, not the controls around each message.
     filter: (el) =>
-      !(el instanceof HTMLElement && (el.dataset.testid === 'message-actions' || el.dataset.print === 'hide')),
+      !(el instanceof HTMLElement && (HIDDEN.has(el.dataset.testid ?? '') || el.dataset.print === 'hide')),
   });
   if (!blob) throw new Error('The image could not be made');
   return blob;

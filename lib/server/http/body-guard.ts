@@ -18,7 +18,10 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** The unlock form (an access code and where to go back to). */
 export const MAX_FORM_BYTES = 4096;
-/** A recording for /api/transcribe: OpenAI's 25 MB cap and the multipart envelope; the route applies the operator's smaller SWALLOW_STT_MAX_BYTES as it reads. */
+/**
+ * A recording for /api/transcribe: OpenAI's 25 MB cap and the multipart envelope; the route
+ * applies the operator's smaller SWALLOW_STT_MAX_BYTES as it reads.
+ */
 export const MAX_AUDIO_BODY_BYTES = 25 * 1024 * 1024 + 16 * 1024;
 /** Any other path (pages, files, /api/health): none of them reads a body. */
 export const MAX_OTHER_BODY_BYTES = 4096;
