@@ -11,7 +11,11 @@ async function watchPage(page: Page) {
     w.__csp = [];
     w.__katexErrors = 0;
     w.__sourceWhileStreaming = 0;
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber} ${e.sample} ${(e.target as Element)?.outerHTML?.slice(0, 200)}`,
+      ),
+    );
     new MutationObserver(() => {
       if (document.querySelector('.katex-error')) w.__katexErrors++;
       const streaming = document.querySelector('[data-testid="message-assistant"][data-status="streaming"]');
@@ -79,6 +83,7 @@ for (const locale of LOCALES) {
       expect(copied).toContain('\\(D=b^2-4ac\\)');
       // Its speed.
       const metrics = math.getByTestId('reply-metrics');
+      await expect(metrics).toBeVisible();
       await expect(metrics.getByTestId('reply-ttft')).toHaveAttribute('title', /\d/);
       await expect(metrics.getByTestId('reply-speed')).toHaveAttribute('title', /\d/);
       await expect(metrics.getByTestId('message-usage')).toBeVisible();

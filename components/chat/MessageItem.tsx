@@ -251,17 +251,23 @@ function ReplyMetrics({ message }: { message: ChatMessage }) {
       <span className="sr-only">{full}</span>
     </span>
   );
+  // `contents`: its figures sit in the actions' row; on a phone the speed wraps to a line of its
+  // own below it, so usage and the actions still share one row.
   return (
-    <span data-testid="reply-metrics" className="inline-flex flex-wrap items-center gap-x-2 px-1 tabular-nums">
-      {seconds &&
-        figure(<Timer size={12} aria-hidden />, t('ttftShort', { seconds }), t('ttft', { seconds }), 'reply-ttft')}
-      {speed &&
-        figure(
-          <Gauge size={12} aria-hidden />,
-          t('speedShort', { rate: speed }),
-          t('speed', { rate: speed }),
-          'reply-speed',
-        )}
+    <span data-testid="reply-metrics" className="contents tabular-nums">
+      {(seconds || speed) && (
+        <span className="inline-flex items-center gap-x-2 px-1 max-sm:order-last max-sm:w-full">
+          {seconds &&
+            figure(<Timer size={12} aria-hidden />, t('ttftShort', { seconds }), t('ttft', { seconds }), 'reply-ttft')}
+          {speed &&
+            figure(
+              <Gauge size={12} aria-hidden />,
+              t('speedShort', { rate: speed }),
+              t('speed', { rate: speed }),
+              'reply-speed',
+            )}
+        </span>
+      )}
       {hasUsage &&
         figure(
           null,

@@ -29,12 +29,24 @@ async function draw(id: string, source: string, dark: boolean): Promise<string> 
       theme: dark ? 'dark' : 'default',
       fontFamily: 'inherit',
     });
-    await mermaid.parse(source);
+    const text = withoutHtmlTags(source);
+    await mermaid.parse(text);
     // A new id per drawing: mermaid removes any element with its id first (the diagram shown).
-    return (await mermaid.render(`${id}-${++drawings}`, source)).svg;
+    return (await mermaid.render(`${id}-${++drawings}`, text)).svg;
   });
   queue = drawing.catch(() => undefined);
   return drawing;
+}
+
+/**
+ * The source without HTML tags but `<br>`: labels are drawn as text, and no tag a model wrote
+ * (`<img onerror=…>`) reaches mermaid's own HTML handling. Arrows (`<-->`, `<|--`) and
+ * annotations (`<<interface>>`) are not tags and stay.
+ */
+function withoutHtmlTags(source: string): string {
+  return source.replace(/(?<!<)<\/?([a-zA-Z][\w-]*)(?:\s[^<>]*)?\/?>(?!>)/g, (tag, name: string) =>
+    name.toLowerCase() === 'br' ? tag : '',
+  );
 }
 
 /** The reason mermaid gives, shortened: its parse errors run to several lines. */
