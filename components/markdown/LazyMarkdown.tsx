@@ -21,7 +21,7 @@ export function LazyMarkdown({ text }: { text: string }) {
   return (
     <Suspense
       fallback={
-        <div className="prose-chat whitespace-pre-wrap">
+        <div className="prose-chat whitespace-pre-wrap" data-markdown="pending">
           <LongText text={text} />
         </div>
       }
