@@ -22,7 +22,7 @@ export function LazyMarkdown({ text, streaming }: { text: string; streaming?: bo
   return (
     <Suspense
       fallback={
-        <div className="prose-chat whitespace-pre-wrap">
+        <div className="prose-chat whitespace-pre-wrap" data-markdown="pending">
           <LongText text={text} />
         </div>
       }

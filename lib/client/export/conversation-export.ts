@@ -1,3 +1,4 @@
+import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { getSession } from '@/lib/client/chat/chat-session';
 
 /**
@@ -8,15 +9,17 @@ import { getSession } from '@/lib/client/chat/chat-session';
  */
 
 const CONVERSATION = '[data-export="conversation"]';
+const PENDING_MARKDOWN = '[data-markdown="pending"]';
 const MESSAGE = '[data-testid="message-user"], [data-testid="message-assistant"]';
 
 /** Resolves once conversation `id` is the one shown (its messages rendered), or rejects after 10 s. */
 export async function whenShown(id: string): Promise<HTMLElement> {
+  preloadMarkdown();
   const deadline = performance.now() + 10_000;
   for (;;) {
     const node = document.querySelector<HTMLElement>(CONVERSATION);
-    if (getSession().id === id && node?.querySelector(MESSAGE)) {
-      // Lazily rendered Markdown and the web fonts, then one more frame for layout.
+    // Replies as Markdown, not their text as typed (the renderer may not have loaded yet).
+    if (getSession().id === id && node?.querySelector(MESSAGE) && !node.querySelector(PENDING_MARKDOWN)) {
       await document.fonts?.ready;
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       return node;
