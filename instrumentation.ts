@@ -2,8 +2,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const [{ resolveSecurityConfig }, { endpointWarnings, getServerConfig }] = await Promise.all([
-    import('./lib/server/security/config'),
-    import('./lib/server/ai/endpoint'),
+    import('./lib/server/security/limits'),
+    import('./lib/server/ai/upstream'),
   ]);
   const { misconfigured } = resolveSecurityConfig();
   if (misconfigured) console.error(`[swallow-chat] ${misconfigured}`);

@@ -17,9 +17,15 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['lib/**/*.test.ts', 'tools/**/*.test.ts', 'bench/**/*.test.ts', 'e2e/**/*.unit.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.ts',
+      'tools/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'e2e/**/*.unit.test.ts',
+    ],
     environment: 'node',
-    // The memory test of lib/client/markdown/blocks.test.ts collects garbage with gc().
+    // The memory test of lib/client/markdown/long.blocks.test.ts collects garbage with gc().
     execArgv: ['--expose-gc'],
     // lib/server/security/proxy-matcher.test.ts imports proxy.ts, whose next-intl middleware imports
     // 'next/server' without an extension.

@@ -73,7 +73,7 @@ async function cpuRun(app: Target, direct: Target, prompt: string, serverPids: (
   const a = await streamChat(app, prompt);
   const spent = cpuMs(pids) - before;
   // The text must match exactly; the number of SSE events may be smaller than the upstream's
-  // chunks (chunks that arrive in one read are merged, lib/server/ai/sse-coalesce.ts).
+  // chunks (chunks that arrive in one read are merged, lib/server/ai/ui-sse.ts).
   const error =
     a.error ?? (a.text !== d.text ? `app text (${a.text.length} chars) differs from direct (${d.text.length})` : null);
   return {

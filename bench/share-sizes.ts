@@ -3,8 +3,7 @@
  * deflate-raw + base64url (what we ship), base64url without deflate, and plain percent-encoded JSON.
  * Run: npx tsx bench/share-sizes.ts
  */
-import { BUILTIN_PRESETS } from '../lib/client/presets/builtin';
-import { localize } from '../lib/shared/presets/preset';
+import { BUILTIN_PRESETS, localize } from '../lib/shared/presets/preset';
 import { encodeShare } from '../lib/shared/share/codec';
 import { shareUrl } from '../lib/client/share/link';
 import type { SharePayload } from '../lib/shared/share/payload';

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import llama3Tokenizer from 'llama3-tokenizer-js';
 import { createTranslator } from 'next-intl';
-import { MAX_DOCUMENT_CHARS } from '../lib/shared/ai/limits';
+import { MAX_DOCUMENT_CHARS } from '../lib/shared/model/profile';
 import { MAX_ATTACHMENT_BYTES } from '../lib/client/attachments/extract';
-import { documentBlock } from '../lib/shared/ai/user-turn';
+import { documentBlock } from '../lib/shared/ai/turns';
 import { expectUpstreamRequests, lastReply, MESSAGES, openChat, type TestLocale, uniqueTag } from './support';
 
 // Issue #19: files attached to a message. Made in the test: a UTF-8 Markdown file, an oversized

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { BUILTIN_PRESETS } from '../lib/client/presets/builtin';
-import { localize } from '../lib/shared/presets/preset';
+import { BUILTIN_PRESETS, localize } from '../lib/shared/presets/preset';
 import { LOCALES, MESSAGES, openChat, type TestLocale } from './support';
 
 /** Phones, a tablet, laptops and a desktop: the widths of issue #31. Below 1024 px: touch widths. */

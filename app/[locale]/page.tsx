@@ -1,7 +1,7 @@
 import { setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
 import { ChatApp } from '@/components/chat/ChatApp';
-import { getServerConfig, toPublicConfig } from '@/lib/server/ai/endpoint';
+import { getServerConfig, toPublicConfig } from '@/lib/server/ai/upstream';
 import { publicVoiceConfig } from '@/lib/server/speech/transcription';
 import type { Locale } from '@/lib/shared/i18n/routing';
 

@@ -1,13 +1,11 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
-import { FileText, LoaderCircle, X } from 'lucide-react';
-import { useLocale, useTranslations } from 'next-intl';
+import { useRef, useState, useSyncExternalStore } from 'react';
+import { Paperclip, FileText, LoaderCircle, X } from 'lucide-react';
+import { useTranslations, useLocale } from 'next-intl';
 import { IconButton } from '@/components/ui/Button';
-import { Notice } from '@/components/ui/Notice';
-import { formatBytes } from '@/lib/client/attachments/format';
-import { MAX_DOCUMENT_CHARS } from '@/lib/shared/ai/limits';
 import {
+  addFiles,
   attachmentChars,
   attachmentsStore,
   dismissAttachmentError,
@@ -17,6 +15,88 @@ import {
   type AttachmentsState,
   type PendingAttachment,
 } from '@/lib/client/attachments/pending';
+import type { AttachedDocument } from '@/lib/client/chat/types';
+import { Notice } from '@/components/ui/Notice';
+import { MAX_DOCUMENT_CHARS } from '@/lib/shared/model/profile';
+
+/** A file size for people: 512 B, 12.3 KB, 4.5 MB (1 KB = 1,024 bytes, as file managers show it). */
+export function formatBytes(bytes: number, locale: string): string {
+  if (bytes < 1024) return `${new Intl.NumberFormat(locale).format(bytes)} B`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
+  const digits = value >= 100 ? 0 : 1;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** The attach button beside the composer (44 px on phones) and the file input it opens. */
+export function AttachButton({ disabled }: { disabled?: boolean }) {
+  const t = useTranslations('attachments');
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <IconButton
+        size="lg"
+        data-testid="attach"
+        label={t('attach')}
+        icon={<Paperclip size={20} strokeWidth={2} aria-hidden />}
+        aria-describedby="attach-hint"
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+        className="text-zinc-600 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-white"
+      />
+      <span id="attach-hint" className="sr-only">
+        {t('attachHint')}
+      </span>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        data-testid="attach-input"
+        tabIndex={-1}
+        aria-hidden
+        className="hidden"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          // Cleared so choosing the same file again (after removing its chip) reads it again.
+          e.target.value = '';
+          if (files.length) void addFiles(files);
+        }}
+      />
+    </>
+  );
+}
+
+/** A sent message's documents as chips: the model got their text, the conversation shows their names. */
+export function SentDocuments({ documents }: { documents: AttachedDocument[] }) {
+  const t = useTranslations('attachments');
+  const locale = useLocale();
+  return (
+    <ul aria-label={t('sentLabel')} className="flex max-w-full flex-wrap justify-end gap-2">
+      {documents.map((document, index) => (
+        <li
+          key={index}
+          data-testid="attachment"
+          data-sent
+          className="flex max-w-full items-center gap-2 rounded-xl border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <FileText size={16} className="shrink-0" aria-hidden />
+          <span className="min-w-0 truncate font-medium" title={document.name}>
+            {document.name}
+          </span>
+          <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-300">
+            {formatBytes(document.size, locale)}
+            {document.pages &&
+              ` · ${t('pages')} ${document.pages.from}–${document.pages.to} ${t('pagesOf', { total: document.pages.total })}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** The notice about files over what one document can carry (sending waits on it). */
 export const ATTACHMENTS_TOO_LONG_ID = 'attachments-too-long';

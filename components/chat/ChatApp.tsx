@@ -14,21 +14,23 @@ import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { Notice, UndoNotice } from '@/components/ui/Notice';
 import { SidePanel } from '@/components/ui/SidePanel';
-import type { PublicConfig } from '@/lib/server/ai/endpoint';
+import type { PublicConfig } from '@/lib/server/ai/upstream';
 import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
 import { isTooLong } from '@/lib/client/attachments/pending';
 import { onFirstEngagement } from '@/lib/client/browser/engagement';
-import { preloadChatRuntime } from '@/lib/client/chat/lazy-chat';
-import type { ChatHandle } from '@/lib/client/chat/lazy-chat';
 import {
+  preloadChatRuntime,
   getSession,
   localeStore,
   markLastReply,
   startNewChat,
   subscribeSession,
   temporaryStore,
+  userMessageParts,
+  failedReplyId,
+  hydrateSettings,
 } from '@/lib/client/chat/chat-session';
-import { userMessageParts } from '@/lib/client/chat/request-body';
+import type { ChatHandle } from '@/lib/client/chat/chat-session';
 import {
   deleteMessage,
   editAndResend,
@@ -37,9 +39,7 @@ import {
   retryFailedTurn,
   type DeletedMessage,
 } from '@/lib/client/chat/message-actions';
-import { failedReplyId } from '@/lib/client/chat/request-body';
 import { switchVersion, versionTree } from '@/lib/client/chat/versions';
-import { hydrateSettings } from '@/lib/client/chat/settings-store';
 import { setCodeTarget, setModelProfiles } from '@/lib/shared/model/profile';
 import { useRouter } from '@/lib/shared/i18n/navigation';
 import type { Locale } from '@/lib/shared/i18n/routing';

@@ -12,10 +12,9 @@ import { ViewCodeButton } from '@/components/code/ViewCodeButton';
 import { ModelPageLink } from '@/components/model/ModelPageLink';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import { ThemeSwitcher } from '@/components/ui/ThemeSwitcher';
-import { IconButton } from '@/components/ui/Button';
+import { IconButton, ICON_PROPS } from '@/components/ui/Button';
 import { HeaderButton } from '@/components/ui/HeaderButton';
 import { LabelFromContext } from '@/components/ui/header-place';
-import { ICON_PROPS } from '@/components/ui/header-styles';
 import { HeaderActions } from './HeaderMenu';
 
 interface ChatHeaderProps {

@@ -1,10 +1,10 @@
 'use client';
 
 import {
+  useSyncExternalStore,
   useLayoutEffect,
   useMemo,
   useRef,
-  useSyncExternalStore,
   type ClipboardEvent,
   type FormEvent,
   type KeyboardEvent,
@@ -12,16 +12,83 @@ import {
 } from 'react';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
-import { AttachButton } from '@/components/attachments/AttachButton';
+import { AttachButton, AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
 import { Button } from '@/components/ui/Button';
-import { AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
 import { addFiles, clearAttachments, readyDocuments } from '@/lib/client/attachments/pending';
 import { draftStore } from '@/lib/client/chat/chat-session';
-import { isSubmitEnter, isTouchKeyboard, TOUCH_QUERIES } from '@/lib/client/chat/ime';
-import { fitToContent, supportsFieldSizing } from '@/lib/client/browser/autosize';
-import { useMediaQuery } from '@/lib/client/browser/media-query';
 import type { AttachedDocument } from '@/lib/client/chat/types';
 import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
+
+/**
+ * The composer grows with its text up to a cap, then scrolls. CSS `field-sizing: content` does
+ * that by itself (Chromium 123+, Safari 26.2+); elsewhere the height is set from scrollHeight on
+ * each change. The cap is the element's CSS max-height either way.
+ */
+export function supportsFieldSizing(css: { supports?: (property: string, value: string) => boolean } | undefined) {
+  return Boolean(css?.supports?.('field-sizing', 'content'));
+}
+
+interface Growable {
+  scrollHeight: number;
+  style: { height: string };
+}
+
+/** Sizes a textarea to its content (the CSS max-height caps it; beyond that it scrolls). */
+export function fitToContent(el: Growable): void {
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight}px`;
+}
+
+/** Whether a media query matches, following its changes; false while rendering on the server. */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+interface EnterKeyEvent {
+  key: string;
+  shiftKey: boolean;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  keyCode: number;
+  nativeEvent: { isComposing: boolean };
+}
+
+/**
+ * True when Enter should send. Enter that confirms an IME conversion never sends:
+ * Chrome/Firefox report isComposing, Safari fires compositionend first and then a
+ * keydown with keyCode 229.
+ *
+ * On a touch keyboard (`touch`) there is no Shift to hold for a new line, so Enter makes a new
+ * line and the send button sends, as in ChatGPT, Claude and Gemini on phones; Ctrl/⌘+Enter still
+ * sends (a hardware keyboard on a tablet). On a desktop Enter sends and Shift+Enter is a new line.
+ */
+export function isSubmitEnter(e: EnterKeyEvent, touch = false): boolean {
+  if (e.key !== 'Enter' || e.shiftKey) return false;
+  if (e.nativeEvent.isComposing || e.keyCode === 229) return false;
+  if (touch) return Boolean(e.ctrlKey || e.metaKey);
+  return true;
+}
+
+/** The primary pointer is a finger and there is no mouse or trackpad at all: a phone or a bare tablet. */
+export const TOUCH_QUERIES = { coarse: '(pointer: coarse)', fine: '(any-pointer: fine)' } as const;
+
+interface MediaMatcher {
+  matchMedia?: (query: string) => { matches: boolean };
+}
+
+/** True on a device whose keyboard is the on-screen one (see TOUCH_QUERIES). */
+export function isTouchKeyboard(win: MediaMatcher | undefined = globalThis as MediaMatcher): boolean {
+  if (!win?.matchMedia) return false;
+  return win.matchMedia(TOUCH_QUERIES.coarse).matches && !win.matchMedia(TOUCH_QUERIES.fine).matches;
+}
 
 // Voice input loads after the page, in the browser only (it asks what the browser can do).
 const VoiceInput = dynamic(() => import('./VoiceInput'), { ssr: false });

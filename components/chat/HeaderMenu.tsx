@@ -4,8 +4,7 @@ import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, 
 import clsx from 'clsx';
 import { Ellipsis } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { IconButton } from '@/components/ui/Button';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { IconButton, ICON_PROPS } from '@/components/ui/Button';
 import { HeaderPlaceContext, LabelFromContext, type LabelFrom } from '@/components/ui/header-place';
 import { FOCUS_FALLBACK_ATTRIBUTE } from '@/lib/client/browser/focus';
 import { HEADER_TIERS, headerTierStore, type HeaderTier } from './header-tier';

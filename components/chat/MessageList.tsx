@@ -1,13 +1,68 @@
 'use client';
 
-import { useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { ChatStatus } from 'ai';
 import { useTranslations } from 'next-intl';
-import { messageText } from '@/lib/client/chat/request-body';
-import { failedReplyId, replyStatus } from '@/lib/client/chat/request-body';
+import { messageText, failedReplyId, replyStatus } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { MessageItem, type MessageHandlers } from './MessageItem';
-import { useFollowReply } from './useFollowReply';
+
+/** How close to the bottom (px) still counts as "at the end" of the conversation. */
+export const NEAR_BOTTOM_PX = 160;
+
+export interface ScrollPosition {
+  scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
+}
+
+/**
+ * Whether the view should keep following the reply after a scroll event. Scrolling up (the
+ * reader wants to read something) stops following unless it stays near the end; reaching the
+ * end again resumes it. Growth of the reply itself never stops following.
+ */
+export function keepsFollowing(following: boolean, previousTop: number, now: ScrollPosition): boolean {
+  const nearBottom = now.scrollHeight - now.scrollTop - now.clientHeight < NEAR_BOTTOM_PX;
+  if (nearBottom) return true;
+  return now.scrollTop < previousTop - 1 ? false : following;
+}
+
+/**
+ * Keeps the conversation scrolled to its end while a reply grows, unless the reader scrolled
+ * up to read. Layout is read only in the scroll event and in an animation frame, when the
+ * browser lays out anyway: reading it right after each render forced an extra layout of the
+ * whole conversation per update (the largest main-thread cost of a long reply). A new message
+ * (sent, or another conversation opened) follows again.
+ */
+export function useFollowReply(anchorRef: RefObject<HTMLElement | null>, content: unknown, messageCount: number): void {
+  const following = useRef(true);
+  const scrollerRef = useRef<HTMLElement | null>(null);
+  const countRef = useRef(messageCount);
+
+  useEffect(() => {
+    const scroller = anchorRef.current?.closest<HTMLElement>('[data-scroll-container]') ?? null;
+    scrollerRef.current = scroller;
+    if (!scroller) return;
+    let previousTop = scroller.scrollTop;
+    const onScroll = () => {
+      following.current = keepsFollowing(following.current, previousTop, scroller);
+      previousTop = scroller.scrollTop;
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => scroller.removeEventListener('scroll', onScroll);
+  }, [anchorRef]);
+
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (countRef.current !== messageCount) following.current = true;
+    countRef.current = messageCount;
+    if (!scroller || !following.current) return;
+    const frame = requestAnimationFrame(() => {
+      if (following.current) scroller.scrollTop = scroller.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [content, messageCount]);
+}
 
 interface MessageListProps extends MessageHandlers {
   messages: ChatMessage[];

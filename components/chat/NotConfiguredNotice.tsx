@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Notice } from '@/components/ui/Notice';
-import { NVIDIA_KEY_URL } from '@/lib/shared/ai/defaults';
+import { NVIDIA_KEY_URL } from '@/lib/shared/model/profile';
 
 export function NotConfiguredNotice({ id }: { id: string }) {
   const t = useTranslations('notConfigured');

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useShortcuts } from '@/components/shortcuts/useShortcuts';
 import { toggleShortcutsDialog } from '@/components/shortcuts/shortcuts-dialog-store';
-import { messageText } from '@/lib/client/chat/request-body';
+import { messageText } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
 
 /** The width from which the history is a column beside the chat (Tailwind's `lg`). */

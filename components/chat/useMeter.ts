@@ -3,8 +3,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useAttachments } from '@/components/attachments/AttachmentTray';
 import { readyDocuments } from '@/lib/client/attachments/pending';
-import { draftStore } from '@/lib/client/chat/chat-session';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import { draftStore, settingsStore } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { meterInput } from '@/lib/client/context/meter-input';

@@ -4,7 +4,7 @@ import { lazy } from 'react';
 import { useTranslations } from 'next-intl';
 import { Code } from 'lucide-react';
 import { DialogTrigger } from '@/components/ui/DialogTrigger';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/Button';
 import type { CodeSource } from './ViewCodeDialog';
 
 // The dialog and the snippet builders are not in the chat's first load: fetched when the button is hovered or focused.

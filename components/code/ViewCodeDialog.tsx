@@ -2,8 +2,7 @@
 
 import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { draftStore, getChat } from '@/lib/client/chat/chat-session';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import { draftStore, getChat, settingsStore } from '@/lib/client/chat/chat-session';
 import { buildSnippets } from '@/lib/client/runtime/code/snippets';
 import { codeTarget } from '@/lib/shared/model/profile';
 import { countDroppedTurns, type BudgetAnswer } from '@/lib/client/context/dropped-turns';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { LazyMarkdown } from '@/components/markdown/LazyMarkdown';
-import { modelLabel } from '@/lib/shared/ai/model-label';
+import { modelLabel } from '@/lib/shared/model/profile';
 import type { ComparedReply } from '@/lib/client/chat/types';
 
 /** Under a reply picked from a comparison: its model, and the other reply, opened on demand. */

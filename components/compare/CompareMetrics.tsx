@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { tokensPerSecond } from '@/lib/client/chat/request-body';
+import { tokensPerSecond } from '@/lib/client/chat/chat-session';
 import type { ColumnTiming } from '@/lib/client/compare/metrics';
 import type { ReplyMetadata } from '@/lib/client/chat/types';
 

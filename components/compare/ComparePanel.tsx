@@ -2,8 +2,8 @@
 
 import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { modelLabel } from '@/lib/shared/ai/model-label';
-import { messageText } from '@/lib/client/chat/request-body';
+import { modelLabel } from '@/lib/shared/model/profile';
+import { messageText } from '@/lib/client/chat/chat-session';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { distinctTabLabels } from '@/lib/client/compare/tab-labels';
 import { CompareColumns } from './CompareColumns';

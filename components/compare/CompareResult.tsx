@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { modelLabel } from '@/lib/shared/ai/model-label';
+import { modelLabel } from '@/lib/shared/model/profile';
 import { dismissResult } from '@/lib/client/compare/compare-session';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { pairScore } from '@/lib/client/compare/tally';

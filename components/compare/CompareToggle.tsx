@@ -5,7 +5,7 @@ import clsx from 'clsx';
 import { SquareSplitHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { HeaderButton } from '@/components/ui/HeaderButton';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/Button';
 import { withCompareSession } from '@/lib/client/compare/compare-loader';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { preloadCompare } from './lazy';

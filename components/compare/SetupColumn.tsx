@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { PresetSelect } from '@/components/settings/PresetSelect';
 import { SettingsFields } from '@/components/settings/SettingsFields';
-import { modelLabel } from '@/lib/shared/ai/model-label';
+import { modelLabel } from '@/lib/shared/model/profile';
 import type { ChatSettings } from '@/lib/client/chat/types';
 import { setTarget } from '@/lib/client/compare/compare-session';
 import type { Locale } from '@/lib/shared/i18n/routing';

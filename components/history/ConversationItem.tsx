@@ -6,8 +6,7 @@ import { Pin } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/shared/i18n/navigation';
 import type { Conversation } from '@/lib/client/storage/conversation';
-import { Button } from '@/components/ui/Button';
-import { TOUCH_FIELD } from '@/components/ui/touch';
+import { Button, TOUCH_FIELD } from '@/components/ui/Button';
 
 export type ConversationExportFormat = 'markdown' | 'json' | 'pdf' | 'image';
 

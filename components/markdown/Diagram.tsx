@@ -4,7 +4,7 @@ import { useEffect, useId, useState, useSyncExternalStore, type ReactNode } from
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/Button';
 import { CopyButton } from '@/components/ui/CopyButton';
-import { useMediaQuery } from '@/lib/client/browser/media-query';
+import { useMediaQuery } from '@/components/chat/Composer';
 import { themeStore } from '@/lib/shared/ui/theme';
 
 type Drawn = { svg: string; dark: boolean } | { error: string } | null;

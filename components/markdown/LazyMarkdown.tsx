@@ -1,7 +1,7 @@
 'use client';
 
 import { lazy, Suspense } from 'react';
-import { LongText } from './LongText';
+import { LongText } from './LongMarkdown';
 
 // The Markdown renderer (react-markdown, GFM, highlight.js) is the largest part of the chat's
 // JavaScript and is not needed to show an empty chat: it loads after the page, on idle.

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { Notice } from '@/components/ui/Notice';
-import { NVIDIA_KEY_URL } from '@/lib/shared/ai/defaults';
+import { NVIDIA_KEY_URL } from '@/lib/shared/model/profile';
 
 const LINKS = {
   llama: 'https://www.llama.com/llama3_1/license/',

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Info } from 'lucide-react';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/Button';
 import { useHeaderItemClass, useHeaderLabelClass } from '@/components/ui/header-place';
 import { Link } from '@/lib/shared/i18n/navigation';
 

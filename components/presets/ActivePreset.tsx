@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import { settingsStore } from '@/lib/client/chat/chat-session';
 import { findPreset, isPresetModified } from '@/lib/client/presets/active';
 import { presetStore } from '@/lib/client/presets/preset-store';
 import { localize } from '@/lib/shared/presets/preset';

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { NumberField } from '@/components/settings/NumberField';
-import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
+import { PARAM_LIMITS } from '@/lib/shared/model/profile';
 import {
   fillPromptVariables,
   hasPromptVariables,
@@ -13,8 +13,7 @@ import {
 } from '@/lib/shared/presets/preset';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { presetSchema } from '@/lib/shared/presets/schema';
-import { Button } from '@/components/ui/Button';
-import { TOUCH_FIELD } from '@/components/ui/touch';
+import { Button, TOUCH_FIELD } from '@/components/ui/Button';
 
 interface PresetEditorProps {
   initial: Preset;

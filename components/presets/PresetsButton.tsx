@@ -4,7 +4,7 @@ import { lazy, useEffect } from 'react';
 import { useTranslations } from 'next-intl';
 import { LibraryBig } from 'lucide-react';
 import { DialogTrigger } from '@/components/ui/DialogTrigger';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/Button';
 import { hydratePresets } from '@/lib/client/presets/preset-store';
 
 // Not in the chat's first load: fetched when the button is hovered or focused.

@@ -3,12 +3,10 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { downloadTextFile } from '@/lib/client/browser/download';
-import { startNewChat } from '@/lib/client/chat/chat-session';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import { startNewChat, settingsStore } from '@/lib/client/chat/chat-session';
 import { applyPreset, duplicatePreset, newPresetId } from '@/lib/client/presets/active';
-import { BUILTIN_PRESETS } from '@/lib/client/presets/builtin';
+import { BUILTIN_PRESETS, localizePreset, type Preset } from '@/lib/shared/presets/preset';
 import { addPreset, deletePreset, presetStore, restorePreset, updatePreset } from '@/lib/client/presets/preset-store';
-import { localizePreset, type Preset } from '@/lib/shared/presets/preset';
 import { exportPresetFile } from '@/lib/client/presets/transfer';
 import { matchesSearch } from '@/lib/client/search/normalize';
 import { PresetEditor } from './PresetEditor';

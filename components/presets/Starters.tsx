@@ -3,8 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/Button';
-import { draftStore } from '@/lib/client/chat/chat-session';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import { draftStore, settingsStore } from '@/lib/client/chat/chat-session';
 import { findPreset } from '@/lib/client/presets/active';
 import { presetStore } from '@/lib/client/presets/preset-store';
 import { fillPromptVariables, localize } from '@/lib/shared/presets/preset';

@@ -5,8 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import type { ChatSettings } from '@/lib/client/chat/types';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { applyPreset, findPreset } from '@/lib/client/presets/active';
-import { BUILTIN_PRESETS } from '@/lib/client/presets/builtin';
-import { localize } from '@/lib/shared/presets/preset';
+import { BUILTIN_PRESETS, localize } from '@/lib/shared/presets/preset';
 import { presetStore } from '@/lib/client/presets/preset-store';
 import { fieldClass } from './SettingsFields';
 

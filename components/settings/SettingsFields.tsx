@@ -2,17 +2,20 @@
 
 import { useId } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
-import { DEFAULT_REASONING_EFFORT, profileForModel, REASONING_EFFORTS } from '@/lib/shared/model/profile';
-import { MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
-import { effectiveSystemPrompt } from '@/lib/client/chat/request-body';
+import {
+  PARAM_LIMITS,
+  DEFAULT_REASONING_EFFORT,
+  profileForModel,
+  REASONING_EFFORTS,
+  MAX_SYSTEM_CHARS,
+} from '@/lib/shared/model/profile';
+import { effectiveSystemPrompt } from '@/lib/client/chat/chat-session';
 import type { ChatSettings } from '@/lib/client/chat/types';
 import { formatInteger } from '@/lib/client/i18n/format-integer';
 import { resetSystemPrompt } from '@/lib/client/presets/active';
 import { presetStore } from '@/lib/client/presets/preset-store';
 import { NumberField } from './NumberField';
-import { Button } from '@/components/ui/Button';
-import { TOUCH_FIELD } from '@/components/ui/touch';
+import { Button, TOUCH_FIELD } from '@/components/ui/Button';
 
 export const fieldClass = `w-full rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900 ${TOUCH_FIELD}`;
 /** A link-like action under a field ("Reset to recommended"): a 44 px target on phones all the same. */

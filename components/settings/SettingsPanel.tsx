@@ -2,7 +2,7 @@
 
 import { memo, useId, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { defaultSettings, settingsStore } from '@/lib/client/chat/settings-store';
+import { defaultSettings, settingsStore } from '@/lib/client/chat/chat-session';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { modelTitlesStore } from '@/lib/client/chat/history';
 import { Switch } from '@/components/ui/Switch';

@@ -6,16 +6,13 @@ import { CopyButton } from '@/components/ui/CopyButton';
 import { Dialog, type DialogOwnerProps } from '@/components/ui/Dialog';
 import { Notice } from '@/components/ui/Notice';
 import { attachmentsStore } from '@/lib/client/attachments/pending';
-import { draftStore, getChat } from '@/lib/client/chat/chat-session';
-import { messageDocuments } from '@/lib/client/chat/request-body';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import { draftStore, getChat, messageDocuments, settingsStore, messageText } from '@/lib/client/chat/chat-session';
 import { findPreset, isPresetModified } from '@/lib/client/presets/active';
 import { presetStore } from '@/lib/client/presets/preset-store';
 import { localize } from '@/lib/shared/presets/preset';
 import { encodeShare, MAX_ENCODED_CHARS } from '@/lib/shared/share/codec';
 import { buildSharePayload, shareUrl, WARN_LINK_CHARS } from '@/lib/client/share/link';
 import { MAX_SHARED_MESSAGES } from '@/lib/shared/share/payload';
-import { messageText } from '@/lib/client/chat/request-body';
 import { compareStore } from '@/lib/client/compare/compare-store';
 
 /** Attached files never go into a link (too large for a URL, and private): the dialog says so. */

@@ -2,15 +2,13 @@
 
 import { useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { LongText } from '@/components/markdown/LongText';
+import { LongText } from '@/components/markdown/LongMarkdown';
 import { Button, buttonClass } from '@/components/ui/Button';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
-import type { PublicConfig } from '@/lib/server/ai/endpoint';
-import { modelLabel } from '@/lib/shared/ai/model-label';
-import { draftStore, getChat, startNewChat } from '@/lib/client/chat/chat-session';
+import type { PublicConfig } from '@/lib/server/ai/upstream';
+import { modelLabel, findProfile, profileForModel, setModelProfiles } from '@/lib/shared/model/profile';
+import { draftStore, getChat, startNewChat, hydrateSettings, settingsStore } from '@/lib/client/chat/chat-session';
 import { initHistory } from '@/lib/client/chat/history';
-import { hydrateSettings, settingsStore } from '@/lib/client/chat/settings-store';
-import { findProfile, profileForModel, setModelProfiles } from '@/lib/shared/model/profile';
 import { Link, useRouter } from '@/lib/shared/i18n/navigation';
 import { newPresetId } from '@/lib/client/presets/active';
 import { addPreset, hydratePresets } from '@/lib/client/presets/preset-store';

@@ -1,12 +1,41 @@
 import clsx from 'clsx';
 import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
-import { headerButtonClass } from './header-styles';
-import { TOUCH_TARGET } from './touch';
+
+/**
+ * Sizes for touch widths (below `sm`, 640 px: phones), where a finger needs 44×44 px (WCAG 2.5.5,
+ * Apple's and Google's guides). From `sm` up the controls keep their compact desktop size. The
+ * header's own controls have theirs in Button.tsx.
+ */
+/** A button or other control: at least 44×44 px on touch widths (its label stays centred). */
+export const TOUCH_TARGET = 'max-sm:min-h-11 max-sm:min-w-11';
+/** A text field or select: 44 px high on touch widths, with 16 px text so iOS Safari does not zoom in on focus. */
+export const TOUCH_FIELD = 'max-sm:min-h-11 max-sm:text-base';
+
+/**
+ * A header control. In the menu: a full-width row at least 44 px high. In the row: 44 px high
+ * below `lg` (touch widths) and on coarse pointers, 36 px with a border from `lg` up; at least as
+ * wide as high, so an icon-only button is a square.
+ */
+const ROW_ITEM =
+  'inline-flex h-11 min-w-11 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap rounded-lg px-2.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 lg:h-9 lg:min-w-9 lg:border lg:border-zinc-300 lg:px-2.5 lg:dark:border-zinc-700 pointer-coarse:h-11 pointer-coarse:min-w-11 [&>svg]:shrink-0';
+const MENU_ITEM =
+  'flex min-h-11 w-full items-center gap-3 whitespace-nowrap rounded-lg px-3 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&>svg]:shrink-0';
+
+export function headerItemClassFor(place: 'row' | 'menu'): string {
+  return place === 'menu' ? MENU_ITEM : ROW_ITEM;
+}
+
+/** A header button always in the row: a 44 px square icon on phones, icon and label from `lg` up. */
+export const headerButtonClass =
+  'inline-flex h-11 min-w-11 shrink-0 items-center justify-center gap-1.5 whitespace-nowrap rounded-lg px-2.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 lg:h-9 lg:border lg:border-zinc-300 lg:px-3 lg:dark:border-zinc-700';
+
+/** Icons beside a label: the label names the control, the icon is decoration. */
+export const ICON_PROPS = { size: 18, strokeWidth: 2, 'aria-hidden': true } as const;
 
 /**
  * The app's one button. A look (`variant`) and a size; everything else is the native button's
  * (`type` is "button" unless given). Disabled, it fades and does not react to hover. On touch
- * widths every size is at least 44×44 px (touch.ts). `className` adds placement (margins, width,
+ * widths every size is at least 44×44 px (Button.tsx). `className` adds placement (margins, width,
  * self-alignment, alignment of a wrapped label); it must not restate what the look and size set.
  */
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'ghost' | 'neutral' | 'link';

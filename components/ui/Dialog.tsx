@@ -3,8 +3,7 @@
 import { useEffect, useEffectEvent, useId, useRef, type HTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import clsx from 'clsx';
 import { X } from 'lucide-react';
-import { IconButton } from './Button';
-import { ICON_PROPS } from './header-styles';
+import { IconButton, ICON_PROPS } from './Button';
 
 /**
  * `sm`, `md`, `lg`: centred, up to 28, 36 or 48 rem wide. `sheet`: a bottom sheet on phones, a

@@ -4,7 +4,7 @@ import { useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { Languages } from 'lucide-react';
 import clsx from 'clsx';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/Button';
 import { useHeaderPlace } from '@/components/ui/header-place';
 import { usePathname, useRouter } from '@/lib/shared/i18n/navigation';
 import { routing, type Locale } from '@/lib/shared/i18n/routing';

@@ -1,4 +1,4 @@
-import { TOUCH_FIELD } from './touch';
+import { TOUCH_FIELD } from './Button';
 
 interface SearchFieldProps {
   id: string;

@@ -4,8 +4,7 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import clsx from 'clsx';
 import { SlidersHorizontal, X } from 'lucide-react';
 import { returnFocus } from '@/lib/client/browser/focus';
-import { IconButton } from './Button';
-import { ICON_PROPS } from './header-styles';
+import { IconButton, ICON_PROPS } from './Button';
 
 interface SidePanelProps {
   id: string;

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
 import { Monitor, Moon, Sun } from 'lucide-react';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/Button';
 import { useHeaderPlace } from '@/components/ui/header-place';
 import { parseTheme, THEMES, themeStore } from '@/lib/shared/ui/theme';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import { headerItemClassFor } from './header-styles';
+import { headerItemClassFor } from './Button';
 
 /**
  * Where a header control is shown: in the header's row, or as a row of the overflow ("…") menu.

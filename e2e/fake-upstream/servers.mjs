@@ -1,7 +1,7 @@
 // The streaming chunks of each OpenAI-compatible server the README lists, in the shape each
 // writes them (key order, nulls, extra fields, where usage comes), for `[[scenario:wire-<server>]]`. Events
 // go out in bursts of several per write, as a fast server or a late socket read delivers them,
-// so the SSE coalescer (lib/server/ai/sse-coalesce.ts) has runs to merge.
+// so the SSE coalescer (lib/server/ai/ui-sse.ts) has runs to merge.
 import { randomBytes } from 'node:crypto';
 import { estimatePromptTokens, MODELS, tokenize } from './protocol.mjs';
 

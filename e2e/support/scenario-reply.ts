@@ -1,6 +1,5 @@
-import type { Endpoint } from '@/lib/server/ai/endpoint';
-import type { StallTimeouts } from '@/lib/server/ai/stall-timeout';
-import { streamChat } from '@/lib/server/ai/stream-chat';
+import type { Endpoint, StallTimeouts } from '@/lib/server/ai/upstream';
+import { streamChat } from '@/lib/server/ai/reply';
 
 /** One UI message stream part as the browser receives it. */
 export interface UIPart {
@@ -16,7 +15,7 @@ export interface ScenarioReplyOptions {
   onClose?: () => void;
   timeouts?: StallTimeouts;
   coalesceSse?: boolean;
-  /** Reads joined into one batch per interval once the text has begun (read-batches.ts). */
+  /** Reads joined into one batch per interval once the text has begun (ui-sse.ts). */
   batchMs?: number;
   apiKey?: string;
   /** The endpoint as configured (resolveEndpoint), instead of `${upstreamUrl}/v1` with `apiKey`. */

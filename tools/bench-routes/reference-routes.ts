@@ -11,7 +11,7 @@ import 'server-only';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { streamText } from 'ai';
 import type { NextRequest } from 'next/server';
-import { getServerConfig, type Endpoint } from '@/lib/server/ai/endpoint';
+import { getServerConfig, type Endpoint } from '@/lib/server/ai/upstream';
 
 export const benchRoutesEnabled = (env: Record<string, string | undefined> = process.env) =>
   env.SWALLOW_BENCH_ROUTES === '1';

@@ -7,7 +7,7 @@ import { BenchmarkSuite } from '@/components/model/BenchmarkSuite';
 import { ModelLinks, ModelOverview } from '@/components/model/ModelOverview';
 import { ArrowLeft } from 'lucide-react';
 import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
-import { ICON_PROPS } from '@/components/ui/header-styles';
+import { ICON_PROPS } from '@/components/ui/Button';
 import { Link } from '@/lib/shared/i18n/navigation';
 import { MODEL_CHART_NAMESPACES, pickMessages } from '@/lib/server/i18n/client-messages';
 import { routing } from '@/lib/shared/i18n/routing';

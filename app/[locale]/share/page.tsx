@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChatApp } from '@/components/chat/ChatApp';
 import { ShareErrorNotice } from '@/components/share/ShareNotices';
 import { SharePreview } from '@/components/share/SharePreview';
-import { getServerConfig, toPublicConfig } from '@/lib/server/ai/endpoint';
+import { getServerConfig, toPublicConfig } from '@/lib/server/ai/upstream';
 import { publicVoiceConfig } from '@/lib/server/speech/transcription';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { defaultOpenGraph } from '@/lib/server/meta/site';

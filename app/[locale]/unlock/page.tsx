@@ -2,8 +2,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { Button } from '@/components/ui/Button';
 import { connection } from 'next/server';
-import { safeNextPath } from '@/lib/server/security/access';
-import { resolveSecurityConfig } from '@/lib/server/security/config';
+import { safeNextPath } from '@/lib/server/security/gate';
+import { resolveSecurityConfig } from '@/lib/server/security/limits';
 import type { Locale } from '@/lib/shared/i18n/routing';
 
 interface UnlockPageProps {

@@ -1,17 +1,14 @@
 import type { NextRequest } from 'next/server';
-import { prepareReply } from '@/lib/server/ai/prepare-reply';
-import { streamChat } from '@/lib/server/ai/stream-chat';
+import { prepareReply, streamChat } from '@/lib/server/ai/reply';
 import { methodNotAllowed } from '@/lib/server/http/read-json';
-import { ChatRequestLog } from '@/lib/server/ops/request-log';
-import { refuseWhileShuttingDown } from '@/lib/server/ops/shutdown';
-import { admitChatRequest } from '@/lib/server/security/gate';
-import { gateRequest } from '@/lib/server/security/gate';
+import { ChatRequestLog, refuseWhileShuttingDown } from '@/lib/server/ops/ops';
+import { admitChatRequest, gateRequest } from '@/lib/server/security/gate';
 
 export const runtime = 'nodejs';
 export const maxDuration = 60;
 
 // Not behind proxy.ts (see its matcher): the access code, when set, is checked here.
-// One log line per request (lib/server/ops/request-log.ts), its id in X-Request-Id.
+// One log line per request (lib/server/ops/ops.ts), its id in X-Request-Id.
 export async function POST(req: NextRequest): Promise<Response> {
   const log = new ChatRequestLog();
   const denied = gateRequest(req);

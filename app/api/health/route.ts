@@ -1,9 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { getServerConfig } from '@/lib/server/ai/endpoint';
+import { getServerConfig } from '@/lib/server/ai/upstream';
 import { healthResponse } from '@/lib/server/ops/health';
 import { isShuttingDown } from '@/lib/server/ops/shutdown-state';
-import { resolveSecurityConfig } from '@/lib/server/security/config';
-import { getLimits } from '@/lib/server/security/limits';
+import { resolveSecurityConfig, getLimits } from '@/lib/server/security/limits';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { methodNotAllowed } from '@/lib/server/http/read-json';
-import { refuseWhileShuttingDown } from '@/lib/server/ops/shutdown';
+import { refuseWhileShuttingDown } from '@/lib/server/ops/ops';
 import { admitChatRequest, gateRequest } from '@/lib/server/security/gate';
 import { transcribe } from '@/lib/server/speech/transcription';
 

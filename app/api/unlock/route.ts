@@ -1,7 +1,6 @@
 import { methodNotAllowed } from '@/lib/server/http/read-json';
-import { clientKey } from '@/lib/server/security/client-key';
-import { resolveSecurityConfig } from '@/lib/server/security/config';
-import { getLimits } from '@/lib/server/security/limits';
+import { clientKey } from '@/lib/server/security/gate';
+import { resolveSecurityConfig, getLimits } from '@/lib/server/security/limits';
 import { attemptUnlock, crossSiteRefusal, readUnlockForm, unlockResponse } from '@/lib/server/security/unlock';
 
 export const runtime = 'nodejs';

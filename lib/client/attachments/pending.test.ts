@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_DOCUMENTS } from '@/lib/shared/ai/limits';
-import { documentBlock } from '@/lib/shared/ai/user-turn';
+import { MAX_DOCUMENTS, MAX_DOCUMENT_CHARS } from '@/lib/shared/model/profile';
+import { documentBlock } from '@/lib/shared/ai/turns';
 import type { ExtractResult } from './extract';
-import { MAX_DOCUMENT_CHARS } from '@/lib/shared/ai/limits';
 import {
   addFiles,
   attachmentChars,

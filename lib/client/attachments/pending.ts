@@ -1,5 +1,5 @@
-import { MAX_DOCUMENT_CHARS, MAX_DOCUMENTS } from '@/lib/shared/ai/limits';
-import { documentBlock } from '@/lib/shared/ai/user-turn';
+import { MAX_DOCUMENT_CHARS, MAX_DOCUMENTS } from '@/lib/shared/model/profile';
+import { documentBlock } from '@/lib/shared/ai/turns';
 import { createStore } from '@/lib/client/chat/external-store';
 import type { AttachedDocument } from '@/lib/client/chat/types';
 import type { AttachmentErrorCode, ExtractedDocument, ExtractResult } from './extract';
@@ -19,7 +19,7 @@ export interface PendingAttachment {
   document?: ExtractedDocument;
   /** PDFs with pages: the pages kept, 1-based and inclusive. */
   pages?: { from: number; to: number };
-  /** Tokens of the document's block as the model gets it (lib/shared/ai/user-turn.ts), once counted. */
+  /** Tokens of the document's block as the model gets it (lib/shared/ai/turns.ts), once counted. */
   tokens?: number;
 }
 

@@ -1,6 +1,5 @@
 import type { ChatStatus } from 'ai';
-import { messageDocuments, userMessageParts } from './request-body';
-import { messageReasoning, messageText } from './request-body';
+import { messageDocuments, userMessageParts, messageReasoning, messageText } from './chat-session';
 import type { ChatMessage, ChatSettings } from './types';
 import type { ConversationSettings, StoredMessage } from '@/lib/client/storage/conversation';
 

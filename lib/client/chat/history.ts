@@ -5,11 +5,13 @@ import {
   subscribeSession,
   temporaryStore,
   type ChatSession,
+  effectiveSystemPrompt,
+  messageDocuments,
+  messageText,
+  settingsStore,
 } from './chat-session';
 import { forgetDraft } from './draft-session';
 import { createStore } from './external-store';
-import { effectiveSystemPrompt, messageDocuments, messageText } from './request-body';
-import { settingsStore } from './settings-store';
 import { CONVERSATION_VERSION, MAX_TITLE_CHARS, type Conversation } from '@/lib/client/storage/conversation';
 import { titleFrom } from '@/lib/shared/history/title';
 import { fromConversationSettings, fromStoredMessages, toConversationSettings, toStoredMessages } from './convert';

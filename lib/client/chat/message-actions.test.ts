@@ -1,6 +1,6 @@
 import type { ChatStatus } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
-import type { ChatHandle } from './lazy-chat';
+import type { ChatHandle } from './chat-session';
 import { deleteMessage, restoreMessage, retryFailedTurn } from './message-actions';
 import { versionTree } from './versions';
 import type { ChatMessage } from './types';

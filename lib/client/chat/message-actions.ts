@@ -1,7 +1,5 @@
-import { messageDocuments, userMessageParts } from './request-body';
-import { newMessageId, type ChatHandle } from './lazy-chat';
+import { messageDocuments, userMessageParts, newMessageId, type ChatHandle, failedReplyId } from './chat-session';
 import { versionTree } from './versions';
-import { failedReplyId } from './request-body';
 import type { ChatMessage } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { throttleRenders, type Clock } from './throttled-messages';
+import { throttleRenders, type Clock } from '../../../components/chat/useChatState';
 
 function fakeClock() {
   let now = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failedReplyId, replyStatus, withFailure } from './request-body';
+import { failedReplyId, replyStatus, withFailure } from './chat-session';
 import type { ChatMessage } from './types';
 
 describe('replyStatus', () => {

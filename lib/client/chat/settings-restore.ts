@@ -1,7 +1,5 @@
-import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
-import { MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
-import { DEFAULT_PRESET_ID } from '@/lib/client/presets/builtin';
-import { REASONING_EFFORTS } from '@/lib/shared/model/profile';
+import { PARAM_LIMITS, MAX_SYSTEM_CHARS, REASONING_EFFORTS } from '@/lib/shared/model/profile';
+import { DEFAULT_PRESET_ID } from '@/lib/shared/presets/preset';
 import * as z from '@/lib/shared/validation/zod-mini';
 import type { ChatSettings } from './types';
 
@@ -17,7 +15,7 @@ const storedSettingsSchema = z.object({
 });
 
 /**
- * Settings saved earlier, or `defaults` (settings-store.ts defaultSettings); a model the server no
+ * Settings saved earlier, or `defaults` (chat-session.ts defaultSettings); a model the server no
  * longer offers falls back to the default one.
  */
 export function restoreSettings(raw: string | null, models: readonly string[], defaults: ChatSettings): ChatSettings {

@@ -1,6 +1,6 @@
 import type { StoredVersion } from '@/lib/client/storage/conversation';
 import { fromStoredMessages, toStoredMessages } from './convert';
-import type { ChatHandle } from './lazy-chat';
+import type { ChatHandle } from './chat-session';
 import type { ChatMessage } from './types';
 
 /**

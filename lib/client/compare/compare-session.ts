@@ -1,10 +1,17 @@
-import { chatRuntimeSource } from '@/lib/client/chat/lazy-chat';
-import { getChat, getSession, localeStore, markLastReply, subscribeSession } from '@/lib/client/chat/chat-session';
-import { LazyChat, newMessageId } from '@/lib/client/chat/lazy-chat';
-import { toChatRequestBody } from '@/lib/client/chat/request-body';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import {
+  chatRuntimeSource,
+  getChat,
+  getSession,
+  localeStore,
+  markLastReply,
+  subscribeSession,
+  LazyChat,
+  newMessageId,
+  toChatRequestBody,
+  settingsStore,
+  userMessageParts,
+} from '@/lib/client/chat/chat-session';
 import type { AttachedDocument, ChatMessage, ChatSettings } from '@/lib/client/chat/types';
-import { userMessageParts } from '@/lib/client/chat/request-body';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { settingsForModel } from '@/lib/client/presets/active';
 import { pageStorage } from '@/lib/client/storage/rescue';

@@ -1,8 +1,7 @@
 import type { ChatStatus } from 'ai';
-import { localeStore } from '@/lib/client/chat/chat-session';
+import { localeStore, effectiveSystemPrompt } from '@/lib/client/chat/chat-session';
 import { createStore } from '@/lib/client/chat/external-store';
-import type { ChatHandle } from '@/lib/client/chat/lazy-chat';
-import { effectiveSystemPrompt } from '@/lib/client/chat/request-body';
+import type { ChatHandle } from '@/lib/client/chat/chat-session';
 import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import type { StoredCompare } from '@/lib/client/storage/conversation';
 import type { ReplyTimer } from './metrics';

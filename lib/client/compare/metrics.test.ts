@@ -1,7 +1,7 @@
 import type { ChatStatus } from 'ai';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@/lib/client/chat/types';
-import { tokensPerSecond } from '@/lib/client/chat/request-body';
+import { tokensPerSecond } from '@/lib/client/chat/chat-session';
 import { ReplyTimer } from './metrics';
 
 class FakeChat {

@@ -6,7 +6,7 @@ import type { ReplyTiming } from '@/lib/shared/ai/message';
 /**
  * When a column's reply began and ended, measured in the browser from the moment it was asked
  * (a reply's own, the server's, is in its metadata: ReplyTiming). Its generation speed:
- * tokensPerSecond (lib/client/chat/request-body.ts).
+ * tokensPerSecond (lib/client/chat/chat-session.ts).
  */
 export type ColumnTiming = ReplyTiming;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '@/lib/client/chat/settings-store';
+import { defaultSettings } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { canPick, pickComparison, type ColumnOutcome } from './pick';
 

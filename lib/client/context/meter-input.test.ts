@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userMessageParts } from '@/lib/client/chat/request-body';
+import { userMessageParts } from '@/lib/client/chat/chat-session';
 import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import { meterInput } from './meter-input';
 import { withDraft } from './protocol';

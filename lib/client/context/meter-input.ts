@@ -1,5 +1,4 @@
-import { userMessageParts } from '@/lib/client/chat/request-body';
-import { toChatRequestBody } from '@/lib/client/chat/request-body';
+import { userMessageParts, toChatRequestBody } from '@/lib/client/chat/chat-session';
 import type { AttachedDocument, ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import type { Locale } from '@/lib/shared/i18n/routing';
 import { profileForModel, requestReasoning } from '@/lib/shared/model/profile';

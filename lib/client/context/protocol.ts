@@ -1,6 +1,6 @@
 import type { ContextMeasure, ReasoningOptions } from '@/lib/shared/ai/context-budget';
 import type { TokenizerName } from '@/lib/shared/model/profile';
-import type { TurnDocument } from '@/lib/shared/ai/user-turn';
+import type { TurnDocument } from '@/lib/shared/ai/turns';
 
 /** A request as the server would get it, for the meter: the same fields prepare-reply budgets. */
 export interface MeasureInput {

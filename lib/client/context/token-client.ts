@@ -1,5 +1,5 @@
 import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
-import { settingsStore } from '@/lib/client/chat/settings-store';
+import { settingsStore } from '@/lib/client/chat/chat-session';
 import { profileForModel } from '@/lib/shared/model/profile';
 import type { MeasureInput, TokenRequest, TokenResponse } from './protocol';
 

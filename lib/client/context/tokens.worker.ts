@@ -5,7 +5,7 @@
 // budget: templates, counters, turn rules and the user turn's composition.
 import { loadFamily, measureContext, type TokenFamily } from '@/lib/shared/ai/context-budget';
 import type { Counter } from '@/lib/shared/ai/token-count';
-import { composeTurns } from '@/lib/shared/ai/user-turn';
+import { composeTurns } from '@/lib/shared/ai/turns';
 import { withDraft, type MeasureInput, type TokenRequest, type TokenResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -7,8 +7,7 @@ import { unified } from 'unified';
 import type { PluggableList } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { JAPANESE_MARKDOWN, JAPANESE_URLS } from '../../../e2e/fake-upstream/japanese.mjs';
-import { bareUrlEnd } from './bare-urls';
-import { createBlockSplitter } from './blocks';
+import { bareUrlEnd, createBlockSplitter } from './long';
 import { rehypePlugins, remarkPlugins } from './pipeline';
 
 /** HTML as the chat renders a reply (react-markdown with our plugins), without our components. */

@@ -3,7 +3,7 @@ import 'katex/dist/katex.min.css';
 
 /**
  * KaTeX, loaded (with its stylesheet and, through it, its fonts: files of this site) by the first
- * reply that holds math (CodeBlock.tsx imports this module when a formula is shown).
+ * reply that holds math (Markdown.tsx imports this module when a formula is shown).
  */
 
 /**

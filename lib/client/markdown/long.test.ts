@@ -4,8 +4,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import ReactMarkdown from 'react-markdown';
 import { describe, expect, it } from 'vitest';
 import { decodeShare, encodeShare, MAX_DECODED_BYTES, MAX_ENCODED_CHARS } from '@/lib/shared/share/codec';
-import { splitBlocks } from './blocks';
-import { CHUNK_CHARS, isRisky, linkBareUrls, planChunks, splitBlock } from './long';
+import { splitBlocks, CHUNK_CHARS, isRisky, linkBareUrls, planChunks, splitBlock } from './long';
 import { rehypePlugins, remarkPlugins } from './pipeline';
 
 /** HTML of one block as the chat renders it (react-markdown with our plugins), without our components. */

@@ -1,12 +1,101 @@
+// The Markdown pipeline every reply renders through: remark plugins (GFM, CJK-friendly emphasis,
+// Japanese bare URLs) and rehype plugins (code highlighting with lowlight, heading language).
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { common, createLowlight } from 'lowlight';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import type { PluggableList } from 'unified';
-import { remarkJapaneseBareUrls } from './bare-urls';
-import { FENCE } from './blocks';
-import { rehypeJapaneseHeadings } from './heading-lang';
-import { rehypeHighlightCode } from './highlight';
+import { remarkJapaneseBareUrls, FENCE } from './long';
+
+type Lowlight = ReturnType<typeof createLowlight>;
+
+/**
+ * One highlight.js instance for the whole page. rehype-highlight builds a new one (registering
+ * and compiling every grammar again) each time a Markdown processor is created, and
+ * react-markdown creates one per render: that was most of the main-thread time while a reply
+ * streamed.
+ */
+let shared: Lowlight | null = null;
+function lowlight(): Lowlight {
+  shared ??= createLowlight(common);
+  return shared;
+}
+
+/**
+ * Registers the grammars ahead of the first code block (call when the page is idle), so the
+ * first highlight of a streaming reply does not pay for it in the middle of a render.
+ */
+export function prepareHighlighter(): void {
+  lowlight();
+}
+
+/** The language of a `<code>` element from its `language-*` / `lang-*` class; false for no-highlight. */
+export function codeLanguage(node: Element): string | false | undefined {
+  const classes = node.properties?.className;
+  if (!Array.isArray(classes)) return undefined;
+  let name: string | undefined;
+  for (const value of classes.map(String)) {
+    if (value === 'no-highlight' || value === 'nohighlight') return false;
+    name ??= /^(?:language|lang)-(.+)$/.exec(value)?.[1];
+  }
+  return name;
+}
+
+/** The text of a hast node and everything in it. */
+export function textOf(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+
+function highlightCode(code: Element): void {
+  const language = codeLanguage(code);
+  if (!language || !lowlight().registered(language)) return;
+  const classes = Array.isArray(code.properties.className) ? code.properties.className : [];
+  if (!classes.includes('hljs')) code.properties.className = ['hljs', ...classes];
+  const result = lowlight().highlight(language, textOf(code));
+  if (result.children.length > 0) code.children = result.children as ElementContent[];
+}
+
+function visit(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (node.type === 'element' && node.tagName === 'pre' && child.tagName === 'code') highlightCode(child);
+    else visit(child);
+  }
+}
+
+/**
+ * Rehype plugin: highlights fenced code that names its language (no guessing), like
+ * rehype-highlight with `detect: false`.
+ */
+export function rehypeHighlightCode() {
+  return (tree: Root) => visit(tree);
+}
+
+const HEADING = /^h[1-6]$/;
+/** Kana or kanji: a Swallow reply's heading written in Japanese. */
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+function visitHeadings(node: Root | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (HEADING.test(child.tagName)) {
+      if (JAPANESE.test(textOf(child))) child.properties.lang = 'ja';
+    } else {
+      visitHeadings(child);
+    }
+  }
+}
+
+/**
+ * Rehype plugin: headings written in Japanese say so (`lang="ja"`), so that the browser breaks
+ * them between phrases (`word-break: auto-phrase`, app/globals.css) in the English UI too.
+ */
+export function rehypeJapaneseHeadings() {
+  return (tree: Root) => visitHeadings(tree);
+}
 
 /**
  * How every reply is read, streaming or saved: GFM; then `**` and `~~` next to Japanese
@@ -193,7 +282,7 @@ function inlineMath(markdown: string, streaming: boolean): string {
   return out + markdown.slice(from);
 }
 
-const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+const JAPANESE_CHARS = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**
  * Japanese prose between two dollars, not a formula: sentence punctuation (`。`, `、`, `「`) in it,
@@ -202,7 +291,7 @@ const JAPANESE = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
  */
 function looksLikeProse(formula: string): boolean {
   const bare = formula.replace(/\\(?:text|mbox|textrm|mathrm)\{[^{}]*\}/g, '');
-  return /[。、「」]/.test(bare) || (/^\d/.test(formula) && JAPANESE.test(bare));
+  return /[。、「」]/.test(bare) || (/^\d/.test(formula) && JAPANESE_CHARS.test(bare));
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '@/lib/client/chat/settings-store';
-import { effectiveSystemPrompt } from '@/lib/client/chat/request-body';
+import { defaultSettings, effectiveSystemPrompt } from '@/lib/client/chat/chat-session';
 import { setModelProfiles, type ModelProfile } from '@/lib/shared/model/profile';
 import {
   applyPreset,
@@ -10,7 +9,7 @@ import {
   resetSystemPrompt,
   settingsForModel,
 } from './active';
-import { findBuiltinPreset } from './builtin';
+import { findBuiltinPreset } from '../../shared/presets/preset';
 import type { Preset } from '../../shared/presets/preset';
 
 const base = defaultSettings(['m']);

@@ -1,8 +1,14 @@
 import type { Locale } from '@/lib/shared/i18n/routing';
 import type { ChatSettings } from '@/lib/client/chat/types';
 import { profileForModel } from '@/lib/shared/model/profile';
-import { BUILTIN_IDS, DEFAULT_PRESET_ID, findBuiltinPreset } from './builtin';
-import { localize, variants, type Preset } from '../../shared/presets/preset';
+import {
+  BUILTIN_IDS,
+  DEFAULT_PRESET_ID,
+  findBuiltinPreset,
+  localize,
+  variants,
+  type Preset,
+} from '../../shared/presets/preset';
 
 /** A preset's sampling; the default assistant's is the selected model's recommended (its card). */
 export function presetParams(preset: Preset, model: string): Preset['params'] {

@@ -1,5 +1,5 @@
 import { createStore } from '@/lib/client/chat/external-store';
-import { BUILTIN_IDS } from './builtin';
+import { BUILTIN_IDS } from '../../shared/presets/preset';
 import type { Preset } from '../../shared/presets/preset';
 import { PRESETS_STORAGE_KEY, serializePresets } from './storage-format';
 import { mergeImported, uniqueId, type MergeResult } from './transfer';

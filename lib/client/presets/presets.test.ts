@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PRESETS, DEFAULT_PRESET_ID } from './builtin';
+import { BUILTIN_PRESETS, DEFAULT_PRESET_ID, localizePreset, type Preset } from '../../shared/presets/preset';
 import { parsePresetFile } from './import-file';
-import { localizePreset, type Preset } from '../../shared/presets/preset';
 import { presetSchema } from '../../shared/presets/schema';
 import { loadPresets } from './storage';
 import { PRESETS_STORAGE_VERSION, serializePresets } from './storage-format';

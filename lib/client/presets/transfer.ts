@@ -1,4 +1,4 @@
-import { BUILTIN_IDS } from './builtin';
+import { BUILTIN_IDS } from '../../shared/presets/preset';
 import type { ImportFileError } from '@/lib/client/validation/import-file';
 import type { Preset } from '../../shared/presets/preset';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/shared/i18n/routing';
-import { effectiveSystemPrompt, messageText } from '@/lib/client/chat/request-body';
+import { effectiveSystemPrompt, messageText } from '@/lib/client/chat/chat-session';
 import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import { MAX_SHARED_MESSAGES, type SharePayload } from '../../shared/share/payload';
 

@@ -8,9 +8,9 @@ import {
   MAX_SYSTEM_CHARS,
   MAX_TITLE_CHARS,
   replyStates,
-} from '@/lib/shared/ai/limits';
+  REASONING_EFFORTS,
+} from '@/lib/shared/model/profile';
 import { presetParamsSchema } from '@/lib/shared/presets/schema';
-import { REASONING_EFFORTS } from '@/lib/shared/model/profile';
 import * as z from '@/lib/shared/validation/zod-mini';
 
 const usageSchema = z.strictObject({
@@ -62,7 +62,7 @@ export const storedMessageSchema = z.strictObject({
   /** A reasoning model's reasoning, kept with its reply (never sent back to the model). */
   reasoning: z.optional(z.string().check(z.maxLength(MAX_MESSAGE_CHARS * 8))),
   state: z.optional(z.enum(replyStates)),
-  /** A failed reply's error (lib/client/chat/client-error.ts reads it), shown with it after a reload. */
+  /** A failed reply's error (components/chat/ChatErrorNotice.tsx reads it), shown with it after a reload. */
   error: z.optional(z.string().check(z.maxLength(MAX_ERROR_CHARS))),
   usage: z.optional(usageSchema),
   /** How fast the reply came (issue #34): shown with it after a reload. */

@@ -17,7 +17,7 @@ export {
   MAX_TITLE_CHARS,
   replyStates,
   type ReplyState,
-} from '@/lib/shared/ai/limits';
+} from '@/lib/shared/model/profile';
 
 export function newConversationId(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 16);

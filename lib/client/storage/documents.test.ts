@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromStoredMessages, toStoredMessages } from '@/lib/client/chat/convert';
-import { messageDocuments, userMessageParts } from '@/lib/client/chat/request-body';
-import { toChatRequestBody } from '@/lib/client/chat/request-body';
+import { messageDocuments, userMessageParts, toChatRequestBody } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { buildSharePayload } from '@/lib/client/share/link';
 import { titleFrom } from '@/lib/shared/history/title';

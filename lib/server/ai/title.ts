@@ -1,14 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
 import { jsonError, readJsonBody } from '@/lib/server/http/read-json';
-import type { ChatRequestLog } from '@/lib/server/ops/request-log';
-import { STOP_SEQUENCES } from '../../shared/ai/defaults';
-import { MAX_MESSAGE_CHARS } from '../../shared/ai/limits';
+import type { ChatRequestLog } from '@/lib/server/ops/ops';
+import { STOP_SEQUENCES, MAX_MESSAGE_CHARS } from '../../shared/model/profile';
 import { cleanModelTitle } from '../../shared/history/title';
-import { chatModel } from './chat-model';
-import { getServerConfig, profileOf } from './endpoint';
-import { classifyUpstreamError } from './errors';
-import { endpointSecrets, redactChatError } from './redact';
+import { chatModel, getServerConfig, profileOf } from './upstream';
+import { classifyUpstreamError, endpointSecrets, redactChatError } from './errors';
 
 /**
  * A conversation's title written by its own model (issue #37): `POST /api/chat?mode=title`, after

@@ -2,7 +2,7 @@ import { createUIMessageStream, createUIMessageStreamResponse } from 'ai';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SCENARIOS, startFakeUpstream } from '../../../e2e/fake-upstream.mjs';
 import { scenarioReply, type ScenarioReplyOptions } from '../../../e2e/support/scenario-reply';
-import type { UIChunk, UIChunkSource, UISseOptions } from './ui-sse-response';
+import type { UIChunk, UIChunkSource, UISseOptions } from './ui-sse';
 import type { ChatMessage } from '@/lib/shared/ai/message';
 
 /**
@@ -22,8 +22,8 @@ interface Recorded {
 /** Each response `streamChat` made, with what its writer read. */
 const recorded = vi.hoisted(() => new WeakMap<Response, Recorded>());
 
-vi.mock('./ui-sse-response', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('./ui-sse-response')>();
+vi.mock('./ui-sse', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./ui-sse')>();
   return {
     ...actual,
     uiSseResponse(source: UIChunkSource, options: UISseOptions): Response {

@@ -1,4 +1,4 @@
-import { parseAccessCodes } from '@/lib/server/security/config';
+import { parseAccessCodes } from '@/lib/server/security/limits';
 
 export interface RobotsRules {
   rules: { userAgent: string; allow?: string; disallow: string | string[] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import data from '@/data/swallow-models.json';
-import { DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS } from '@/lib/shared/ai/defaults';
+import { DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS } from '@/lib/shared/model/profile';
 import { findEntry, modelKey, modelProfile, parseRegistry, REGISTRY } from './registry';
 
 const NVIDIA_8B = 'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1';

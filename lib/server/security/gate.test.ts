@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAccessToken } from './access';
-import { accessGate } from './gate';
+import { createAccessToken, accessGate } from './gate';
 import { API_CSP, pageCsp } from './headers';
 
 const config = { accessCodes: ['open-sesame'], cookieSecret: 's' };

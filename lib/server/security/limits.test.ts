@@ -1,8 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveSecurityConfig } from './config';
-import { createLimits, type Limits } from './limits';
+import { resolveSecurityConfig, createLimits, type Limits } from './limits';
 
 const memory = (overrides: Partial<Parameters<typeof createLimits>[0]> = {}) =>
   createLimits({ requestsPerMinute: 3, concurrentStreams: 2, unlockAttempts: 2, ...overrides });

@@ -1,12 +1,177 @@
+// Abuse protection's settings (resolveSecurityConfig) and counters: requests per minute, replies
+// streaming at once (stream slots), unlock attempts; in memory or in Redis (getLimits).
 import 'server-only';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { DEFAULT_UNLOCK_ATTEMPTS_TOTAL, type SecurityConfig } from './config';
-import { STREAM_SLOT_LEASE_MS, memorySlots, redisSlots, type StreamSlots } from './stream-slots';
+
+/**
+ * Abuse-protection settings, read from the server environment (never NEXT_PUBLIC_*).
+ *
+ * | variable | meaning | default |
+ * |---|---|---|
+ * | ACCESS_CODE | one code, or several separated by commas; unset = the app is open | — |
+ * | ACCESS_COOKIE_SECRET | key that signs the unlock cookie: random, ≥ 32 characters; required with ACCESS_CODE | — |
+ * | RATE_LIMIT_PER_MINUTE | chat requests per client per minute; 0 = off | 20 |
+ * | RATE_LIMIT_CONCURRENT | replies streaming at once per client (a semaphore: limits.ts); 0 = off | 3 |
+ * | RATE_LIMIT_STREAM_LEASE_SECONDS | how long a dead process's stream slot stays taken (renewed as it streams) | 30 |
+ * | ACCESS_MAX_ATTEMPTS | wrong access codes per client per 5 minutes | 5 |
+ * | ACCESS_MAX_ATTEMPTS_TOTAL | wrong codes per hour, all clients together; then one try per client an hour | 100 |
+ * | REDIS_URL | share the counters between instances | in memory |
+ */
+
+export const DEFAULT_UNLOCK_ATTEMPTS_TOTAL = 100;
+export const MIN_COOKIE_SECRET_CHARS = 32;
+
+export interface SecurityConfig {
+  accessCodes: string[];
+  /** Secret for the unlock cookie's HMAC; empty when no access code is set. */
+  cookieSecret: string;
+  /**
+   * Why the access settings cannot be used (ACCESS_CODE without a strong ACCESS_COOKIE_SECRET):
+   * the gate then refuses everything rather than sign cookies with a guessable key.
+   */
+  misconfigured?: string;
+  requestsPerMinute: number;
+  concurrentStreams: number;
+  /** How long a stream slot outlives its last renewal, in ms (a process that died holding it). */
+  streamLeaseMs: number;
+  unlockAttempts: number;
+  unlockAttemptsTotal: number;
+  redisUrl?: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const setting = (value: string | undefined, fallback: number) => {
+  const n = Number(value?.trim() || NaN);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
+};
+
+export function parseAccessCodes(value: string | undefined): string[] {
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export function resolveSecurityConfig(env: Env = process.env): SecurityConfig {
+  const accessCodes = parseAccessCodes(env.ACCESS_CODE);
+  // A key derived from the codes would let one cookie test guesses offline, at memory speed.
+  const cookieSecret = accessCodes.length ? (env.ACCESS_COOKIE_SECRET?.trim() ?? '') : '';
+  const misconfigured =
+    accessCodes.length && cookieSecret.length < MIN_COOKIE_SECRET_CHARS
+      ? `ACCESS_CODE is set, so ACCESS_COOKIE_SECRET must be a random string of at least ${MIN_COOKIE_SECRET_CHARS} ` +
+        'characters (for example the output of `openssl rand -base64 32`); every request is refused until it is.'
+      : undefined;
+  return {
+    accessCodes,
+    cookieSecret,
+    ...(misconfigured ? { misconfigured } : {}),
+    requestsPerMinute: setting(env.RATE_LIMIT_PER_MINUTE, 20),
+    concurrentStreams: setting(env.RATE_LIMIT_CONCURRENT, 3),
+    streamLeaseMs: Math.max(3, setting(env.RATE_LIMIT_STREAM_LEASE_SECONDS, STREAM_SLOT_LEASE_MS / 1000)) * 1000,
+    unlockAttempts: Math.max(1, setting(env.ACCESS_MAX_ATTEMPTS, 5)),
+    unlockAttemptsTotal: Math.max(1, setting(env.ACCESS_MAX_ATTEMPTS_TOTAL, DEFAULT_UNLOCK_ATTEMPTS_TOTAL)),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+  };
+}
+
+/**
+ * The per-client cap on replies streaming at once (RATE_LIMIT_CONCURRENT): a counting semaphore.
+ *
+ * Each open stream holds one slot, named by a random id, until its reply ends; the slot is
+ * released once, by that id. A slot also has a lease: the process holding it renews it every
+ * third of the lease for as long as the stream is open (replies have no time limit when
+ * self-hosted), and a slot whose process died (no release, no renewal) frees itself when the lease
+ * runs out. There is no window: the count is the slots held now, so a slot given back after any
+ * amount of time frees exactly one (issue #32: a fixed 120 s window counter, whose late give-back
+ * freed an extra slot, let 9 streams run under a cap of 3).
+ *
+ * In memory, a map of client → slot id → lease end. In Redis (REDIS_URL), a sorted set per client
+ * (`swallow:stream-slots:<client>`) of slot ids scored by lease end in Redis's own clock (TIME,
+ * so the instances' clocks do not matter): a Lua script drops lapsed slots, counts, and adds
+ * the new one in one step, so parallel acquires on any number of instances cannot pass the cap.
+ * Renewal re-adds the slot with a new lease end; release removes it (ZREM). The set itself
+ * expires with its last lease.
+ */
+export interface StreamSlots {
+  /** A slot id when fewer than `cap` are held, else null. Throws when the store fails. */
+  acquire(client: string, cap: number): Promise<string | null>;
+  /** Extends the slot's lease (re-adds it if it lapsed: the stream is still open). */
+  renew(client: string, id: string): Promise<void>;
+  release(client: string, id: string): Promise<void>;
+}
+
+/** How long a slot outlives its last renewal (a process that died holding it). */
+export const STREAM_SLOT_LEASE_MS = 30_000;
+
+export function memorySlots(leaseMs: number, now: () => number = Date.now): StreamSlots {
+  const held = new Map<string, Map<string, number>>();
+  return {
+    async acquire(client, cap) {
+      const slots = held.get(client) ?? new Map<string, number>();
+      const time = now();
+      for (const [id, until] of slots) if (until <= time) slots.delete(id);
+      if (slots.size >= cap) return null;
+      const id = crypto.randomUUID();
+      slots.set(id, time + leaseMs);
+      held.set(client, slots);
+      return id;
+    },
+    async renew(client, id) {
+      const slots = held.get(client) ?? new Map<string, number>();
+      slots.set(id, now() + leaseMs);
+      held.set(client, slots);
+    },
+    async release(client, id) {
+      const slots = held.get(client);
+      slots?.delete(id);
+      if (slots?.size === 0) held.delete(client);
+    },
+  };
+}
+
+// Milliseconds by Redis's clock. Redis 7 replicates a script's effects, so TIME may precede writes.
+const NOW = `local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/** KEYS[1] the client's set; ARGV: cap, lease ms, slot id. 1 = acquired, 0 = full. */
+const ACQUIRE = `${NOW}
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+return 1`;
+
+/** KEYS[1] the client's set; ARGV: lease ms, slot id. */
+const RENEW = `${NOW}
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[1]), ARGV[2])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]))
+return 1`;
+
+export function redisSlots(redis: Redis, leaseMs: number): StreamSlots {
+  const key = (client: string) => `swallow:stream-slots:${client}`;
+  return {
+    async acquire(client, cap) {
+      const id = crypto.randomUUID();
+      const acquired = await redis.eval(ACQUIRE, 1, key(client), cap, leaseMs, id);
+      return acquired === 1 ? id : null;
+    },
+    async renew(client, id) {
+      await redis.eval(RENEW, 1, key(client), leaseMs, id);
+    },
+    async release(client, id) {
+      await redis.zrem(key(client), id);
+    },
+  };
+}
 
 /**
  * Per-client abuse limits: chat requests per minute and access-code attempts (counters of
- * rate-limiter-flexible), and replies streaming at once (a semaphore: stream-slots.ts). They live
+ * rate-limiter-flexible), and replies streaming at once (a semaphore: limits.ts). They live
  * in memory, or in Redis when REDIS_URL is set so that every instance shares them (with an
  * in-memory fallback while Redis is unreachable, so an outage never takes the chat down).
  */

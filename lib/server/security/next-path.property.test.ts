@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from './access';
+import { safeNextPath } from './gate';
 
 /**
  * Property test of `next` (where the unlock page and POST /api/unlock send the browser): for

@@ -4,8 +4,7 @@ import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { config } from '../../../proxy';
-import { ACCESS_COOKIE, createAccessToken } from './access';
-import { gateRequest } from './gate';
+import { ACCESS_COOKIE, createAccessToken, gateRequest } from './gate';
 import { STATIC_FILES_CSP, STATIC_FILES_PATH, UNPROXIED_CSP, UNPROXIED_PATHS } from './headers';
 
 const runsProxy = (url: string) => unstable_doesMiddlewareMatch({ config, url });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAccessToken } from './access';
+import { verifyAccessToken } from './gate';
 import { createLimits } from './limits';
 import { attemptUnlock, crossSiteRefusal, readUnlockForm, unlockResponse, type UnlockForm } from './unlock';
 

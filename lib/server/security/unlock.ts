@@ -1,11 +1,9 @@
 import 'server-only';
 import { MAX_FORM_BYTES } from '@/lib/server/http/body-guard';
 import { trustsProxy } from '@/lib/server/http/forwarded';
-import { jsonError } from '@/lib/server/http/read-json';
-import { readLimited } from '@/lib/server/http/read-json';
-import { ACCESS_COOKIE, ACCESS_COOKIE_MAX_AGE, createAccessToken, matchAccessCode, safeNextPath } from './access';
-import type { SecurityConfig } from './config';
-import type { Limits } from './limits';
+import { jsonError, readLimited } from '@/lib/server/http/read-json';
+import { ACCESS_COOKIE, ACCESS_COOKIE_MAX_AGE, createAccessToken, matchAccessCode, safeNextPath } from './gate';
+import type { SecurityConfig, Limits } from './limits';
 
 /** The unlock form: `code`, and where to go afterwards (`next`, `locale`). */
 export interface UnlockForm {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { jsonError, readLimited } from '@/lib/server/http/read-json';
-import { splitCredentials } from '@/lib/server/ai/endpoint';
+import { splitCredentials } from '@/lib/server/ai/upstream';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,4 +1,4 @@
-// Shared by the server (prepare-reply.ts) and the browser's context meter (lib/client/context/, in a
+// Shared by the server (reply.ts) and the browser's context meter (lib/client/context/, in a
 // worker): no server-only imports here.
 import type { ChatRequest } from '../schemas/chat-request';
 import {
@@ -18,8 +18,7 @@ import {
   type Counter,
   type EncodeLength,
 } from './token-count';
-import { splitTurns } from './turns';
-import { composeTurns } from './user-turn';
+import { splitTurns, composeTurns } from './turns';
 
 export { utf8Length };
 
@@ -299,7 +298,7 @@ export async function fitToContext(input: BudgetInput): Promise<BudgetResult> {
 
 /**
  * fitToContext for a validated chat request: its system prompt, turns (documents composed into
- * their user turns, lib/shared/ai/user-turn.ts) and max_tokens. The documents of the newest turn are
+ * their user turns, lib/shared/ai/turns.ts) and max_tokens. The documents of the newest turn are
  * never dropped: that turn fits whole or the request is refused (context_too_long); an older
  * turn is dropped whole, documents and all, as the context notice tells the user.
  */

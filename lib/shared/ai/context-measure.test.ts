@@ -7,7 +7,7 @@ import {
   measureContext,
   type TurnMessage,
 } from './context-budget';
-import { composeUserTurn } from './user-turn';
+import { composeUserTurn } from './turns';
 
 // Building the vocabulary takes seconds on a busy machine: not within the first test's timeout.
 beforeAll(() => loadTokenizer().then(() => undefined), 30_000);

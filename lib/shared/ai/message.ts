@@ -50,7 +50,7 @@ export interface ComparedReply {
 
 /**
  * A file attached to a user message (issue #19): its text as read in the browser. The model
- * gets `text` inside the user's turn (lib/shared/ai/user-turn.ts); the UI shows a chip.
+ * gets `text` inside the user's turn (lib/shared/ai/turns.ts); the UI shows a chip.
  */
 export interface AttachedDocument {
   name: string;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ja from '@/messages/ja.json';
 import en from '@/messages/en.json';
-import { BUILTIN_PRESETS } from '@/lib/client/presets/builtin';
+import { BUILTIN_PRESETS } from '@/lib/shared/presets/preset';
 import { loadTokenizer } from './context-budget';
 import { MAX_RUN_CHARS, Pace, TokenCounter, utf8Length } from './token-count';
 

@@ -1,5 +1,78 @@
-import { DEFAULT_CONTEXT_TOKENS, DEFAULT_PARAMS, DEFAULT_SYSTEM_PROMPTS } from '@/lib/shared/ai/defaults';
+// What the app knows of a model before asking the server: our defaults (sampling, system prompts,
+// endpoint), the limits both sides check, a model's display label, and its profile (window,
+// parameters, code target) as the browser and the server share it.
 import type { Locale } from '@/lib/shared/i18n/routing';
+
+/** The model authors' recommended sampling (model card / NVIDIA catalog). */
+export const DEFAULT_PARAMS = { temperature: 0.6, topP: 0.9, maxTokens: 512 } as const;
+
+/** Llama 3's end-of-turn token; always sent so servers without the chat template stop cleanly. */
+export const STOP_SEQUENCES = ['<|eot_id|>'];
+
+export const PARAM_LIMITS = {
+  temperature: { min: 0, max: 2, step: 0.05 },
+  topP: { min: 0.01, max: 1, step: 0.01 },
+  /** The ceiling of any model; each model's own limit is its window (ModelProfile.maxTokensLimit). */
+  maxTokens: { min: 1, max: 131_072, step: 1 },
+} as const;
+
+/** The authors' Japanese system prompt, and the same role said as an English speaker would (not word for word). */
+export const DEFAULT_SYSTEM_PROMPTS: Record<Locale, string> = {
+  ja: 'あなたは誠実で優秀な日本人のアシスタントです。',
+  en: 'You are a helpful, honest assistant, fluent in both Japanese and English.',
+};
+
+export const NVIDIA_BASE_URL = 'https://integrate.api.nvidia.com/v1';
+export const NVIDIA_KEY_URL = 'https://build.nvidia.com/institute-of-science-tokyo/llama-3_1-swallow-8b-instruct-v0_1';
+
+export const DEFAULT_MODELS = [
+  'institute-of-science-tokyo/llama-3.1-swallow-8b-instruct-v0.1',
+  'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1',
+];
+
+/** SWALLOW_CONTEXT_TOKENS' default: the window of a model the registry (data/swallow-models.json) does not know. */
+export const DEFAULT_CONTEXT_TOKENS = 8192;
+
+/**
+ * Size limits and formats both sides agree on, and the zod schemas check (no zod here, so the
+ * page's first load can use them). A chat request's first.
+ */
+export const MAX_MESSAGES = 200;
+export const MAX_MESSAGE_CHARS = 32_000;
+export const MAX_SYSTEM_CHARS = 8_000;
+/** Attached documents (issue #19): per user message, and the text of each as sent. */
+export const MAX_DOCUMENTS = 10;
+export const MAX_DOCUMENT_NAME_CHARS = 255;
+/**
+ * ~300 K characters: far over any window we budget (8 K tokens is ~30 K characters of Japanese),
+ * and under the 1 MiB body limit for one such document in Japanese (3 bytes a character).
+ */
+export const MAX_DOCUMENT_CHARS = 300_000;
+
+/** Presets (lib/shared/presets): the name, description and starters a preset may have, and its id. */
+export const MAX_PRESET_NAME = 80;
+export const MAX_PRESET_DESCRIPTION = 300;
+export const MAX_STARTERS = 4;
+export const MAX_STARTER_CHARS = 500;
+export const PRESET_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Saved conversations (lib/client/storage): the format's version and what a saved one may hold. */
+export const CONVERSATION_VERSION = 1;
+export const MAX_TITLE_CHARS = 80;
+/** A failed reply's error text is kept up to this length. */
+export const MAX_ERROR_CHARS = 4000;
+/** How a saved reply ended. "interrupted": the page closed or the network dropped mid-reply. */
+export const replyStates = ['done', 'stopped', 'interrupted', 'error', 'streaming'] as const;
+export type ReplyState = (typeof replyStates)[number];
+
+/** "institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1" → "Llama 3.1 Swallow 70B Instruct v0.1" */
+export function modelLabel(id: string): string {
+  const name = id.split('/').pop() ?? id;
+  const match = /^llama-(\d+(?:\.\d+)?)-swallow-(\d+)b-instruct-(v[\d.]+)$/i.exec(name);
+  if (!match) return id;
+  const [, llama, size, version] = match;
+  return `Llama ${llama} Swallow ${size}B Instruct ${version}`;
+}
 
 /** The tokenizer families the app counts exactly (data/swallow-models.json `tokenizer`). */
 export const TOKENIZERS = ['llama3', 'qwen3', 'o200k-harmony'] as const;
@@ -75,7 +148,7 @@ let deploymentProfiles: readonly ModelProfile[] = [];
 
 /**
  * Where "view code" snippets send their request, as far as a visitor may know it (the server
- * decides it from its environment: lib/server/ai/endpoint.ts codeTarget). Never a key: snippets
+ * decides it from its environment: lib/server/ai/upstream.ts codeTarget). Never a key: snippets
  * read it from an environment variable.
  */
 export interface CodeTarget {

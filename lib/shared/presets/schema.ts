@@ -1,12 +1,12 @@
-import { PARAM_LIMITS } from '@/lib/shared/ai/defaults';
 import {
+  PARAM_LIMITS,
   MAX_PRESET_DESCRIPTION,
   MAX_PRESET_NAME,
   MAX_STARTER_CHARS,
   MAX_STARTERS,
   MAX_SYSTEM_CHARS,
   PRESET_ID,
-} from '@/lib/shared/ai/limits';
+} from '@/lib/shared/model/profile';
 import * as z from '@/lib/shared/validation/zod-mini';
 
 /** Text written in both languages (built-ins), or one text shown in both (user presets). */

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { REASONING_EFFORTS, type ModelProfile } from '@/lib/shared/model/profile';
-import { PARAM_LIMITS } from '../ai/defaults';
 import {
+  PARAM_LIMITS,
   MAX_DOCUMENT_CHARS,
   MAX_DOCUMENT_NAME_CHARS,
   MAX_DOCUMENTS,
   MAX_MESSAGE_CHARS,
   MAX_MESSAGES,
   MAX_SYSTEM_CHARS,
-} from '../ai/limits';
+} from '../model/profile';
 
 export { MAX_DOCUMENT_CHARS, MAX_DOCUMENTS, MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_SYSTEM_CHARS };
 
-/** A file's text, read in the browser; the model gets it in the user's turn (lib/shared/ai/user-turn.ts). */
+/** A file's text, read in the browser; the model gets it in the user's turn (lib/shared/ai/turns.ts). */
 const document = z.strictObject({
   name: z.string().trim().min(1).max(MAX_DOCUMENT_NAME_CHARS),
   text: z.string().max(MAX_DOCUMENT_CHARS),

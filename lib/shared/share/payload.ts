@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/shared/ai/limits';
+import { MAX_MESSAGE_CHARS, MAX_SYSTEM_CHARS } from '@/lib/shared/model/profile';
 import { MAX_PRESET_NAME } from '@/lib/shared/presets/preset';
 import { presetParamsSchema } from '@/lib/shared/presets/schema';
 import * as z from '@/lib/shared/validation/zod-mini';

@@ -6,7 +6,7 @@ import { notify, subscribe, type ChatSubscriptions, type Listeners } from '../..
 
 /**
  * The AI SDK's chat (request, UI message stream parsing, zod) — loaded after the first paint by
- * chatRuntimeSource (lib/client/chat/lazy-chat.ts), never imported statically by the page.
+ * chatRuntimeSource (lib/client/chat/chat-session.ts), never imported statically by the page.
  */
 export const chatRuntime: ChatRuntime = {
   createChat: ({ id, messages, requestBody, onRequestStarted, onFinish }) =>

@@ -1,6 +1,6 @@
-import { STOP_SEQUENCES } from '@/lib/shared/ai/defaults';
+import { STOP_SEQUENCES } from '@/lib/shared/model/profile';
 import { chatRequestSchema, type ChatRequest } from '@/lib/shared/schemas/chat-request';
-import { toChatRequestBody } from '@/lib/client/chat/request-body';
+import { toChatRequestBody } from '@/lib/client/chat/chat-session';
 import type { ChatMessage, ChatSettings } from '@/lib/client/chat/types';
 import type { Locale } from '@/lib/shared/i18n/routing';
 
@@ -9,7 +9,7 @@ export interface UpstreamMessage {
   content: string;
 }
 
-/** The OpenAI-compatible body our server sends upstream (lib/server/ai/stream-chat.ts via the AI SDK). */
+/** The OpenAI-compatible body our server sends upstream (lib/server/ai/reply.ts via the AI SDK). */
 export interface UpstreamChatRequest {
   model: string;
   messages: UpstreamMessage[];
