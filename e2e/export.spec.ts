@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SHOWCASE } from './fake-upstream/showcase.mjs';
+import { cutTitle, firstLine } from '../lib/shared/history/title';
 import { lastReply, LOCALES, MESSAGES, openChat, sendMessage } from './support';
 
 /**
@@ -51,7 +52,8 @@ for (const locale of LOCALES) {
       await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
 
       await page.emulateMedia({ media: 'print' });
-      await expect(page.getByTestId('print-header')).toContainText(question);
+      // The header carries the conversation's title: its first line, cut as the sidebar cuts it (issue #37).
+      await expect(page.getByTestId('print-header')).toContainText(cutTitle(firstLine(question)));
       await expect(page.locator('[data-markdown="pending"]')).toHaveCount(0);
       for (const chrome of ['composer', 'chat-header', 'conversation-item', 'message-actions'])
         await expect(page.getByTestId(chrome).first()).toBeHidden();

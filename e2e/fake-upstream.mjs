@@ -185,6 +185,7 @@ export function startFakeUpstream({ port = 4010, host = '127.0.0.1', chunkDelayM
     const { status, record, body } = await transcription(req, await readRaw(req));
     log.push({
       id: nextId++,
+      kind: 'chat',
       body: record,
       authorization: req.headers.authorization ?? null,
       startedAt: Date.now(),

@@ -172,7 +172,9 @@ export function Composer({
         className="relative rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
       >
         <AttachmentTray />
-        <div className="flex items-end gap-1 sm:gap-2">
+        {/* Below 360 px the message box takes the first row, the buttons the second, so the box keeps
+            room for its placeholder beside attach, voice and send (e2e/reply-errors.spec.ts). */}
+        <div className="flex items-end gap-1 max-[359px]:flex-wrap sm:gap-2">
           <AttachButton disabled={disabled} />
           <label htmlFor="composer" className="sr-only">
             {t('composerLabel')}
@@ -188,7 +190,7 @@ export function Composer({
             rows={1}
             placeholder={t('composerPlaceholder')}
             aria-describedby={['composer-hint', disabledReasonId, blockedReasonId].filter(Boolean).join(' ')}
-            className="max-h-[13rem] min-h-10 min-w-0 flex-1 resize-none bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
+            className="max-h-[13rem] min-h-10 min-w-0 flex-1 resize-none max-[359px]:order-first max-[359px]:basis-full bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
           />
           <span id="composer-hint" className="sr-only">
             {t(touch ? 'sendHintTouch' : 'sendHint')}
@@ -197,11 +199,18 @@ export function Composer({
             <VoiceInput config={voice} textarea={textareaRef} disabled={disabled} />
           )}
           {busy ? (
-            <Button variant="neutral" size="lg" data-testid="stop" onClick={onStop}>
+            <Button variant="neutral" size="lg" data-testid="stop" onClick={onStop} className="max-[359px]:ml-auto">
               {t('stop')}
             </Button>
           ) : (
-            <Button type="submit" variant="primary" size="lg" data-testid="send" disabled={!canSend}>
+            <Button
+              type="submit"
+              variant="primary"
+              size="lg"
+              data-testid="send"
+              disabled={!canSend}
+              className="max-[359px]:ml-auto"
+            >
               {t('send')}
             </Button>
           )}
