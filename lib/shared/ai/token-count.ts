@@ -228,28 +228,14 @@ export class Pace {
 }
 
 /**
- * Counts Llama 3 tokens of texts with bounded work. `count` equals the library's
- * `encode(text, { bos: false, eos: false }).length` unless a pretoken is longer than
- * MAX_RUN_CHARS (its pieces are counted apart) or the work allowance is spent (the rest is
- * counted by its UTF-8 length, an upper bound: every token is at least one byte); `exact` says
- * whether every count so far was exact. `countPaced` is the same count, in slices of its Pace.
+ * A count done in steps (a generator that yields where a paced count may wait): `count` runs them
+ * at once, `countPaced` waits for its Pace's next slice at each yield. TokenCounter and
+ * ChunkedCounter differ only in their steps.
  */
-export class TokenCounter {
+abstract class SteppedCounter {
   exact = true;
-  private allowance: number;
-  private readonly bpe: Bpe;
-  private readonly known = new Map<string, number>();
-  private readonly pace: Pace | undefined;
-  private sinceCheck = 0;
-
-  /** `allowance`: the work this counter may do, over all its calls (see WORK_CHARS_PER_TOKEN). */
-  constructor(vocabulary: Vocabulary, allowance: number, pace?: Pace) {
-    let bpe = bpes.get(vocabulary);
-    if (!bpe) bpes.set(vocabulary, (bpe = new Bpe(vocabulary)));
-    this.bpe = bpe;
-    this.allowance = allowance;
-    this.pace = pace;
-  }
+  protected abstract readonly pace?: Pace;
+  protected abstract steps(text: string, limit: number): Generator<void, number>;
 
   /** The tokens of `text`; once they exceed `limit` it stops and returns a value above `limit`. */
   count(text: string, limit: number): number {
@@ -269,9 +255,34 @@ export class TokenCounter {
       await this.pace?.turn();
     }
   }
+}
+
+/**
+ * Counts Llama 3 tokens of texts with bounded work. `count` equals the library's
+ * `encode(text, { bos: false, eos: false }).length` unless a pretoken is longer than
+ * MAX_RUN_CHARS (its pieces are counted apart) or the work allowance is spent (the rest is
+ * counted by its UTF-8 length, an upper bound: every token is at least one byte); `exact` says
+ * whether every count so far was exact. `countPaced` is the same count, in slices of its Pace.
+ */
+export class TokenCounter extends SteppedCounter {
+  private allowance: number;
+  private readonly bpe: Bpe;
+  private readonly known = new Map<string, number>();
+  protected readonly pace: Pace | undefined;
+  private sinceCheck = 0;
+
+  /** `allowance`: the work this counter may do, over all its calls (see WORK_CHARS_PER_TOKEN). */
+  constructor(vocabulary: Vocabulary, allowance: number, pace?: Pace) {
+    super();
+    let bpe = bpes.get(vocabulary);
+    if (!bpe) bpes.set(vocabulary, (bpe = new Bpe(vocabulary)));
+    this.bpe = bpe;
+    this.allowance = allowance;
+    this.pace = pace;
+  }
 
   /** Yields where a paced count should wait for its next slice. */
-  private *steps(text: string, limit: number): Generator<void, number> {
+  protected *steps(text: string, limit: number): Generator<void, number> {
     let total = 0;
     let start = 0;
     const special = new RegExp(SPECIAL);
@@ -397,37 +408,20 @@ const CHUNK_CACHE_SIZE = 1 << 14;
  * allowance is spent the rest is counted by its UTF-8 length (an upper bound for byte-level
  * BPE). `countPaced` waits for its Pace's next slice between pieces.
  */
-export class ChunkedCounter implements Counter {
-  exact = true;
+export class ChunkedCounter extends SteppedCounter implements Counter {
   private allowance: number;
   private readonly known = new Map<string, number>();
 
   constructor(
     private readonly encodeLength: EncodeLength,
     allowance: number,
-    private readonly pace?: Pace,
+    protected readonly pace?: Pace,
   ) {
+    super();
     this.allowance = allowance;
   }
 
-  count(text: string, limit: number): number {
-    const steps = this.steps(text, limit);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
-  }
-
-  async countPaced(text: string, limit: number): Promise<number> {
-    const steps = this.steps(text, limit);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      await this.pace?.turn();
-    }
-  }
-
-  private *steps(text: string, limit: number): Generator<void, number> {
+  protected *steps(text: string, limit: number): Generator<void, number> {
     let total = 0;
     for (let start = 0; start < text.length && total <= limit;) {
       if (this.allowance <= 0) {
