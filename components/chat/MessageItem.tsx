@@ -30,6 +30,7 @@ import {
   type ReplyStatus,
 } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
+import { createStore } from '@/lib/client/chat/external-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
 
 /**
@@ -121,22 +122,13 @@ export function VersionSwitch({
  * all (speech synthesis with at least one voice; Chrome lists its voices a moment after load).
  * The player itself (lib/client/speech/read-aloud.ts) is loaded on the first tap.
  */
-let speakingId: string | null = null;
-const speakingListeners = new Set<() => void>();
-function setSpeaking(id: string | null) {
-  speakingId = id;
-  for (const listener of speakingListeners) listener();
-}
-function subscribeSpeaking(listener: () => void) {
-  speakingListeners.add(listener);
-  return () => void speakingListeners.delete(listener);
-}
+const speaking = createStore<string | null>(null);
 function subscribeVoices(listener: () => void) {
   globalThis.speechSynthesis?.addEventListener?.('voiceschanged', listener);
   return () => globalThis.speechSynthesis?.removeEventListener?.('voiceschanged', listener);
 }
 function stopSpeaking() {
-  setSpeaking(null);
+  speaking.set(null);
   globalThis.speechSynthesis?.cancel();
 }
 const canSpeak = () => (globalThis.speechSynthesis?.getVoices().length ?? 0) > 0;
@@ -145,18 +137,18 @@ export function ReadAloudButton({ id, text }: { id: string; text: string }) {
   const t = useTranslations('chat');
   const available = useSyncExternalStore(subscribeVoices, canSpeak, () => false);
   const playing = useSyncExternalStore(
-    subscribeSpeaking,
-    () => speakingId === id,
+    speaking.subscribe,
+    () => speaking.get() === id,
     () => false,
   );
   // A reply that goes away (deleted, another chat opened) stops speaking.
-  useEffect(() => () => void (speakingId === id && stopSpeaking()), [id]);
+  useEffect(() => () => void (speaking.get() === id && stopSpeaking()), [id]);
   if (!available) return null;
 
   async function play() {
-    setSpeaking(id);
+    speaking.set(id);
     const { readAloud } = await import('@/lib/client/speech/read-aloud');
-    if (speakingId === id) readAloud(text, () => speakingId === id && setSpeaking(null));
+    if (speaking.get() === id) readAloud(text, () => speaking.get() === id && speaking.set(null));
   }
   return (
     <MessageAction

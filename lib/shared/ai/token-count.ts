@@ -235,6 +235,16 @@ export class Pace {
 abstract class SteppedCounter {
   exact = true;
   protected abstract readonly pace?: Pace;
+  private readonly known = new Map<string, number>();
+
+  /** `allowance`: the work this counter may do, over all its calls; `cacheSize`: pieces remembered. */
+  constructor(
+    protected allowance: number,
+    private readonly cacheSize = Infinity,
+  ) {}
+
+  /** The tokens of one piece of text, by the family's own encoder. */
+  protected abstract encode(text: string): number;
   protected abstract steps(text: string, limit: number): Generator<void, number>;
 
   /** The tokens of `text`; once they exceed `limit` it stops and returns a value above `limit`. */
@@ -255,6 +265,20 @@ abstract class SteppedCounter {
       await this.pace?.turn();
     }
   }
+
+  /** One piece: a unit of work if counted before, else one per character. */
+  protected piece(text: string): number {
+    let tokens = this.known.get(text);
+    if (tokens === undefined) {
+      this.allowance -= text.length;
+      tokens = this.encode(text);
+      if (this.known.size >= this.cacheSize) this.known.clear();
+      this.known.set(text, tokens);
+    } else {
+      this.allowance -= 1;
+    }
+    return tokens;
+  }
 }
 
 /**
@@ -265,19 +289,16 @@ abstract class SteppedCounter {
  * whether every count so far was exact. `countPaced` is the same count, in slices of its Pace.
  */
 export class TokenCounter extends SteppedCounter {
-  private allowance: number;
   private readonly bpe: Bpe;
-  private readonly known = new Map<string, number>();
   protected readonly pace: Pace | undefined;
   private sinceCheck = 0;
 
   /** `allowance`: the work this counter may do, over all its calls (see WORK_CHARS_PER_TOKEN). */
   constructor(vocabulary: Vocabulary, allowance: number, pace?: Pace) {
-    super();
+    super(allowance);
     let bpe = bpes.get(vocabulary);
     if (!bpe) bpes.set(vocabulary, (bpe = new Bpe(vocabulary)));
     this.bpe = bpe;
-    this.allowance = allowance;
     this.pace = pace;
   }
 
@@ -341,16 +362,8 @@ export class TokenCounter extends SteppedCounter {
     return total;
   }
 
-  /** One pretoken (or piece of one): a unit of work if counted before, else one per character. */
-  private piece(text: string): number {
-    let tokens = this.known.get(text);
-    if (tokens === undefined) {
-      this.allowance -= text.length;
-      this.known.set(text, (tokens = this.bpe.count(text)));
-    } else {
-      this.allowance -= 1;
-    }
-    return tokens;
+  protected encode(text: string): number {
+    return this.bpe.count(text);
   }
 }
 
@@ -409,16 +422,12 @@ const CHUNK_CACHE_SIZE = 1 << 14;
  * BPE). `countPaced` waits for its Pace's next slice between pieces.
  */
 export class ChunkedCounter extends SteppedCounter implements Counter {
-  private allowance: number;
-  private readonly known = new Map<string, number>();
-
   constructor(
     private readonly encodeLength: EncodeLength,
     allowance: number,
     protected readonly pace?: Pace,
   ) {
-    super();
-    this.allowance = allowance;
+    super(allowance, CHUNK_CACHE_SIZE);
   }
 
   protected *steps(text: string, limit: number): Generator<void, number> {
@@ -445,17 +454,8 @@ export class ChunkedCounter extends SteppedCounter implements Counter {
     return total;
   }
 
-  private piece(text: string): number {
-    let tokens = this.known.get(text);
-    if (tokens === undefined) {
-      this.allowance -= text.length;
-      tokens = this.encodeLength(text);
-      if (this.known.size >= CHUNK_CACHE_SIZE) this.known.clear();
-      this.known.set(text, tokens);
-    } else {
-      this.allowance -= 1;
-    }
-    return tokens;
+  protected encode(text: string): number {
+    return this.encodeLength(text);
   }
 }
 
