@@ -49,7 +49,17 @@ export function useFollowReply(anchorRef: RefObject<HTMLElement | null>, content
       previousTop = scroller.scrollTop;
     };
     scroller.addEventListener('scroll', onScroll, { passive: true });
-    return () => scroller.removeEventListener('scroll', onScroll);
+    // Content that grows after its message changed (highlighted code, math, diagrams, the
+    // action row of a finished reply) is followed too: the observer runs after layout.
+    const growth = new ResizeObserver(() => {
+      if (following.current) scroller.scrollTop = scroller.scrollHeight;
+    });
+    const content = anchorRef.current?.parentElement;
+    if (content) growth.observe(content);
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      growth.disconnect();
+    };
   }, [anchorRef]);
 
   useEffect(() => {
