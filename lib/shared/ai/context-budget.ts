@@ -244,44 +244,86 @@ function countingPace(): Pace {
  * in slices of COUNT_SLICE_MS so that other requests never wait longer than one slice.
  */
 export async function fitToContext(input: BudgetInput): Promise<BudgetResult> {
-  const { system, messages, maxTokens, contextTokens, tokenizer = 'llama3', reasoning = {} } = input;
-  const available = contextTokens - maxTokens;
+  const { tokenizer = 'llama3' } = input;
+  const byBytes = fitByBytes(input, tokenizer);
+  if (byBytes) return byBytes;
+  const family = await loadFamily(tokenizer);
+  const counter = family.counter(workAllowance(tokenizer, input), countingPace());
+  const steps = fitSteps(input, family);
+  let step = steps.next();
+  while (!step.done) {
+    const tokens = await counter.countPaced(step.value.text, step.value.limit);
+    step = steps.next({ tokens, exact: counter.exact });
+  }
+  return step.value;
+}
+
+/** The prompt's UTF-8 length in the family's template: an upper bound on its tokens. */
+function fitByBytes(input: BudgetInput, tokenizer: TokenizerName | null): BudgetResult | null {
+  const { system, messages, maxTokens, contextTokens, reasoning = {} } = input;
   const template = tokenizer === null ? LLAMA3 : TEMPLATES[tokenizer];
   const bound =
     utf8Length(template.frame(reasoning)) +
     (system.trim() ? messageBytes(template, 'system', system) : 0) +
     messages.reduce((sum, m) => sum + messageBytes(template, m.role, m.content), 0);
-  if (bound <= available) return { ok: true, messages, droppedTurns: 0, promptTokens: bound, promptTokensExact: false };
+  return bound <= contextTokens - maxTokens
+    ? { ok: true, messages, droppedTurns: 0, promptTokens: bound, promptTokensExact: false }
+    : null;
+}
 
-  const family = await loadFamily(tokenizer);
-  const counter = family.counter(
-    Math.min(WORK_CHARS_PER_TOKEN * Math.max(0, available), tokenizer === null ? 0 : FAMILY_WORK_CHARS[tokenizer]),
-    countingPace(),
-  );
+/** The tokenizer's work one request may do (see fitToContext): none when counted by bytes. */
+function workAllowance(tokenizer: TokenizerName | null, { contextTokens, maxTokens }: BudgetInput): number {
+  if (tokenizer === null) return 0;
+  return Math.min(WORK_CHARS_PER_TOKEN * Math.max(0, contextTokens - maxTokens), FAMILY_WORK_CHARS[tokenizer]);
+}
+
+/** A message content to count, and the tokens past which its count may stop. */
+interface CountAsk {
+  text: string;
+  limit: number;
+}
+/** Its tokens, and whether the counter's counts so far are all exact. */
+interface Counted {
+  tokens: number;
+  exact: boolean;
+}
+
+/**
+ * fitToContext's rule once counting is needed, one count at a time: it yields each message
+ * content with the tokens past which its count may stop, and is given back its tokens and
+ * whether the counter's counts so far are all exact. The server answers with paced counts, the
+ * meter (measureContext) at once, both with a counter of the same work allowance, so they decide
+ * alike.
+ */
+function* fitSteps(input: BudgetInput, family: TokenFamily): Generator<CountAsk, BudgetResult, Counted> {
+  const { system, messages, maxTokens, contextTokens, reasoning = {} } = input;
+  const available = contextTokens - maxTokens;
+  const { template } = family;
   // A message's content is counted apart from its template: each family's template puts special
   // tokens or a line break (a pretoken of its own) on both sides of the content.
-  const count = async (role: Role, content: string, limit: number) => {
+  function* count(role: Role, content: string, limit: number) {
     const [before, after] = template.around(role);
     const fixed = family.fixed(before + after);
-    return fixed + (await counter.countPaced(template.content(role, content), limit - fixed));
-  };
+    const counted: Counted = yield { text: template.content(role, content), limit: limit - fixed };
+    exactSoFar = counted.exact;
+    return fixed + counted.tokens;
+  }
+  let exactSoFar = true;
   let promptTokens = family.fixed(template.frame(reasoning));
-  if (system.trim()) promptTokens += await count('system', system, available - promptTokens);
+  if (system.trim()) promptTokens += yield* count('system', system, available - promptTokens);
   // Whether the kept part was counted exactly (a turn that does not fit may have been counted in pieces).
-  let exact = counter.exact;
+  let exact = exactSoFar;
 
-  const turnTokens = async (turn: TurnMessage[], limit: number) => {
-    let tokens = 0;
-    for (const m of turn) if ((tokens += await count(m.role, m.content, limit - tokens)) > limit) break;
-    return tokens;
-  };
   const turns = splitTurns(messages);
   let firstKept = turns.length;
   while (firstKept > 0) {
-    const tokens = await turnTokens(turns[firstKept - 1], available - promptTokens);
+    let tokens = 0;
+    const limit = available - promptTokens;
+    for (const m of turns[firstKept - 1])
+      if ((tokens += yield* count(m.role, m.content, limit - tokens)) > limit) break;
     if (promptTokens + tokens <= available) {
       promptTokens += tokens;
-      exact = counter.exact;
+      exact = exactSoFar;
       firstKept -= 1;
     } else if (firstKept === turns.length) return { ok: false, promptTokens: promptTokens + tokens, available };
     else break;
@@ -339,15 +381,19 @@ export interface ContextMeasure {
 /**
  * The context meter's arithmetic, with fitToContext's templates and rule: the newest turn is
  * never dropped (over the window it is refused), older turns are kept from the newest back
- * while they fit. Unlike fitToContext it counts every turn in full, with no work allowance
- * (the browser counts one conversation, in a worker), so figures are exact where fitToContext
- * may count by bytes; the two agree on what is kept (a unit test checks, per family).
+ * while they fit. Every turn is counted in full with no work allowance (the browser counts one
+ * conversation, in a worker), so the figures are exact where fitToContext may count by bytes.
+ * What is kept is the server's decision: when the text is longer than the server's work
+ * allowance, fitToContext's own steps run here with that allowance (past it the server counts by
+ * bytes, so it may drop a turn, or refuse a document, that exact figures would let fit); a
+ * refusal the exact figures do not explain shows the server's estimate, not called exact.
  */
 export function measureContext(
-  { system, messages, maxTokens, contextTokens, reasoning = {} }: BudgetInput,
+  input: BudgetInput,
   family: TokenFamily,
   counter: Counter = family.counter(Infinity),
 ): ContextMeasure {
+  const { system, messages, maxTokens, contextTokens, reasoning = {} } = input;
   const available = contextTokens - maxTokens;
   const { template } = family;
   const count = (role: Role, content: string) => {
@@ -357,21 +403,54 @@ export function measureContext(
   let baseTokens = family.fixed(template.frame(reasoning));
   if (system.trim()) baseTokens += count('system', system);
   const turnTokens = splitTurns(messages).map((turn) => turn.reduce((sum, m) => sum + count(m.role, m.content), 0));
+  const newest = baseTokens + (turnTokens.at(-1) ?? 0);
+  const exact = family.name !== null && counter.exact;
+
+  const server = serverDecision(input, family);
+  if (server && !server.ok && newest <= available)
+    return {
+      contextTokens,
+      maxTokens,
+      baseTokens,
+      turnTokens,
+      droppedTurns: 0,
+      ...overBy(server.promptTokens, available),
+      exact: false,
+    };
+  if (newest > available)
+    return { contextTokens, maxTokens, baseTokens, turnTokens, droppedTurns: 0, ...overBy(newest, available), exact };
+
   let firstKept = Math.max(0, turnTokens.length - 1);
-  let promptTokens = baseTokens + (turnTokens.at(-1) ?? 0);
-  const overBy = Math.max(0, promptTokens - available);
-  while (overBy === 0 && firstKept > 0 && promptTokens + turnTokens[firstKept - 1] <= available) {
+  let promptTokens = newest;
+  const keeps = (index: number) =>
+    server?.ok ? index >= server.droppedTurns : promptTokens + turnTokens[index] <= available;
+  while (firstKept > 0 && keeps(firstKept - 1)) {
     promptTokens += turnTokens[firstKept - 1];
     firstKept -= 1;
   }
-  return {
-    contextTokens,
-    maxTokens,
-    baseTokens,
-    turnTokens,
-    droppedTurns: overBy > 0 ? 0 : firstKept,
-    promptTokens,
-    overBy,
-    exact: family.name !== null && counter.exact,
-  };
+  return { contextTokens, maxTokens, baseTokens, turnTokens, droppedTurns: firstKept, promptTokens, overBy: 0, exact };
+}
+
+const overBy = (promptTokens: number, available: number) => ({
+  promptTokens,
+  overBy: Math.max(1, promptTokens - available),
+});
+
+/**
+ * fitToContext's decision, at once, when it could differ from the exact figures' (null when not):
+ * only text longer than the server's work allowance is counted there by its bytes. Counts are
+ * asked in full (no limit): the decisions are the same, and a refusal carries the whole estimate.
+ */
+function serverDecision(input: BudgetInput, family: TokenFamily): BudgetResult | null {
+  if (family.name === null || fitByBytes(input, family.name)) return null;
+  const allowance = workAllowance(family.name, input);
+  const chars =
+    (input.system.trim() ? family.template.content('system', input.system).length : 0) +
+    input.messages.reduce((sum, m) => sum + family.template.content(m.role, m.content).length, 0);
+  if (chars < allowance) return null;
+  const counter = family.counter(allowance);
+  const steps = fitSteps(input, family);
+  let step = steps.next();
+  while (!step.done) step = steps.next({ tokens: counter.count(step.value.text, Infinity), exact: counter.exact });
+  return step.value;
 }

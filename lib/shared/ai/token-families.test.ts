@@ -9,7 +9,14 @@ import { Tiktoken } from 'js-tiktoken/lite';
 import o200kBase from 'js-tiktoken/ranks/o200k_base';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TokenizerName } from '../model/profile';
-import { fitToContext, loadFamily, loadTokenizer, measureContext, type TurnMessage } from './context-budget';
+import {
+  FAMILY_WORK_CHARS,
+  fitToContext,
+  loadFamily,
+  loadTokenizer,
+  measureContext,
+  type TurnMessage,
+} from './context-budget';
 import { CHUNK_CHARS, ChunkedCounter, type EncodeLength } from './token-count';
 
 const FAMILIES = ['llama3', 'qwen3', 'o200k-harmony'] as const satisfies readonly TokenizerName[];
@@ -99,6 +106,22 @@ function renderWhole(name: TokenizerName, system: string, turns: TurnMessage[], 
   );
 }
 
+/** Japanese prose of `length` characters that does not repeat itself (a fixed pseudo-random mix). */
+function prose(length: number): string {
+  const kana =
+    'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだでどばびぶべぼ';
+  const kanji =
+    '日本語学校会社時間人生活動物理科大学生先週末電話番号文化自然経済政治歴史地図書館新聞記事写真映画音楽料理';
+  let seed = 7;
+  const pick = (from: string) => from[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % from.length];
+  let text = '';
+  while (text.length < length) {
+    for (let i = 0; i < 18; i++) text += pick(i % 3 === 0 ? kanji : kana);
+    text += seed % 5 === 0 ? '。\n' : '、';
+  }
+  return text.slice(0, length);
+}
+
 const SYSTEM = 'あなたは誠実で優秀な日本人のアシスタントです。';
 const CONVERSATION: TurnMessage[] = [
   { role: 'user', content: TEXTS[0] },
@@ -156,6 +179,51 @@ describe.each(FAMILIES)('%s', (name) => {
       }
     }
   });
+
+  it("past the server's work allowance, the meter still decides what the server decides", async () => {
+    const family = await loadFamily(name);
+    // A Japanese document longer than the family's allowance (the server counts the rest by its
+    // bytes, about 3 per character where the tokenizer gives about 1): exact figures would let
+    // it fit in windows where the server refuses it, or drops an older turn for it.
+    // Not repeated text: the counters remember pieces, and a repeated piece costs them little.
+    const document = prose(1.5 * FAMILY_WORK_CHARS[name]);
+    const cases: TurnMessage[][] = [
+      [{ role: 'user', content: document }],
+      [
+        { role: 'user', content: document },
+        { role: 'assistant', content: TEXTS[2] },
+        { role: 'user', content: TEXTS[0] },
+      ],
+      [
+        { role: 'user', content: TEXTS[0] },
+        { role: 'assistant', content: TEXTS[1] },
+        { role: 'user', content: document },
+      ],
+    ];
+    let disagreedBefore = 0;
+    for (const messages of cases) {
+      const input = { system: SYSTEM, messages, maxTokens: 1000, tokenizer: name, reasoning: {} };
+      const full = measureContext({ ...input, contextTokens: 1 << 22 }, family);
+      const tokens = full.promptTokens;
+      // Windows from just below the exact figure to the byte length, where the server stops counting.
+      for (let step = 0; step <= 12; step++) {
+        const contextTokens = 1000 + Math.round(tokens * (0.95 + (step * 2.2) / 12));
+        const measure = measureContext({ ...input, contextTokens }, family);
+        const server = await fitToContext({ ...input, contextTokens });
+        expect(server.ok, `window ${contextTokens}`).toBe(measure.overBy === 0);
+        if (server.ok) expect(measure.droppedTurns, `window ${contextTokens}`).toBe(server.droppedTurns);
+        else expect(measure.promptTokens).toBeGreaterThan(contextTokens - 1000);
+        // The exact figures alone (the meter before this test) decided otherwise here.
+        const available = contextTokens - 1000;
+        let kept = full.baseTokens + full.turnTokens.at(-1)!;
+        let dropped = full.turnTokens.length - 1;
+        while (kept <= available && dropped > 0 && kept + full.turnTokens[dropped - 1] <= available)
+          kept += full.turnTokens[--dropped];
+        if (server.ok !== kept <= available || (server.ok && server.droppedTurns !== dropped)) disagreedBefore++;
+      }
+    }
+    expect(disagreedBefore).toBeGreaterThan(0);
+  }, 60_000);
 
   if (name !== 'llama3')
     it('counts text cut at its split points as the library counts it whole', async () => {
