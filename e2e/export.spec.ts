@@ -74,6 +74,22 @@ for (const locale of LOCALES) {
       const { width, height } = pngSize(readFileSync(file));
       expect(width).toBe(Math.round(box.width * 2));
       expect(Math.abs(height - Math.round(box.height * 2))).toBeLessThanOrEqual(2);
+
+      // One reply, for posting: the question and the reply, their width, without their controls.
+      const list = page.locator('[data-export="conversation"] ol');
+      const listBox = (await list.boundingBox())!;
+      const asked = (await page.getByTestId('message-user').last().boundingBox())!;
+      const reply = (await lastReply(page).boundingBox())!;
+      const controls = (await lastReply(page).getByTestId('message-actions').boundingBox())!;
+      await expect(lastReply(page).getByTestId('reply-export-image')).toHaveText(t.chat.replyImage);
+      const replyDownload = page.waitForEvent('download');
+      await lastReply(page).getByTestId('reply-export-image').click();
+      const replyPng = pngSize(readFileSync(await (await replyDownload).path()));
+      // 16 px of margin around them (IMAGE_MARGIN); both action rows left out.
+      expect(replyPng.width).toBe(Math.round((listBox.width + 32) * 2));
+      const shown = reply.y + reply.height - asked.y + 32;
+      expect(replyPng.height).toBeLessThan(Math.round(shown * 2));
+      expect(replyPng.height).toBeGreaterThanOrEqual(Math.round((shown - 2 * controls.height - 16) * 2));
     });
   });
 }

@@ -3,6 +3,7 @@
 import {
   ChevronLeft,
   ChevronRight,
+  ImageDown,
   Square,
   Volume2,
   ArrowRight,
@@ -162,6 +163,40 @@ export function ReadAloudButton({ id, text }: { id: string; text: string }) {
   );
 }
 
+/**
+ * A reply as a PNG, with the question it answers (for posting); html-to-image and the exporter
+ * load on the first tap. A failure says so on the button until the next try.
+ */
+function ReplyImageButton({ id }: { id: string }) {
+  const t = useTranslations('chat');
+  const [state, setState] = useState<'idle' | 'working' | 'failed'>('idle');
+  async function save() {
+    setState('working');
+    try {
+      const [{ replyImage }, { downloadBlob }] = await Promise.all([
+        import('@/lib/client/export/conversation-export'),
+        import('@/lib/client/browser/download'),
+      ]);
+      const reply = document.querySelector<HTMLElement>(`[data-message-id="${CSS.escape(id)}"]`);
+      if (!reply) throw new Error('The reply is not shown');
+      downloadBlob(`swallow-chat-reply-${id}.png`, await replyImage(reply));
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  }
+  return (
+    <MessageAction
+      testId="reply-export-image"
+      state={state}
+      icon={<ImageDown {...MESSAGE_ICON_PROPS} />}
+      onClick={() => void (state !== 'working' && save())}
+    >
+      {t(state === 'failed' ? 'replyImageFailed' : 'replyImage')}
+    </MessageAction>
+  );
+}
+
 /** Inline editor for an earlier user message: saving resends the conversation from there. */
 export function MessageEditor({
   initial,
@@ -283,6 +318,7 @@ export const MessageItem = memo(function MessageItem({
   return (
     <li
       data-testid={isUser ? 'message-user' : 'message-assistant'}
+      data-message-id={message.id}
       data-status={isUser ? undefined : status}
       data-interrupted={interrupted || undefined}
       className={clsx('group flex flex-col gap-1', isUser ? 'items-end' : 'items-start')}
@@ -360,6 +396,7 @@ export const MessageItem = memo(function MessageItem({
           />
         )}
         {!isUser && status !== 'streaming' && text && <ReadAloudButton id={message.id} text={text} />}
+        {!isUser && status !== 'streaming' && text && <ReplyImageButton id={message.id} />}
         {idle && !editing && (
           <>
             {isUser && (
