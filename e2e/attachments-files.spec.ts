@@ -11,7 +11,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createTranslator } from 'next-intl';
 import { cmapPdf, encryptPdf } from './fixtures/pdf';
 import { encodeShiftJis } from './fixtures/sjis';
-import { expectUpstreamRequests, MESSAGES, openChat, uniqueTag, type TestLocale } from './support';
+import { expectUpstreamRequests, MESSAGES, openChat, uniqueTag, behaviourLocales } from './support';
 
 // Each test prints PDFs in Chromium, encrypts one with qpdf and starts the extraction worker (pdf.js
 // loads in it): 20-30 s on this 2-core machine under the load of a full run.
@@ -188,7 +188,7 @@ test('Japanese files reach the model as text, intact: Chromium PDF, Excel CSV, .
   expect(await violations()).toEqual([]);
 });
 
-for (const locale of ['ja', 'en'] as TestLocale[]) {
+for (const locale of behaviourLocales('ja')) {
   test(`${locale}: files that cannot be read each say why, and the draft and the good file stay`, async ({
     page,
     browser,

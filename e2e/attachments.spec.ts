@@ -5,7 +5,15 @@ import { createTranslator } from 'next-intl';
 import { MAX_DOCUMENT_CHARS } from '../lib/shared/model/profile';
 import { MAX_ATTACHMENT_BYTES } from '../lib/client/attachments/extract';
 import { documentBlock } from '../lib/shared/ai/turns';
-import { expectUpstreamRequests, lastReply, MESSAGES, openChat, type TestLocale, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  lastReply,
+  MESSAGES,
+  openChat,
+  type TestLocale,
+  uniqueTag,
+  behaviourLocales,
+} from './support';
 
 // Issue #19: files attached to a message. Made in the test: a UTF-8 Markdown file, an oversized
 // file, an unsupported one; the e2e app budgets a 4,096-token window.
@@ -110,7 +118,7 @@ test.describe('attachments (ja)', () => {
   });
 });
 
-for (const locale of ['ja', 'en'] as const) {
+for (const locale of behaviourLocales('en')) {
   test.describe(`attachments (${locale})`, () => {
     test.use({ locale });
 

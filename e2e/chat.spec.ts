@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectUpstreamRequests, lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  lastReply,
+  MESSAGES,
+  openChat,
+  sendMessage,
+  uniqueTag,
+  behaviourLocales,
+} from './support';
 
 test.describe('landing', () => {
   test.describe('an English browser', () => {
@@ -22,7 +30,7 @@ test.describe('landing', () => {
   });
 });
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('ja')) {
   const t = MESSAGES[locale];
 
   test.describe(`chat (${locale})`, () => {

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectUpstreamRequests, LOCALES, lastReply, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  lastReply,
+  MESSAGES,
+  openChat,
+  sendMessage,
+  uniqueTag,
+  behaviourLocales,
+} from './support';
 
 const LINE_PX = 24; // text-base: 16 px at line-height 1.5
 
@@ -50,7 +58,7 @@ for (const mode of ['field-sizing', 'script fallback'] as const) {
   });
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('en')) {
   test.describe(`drafts (${locale})`, () => {
     test.use({ locale });
     test(`each conversation keeps its draft across switching and reloading`, async ({ page }) => {
@@ -101,7 +109,7 @@ for (const locale of LOCALES) {
   });
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('en')) {
   test.describe(`Enter on a touch keyboard (${locale})`, () => {
     // A phone: touch only, no mouse or trackpad ((pointer: coarse), no fine pointer).
     test.use({ locale, hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });

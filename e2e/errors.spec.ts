@@ -2,12 +2,12 @@ import { expect, test } from '@playwright/test';
 import {
   expectUpstreamRequests,
   lastReply,
-  LOCALES,
   MESSAGES,
   openChat,
   sendMessage,
   startNewChat,
   uniqueTag,
+  behaviourLocales,
 } from './support';
 
 type ErrorKey = keyof (typeof MESSAGES)['en']['errors'];
@@ -34,7 +34,7 @@ function localized(locale: 'ja' | 'en', key: ErrorKey, values: Record<string, st
   );
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('en')) {
   test.describe(`upstream errors (${locale})`, () => {
     test.use({ locale });
 

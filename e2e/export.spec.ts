@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { SHOWCASE } from './fake-upstream/showcase.mjs';
 import { cutTitle, firstLine } from '../lib/shared/history/title';
-import { lastReply, LOCALES, MESSAGES, openChat, sendMessage } from './support';
+import { lastReply, MESSAGES, openChat, sendMessage, behaviourLocales } from './support';
 
 /**
  * A PDF's text as pdf.js reads it (its Node build), without white space; the Kangxi radicals
@@ -25,7 +25,7 @@ function pngSize(bytes: Buffer) {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('ja')) {
   const t = MESSAGES[locale];
 
   test.describe(`conversation export (${locale})`, () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectUpstreamRequests, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import { expectUpstreamRequests, MESSAGES, openChat, sendMessage, uniqueTag, behaviourLocales } from './support';
 
 const item = (page: Page, id: string) => page.locator(`[data-testid="preset-item"][data-preset-id="${id}"]`);
 const userItems = (page: Page) => page.getByTestId('user-presets').getByTestId('preset-item');
@@ -19,7 +19,7 @@ async function createPreset(page: Page, name: string, prompt: string) {
   await expect(userItems(page).filter({ hasText: name })).toBeVisible();
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('en')) {
   const t = MESSAGES[locale].presets;
 
   test.describe(`presets (${locale})`, () => {

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectUpstreamRequests, lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  lastReply,
+  MESSAGES,
+  openChat,
+  sendMessage,
+  uniqueTag,
+  behaviourLocales,
+} from './support';
 
 /**
  * Issue 31, items 2, 3, 6, 12: errors stay on their replies and in view, a reply cut off says
@@ -20,7 +28,7 @@ async function reopen(page: Page) {
   await expect(page.getByTestId('message-user').first()).toBeVisible();
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('en')) {
   test.describe(`replies that failed (${locale})`, () => {
     test.use({ locale });
     const t = MESSAGES[locale];
@@ -166,7 +174,7 @@ for (const locale of LOCALES) {
   });
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('en')) {
   test.describe(`a conversation on a phone (${locale})`, () => {
     test.use({ locale, hasTouch: true, viewport: { width: 360, height: 740 } });
     const t = MESSAGES[locale];

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { lastReply, LOCALES, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import { lastReply, MESSAGES, openChat, sendMessage, uniqueTag, behaviourLocales } from './support';
 
 // Issue 34: math (KaTeX), diagrams (mermaid) and each reply's speed. One page per language: a
 // streamed reply with math, one with two diagrams (one that does not parse), then a reload.
@@ -33,7 +33,7 @@ async function watchPage(page: Page) {
 const katexResources = (page: Page) =>
   page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /katex/i.test(r.name)).length);
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('ja')) {
   test.describe(`rich replies (${locale})`, () => {
     test.use({ locale });
     test.describe.configure({ timeout: 90_000 });

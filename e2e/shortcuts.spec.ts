@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { LOCALES, MESSAGES, lastReply, openChat, sendMessage, uniqueTag } from './support';
+import { MESSAGES, lastReply, openChat, sendMessage, uniqueTag, behaviourLocales } from './support';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
@@ -16,7 +16,7 @@ async function focusedTestId(page: Page) {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('en')) {
   const t = MESSAGES[locale].shortcuts;
 
   test.describe(`keyboard shortcuts (${locale})`, () => {

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { MALFORMED_TEXT, UTF8_SPLIT_TEXT } from './fake-upstream.mjs';
-import { lastReply, LOCALES, MESSAGES, openChat, sendMessage, startNewChat, uniqueTag } from './support';
+import { lastReply, MESSAGES, openChat, sendMessage, startNewChat, uniqueTag, behaviourLocales } from './support';
 
 type ErrorKey = keyof (typeof MESSAGES)['en']['errors'];
 
@@ -41,7 +41,7 @@ const FAILURES: { scenario: string; code: string; key: ErrorKey; partial?: strin
   },
 ];
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('ja')) {
   test.describe(`stream faults (${locale})`, () => {
     test.use({ locale });
     const t = MESSAGES[locale];

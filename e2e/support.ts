@@ -7,6 +7,19 @@ export const MESSAGES = { ja, en } as const;
 export type TestLocale = keyof typeof MESSAGES;
 export const LOCALES: TestLocale[] = ['ja', 'en'];
 
+/**
+ * The locales a test of behaviour that is the same in both languages runs in: `preferred` alone,
+ * both with E2E_ALL_LOCALES=1. Such a test checks its strings by their keys, which both message
+ * files have (lib/server/ai/error-messages.test.ts), so a second run in the other language
+ * tested the same code again at the cost of a whole run: the e2e suite is CPU-bound on 2 cores
+ * (README). Specs choose ja or en so that both languages run end to end; what the language
+ * changes (widths, IME, reading, voice, dates, unfurls, the language switch, the wait in words)
+ * keeps LOCALES.
+ */
+export function behaviourLocales(preferred: TestLocale): TestLocale[] {
+  return process.env.E2E_ALL_LOCALES ? LOCALES : [preferred];
+}
+
 export interface UpstreamRequest {
   id: number;
   body: {

@@ -5,13 +5,13 @@ import {
   headerControl,
   lastReply,
   leaveRoomForOneLongTurn,
-  LOCALES,
   MESSAGES,
   openChat,
   sendLongTurn,
   sendMessage,
   UPSTREAM,
   uniqueTag,
+  behaviourLocales,
 } from './support';
 
 const MODEL_70B = 'institute-of-science-tokyo/llama-3.1-swallow-70b-instruct-v0.1';
@@ -33,7 +33,7 @@ async function readSnippets(page: Page): Promise<Record<(typeof LANGS)[number], 
   return Object.fromEntries(entries) as Record<(typeof LANGS)[number], string>;
 }
 
-for (const locale of LOCALES) {
+for (const locale of behaviourLocales('ja')) {
   const t = MESSAGES[locale].viewCode;
 
   test.describe(`view code (${locale})`, () => {
