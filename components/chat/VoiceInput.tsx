@@ -6,7 +6,17 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Button, IconButton } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 import { draftStore } from '@/lib/client/chat/chat-session';
-import { insertDictation, recordingMimeType, type DictationLang } from '@/lib/client/speech/dictation';
+import {
+  insertDictation,
+  recognitionClass,
+  RECOGNITION_ERRORS,
+  recordingMimeType,
+  transcribe,
+  vendor,
+  type DictationError,
+  type DictationLang,
+  type Recognition,
+} from '@/lib/client/speech/dictation';
 import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
 
 /**
@@ -18,57 +28,8 @@ import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
 
 type Mode = 'browser' | 'server';
 type Phase = 'idle' | 'listening' | 'transcribing';
-type ErrorKey =
-  | 'voicePermission'
-  | 'voiceNoSpeech'
-  | 'voiceNetwork'
-  | 'voiceNoMicrophone'
-  | 'voiceLanguage'
-  | 'voiceTooLarge'
-  | 'voiceBusy'
-  | 'voiceFailed';
-
-interface RecognitionResult {
-  isFinal: boolean;
-  0: { transcript: string };
-}
-interface Recognition {
-  lang: string;
-  continuous: boolean;
-  interimResults: boolean;
-  onresult: ((e: { resultIndex: number; results: ArrayLike<RecognitionResult> }) => void) | null;
-  onerror: ((e: { error: string }) => void) | null;
-  onend: (() => void) | null;
-  start(): void;
-  stop(): void;
-  abort(): void;
-}
-type RecognitionClass = new () => Recognition;
 
 const LANG_KEY = 'swallow.voiceLang';
-
-function recognitionClass(): RecognitionClass | undefined {
-  const w = window as unknown as { SpeechRecognition?: RecognitionClass; webkitSpeechRecognition?: RecognitionClass };
-  return w.SpeechRecognition ?? w.webkitSpeechRecognition;
-}
-
-/** Who turns the audio into text: the browser's vendor for Web Speech, this site's operator otherwise. */
-function vendor(): 'google' | 'apple' | 'microsoft' | 'browser' {
-  const ua = navigator.userAgent;
-  if (/Edg\//.test(ua)) return 'microsoft';
-  if (/Apple/.test(navigator.vendor) && !/CriOS|Chrome/.test(ua)) return 'apple';
-  if (/Chrome|CriOS/.test(ua)) return 'google';
-  return 'browser';
-}
-
-const RECOGNITION_ERRORS: Record<string, ErrorKey> = {
-  'not-allowed': 'voicePermission',
-  'service-not-allowed': 'voicePermission',
-  'no-speech': 'voiceNoSpeech',
-  network: 'voiceNetwork',
-  'audio-capture': 'voiceNoMicrophone',
-  'language-not-supported': 'voiceLanguage',
-};
 
 export default function VoiceInput({
   config,
@@ -96,7 +57,7 @@ export default function VoiceInput({
   });
   const [phase, setPhase] = useState<Phase>('idle');
   const [interim, setInterim] = useState('');
-  const [error, setError] = useState<ErrorKey | null>(null);
+  const [error, setError] = useState<DictationError | null>(null);
   const [seconds, setSeconds] = useState(0);
   const recognition = useRef<Recognition | null>(null);
   const recorder = useRef<MediaRecorder | null>(null);
@@ -236,33 +197,16 @@ export default function VoiceInput({
       return;
     }
     setPhase('transcribing');
-    const form = new FormData();
-    form.set('file', blob, 'speech');
-    form.set('language', useLang.slice(0, 2));
-    form.set('duration', duration.toFixed(1));
     unsent.current = null;
-    try {
-      const response = await fetch('/api/transcribe', { method: 'POST', body: form });
-      const body = (await response.json().catch(() => null)) as { text?: string; error?: { code?: string } } | null;
-      if (response.ok && typeof body?.text === 'string') {
-        if (body.text.trim()) insert(body.text.trim());
-        else setError('voiceNoSpeech');
-      } else {
-        const code = body?.error?.code;
-        setError(
-          code === 'payload_too_large'
-            ? 'voiceTooLarge'
-            : code === 'too_many_requests' || code === 'too_many_streams'
-              ? 'voiceBusy'
-              : 'voiceFailed',
-        );
-      }
-    } catch {
+    const result = await transcribe(blob, duration, useLang);
+    setPhase('idle');
+    if ('text' in result) {
+      if (result.text) insert(result.text);
+      else setError('voiceNoSpeech');
+    } else {
       // The network went away: the recording is kept to be sent again.
-      unsent.current = { blob, seconds: duration, lang: useLang };
-      setError('voiceNetwork');
-    } finally {
-      setPhase('idle');
+      if (result.error === 'voiceNetwork') unsent.current = { blob, seconds: duration, lang: useLang };
+      setError(result.error);
     }
   }
 

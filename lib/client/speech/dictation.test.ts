@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { recordingMimeType, withDictation } from './dictation';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordingMimeType, transcribe, withDictation } from './dictation';
 
 describe('withDictation', () => {
   it('puts Japanese at the caret without spaces, the caret after it', () => {
@@ -19,5 +19,37 @@ describe('recordingMimeType', () => {
     expect(recordingMimeType({ isTypeSupported: () => true })).toBe('audio/webm;codecs=opus');
     expect(recordingMimeType({ isTypeSupported: (t) => t === 'audio/mp4' })).toBe('audio/mp4');
     expect(recordingMimeType({ isTypeSupported: () => false })).toBeUndefined();
+  });
+});
+
+describe('transcribe (the operator-server path)', () => {
+  const answer = (status: number, body: unknown) => async () =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const blob = new Blob([new Uint8Array(10)], { type: 'audio/webm' });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('posts the recording with its language and length, and returns the text trimmed', async () => {
+    const fetch = vi.fn(answer(200, { text: ' こんにちは。\n' }));
+    vi.stubGlobal('fetch', fetch);
+    expect(await transcribe(blob, 3.25, 'ja-JP')).toEqual({ text: 'こんにちは。' });
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/transcribe');
+    const form = init.body as FormData;
+    expect([form.get('language'), form.get('duration'), (form.get('file') as File).size]).toEqual(['ja', '3.3', 10]);
+  });
+
+  it('names what went wrong: too large, busy, the server, or no network', async () => {
+    const cases: [() => Promise<Response>, string][] = [
+      [answer(413, { error: { code: 'payload_too_large' } }), 'voiceTooLarge'],
+      [answer(429, { error: { code: 'too_many_requests' } }), 'voiceBusy'],
+      [answer(429, { error: { code: 'too_many_streams' } }), 'voiceBusy'],
+      [answer(502, { error: { code: 'upstream_unavailable' } }), 'voiceFailed'],
+      [async () => new Response('<html>', { status: 200 }), 'voiceFailed'],
+      [async () => Promise.reject(new TypeError('Failed to fetch')), 'voiceNetwork'],
+    ];
+    for (const [fetch, error] of cases) {
+      vi.stubGlobal('fetch', fetch);
+      expect(await transcribe(blob, 1, 'en-US')).toEqual({ error });
+    }
   });
 });
