@@ -18,7 +18,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import type { Browser, CDPSession, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { measure, openChatPage, withPage, type Sample } from './lib/main-thread';
 import { longConversationFile, longText, type LongKind } from '../e2e/fixtures/long-text';
 import { launchBrowser } from './browser';
 import { benchConfig, startApp, startUpstream, type RunningProcess } from './lib/app-server';
@@ -27,66 +28,6 @@ import { row, type Row } from './lib/table';
 
 const RUNS = Number(process.env.BENCH_LONG_RUNS ?? 3);
 const MB = 1 << 20;
-
-interface Sample {
-  taskMs: number;
-  longestMs: number;
-}
-
-const OBSERVE_LONG_TASKS = `(() => {
-  window.__longest = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-    .observe({ type: 'longtask', buffered: true });
-})()`;
-
-async function taskMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-}
-
-/** Waits until the main thread has been busy less than 5 ms over 500 ms. */
-async function idle(page: Page, cdp: CDPSession): Promise<void> {
-  let before = await taskMs(cdp);
-  for (;;) {
-    await page.waitForTimeout(500);
-    const now = await taskMs(cdp);
-    if (now - before < 5) return;
-    before = now;
-  }
-}
-
-/** Main-thread time and longest task of `act` until the page is idle (the wait's own polling excluded). */
-async function measure(page: Page, cdp: CDPSession, act: () => Promise<void>): Promise<Sample> {
-  await idle(page, cdp);
-  await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
-  const start = await taskMs(cdp);
-  await act();
-  await idle(page, cdp);
-  // The idle wait's last 500 ms (< 5 ms of it busy) is part of the figure: at most 5 ms.
-  const taskMsSpent = (await taskMs(cdp)) - start;
-  const longestMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-  return { taskMs: taskMsSpent, longestMs };
-}
-
-async function withPage<T>(browser: Browser, run: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ja-JP' });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(OBSERVE_LONG_TASKS);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    return await run(page, cdp);
-  } finally {
-    await context.close();
-  }
-}
-
-async function openChatPage(page: Page, app: string): Promise<void> {
-  await page.goto(`${app}/ja`);
-  await page.waitForFunction(() =>
-    Object.keys(document.getElementById('composer') ?? {}).some((key) => key.startsWith('__reactProps')),
-  );
-}
 
 /** Imports a conversation (outside the measure), then measures opening it from the history list. */
 async function openConversation(browser: Browser, app: string, kind: LongKind, total: number): Promise<Sample> {

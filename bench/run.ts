@@ -5,7 +5,8 @@
  *
  * Environment: BENCH_APP_PORT (3600), BENCH_UPSTREAM_PORT (4600), NEXT_DIST_DIR (.next-h8),
  * BENCH_SKIP_BUILD=1 (reuse the build),
- * BENCH_ONLY=latency,cpu,tokencost,abuse,counting,scaling,browser,page,attachments,long,lighthouse (sections),
+ * BENCH_ONLY=latency,cpu,tokencost,abuse,counting,scaling,browser,page,attachments,long,conversation,lighthouse
+ * (sections),
  * BENCH_QUICK=1 (fewer repeats), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { loadavg } from 'node:os';
@@ -19,13 +20,14 @@ import { benchConfig, build, startApp, startUpstream } from './lib/app-server';
 import type { Target } from './lib/sse-client';
 import { formatTable, row, writeResults, type Row } from './lib/table';
 import { lighthouseBench } from './lighthouse';
+import { longConversationBench } from './long-conversation';
 import { longMessageBench } from './long-message';
 import { pageWeight } from './page-weight';
 import { scaling } from './scaling';
 import { tokenCost } from './token-cost';
 
 const config = benchConfig();
-const SECTIONS = 'latency,cpu,tokencost,abuse,counting,scaling,browser,page,attachments,long,lighthouse';
+const SECTIONS = 'latency,cpu,tokencost,abuse,counting,scaling,browser,page,attachments,long,conversation,lighthouse';
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS).split(','));
 const quick = process.env.BENCH_QUICK === '1';
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -103,6 +105,7 @@ async function main() {
     );
     await section('attachments', () => attachmentsBench(app.url, quick ? 1 : 3));
     await section('long', () => longMessageBench(app.url, quick ? 1 : 3));
+    await section('conversation', () => longConversationBench(app.url, quick ? 1 : 3));
     await section('lighthouse', () => lighthouseBench(app.url));
   } finally {
     await app.stop();

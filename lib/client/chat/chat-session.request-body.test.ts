@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SYSTEM_PROMPTS, setModelProfiles, type ModelProfile } from '@/lib/shared/model/profile';
+import { DEFAULT_SYSTEM_PROMPTS, MAX_MESSAGES, setModelProfiles, type ModelProfile } from '@/lib/shared/model/profile';
+import { chatRequestSchema } from '@/lib/shared/schemas/chat-request';
 import { applyPreset, isPresetModified } from '@/lib/client/presets/active';
 import { BUILTIN_PRESETS, findBuiltinPreset } from '@/lib/shared/presets/preset';
 import { fromStoredMessages, toStoredMessages } from './convert';
@@ -149,5 +150,22 @@ describe('a reply that failed before its first token', () => {
       'ja',
     );
     expect(body.messages.map((m) => m.content)).toEqual(['一つ目', '二つ目']);
+  });
+});
+
+describe('a conversation longer than the server takes', () => {
+  it(`sends its newest ${MAX_MESSAGES} messages at most, from a question, and the schema accepts them`, () => {
+    const messages: ChatMessage[] = Array.from({ length: 501 }, (_, i) => ({
+      id: `m${i}`,
+      role: i % 2 ? 'assistant' : 'user',
+      parts: [{ type: 'text', text: `${i % 2 ? '答え' : '質問'} ${i}` }],
+    }));
+    const body = toChatRequestBody(messages, defaultSettings(['m']), 'ja');
+    expect(body.messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
+    expect(body.messages[0]).toEqual({ role: 'user', content: '質問 302' });
+    expect(body.messages.at(-1)).toEqual({ role: 'user', content: '質問 500' });
+    expect(chatRequestSchema.safeParse(body).success).toBe(true);
+    // A short one is sent whole.
+    expect(toChatRequestBody(messages.slice(0, 3), defaultSettings(['m']), 'ja').messages).toHaveLength(3);
   });
 });

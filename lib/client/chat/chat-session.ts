@@ -12,7 +12,7 @@ import type {
   ChatSettings,
   AttachedDocument,
 } from './types';
-import { profileForModel, DEFAULT_REASONING_EFFORT } from '@/lib/shared/model/profile';
+import { profileForModel, DEFAULT_REASONING_EFFORT, MAX_MESSAGES } from '@/lib/shared/model/profile';
 import { DEFAULT_PRESET_ID, findBuiltinPreset, fillPromptVariables, localize } from '@/lib/shared/presets/preset';
 import type { ChatRequest } from '@/lib/shared/schemas/chat-request';
 import type { Locale } from '@/lib/shared/i18n/routing';
@@ -336,17 +336,22 @@ export function toChatRequestBody(
   now = new Date(),
 ): ChatRequest {
   const profile = profileForModel(settings.model);
+  const sent = messages
+    .filter((m) => m.role === 'user' || (m.role === 'assistant' && !isEmptyFailure(m)))
+    .map((m) => {
+      const documents = m.role === 'user' ? messageDocuments(m) : [];
+      return {
+        role: m.role as 'user' | 'assistant',
+        content: messageText(m),
+        ...(documents.length > 0 ? { documents: documents.map(toTurnDocument) } : {}),
+      };
+    });
+  // The server takes at most MAX_MESSAGES (and its context budget keeps fewer still): a longer
+  // conversation goes on with its newest ones, from a question.
+  let first = Math.max(0, sent.length - MAX_MESSAGES);
+  while (first < sent.length - 1 && sent[first].role !== 'user') first++;
   return {
-    messages: messages
-      .filter((m) => m.role === 'user' || (m.role === 'assistant' && !isEmptyFailure(m)))
-      .map((m) => {
-        const documents = m.role === 'user' ? messageDocuments(m) : [];
-        return {
-          role: m.role as 'user' | 'assistant',
-          content: messageText(m),
-          ...(documents.length > 0 ? { documents: documents.map(toTurnDocument) } : {}),
-        };
-      }),
+    messages: sent.slice(first),
     model: settings.model,
     system: fillPromptVariables(effectiveSystemPrompt(settings, locale), { now, locale }),
     temperature: settings.temperature,

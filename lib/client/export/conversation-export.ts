@@ -76,13 +76,15 @@ export async function replyImage(reply: HTMLElement): Promise<Blob> {
 async function elementImage(node: HTMLElement, style?: Partial<CSSStyleDeclaration>): Promise<Blob> {
   const { toBlob } = await import('html-to-image');
   const background = getComputedStyle(document.body).backgroundColor;
+  // Messages off screen are laid out too (app/globals.css skips them otherwise).
+  node.dataset.exporting = '';
   const blob = await toBlob(node, {
     pixelRatio: IMAGE_SCALE,
     backgroundColor: background,
     style,
     // The image shows the conversation, not the controls around each message.
     filter: (el) => !(el instanceof HTMLElement && isControl(el)),
-  });
+  }).finally(() => delete node.dataset.exporting);
   if (!blob) throw new Error('The image could not be made');
   return blob;
 }
