@@ -5,8 +5,8 @@
  * long-message document (headings, links, tables, code) — plus a formula in every tenth answer.
  * Rows, each a median of BENCH_LONG_RUNS (3), each in a fresh Chromium context at 1280 × 800:
  *   - open: main-thread time from a click on it in the history list until the page is idle;
- *     floor: the same conversation's rendered HTML (taken from the app once) set as innerHTML on
- *     the same page, what showing it at all costs the browser;
+ *     floor: the same conversation's HTML with every reply as Markdown (taken from the app, as
+ *     for a print) set as innerHTML on the same page, what showing it at all costs the browser;
  *   - type: main-thread time of each of 30 keystrokes in the composer (from the key until two
  *     frames later), median and 95th percentile, with the conversation open and in an empty chat
  *     in the same run.
@@ -81,8 +81,12 @@ async function round(browser: Browser, app: string): Promise<Round> {
       await item.getByRole('link').click();
       await lastReplyShown(page);
     });
+    const typeLong = await keystrokes(page, cdp);
+    // The floor's HTML: every reply as Markdown (as for a print; far ones otherwise wait to come near).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.locator('[data-markdown="pending"]').first().waitFor({ state: 'detached' });
     html = await page.locator('[data-export="conversation"] ol').evaluate((ol) => ol.outerHTML);
-    return { openMs: open.taskMs, typeLong: await keystrokes(page, cdp) };
+    return { openMs: open.taskMs, typeLong };
   });
   const floor = await withPage(browser, async (page, cdp) => {
     await openChatPage(page, app);

@@ -74,6 +74,8 @@ for (const [kind, href] of [
     expect(hasEnd).toBe(true);
 
     // The first link of the first reply and the last of the last are real links once on screen.
+    // (A reply far from the end is rendered once it comes near the view: scrolled to, as a reader would.)
+    await replies.first().scrollIntoViewIfNeeded();
     const firstPart = replies.first().locator('[data-part]').first();
     await firstPart.scrollIntoViewIfNeeded();
     await expect(firstPart).toHaveAttribute('data-rendered', 'full');

@@ -269,6 +269,8 @@ interface MessageItemProps extends MessageHandlers {
   /** Actions are offered only while no reply is streaming. */
   idle: boolean;
   isLast: boolean;
+  /** Far from the conversation's end: its Markdown waits until it comes near the view. */
+  deferred?: boolean;
   /** How many messages come after this one (an edit replaces them). */
   laterCount: number;
   /** Set on a reply whose turn failed: its error is shown inside it, under any text so far. */
@@ -285,6 +287,7 @@ export const MessageItem = memo(function MessageItem({
   status,
   idle,
   isLast,
+  deferred = false,
   laterCount,
   error,
   liveError = false,
@@ -351,7 +354,7 @@ export const MessageItem = memo(function MessageItem({
           {isUser ? (
             <LongText text={text} />
           ) : text ? (
-            <LazyMarkdown text={text} streaming={status === 'streaming'} />
+            <LazyMarkdown text={text} streaming={status === 'streaming'} deferred={deferred} />
           ) : status === 'streaming' && !reasoning ? (
             <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
           ) : null}

@@ -7,6 +7,12 @@ import { messageText, failedReplyId, replyStatus } from '@/lib/client/chat/chat-
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { MessageItem, type MessageHandlers } from './MessageItem';
 
+/**
+ * The newest messages render their Markdown at once (a conversation opens at its end); older
+ * ones when they come near the view (components/markdown/LazyMarkdown.tsx).
+ */
+const EAGER_MESSAGES = 8;
+
 /** How close to the bottom (px) still counts as "at the end" of the conversation. */
 export const NEAR_BOTTOM_PX = 160;
 
@@ -128,6 +134,7 @@ export function MessageList({ messages, chatStatus, error, versionOf, ...handler
               status={replyStatus(message, isLast, chatStatus)}
               idle={!busy}
               isLast={isLast}
+              deferred={index < messages.length - EAGER_MESSAGES}
               laterCount={messages.length - index - 1}
               error={message.id === failedId ? error : savedError(message)}
               liveError={message.id === failedId}

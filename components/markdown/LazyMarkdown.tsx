@@ -1,6 +1,8 @@
 'use client';
 
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
+import { createStore } from '@/lib/client/chat/external-store';
 import { LongText } from './LongMarkdown';
 
 // The Markdown renderer (react-markdown, GFM, highlight.js) is the largest part of the chat's
@@ -14,19 +16,49 @@ export function preloadMarkdown(): void {
 }
 
 /**
+ * Set for a print or an image of the conversation: every reply as Markdown, near the screen or
+ * not (lib/client/export/conversation-export.ts sets it; so does the browser's own print).
+ */
+export const markdownEverywhere = createStore(false);
+if (typeof window !== 'undefined')
+  window.addEventListener('beforeprint', () => flushSync(() => markdownEverywhere.set(true)));
+
+/**
  * Markdown once the renderer has loaded; until then the text as typed, so no token waits for it
  * (a long text in parts the browser lays out as they come on screen: LongText). `streaming`: the
- * text is a reply still growing.
+ * text is a reply still growing. `deferred` (a message far from a conversation's end, which opens
+ * at its end): the text as typed until it comes within a screen's height of the view, so opening
+ * 500 messages renders the Markdown of those in view, not of all (issue #35); find-in-page
+ * finds the text either way.
  */
-export function LazyMarkdown({ text, streaming }: { text: string; streaming?: boolean }) {
+export function LazyMarkdown({ text, streaming, deferred }: { text: string; streaming?: boolean; deferred?: boolean }) {
+  const everywhere = useSyncExternalStore(markdownEverywhere.subscribe, markdownEverywhere.get, () => false);
+  // Without an observer (an old browser) every message renders at once, as before.
+  const [near, setNear] = useState(() => !deferred || typeof IntersectionObserver === 'undefined');
+  const placeholder = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = placeholder.current;
+    if (near || everywhere || !element) return;
+    const watching = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        watching.disconnect();
+        setNear(true);
+      },
+      { rootMargin: '100% 0px' },
+    );
+    watching.observe(element);
+    return () => watching.disconnect();
+  }, [near, everywhere]);
+
+  const asTyped = (
+    <div ref={placeholder} className="prose-chat whitespace-pre-wrap" data-markdown="pending">
+      <LongText text={text} />
+    </div>
+  );
+  if (!near && !everywhere) return asTyped;
   return (
-    <Suspense
-      fallback={
-        <div className="prose-chat whitespace-pre-wrap" data-markdown="pending">
-          <LongText text={text} />
-        </div>
-      }
-    >
+    <Suspense fallback={asTyped}>
       <MarkdownRenderer text={text} streaming={streaming} />
     </Suspense>
   );

@@ -1,4 +1,4 @@
-import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
+import { markdownEverywhere, preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { getSession } from '@/lib/client/chat/chat-session';
 
 /**
@@ -15,6 +15,8 @@ const MESSAGE = '[data-testid="message-user"], [data-testid="message-assistant"]
 /** Resolves once conversation `id` is the one shown (its messages rendered), or rejects after 10 s. */
 export async function whenShown(id: string): Promise<HTMLElement> {
   preloadMarkdown();
+  // Every reply as Markdown, also those far from the view that wait to come near it.
+  markdownEverywhere.set(true);
   const deadline = performance.now() + 10_000;
   for (;;) {
     const node = document.querySelector<HTMLElement>(CONVERSATION);
