@@ -86,6 +86,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions,
     trace: 'retain-on-failure',
+    // The app's service worker (offline use) stays out of the way of the specs that route or count
+    // requests; e2e/offline.spec.ts and e2e/guarded/offline-cache.spec.ts turn it on.
+    serviceWorkers: 'block',
   },
   projects: [
     {

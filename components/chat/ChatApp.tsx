@@ -51,6 +51,7 @@ import {
   setModelTitlesAllowed,
 } from '@/lib/client/chat/history';
 import { initDrafts } from '@/lib/client/chat/draft-session';
+import { conversationIdFromPath } from '@/lib/shared/offline/offline-cache';
 import { withCompareSession } from '@/lib/client/compare/compare-loader';
 import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/shared/ui/settings-panel';
 import { compareStore } from '@/lib/client/compare/compare-store';
@@ -138,10 +139,18 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
     [],
   );
 
+  // Offline, the service worker answers /[locale]/c/[id] with the kept new-chat page
+  // (lib/client/runtime/sw/service-worker.ts): the conversation's id is then only in the URL.
+  // Read once, on the first render in the browser (it is never rendered, so hydration agrees).
+  const [idFromUrl, setIdFromUrl] = useState(() =>
+    typeof window === 'undefined' ? undefined : conversationIdFromPath(window.location.pathname),
+  );
+  const openId = conversationId ?? idFromUrl;
+
   useEffect(() => {
-    if (!conversationId) return;
+    if (!openId) return;
     let cancelled = false;
-    void openConversation(conversationId, config.models).then((result) => {
+    void openConversation(openId, config.models).then((result) => {
       if (cancelled) return;
       setMissing(result === 'missing');
       setHistoryOpen(false);
@@ -149,15 +158,15 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
     return () => {
       cancelled = true;
     };
-  }, [conversationId, config.models]);
+  }, [openId, config.models]);
 
   // A new conversation gets its own URL as soon as it has a message, so reload and bookmarks reopen it
   // (a temporary chat's does not: there is nothing to reopen).
   const hasMessages = messages.length > 0 || compare.run !== null;
   useEffect(() => {
-    if (conversationId || !hasMessages || temporary) return;
+    if (openId || !hasMessages || temporary) return;
     window.history.replaceState(null, '', `/${locale}/c/${session.id}`);
-  }, [conversationId, hasMessages, locale, session.id, temporary]);
+  }, [openId, hasMessages, locale, session.id, temporary]);
 
   const busy = compare.run ? compareBusy : status === 'submitted' || status === 'streaming';
   // A comparison that is over waits for its pick: the next message comes after it.
@@ -191,6 +200,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   function handleNewChat() {
     startNewChat();
     setMissing(false);
+    setIdFromUrl(undefined);
     router.push('/');
   }
 
