@@ -1,37 +1,40 @@
 'use client';
 
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
-import { loadMarkdown } from '@/components/markdown/LazyMarkdown';
-import { loadPresetsDialog } from '@/components/presets/PresetsButton';
-import { appUpdateStore, startServiceWorker } from '@/lib/client/browser/service-worker';
+import { afterLoadAndIdle } from '@/lib/client/browser/engagement';
 
 /**
- * What opening, reading and searching saved conversations and presets needs that the chat page
- * loads only on use: fetched once the worker runs, so they pass through it and are kept.
- */
-const warmOfflineReading = () =>
-  Promise.all([
-    loadMarkdown(),
-    loadPresetsDialog(),
-    import('@/lib/client/chat/history-search'),
-    import('@/lib/client/storage/conversation-schema'),
-    import('@/lib/client/chat/settings-restore'),
-  ]);
-
-/**
- * Registers the service worker (offline use, installing the app) and, when a newer build's worker
- * takes over an open page, says so with a reload: the page in view is the old build, whose
- * later chunks the server may no longer have. A reload (or the next visit) gets the new one from
- * the network; the worker never answers a page from its cache while the network works.
+ * Registers the service worker (offline use, installing the app) once the page has loaded and
+ * gone idle (the code that does it is not in the first load), and, when a newer build's worker
+ * takes over an open page, says so with a reload: the page in view is the old build, whose later
+ * chunks the server may no longer have. A reload (or the next visit) gets the new one from the
+ * network; the worker never answers a page from its copy while the network works.
  */
 export function AppUpdate() {
   const t = useTranslations('app');
   const locale = useLocale() as 'ja' | 'en';
-  const updated = useSyncExternalStore(appUpdateStore.subscribe, appUpdateStore.get, () => false);
-  useEffect(() => startServiceWorker(locale, warmOfflineReading), [locale]);
+  const [updated, setUpdated] = useState(false);
+
+  useEffect(() => {
+    if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
+    // The worker that served this page, if any: a different one later is a newer build's.
+    const servedBy = navigator.serviceWorker.controller;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    const cancel = afterLoadAndIdle(() => {
+      void import('./service-worker').then(({ startServiceWorker }) => {
+        if (!cancelled) stop = startServiceWorker({ locale, servedBy, onUpdate: () => setUpdated(true) });
+      });
+    });
+    return () => {
+      cancelled = true;
+      cancel();
+      stop?.();
+    };
+  }, [locale]);
 
   return (
     <div role="status" className="pointer-events-none fixed inset-x-2 top-2 z-50 flex justify-center empty:hidden">

@@ -1,6 +1,6 @@
-import { createStore } from '@/lib/client/chat/external-store';
+import { loadMarkdown } from '@/components/markdown/LazyMarkdown';
+import { loadPresetsDialog } from '@/components/presets/PresetsButton';
 import { isBuildAsset, SHELL_CACHE, shellUrl } from '@/lib/shared/offline/offline-cache';
-import { afterLoadAndIdle } from './engagement';
 
 /** The worker (app/sw.js/route.ts), for the whole site. */
 export const SERVICE_WORKER_URL = '/sw.js';
@@ -8,43 +8,53 @@ export const SERVICE_WORKER_URL = '/sw.js';
 /** A kept shell older than this is fetched again, so offline opens a recent build's page. */
 const SHELL_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-/**
- * True once a newer build's worker has taken over this page, which an older build's worker
- * served: the page offers a reload (components/app/AppUpdate.tsx). Not on the first install,
- * when the page had no worker before.
- */
-export const appUpdateStore = createStore(false);
-
-/**
- * Registers the service worker once the page has loaded and gone idle (production builds only),
- * and watches for a newer one taking over. Returns a function that stops both.
- */
-export function startServiceWorker(locale: 'ja' | 'en', warm: () => Promise<unknown>): () => void {
-  if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return () => {};
-  const container = navigator.serviceWorker;
-  let hadWorker = container.controller !== null;
-  const onControllerChange = () => {
-    if (hadWorker) appUpdateStore.set(true);
-    hadWorker = true;
-  };
-  container.addEventListener('controllerchange', onControllerChange);
-  const cancel = afterLoadAndIdle(() => void register(locale, warm));
-  return () => {
-    cancel();
-    container.removeEventListener('controllerchange', onControllerChange);
-  };
+interface ServiceWorkerOptions {
+  locale: 'ja' | 'en';
+  /** The worker that controlled the page when it loaded (null: none, the first visit). */
+  servedBy: ServiceWorker | null;
+  /** A newer build's worker has taken over a page an older one served. */
+  onUpdate: () => void;
 }
 
 /**
- * `warm` loads what reading offline needs but the page loads only on use (search, presets, the
- * Markdown renderer); once the worker controls the page, their files pass through it and are kept.
+ * Loaded after the page is up (AppUpdate.tsx): registers the service worker and
+ * watches for a newer one taking over. Not on the first install, when no worker served the page.
+ * Returns a function that stops watching.
  */
-async function register(locale: 'ja' | 'en', warm: () => Promise<unknown>): Promise<void> {
+export function startServiceWorker({ locale, servedBy, onUpdate }: ServiceWorkerOptions): () => void {
+  const container = navigator.serviceWorker;
+  // The first worker to take over a page none served is this build's own (the first install).
+  let current = servedBy;
+  const check = () => {
+    const now = container.controller;
+    if (!current) current = now;
+    else if (now && now !== current) onUpdate();
+  };
+  check();
+  container.addEventListener('controllerchange', check);
+  void register(locale);
+  return () => container.removeEventListener('controllerchange', check);
+}
+
+/**
+ * What opening, reading and searching saved conversations and presets needs that the chat page
+ * loads only on use: fetched once the worker controls the page, so they pass through it and are kept.
+ */
+const warmOfflineReading = () =>
+  Promise.all([
+    loadMarkdown(),
+    loadPresetsDialog(),
+    import('@/lib/client/chat/history-search'),
+    import('@/lib/client/storage/conversation-schema'),
+    import('@/lib/client/chat/settings-restore'),
+  ]);
+
+async function register(locale: 'ja' | 'en'): Promise<void> {
   try {
     await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' });
     const registration = await navigator.serviceWorker.ready;
     await controlled();
-    await warm();
+    await warmOfflineReading();
     // What this page loaded before a worker ran (the first visit), and this language's shell
     // when it is not kept yet: offline, the app opens from them.
     const urlsToCache: (string | [string, RequestInit])[] = performance
