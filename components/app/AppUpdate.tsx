@@ -17,6 +17,7 @@ export function AppUpdate() {
   const t = useTranslations('app');
   const locale = useLocale() as 'ja' | 'en';
   const [updated, setUpdated] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
 
   useEffect(() => {
     if (process.env.NODE_ENV !== 'production' || !('serviceWorker' in navigator)) return;
@@ -38,12 +39,14 @@ export function AppUpdate() {
 
   return (
     <div role="status" className="pointer-events-none fixed inset-x-2 top-2 z-50 flex justify-center empty:hidden">
-      {updated && (
+      {updated && !dismissed && (
+        // Above the header until reloaded or closed (it covers the header's controls on a phone).
         <Notice
           data-testid="app-update"
-          tone="brand"
           size="lg"
           className="pointer-events-auto max-w-md shadow-lg"
+          onDismiss={() => setDismissed(true)}
+          dismissLabel={t('updateDismiss')}
           action={
             <Button variant="primary" size="sm" data-testid="app-update-reload" onClick={() => location.reload()}>
               {t('updateReload')}
