@@ -139,18 +139,14 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
     [],
   );
 
-  // Offline, the service worker answers /[locale]/c/[id] with the kept new-chat page
-  // (lib/client/runtime/sw/service-worker.ts): the conversation's id is then only in the URL.
-  // Read once, on the first render in the browser (it is never rendered, so hydration agrees).
-  const [idFromUrl, setIdFromUrl] = useState(() =>
-    typeof window === 'undefined' ? undefined : conversationIdFromPath(window.location.pathname),
-  );
-  const openId = conversationId ?? idFromUrl;
-
   useEffect(() => {
-    if (!openId) return;
+    // Offline, the service worker answers /[locale]/c/[id] with the kept new-chat page
+    // (lib/client/runtime/sw/service-worker.ts): the id is then only in the URL. Read here, after
+    // the router has set the URL (during a render it may still be the page navigated from).
+    const id = conversationId ?? conversationIdFromPath(window.location.pathname);
+    if (!id) return;
     let cancelled = false;
-    void openConversation(openId, config.models).then((result) => {
+    void openConversation(id, config.models).then((result) => {
       if (cancelled) return;
       setMissing(result === 'missing');
       setHistoryOpen(false);
@@ -158,15 +154,15 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
     return () => {
       cancelled = true;
     };
-  }, [openId, config.models]);
+  }, [conversationId, config.models]);
 
   // A new conversation gets its own URL as soon as it has a message, so reload and bookmarks reopen it
   // (a temporary chat's does not: there is nothing to reopen).
   const hasMessages = messages.length > 0 || compare.run !== null;
   useEffect(() => {
-    if (openId || !hasMessages || temporary) return;
+    if (conversationId || !hasMessages || temporary) return;
     window.history.replaceState(null, '', `/${locale}/c/${session.id}`);
-  }, [openId, hasMessages, locale, session.id, temporary]);
+  }, [conversationId, hasMessages, locale, session.id, temporary]);
 
   const busy = compare.run ? compareBusy : status === 'submitted' || status === 'streaming';
   // A comparison that is over waits for its pick: the next message comes after it.
@@ -200,7 +196,6 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   function handleNewChat() {
     startNewChat();
     setMissing(false);
-    setIdFromUrl(undefined);
     router.push('/');
   }
 
