@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { withSerwist } from '@serwist/turbopack';
 import { MAX_BODY_BYTES } from './lib/server/http/body-guard';
 import {
   API_CSP,
@@ -52,8 +53,12 @@ const nextConfig: NextConfig = {
       })),
       // The build's files, workers among them: scripts from this site only (last match wins).
       { source: STATIC_FILES_PATH, headers: [{ key: 'Content-Security-Policy', value: STATIC_FILES_CSP }] },
+      // The service worker (app/sw.js/route.ts) runs under its script's CSP: the same rule.
+      { source: '/sw.js', headers: [{ key: 'Content-Security-Policy', value: STATIC_FILES_CSP }] },
     ];
   },
 };
 
-export default withNextIntl(nextConfig);
+// withSerwist: esbuild, which bundles the service worker when the build prerenders /sw.js, stays
+// outside the server bundle.
+export default withSerwist(withNextIntl(nextConfig));

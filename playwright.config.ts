@@ -87,6 +87,9 @@ export default defineConfig({
     launchOptions,
     // Recording a trace for every test cost 28 % of the suite's time on 2 cores (README).
     trace: (process.env.E2E_TRACE as 'retain-on-failure' | undefined) ?? 'on-first-retry',
+    // The app's service worker (offline use) stays out of the way of the specs that route or count
+    // requests; e2e/offline.spec.ts and e2e/guarded/offline-cache.spec.ts turn it on.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { CLIENT_NAMESPACES, pickMessages } from '@/lib/server/i18n/client-messages';
 import { routing } from '@/lib/shared/i18n/routing';
 import { ThemeSync } from '@/components/ui/ThemeSync';
+import { AppUpdate } from '@/components/app/AppUpdate';
 import { nonceFromCsp, THEME_SCRIPT } from '@/lib/shared/ui/theme';
 import { SETTINGS_PANEL_SCRIPT } from '@/lib/shared/ui/settings-panel';
 import { PNG_ICONS } from '@/lib/shared/meta/brand';
@@ -75,7 +76,10 @@ export default async function LocaleLayout({
       </head>
       <body>
         <ThemeSync key={locale} />
-        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
+          {children}
+          <AppUpdate />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

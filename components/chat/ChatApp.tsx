@@ -51,6 +51,7 @@ import {
   setModelTitlesAllowed,
 } from '@/lib/client/chat/history';
 import { initDrafts } from '@/lib/client/chat/draft-session';
+import { conversationIdFromPath } from '@/lib/shared/offline/offline-cache';
 import { withCompareSession } from '@/lib/client/compare/compare-loader';
 import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/shared/ui/settings-panel';
 import { compareStore } from '@/lib/client/compare/compare-store';
@@ -139,9 +140,13 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   );
 
   useEffect(() => {
-    if (!conversationId) return;
+    // Offline, the service worker answers /[locale]/c/[id] with the kept new-chat page
+    // (lib/client/runtime/sw/service-worker.ts): the id is then only in the URL. Read here, after
+    // the router has set the URL (during a render it may still be the page navigated from).
+    const id = conversationId ?? conversationIdFromPath(window.location.pathname);
+    if (!id) return;
     let cancelled = false;
-    void openConversation(conversationId, config.models).then((result) => {
+    void openConversation(id, config.models).then((result) => {
       if (cancelled) return;
       setMissing(result === 'missing');
       setHistoryOpen(false);

@@ -5,6 +5,7 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   type ClipboardEvent,
   type FormEvent,
   type KeyboardEvent,
@@ -14,6 +15,8 @@ import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { AttachButton, AttachmentTray, useAttachments } from '@/components/attachments/AttachmentTray';
 import { Button } from '@/components/ui/Button';
+import { Notice } from '@/components/ui/Notice';
+import { isOnline, isOnlineOnServer, subscribeOnline } from '@/lib/client/browser/online';
 import { addFiles, clearAttachments, readyDocuments } from '@/lib/client/attachments/pending';
 import { draftStore } from '@/lib/client/chat/chat-session';
 import type { AttachedDocument } from '@/lib/client/chat/types';
@@ -137,8 +140,17 @@ export function Composer({
     if (el && !supportsFieldSizing(globalThis.CSS)) fitToContent(el);
   }, [draft]);
 
+  // Offline (the browser says so): sending stops before anything leaves the composer, and says why.
+  const online = useSyncExternalStore(subscribeOnline, isOnline, isOnlineOnServer);
+  const [offlineTried, setOfflineTried] = useState(false);
+
   function submit() {
     if (!canSend) return;
+    if (!navigator.onLine) {
+      setOfflineTried(true);
+      return;
+    }
+    setOfflineTried(false);
     // Emptied first: the draft kept for this (maybe new) conversation goes with the sent text.
     draftStore.set('');
     clearAttachments();
@@ -167,6 +179,13 @@ export function Composer({
 
   return (
     <div>
+      <div role="status" className="empty:hidden">
+        {!online && (
+          <Notice id="offline-notice" data-testid="offline-notice" tone="warning" size="sm" className="mb-1">
+            {t(offlineTried ? 'offlineNotSent' : 'offline')}
+          </Notice>
+        )}
+      </div>
       <form
         onSubmit={onSubmit}
         className="relative rounded-2xl border border-zinc-300 bg-white p-2 shadow-sm focus-within:border-brand-500 dark:border-zinc-700 dark:bg-zinc-900"
@@ -189,7 +208,9 @@ export function Composer({
             onPaste={onPaste}
             rows={1}
             placeholder={t('composerPlaceholder')}
-            aria-describedby={['composer-hint', disabledReasonId, blockedReasonId].filter(Boolean).join(' ')}
+            aria-describedby={['composer-hint', disabledReasonId, blockedReasonId, !online && 'offline-notice']
+              .filter(Boolean)
+              .join(' ')}
             className="max-h-[13rem] min-h-10 min-w-0 flex-1 resize-none max-[359px]:order-first max-[359px]:basis-full bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
           />
           <span id="composer-hint" className="sr-only">

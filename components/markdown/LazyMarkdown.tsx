@@ -7,7 +7,7 @@ import { LongText } from './LongMarkdown';
 
 // The Markdown renderer (react-markdown, GFM, highlight.js) is the largest part of the chat's
 // JavaScript and is not needed to show an empty chat: it loads after the page, on idle.
-const loadMarkdown = () => import('./Markdown');
+export const loadMarkdown = () => import('./Markdown');
 const MarkdownRenderer = lazy(() => loadMarkdown().then((m) => ({ default: m.Markdown })));
 
 /** Starts loading the renderer now (call once the page is up). */

@@ -8,7 +8,7 @@ import { ICON_PROPS } from '@/components/ui/Button';
 import { hydratePresets } from '@/lib/client/presets/preset-store';
 
 // Not in the chat's first load: fetched when the button is hovered or focused.
-const loadPresetsDialog = () => import('./PresetsDialog');
+export const loadPresetsDialog = () => import('./PresetsDialog');
 const PresetsDialog = lazy(() => loadPresetsDialog().then((m) => ({ default: m.PresetsDialog })));
 
 export function PresetsButton() {
