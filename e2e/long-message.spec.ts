@@ -89,11 +89,12 @@ for (const [kind, href] of [
     await expect(lastPart.locator('a').last()).toHaveAttribute('href', href);
     await expect(lastPart.locator('a').last()).toHaveAttribute('target', '_blank');
 
-    // Parts far from the screen were never parsed: the page rendered what was looked at.
+    // Parts far from the screen were never parsed: the page rendered what was looked at, a small
+    // share of the ~260 parts of 4,000 characters (replies far from the view are not even split
+    // into parts until they come near it, issue #35).
     const rendered = await page.locator('[data-part][data-rendered="full"]').count();
-    const parts = await page.locator('[data-part]').count();
-    expect(parts).toBeGreaterThan(200);
-    expect(rendered).toBeLessThan(parts / 4);
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(MB / 4_000 / 4);
     expect(await longestTask(page)).toBeLessThan(1_000);
   });
 }

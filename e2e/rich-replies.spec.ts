@@ -66,7 +66,10 @@ for (const locale of behaviourLocales('ja')) {
       expect(
         await page.evaluate(() => (window as unknown as { __sourceWhileStreaming: number }).__sourceWhileStreaming),
       ).toBeGreaterThan(0);
-      expect(await katexResources(page), 'KaTeX (code, stylesheet, fonts) came from this site').toBeGreaterThan(0);
+      // Its fonts load once the formulas are laid out, a moment after they render.
+      await expect
+        .poll(() => katexResources(page), { message: 'KaTeX (code, stylesheet, fonts) came from this site' })
+        .toBeGreaterThan(0);
       // KaTeX's fonts came from our own origin (font-src 'self').
       const fonts = await page.evaluate(() =>
         performance

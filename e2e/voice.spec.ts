@@ -79,6 +79,8 @@ for (const locale of LOCALES) {
       await expect(play).toHaveAttribute('data-state', 'playing');
       await expect(play).toHaveAccessibleName(t.readAloudStop);
 
+      // The player loads on the first tap, then queues every sentence at once.
+      await expect.poll(async () => (await spoken(page)).length).toBeGreaterThan(0);
       const said = await spoken(page);
       const lang = locale === 'ja' ? 'ja-JP' : 'en-US';
       const voice = locale === 'ja' ? 'Kyoko' : 'Samantha';
