@@ -26,8 +26,19 @@ export function AppUpdate() {
     let stop: (() => void) | undefined;
     let cancelled = false;
     const cancel = afterLoadAndIdle(() => {
-      void import('./service-worker').then(({ startServiceWorker }) => {
-        if (!cancelled) stop = startServiceWorker({ locale, servedBy, onUpdate: () => setUpdated(true) });
+      void import('@/lib/client/browser/service-worker').then(({ startServiceWorker }) => {
+        if (cancelled) return;
+        stop = startServiceWorker({
+          locale,
+          servedBy,
+          onUpdate: () => setUpdated(true),
+          // What reading offline needs of the chat's lazily loaded parts.
+          warm: () =>
+            Promise.all([
+              import('@/components/markdown/LazyMarkdown').then((m) => m.loadMarkdown()),
+              import('@/components/presets/PresetsButton').then((m) => m.loadPresetsDialog()),
+            ]),
+        });
       });
     });
     return () => {

@@ -1,5 +1,3 @@
-import { loadMarkdown } from '@/components/markdown/LazyMarkdown';
-import { loadPresetsDialog } from '@/components/presets/PresetsButton';
 import { isBuildAsset, SHELL_CACHE, shellUrl } from '@/lib/shared/offline/offline-cache';
 
 /** The worker (app/sw.js/route.ts), for the whole site. */
@@ -14,14 +12,16 @@ interface ServiceWorkerOptions {
   servedBy: ServiceWorker | null;
   /** A newer build's worker has taken over a page an older one served. */
   onUpdate: () => void;
+  /** The page's parts loaded on use that reading offline needs (the renderer, the presets panel). */
+  warm: () => Promise<unknown>;
 }
 
 /**
- * Loaded after the page is up (AppUpdate.tsx): registers the service worker and
+ * Loaded after the page is up (components/app/AppUpdate.tsx): registers the service worker and
  * watches for a newer one taking over. Not on the first install, when no worker served the page.
  * Returns a function that stops watching.
  */
-export function startServiceWorker({ locale, servedBy, onUpdate }: ServiceWorkerOptions): () => void {
+export function startServiceWorker({ locale, servedBy, onUpdate, warm }: ServiceWorkerOptions): () => void {
   const container = navigator.serviceWorker;
   // The first worker to take over a page none served is this build's own (the first install).
   let current = servedBy;
@@ -32,7 +32,7 @@ export function startServiceWorker({ locale, servedBy, onUpdate }: ServiceWorker
   };
   check();
   container.addEventListener('controllerchange', check);
-  void register(locale);
+  void register(locale, warm);
   return () => container.removeEventListener('controllerchange', check);
 }
 
@@ -40,21 +40,20 @@ export function startServiceWorker({ locale, servedBy, onUpdate }: ServiceWorker
  * What opening, reading and searching saved conversations and presets needs that the chat page
  * loads only on use: fetched once the worker controls the page, so they pass through it and are kept.
  */
-const warmOfflineReading = () =>
+const warmOfflineReading = (warm: () => Promise<unknown>) =>
   Promise.all([
-    loadMarkdown(),
-    loadPresetsDialog(),
+    warm(),
     import('@/lib/client/chat/history-search'),
     import('@/lib/client/storage/conversation-schema'),
     import('@/lib/client/chat/settings-restore'),
   ]);
 
-async function register(locale: 'ja' | 'en'): Promise<void> {
+async function register(locale: 'ja' | 'en', warm: () => Promise<unknown>): Promise<void> {
   try {
     await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' });
     const registration = await navigator.serviceWorker.ready;
     await controlled();
-    await warmOfflineReading();
+    await warmOfflineReading(warm);
     // What this page loaded before a worker ran (the first visit), and this language's shell
     // when it is not kept yet: offline, the app opens from them.
     const urlsToCache: (string | [string, RequestInit])[] = performance
