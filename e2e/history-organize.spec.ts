@@ -139,6 +139,14 @@ for (const locale of LOCALES) {
       ])
         await expect(page.locator(`[data-group="${group}"]`).locator(`[data-conversation-id="${id}"]`)).toBeVisible();
 
+      // Reading a conversation is not a change: opened, it keeps its day (nothing is rewritten).
+      await titleOf(page, week).click();
+      await expect(page.getByTestId('message-user')).toContainText(`week ${tag}`);
+      await page.reload();
+      await expect(page.getByTestId('message-user')).toContainText(`week ${tag}`);
+      await expect(headings).toHaveText([groups.today, groups.yesterday, groups.week, groups.older]);
+      await expect(page.locator('[data-group="week"]').locator(`[data-conversation-id="${week}"]`)).toBeVisible();
+
       // Pinning the oldest puts it on top; its date group empties.
       await menuAction(page, older, 'conversation-pin');
       const expectPinned = async (target: Page) => {

@@ -41,8 +41,22 @@ const CHANNEL = 'swallow-chat:history';
 type HistoryEvent = { type: 'saved' | 'deleted'; id: string };
 
 let storePromise: Promise<ConversationStore> | null = null;
-/** True while a change made in another tab is applied here: it must not be saved back. */
-let applyingRemote = false;
+/**
+ * True while a saved state is applied here (a conversation being opened, a change made in another
+ * tab): it is not a change, so it must not be saved back (a rewrite would also make an old
+ * conversation "today's" in the history).
+ */
+let applyingSaved = false;
+
+/** Applies a saved state without saving it back. */
+function applySaved<T>(apply: () => T): T {
+  applyingSaved = true;
+  try {
+    return apply();
+  } finally {
+    applyingSaved = false;
+  }
+}
 let channel: BroadcastChannel | null = null;
 
 function store(): Promise<ConversationStore> {
@@ -139,7 +153,7 @@ function watch(session: ChatSession): () => void {
     void save(session);
   };
   const schedule = () => {
-    if (applyingRemote) return;
+    if (applyingSaved) return;
     // Throttled while tokens arrive; an edit, a deletion or a settings change is saved at once.
     if (!isBusy(session)) return flush();
     timer ??= setTimeout(flush, SAVE_THROTTLE_MS);
@@ -230,8 +244,7 @@ async function followOtherTab(event: HistoryEvent): Promise<void> {
   if (isBusy(session)) return;
   const saved = await (await store()).get(event.id);
   if (!saved) return;
-  applyingRemote = true;
-  try {
+  applySaved(() => {
     session.title = saved.title;
     session.titleEdited = saved.titleEdited;
     session.titleByModel = saved.titleByModel ?? false;
@@ -240,9 +253,7 @@ async function followOtherTab(event: HistoryEvent): Promise<void> {
     if (JSON.stringify(current) !== JSON.stringify(saved.messages))
       session.chat.messages = fromStoredMessages(saved.messages);
     loadVersions(session.chat, saved.versions);
-  } finally {
-    applyingRemote = false;
-  }
+  });
 }
 
 export type OpenResult = 'opened' | 'already-open' | 'missing';
@@ -253,23 +264,25 @@ export async function openConversation(id: string, models: readonly string[]): P
   const saved = await (await store()).get(id);
   if (!saved) return 'missing';
   // A saved conversation is not a temporary one: the mode ends (its conversation is left).
-  temporaryStore.set(false);
-  replaceSession({
-    id: saved.id,
-    createdAt: saved.createdAt,
-    title: saved.title,
-    titleEdited: saved.titleEdited,
-    titleByModel: saved.titleByModel ?? false,
-    pinned: saved.pinned ?? false,
-    temporary: false,
-    messages: fromStoredMessages(saved.messages),
+  applySaved(() => {
+    temporaryStore.set(false);
+    replaceSession({
+      id: saved.id,
+      createdAt: saved.createdAt,
+      title: saved.title,
+      titleEdited: saved.titleEdited,
+      titleByModel: saved.titleByModel ?? false,
+      pinned: saved.pinned ?? false,
+      temporary: false,
+      messages: fromStoredMessages(saved.messages),
+    });
+    loadVersions(getSession().chat, saved.versions);
+    settingsStore.set(fromConversationSettings(saved.settings, models));
   });
-  loadVersions(getSession().chat, saved.versions);
-  settingsStore.set(fromConversationSettings(saved.settings, models));
   if (saved.compare) {
     // Compare mode's code loads only for a conversation that has a comparison under way.
     const { restoreCompare } = await loadCompareSession();
-    if (getSession().id === saved.id) restoreCompare(saved.compare, models);
+    if (getSession().id === saved.id) applySaved(() => restoreCompare(saved.compare!, models));
   }
   return 'opened';
 }
