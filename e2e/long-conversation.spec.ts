@@ -31,12 +31,17 @@ test('a 500-message conversation opens at its end; the first message is reachabl
   await expect(questions.first()).toContainText('質問 1：');
   await expect(replies.first()).toContainText('面積は');
   await expect(replies.nth(ANSWERS / 2)).not.toBeEmpty();
+  // Far from the view, a reply is its text as typed; near it, Markdown (checked after Home below).
+  await expect(replies.nth(ANSWERS / 2).locator('[data-markdown="pending"]')).toHaveCount(1);
+  await expect(replies.last().locator('[data-markdown="pending"]')).toHaveCount(0);
 
   // The keyboard reaches the first message and comes back to the last.
   await replies.last().locator('p').first().click();
   await page.keyboard.press('Home');
   await expect(questions.first()).toBeInViewport();
   await expect(questions.first()).toBeVisible();
+  await expect(replies.first().locator('[data-markdown="pending"]')).toHaveCount(0);
+  await expect(replies.first().locator('h1, h2, h3, li, table').first()).toBeVisible();
   await page.keyboard.press('End');
   await expect(replies.last()).toBeInViewport();
 

@@ -2,7 +2,6 @@
 
 import { Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { ATTACHMENTS_TOO_LONG_ID, useAttachments } from '@/components/attachments/AttachmentTray';
 import { DropZone } from '@/components/attachments/DropZone';
 import { LazyComparePanel, LazyCompareResult } from '@/components/compare/lazy';
 import { useCompareBusy } from '@/components/compare/useCompareBusy';
@@ -16,7 +15,6 @@ import { Notice, UndoNotice } from '@/components/ui/Notice';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/upstream';
 import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
-import { isTooLong } from '@/lib/client/attachments/pending';
 import { onFirstEngagement } from '@/lib/client/browser/engagement';
 import {
   preloadChatRuntime,
@@ -57,9 +55,7 @@ import { SETTINGS_COLUMN_QUERY, settingsPanelStore } from '@/lib/shared/ui/setti
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
-import { Composer } from './Composer';
-import { CONTEXT_OVER_ID, ContextMeter } from './ContextMeter';
-import { useMeter } from './useMeter';
+import { MeteredComposer } from './MeteredComposer';
 import type { MessageHandlers } from './MessageItem';
 import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
@@ -167,9 +163,6 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   const busy = compare.run ? compareBusy : status === 'submitted' || status === 'streaming';
   // A comparison that is over waits for its pick: the next message comes after it.
   const awaitingPick = compare.run !== null && !compareBusy;
-  const { measure, current: measureCurrent } = useMeter(messages, config.contextTokens, locale as Locale);
-  const overBy = measure?.overBy ?? 0;
-  const tooLong = useAttachments().items.some(isTooLong);
   const lastReply = messages.findLast((m) => m.role === 'assistant');
   const droppedTurns = lastReply?.metadata?.droppedTurns ?? 0;
 
@@ -349,14 +342,16 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
               >
                 {shortcutNotice}
               </p>
-              <Composer
+              <MeteredComposer
+                messages={messages}
+                contextTokens={config.contextTokens}
+                locale={locale as Locale}
+                metered={config.configured}
                 busy={busy}
                 disabled={!config.configured || awaitingPick}
                 disabledReasonId={
                   !config.configured ? 'not-configured' : awaitingPick ? 'compare-pick-hint' : undefined
                 }
-                blockedReasonId={overBy > 0 ? CONTEXT_OVER_ID : tooLong ? ATTACHMENTS_TOO_LONG_ID : undefined}
-                footer={config.configured && <ContextMeter measure={measure} current={measureCurrent} />}
                 voice={voice}
                 onSend={(text, documents) => {
                   preloadMarkdown();

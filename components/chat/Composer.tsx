@@ -96,7 +96,7 @@ export function isTouchKeyboard(win: MediaMatcher | undefined = globalThis as Me
 // Voice input loads after the page, in the browser only (it asks what the browser can do).
 const VoiceInput = dynamic(() => import('./VoiceInput'), { ssr: false });
 
-interface ComposerProps {
+export interface ComposerProps {
   busy: boolean;
   disabled: boolean;
   disabledReasonId?: string;

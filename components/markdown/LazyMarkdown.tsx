@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
+import { whenNearView } from '@/lib/client/browser/near-view';
 import { createStore } from '@/lib/client/chat/external-store';
 import { LongText } from './LongMarkdown';
 
@@ -27,28 +28,20 @@ if (typeof window !== 'undefined')
  * Markdown once the renderer has loaded; until then the text as typed, so no token waits for it
  * (a long text in parts the browser lays out as they come on screen: LongText). `streaming`: the
  * text is a reply still growing. `deferred` (a message far from a conversation's end, which opens
- * at its end): the text as typed until it comes within a screen's height of the view, so opening
- * 500 messages renders the Markdown of those in view, not of all (issue #35); find-in-page
- * finds the text either way.
+ * at its end): the text as typed until it comes near the view (lib/client/browser/near-view.ts),
+ * so opening 500 messages renders the Markdown of those in view, not of all (issue #35);
+ * find-in-page finds the text either way.
  */
 export function LazyMarkdown({ text, streaming, deferred }: { text: string; streaming?: boolean; deferred?: boolean }) {
   const everywhere = useSyncExternalStore(markdownEverywhere.subscribe, markdownEverywhere.get, () => false);
-  // Without an observer (an old browser) every message renders at once, as before.
-  const [near, setNear] = useState(() => !deferred || typeof IntersectionObserver === 'undefined');
+  const [near, setNear] = useState(() => !deferred);
   const placeholder = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = placeholder.current;
     if (near || everywhere || !element) return;
-    const watching = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        watching.disconnect();
-        setNear(true);
-      },
-      { rootMargin: '100% 0px' },
-    );
-    watching.observe(element);
-    return () => watching.disconnect();
+    // The message's own box is measured: it is `content-visibility: auto` (app/globals.css), and
+    // reading the position of something inside it while it is skipped would lay that out.
+    return whenNearView(element.closest('li[data-message-id]') ?? element, () => setNear(true));
   }, [near, everywhere]);
 
   const asTyped = (
