@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
-import { afterLoadAndIdle } from '@/lib/client/browser/engagement';
+import { afterLoadAndIdle, onFirstEngagement } from '@/lib/client/browser/engagement';
 
 /**
  * Registers the service worker (offline use, installing the app) once the page has loaded and
- * gone idle (the code that does it is not in the first load), and, when a newer build's worker
+ * gone idle (the code that does it is not in the first load); the parts loaded on use that
+ * reading offline needs are loaded for it once the visitor starts using the page. And, when a newer build's worker
  * takes over an open page, says so with a reload: the page in view is the old build, whose later
  * chunks the server may no longer have. A reload (or the next visit) gets the new one from the
  * network; the worker never answers a page from its copy while the network works.
@@ -25,6 +26,9 @@ export function AppUpdate() {
     const servedBy = navigator.serviceWorker.controller;
     let stop: (() => void) | undefined;
     let cancelled = false;
+    // Listened for from the start: the visitor may engage before the worker's code has loaded.
+    let stopListening = () => {};
+    const engaged = new Promise<void>((resolve) => (stopListening = onFirstEngagement(resolve)));
     const cancel = afterLoadAndIdle(() => {
       void import('@/lib/client/browser/service-worker').then(({ startServiceWorker }) => {
         if (cancelled) return;
@@ -38,11 +42,13 @@ export function AppUpdate() {
               import('@/components/markdown/LazyMarkdown').then((m) => m.loadMarkdown()),
               import('@/components/presets/PresetsButton').then((m) => m.loadPresetsDialog()),
             ]),
+          engaged,
         });
       });
     });
     return () => {
       cancelled = true;
+      stopListening();
       cancel();
       stop?.();
     };

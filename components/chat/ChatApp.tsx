@@ -78,6 +78,22 @@ async function deleteWithUndo(
   if (removed) offerUndo({ chat, removed });
 }
 
+/**
+ * Says when this browser keeps no history. Its own component: the history list changes when it is
+ * first read (after the page's start) and with every save, and only this needs to render again,
+ * not the whole chat (issue #35).
+ */
+function StorageWarning() {
+  const t = useTranslations('history');
+  const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
+  if (persistent !== false) return null;
+  return (
+    <Notice role="status" data-testid="storage-warning" tone="warning">
+      {t('notSaved')}
+    </Notice>
+  );
+}
+
 interface ChatAppProps {
   config: PublicConfig;
   /** Voice input: what the deployment offers (lib/server/speech/transcription.ts). */
@@ -102,7 +118,6 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   const versions = versionTree(session.chat);
   // Re-rendered when versions are added or switched (not for every streamed token).
   const versionOf = useSyncExternalStore(versions.subscribe, versions.view, versions.view);
-  const { persistent } = useSyncExternalStore(historyStore.subscribe, historyStore.get, historyStore.get);
   const compare = useSyncExternalStore(compareStore.subscribe, compareStore.get, compareStore.get);
   const compareBusy = useCompareBusy();
   const temporary = useSyncExternalStore(temporaryStore.subscribe, temporaryStore.get, () => false);
@@ -260,11 +275,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
                 {config.configured && <TemporaryChat hasMessages={hasMessages || comparing} />}
                 <ShareLoadedNotice />
                 {!config.configured && <NotConfiguredNotice id="not-configured" />}
-                {persistent === false && (
-                  <Notice role="status" data-testid="storage-warning" tone="warning">
-                    {t('history.notSaved')}
-                  </Notice>
-                )}
+                <StorageWarning />
                 {missing && (
                   <Notice role="status" data-testid="conversation-missing">
                     {t('chat.conversationMissing')}

@@ -131,10 +131,13 @@ function FitOrHide({ children }: { children: ReactNode }) {
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(slot);
+    // A chip put in (after hydration, once the presets are read) is measured by the observer's
+    // first report, which comes after the browser's own layout and before the paint: measuring it
+    // here forced a layout of the whole page in the middle of the first load (issue #35).
     const mutations = new MutationObserver(() => {
       const chip = slot.firstElementChild;
       if (chip) observer.observe(chip);
-      measure();
+      else setFits(true);
     });
     mutations.observe(slot, { childList: true });
     if (slot.firstElementChild) observer.observe(slot.firstElementChild);

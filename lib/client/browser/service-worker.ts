@@ -14,6 +14,12 @@ interface ServiceWorkerOptions {
   onUpdate: () => void;
   /** The page's parts loaded on use that reading offline needs (the renderer, the presets panel). */
   warm: () => Promise<unknown>;
+  /**
+   * Resolves when the visitor starts using the page (lib/client/browser/engagement.ts): only then
+   * are those parts loaded (and evaluated) to be kept. Someone who only looks has nothing saved
+   * to read offline, and their page's load stays free of ~1 s (4× CPU) of the renderer's start.
+   */
+  engaged: Promise<void>;
 }
 
 /**
@@ -21,7 +27,7 @@ interface ServiceWorkerOptions {
  * watches for a newer one taking over. Not on the first install, when no worker served the page.
  * Returns a function that stops watching.
  */
-export function startServiceWorker({ locale, servedBy, onUpdate, warm }: ServiceWorkerOptions): () => void {
+export function startServiceWorker({ locale, servedBy, onUpdate, warm, engaged }: ServiceWorkerOptions): () => void {
   const container = navigator.serviceWorker;
   // The first worker to take over a page none served is this build's own (the first install).
   let current = servedBy;
@@ -32,7 +38,7 @@ export function startServiceWorker({ locale, servedBy, onUpdate, warm }: Service
   };
   check();
   container.addEventListener('controllerchange', check);
-  void register(locale, warm);
+  void register(locale, warm, engaged);
   return () => container.removeEventListener('controllerchange', check);
 }
 
@@ -48,24 +54,33 @@ const warmOfflineReading = (warm: () => Promise<unknown>) =>
     import('@/lib/client/chat/settings-restore'),
   ]);
 
-async function register(locale: 'ja' | 'en', warm: () => Promise<unknown>): Promise<void> {
+async function register(locale: 'ja' | 'en', warm: () => Promise<unknown>, engaged: Promise<void>): Promise<void> {
   try {
     await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' });
     const registration = await navigator.serviceWorker.ready;
     await controlled();
-    await warmOfflineReading(warm);
+    const sent = new Set<string>();
     // What this page loaded before a worker ran (the first visit), and this language's shell
     // when it is not kept yet: offline, the app opens from them.
-    const urlsToCache: (string | [string, RequestInit])[] = performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name))
-      .filter((url) => url.origin === location.origin && isBuildAsset(url.pathname))
-      .map((url) => url.pathname + url.search);
-    if (await shellIsMissingOrOld(locale)) urlsToCache.push([shellUrl(locale), { headers: { accept: 'text/html' } }]);
-    registration.active?.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache } });
+    await keepLoaded(registration, locale, sent);
+    await engaged;
+    await warmOfflineReading(warm);
+    await keepLoaded(registration, locale, sent);
   } catch {
     // No worker (blocked, private mode, an old browser): the app works online as before.
   }
+}
+
+/** Asks the worker to keep the build's files this page has loaded (those not asked for yet), and the shell. */
+async function keepLoaded(registration: ServiceWorkerRegistration, locale: 'ja' | 'en', sent: Set<string>) {
+  const urlsToCache: (string | [string, RequestInit])[] = performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && isBuildAsset(url.pathname))
+    .map((url) => url.pathname + url.search)
+    .filter((path) => !sent.has(path) && sent.add(path));
+  if (await shellIsMissingOrOld(locale)) urlsToCache.push([shellUrl(locale), { headers: { accept: 'text/html' } }]);
+  if (urlsToCache.length) registration.active?.postMessage({ type: 'CACHE_URLS', payload: { urlsToCache } });
 }
 
 /** Resolves once a worker controls this page (at once on later visits; after clientsClaim on the first). */

@@ -32,6 +32,24 @@ describe('groupHistory', () => {
     expect(groupHistory(items, now, 'UTC').map((g) => g.group)).toEqual(['today']);
   });
 
+  it("without a time zone, counts by the browser's own, as Intl does", () => {
+    for (const iso of [
+      '2026-12-05T14:50:00Z',
+      '2026-12-05T15:05:00Z',
+      '2026-03-08T07:30:00Z',
+      '2026-11-01T05:30:00Z',
+    ]) {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+      }).formatToParts(at(iso));
+      const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+      expect(localDay(at(iso))).toBe(Math.floor(Date.UTC(part('year'), part('month') - 1, part('day')) / 86_400_000));
+    }
+    expect(groupHistory([], now)).toEqual([]);
+  });
+
   it('counts days across a DST change by the calendar, not by 24-hour steps', () => {
     // New York leaves DST on 2026-11-01, a 25-hour day: 24 hours after its first half hour is still the 1st.
     const ny = (iso: string) => localDay(at(iso), 'America/New_York');

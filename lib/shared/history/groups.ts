@@ -13,9 +13,24 @@ export interface Groupable {
 
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of `time`'s calendar date in `timeZone`. */
+/** One formatter per time zone: creating the first one sets up ICU's date data (~25 ms in Chromium). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Days since 1970-01-01 of `time`'s calendar date in `timeZone`; without one, in the browser's own
+ * (Date's local fields, the zone Intl would use): the sidebar asks so, and pays no Intl set-up.
+ */
 export function localDay(time: number, timeZone?: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+  if (timeZone === undefined) {
+    const date = new Date(time);
+    return Math.floor(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS);
+  }
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    formatters.set(timeZone, format);
+  }
+  const parts = format
     .formatToParts(time)
     .reduce<Record<string, number>>((all, { type, value }) => ({ ...all, [type]: Number(value) }), {});
   return Math.floor(Date.UTC(parts.year!, parts.month! - 1, parts.day!) / DAY_MS);
@@ -36,6 +51,7 @@ export function groupHistory<T extends Groupable>(
   now: number,
   timeZone?: string,
 ): { group: HistoryGroup; items: T[] }[] {
+  if (items.length === 0) return [];
   const today = localDay(now, timeZone);
   const byGroup = new Map<HistoryGroup, T[]>(HISTORY_GROUPS.map((group) => [group, []]));
   for (const item of items) byGroup.get(historyGroupOf(item, today, timeZone))!.push(item);
