@@ -167,7 +167,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   const busy = compare.run ? compareBusy : status === 'submitted' || status === 'streaming';
   // A comparison that is over waits for its pick: the next message comes after it.
   const awaitingPick = compare.run !== null && !compareBusy;
-  const { measure, current: measureCurrent } = useMeter(messages, config.contextTokens, locale as Locale);
+  const { measure, current: measureCurrent } = useMeter(messages, config.contextTokens, locale as Locale, busy);
   const overBy = measure?.overBy ?? 0;
   const tooLong = useAttachments().items.some(isTooLong);
   const lastReply = messages.findLast((m) => m.role === 'assistant');
