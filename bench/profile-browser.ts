@@ -176,13 +176,14 @@ async function openLong(page: Page): Promise<void> {
 
 /** Until the reply just sent is done (in a long conversation, the earlier replies are done already). */
 async function replyDone(page: Page): Promise<void> {
-  const replies = process.env.PROFILE_LONG === '1' ? ANSWERS + 1 : 1;
+  const messages = process.env.PROFILE_LONG === '1' ? 2 * ANSWERS + 2 : 2;
   await page.waitForFunction(
     (count) => {
-      const all = document.querySelectorAll<HTMLElement>('[data-testid="message-assistant"]');
-      return all.length === count && all[count - 1].dataset.status === 'done';
+      const list = document.querySelector('[data-export="conversation"] > ol');
+      const last = list?.lastElementChild as HTMLElement | null | undefined;
+      return list?.childElementCount === count && last?.dataset.status === 'done';
     },
-    replies,
+    messages,
     { timeout: 120_000, polling: 200 },
   );
 }
