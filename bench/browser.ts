@@ -55,7 +55,7 @@ const WATCH = (marker: string) => `(() => {
   document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enter = performance.timeOrigin + performance.now(); }, true);
 })()`;
 
-async function send(page: Page, prompt: string): Promise<void> {
+export async function send(page: Page, prompt: string): Promise<void> {
   const composer = page.getByTestId('composer');
   await composer.fill(prompt);
   await composer.press('Enter');
@@ -83,7 +83,7 @@ async function openChat(page: Page, appUrl: string, marker: string): Promise<voi
 }
 
 /** Resolves once the page has started and finished no request for `quietMs`. */
-async function waitForNoRequests(page: Page, quietMs: number): Promise<void> {
+export async function waitForNoRequests(page: Page, quietMs: number): Promise<void> {
   let last = Date.now();
   const seen = () => (last = Date.now());
   page.on('request', seen);

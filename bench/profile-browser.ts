@@ -8,9 +8,12 @@
  * Scenarios: md-1k, md-4k, md-16k, paced (see e2e/fake-upstream/bench-scenarios.mjs).
  * PROFILE_BEFORE=md-1k,md-4k streams those replies first, each on a fresh load of the page in
  * the same tab, as the bench does before md-16k.
+ * PROFILE_LONG=1 streams it at the end of the 500-message conversation of
+ * bench/long-conversation.ts (issue #35) instead of in an empty chat.
  */
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { ANSWERS, longConversation } from '../e2e/fixtures/long-conversation';
 import { launchBrowser } from './browser';
 import { benchConfig, startApp, startUpstream } from './lib/app-server';
 import { pinToCpus } from './lib/proc';
@@ -91,7 +94,7 @@ async function traceRun(browser: Browser, page: Page): Promise<void> {
   });
   await page.getByTestId('composer').fill(`[[scenario:${scenario}]] trace`);
   await page.getByTestId('composer').press('Enter');
-  await page.locator('[data-testid="message-assistant"][data-status="done"]').waitFor({ timeout: 120_000 });
+  await replyDone(page);
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
     traceEvents: (TraceEvent & { args?: { name?: string } })[];
   };
@@ -155,6 +158,36 @@ async function openPage(page: Page, appUrl: string): Promise<void> {
   }
 }
 
+/** With PROFILE_LONG=1: imports the 500-message conversation and opens it. */
+async function openLong(page: Page): Promise<void> {
+  if (process.env.PROFILE_LONG !== '1') return;
+  await page.getByTestId('history-import-file').setInputFiles({
+    name: 'conversations.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(longConversation('profilelong', 'profile long')),
+  });
+  await page.getByTestId('conversation-item').filter({ hasText: 'profile long' }).getByRole('link').click();
+  await page
+    .getByTestId('message-assistant')
+    .nth(ANSWERS - 1)
+    .waitFor();
+  await page.waitForTimeout(3000);
+}
+
+/** Until the reply just sent is done (in a long conversation, the earlier replies are done already). */
+async function replyDone(page: Page): Promise<void> {
+  const messages = process.env.PROFILE_LONG === '1' ? 2 * ANSWERS + 2 : 2;
+  await page.waitForFunction(
+    (count) => {
+      const list = document.querySelector('[data-export="conversation"] > ol');
+      const last = list?.lastElementChild as HTMLElement | null | undefined;
+      return list?.childElementCount === count && last?.dataset.status === 'done';
+    },
+    messages,
+    { timeout: 120_000, polling: 200 },
+  );
+}
+
 async function main() {
   const config = benchConfig();
   const upstream = await startUpstream(config);
@@ -173,6 +206,7 @@ async function main() {
       await page.locator('[data-testid="message-assistant"][data-status="done"]').waitFor({ timeout: 120_000 });
     }
     await openPage(page, app.url);
+    await openLong(page);
     if (process.env.PROFILE_TRACE === '1') return await traceRun(browser, page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
@@ -180,7 +214,7 @@ async function main() {
     await cdp.send('Profiler.start');
     await page.getByTestId('composer').fill(`[[scenario:${scenario}]] profile`);
     await page.getByTestId('composer').press('Enter');
-    await page.locator('[data-testid="message-assistant"][data-status="done"]').waitFor({ timeout: 120_000 });
+    await replyDone(page);
     await page.waitForTimeout(300);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     if (out) writeFileSync(out, JSON.stringify(profile));

@@ -105,7 +105,9 @@ async function main() {
     );
     await section('attachments', () => attachmentsBench(app.url, quick ? 1 : 3));
     await section('long', () => longMessageBench(app.url, quick ? 1 : 3));
-    await section('conversation', () => longConversationBench(app.url, quick ? 1 : 3));
+    await section('conversation', () =>
+      longConversationBench(app.url, quick ? 1 : 3, () => [...app.pids(), ...upstream.pids(), process.pid]),
+    );
     await section('lighthouse', () => lighthouseBench(app.url));
   } finally {
     await app.stop();

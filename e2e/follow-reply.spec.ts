@@ -20,6 +20,9 @@ test.describe('the conversation follows a growing reply', () => {
     // A new message follows again; scrolling up while it streams stops following.
     await sendMessage(page, `[[scenario:slow]] ${uniqueTag()}`);
     await expect(lastReply(page)).toContainText('…2');
+    // While it streams, the earlier reply offers no actions (kept in the page, hidden: issue #35).
+    const earlier = page.getByTestId('message-assistant').first();
+    await expect(earlier.getByTestId('regenerate')).toBeHidden();
     await expect.poll(() => gapToEnd(page)).toBeLessThan(160);
     await page.locator('[data-scroll-container]').hover();
     await page.mouse.wheel(0, -1500);
@@ -29,5 +32,6 @@ test.describe('the conversation follows a growing reply', () => {
     expect(await gapToEnd(page)).toBeGreaterThan(1000); // …and the view stayed where the reader put it
     await page.getByTestId('stop').click();
     await expect(lastReply(page)).toHaveAttribute('data-status', 'stopped');
+    await expect(earlier.getByTestId('regenerate')).toBeVisible();
   });
 });

@@ -14,7 +14,16 @@ import {
   Trash2,
 } from 'lucide-react';
 import { useTranslations, useFormatter } from 'next-intl';
-import { useEffect, useId, useSyncExternalStore, memo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useSyncExternalStore,
+  memo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Button, IconButton } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 import clsx from 'clsx';
@@ -252,6 +261,34 @@ export function MessageEditor({
   );
 }
 
+/**
+ * What every message of the list shares and changes with the list, not with the message: whether
+ * a reply is streaming, and how many messages there are. Read only where it is shown (a version
+ * switch, an open editor), so a reply that starts or ends, or a message added, re-renders those
+ * and not each of a long conversation's hundreds of messages (issue #35: at 500 messages that
+ * was a task of 200-360 ms as a reply began and another as it ended).
+ */
+export const MessageListState = createContext<{ busy: boolean; count: number }>({ busy: false, count: 0 });
+
+/**
+ * The list's group name; with its `data-busy` while a reply streams, MessageItem hides the
+ * actions offered only when idle by CSS (kept in the page, not re-rendered).
+ */
+export const MESSAGE_LIST_GROUP = 'group/messages';
+
+function ListVersionSwitch(props: Omit<Parameters<typeof VersionSwitch>[0], 'busy'>) {
+  const { busy } = useContext(MessageListState);
+  return <VersionSwitch {...props} busy={busy} />;
+}
+
+function ListMessageEditor({
+  index,
+  ...props
+}: Omit<Parameters<typeof MessageEditor>[0], 'laterCount'> & { index: number }) {
+  const { count } = useContext(MessageListState);
+  return <MessageEditor {...props} laterCount={Math.max(0, count - index - 1)} />;
+}
+
 export interface MessageHandlers {
   onEdit: (id: string, text: string) => void;
   onDelete: (id: string) => void;
@@ -266,13 +303,11 @@ export interface MessageHandlers {
 interface MessageItemProps extends MessageHandlers {
   message: ChatMessage;
   status: ReplyStatus;
-  /** Actions are offered only while no reply is streaming. */
-  idle: boolean;
   isLast: boolean;
   /** Far from the conversation's end: its Markdown waits until it comes near the view. */
   deferred?: boolean;
-  /** How many messages come after this one (an edit replaces them). */
-  laterCount: number;
+  /** Its place in the list (an edit replaces the messages after it). */
+  index: number;
   /** Set on a reply whose turn failed: its error is shown inside it, under any text so far. */
   error?: Error;
   /** The error has just happened (the chat's own): it counts down a wait and is scrolled into view. */
@@ -285,10 +320,9 @@ interface MessageItemProps extends MessageHandlers {
 export const MessageItem = memo(function MessageItem({
   message,
   status,
-  idle,
   isLast,
   deferred = false,
-  laterCount,
+  index,
   error,
   liveError = false,
   versionIndex = 0,
@@ -310,10 +344,9 @@ export const MessageItem = memo(function MessageItem({
   const documents = isUser ? messageDocuments(message) : [];
   const interrupted = message.metadata?.state === 'interrupted';
   const versions = versionCount > 1 && !editing && (
-    <VersionSwitch
+    <ListVersionSwitch
       index={versionIndex}
       count={versionCount}
-      busy={!idle}
       onSwitch={(delta) => onSwitchVersion(message.id, delta)}
     />
   );
@@ -329,9 +362,9 @@ export const MessageItem = memo(function MessageItem({
       <span className="sr-only">{isUser ? t('you') : t('assistant')}</span>
       {documents.length > 0 && <SentDocuments documents={documents} />}
       {editing ? (
-        <MessageEditor
+        <ListMessageEditor
           initial={text}
-          laterCount={laterCount}
+          index={index}
           onCancel={() => setEditing(false)}
           onSave={(edited) => {
             setEditing(false);
@@ -400,8 +433,9 @@ export const MessageItem = memo(function MessageItem({
         )}
         {!isUser && status !== 'streaming' && text && <ReadAloudButton id={message.id} text={text} />}
         {!isUser && status !== 'streaming' && text && <ReplyImageButton id={message.id} />}
-        {idle && !editing && (
-          <>
+        {/* Offered only while no reply streams: hidden by the list's data-busy (MessageListState). */}
+        {!editing && (
+          <span className="contents group-data-busy/messages:hidden">
             {isUser && (
               <MessageAction
                 testId="message-edit"
@@ -432,7 +466,7 @@ export const MessageItem = memo(function MessageItem({
             >
               {t('deleteMessage')}
             </MessageAction>
-          </>
+          </span>
         )}
       </div>
     </li>

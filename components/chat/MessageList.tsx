@@ -1,11 +1,11 @@
 'use client';
 
-import { useEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import type { ChatStatus } from 'ai';
 import { useTranslations } from 'next-intl';
 import { messageText, failedReplyId, replyStatus } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
-import { MessageItem, type MessageHandlers } from './MessageItem';
+import { MESSAGE_LIST_GROUP, MessageItem, MessageListState, type MessageHandlers } from './MessageItem';
 
 /**
  * The newest messages render their Markdown at once (a conversation opens at its end); older
@@ -103,6 +103,71 @@ function savedError(message: ChatMessage): Error | undefined {
   return error;
 }
 
+interface RowsProps extends MessageHandlers {
+  messages: ChatMessage[];
+  /** The rows of messages[from, to). */
+  from: number;
+  to: number;
+  chatStatus: ChatStatus;
+  error: Error | undefined;
+  /** The reply the chat's error belongs to. */
+  failedId: string | undefined;
+  versionOf?: (id: string) => { index: number; count: number } | null;
+}
+
+function MessageRows({ messages, from, to, chatStatus, error, failedId, versionOf, ...handlers }: RowsProps) {
+  const rows: ReactNode[] = [];
+  for (let index = from; index < to; index++) {
+    const message = messages[index];
+    const isLast = index === messages.length - 1;
+    const version = versionOf?.(message.id);
+    rows.push(
+      <MessageItem
+        // Keyed by its place (the message before it), so a switch of version keeps the
+        // item and the focus on its arrows.
+        key={index === 0 ? '' : messages[index - 1].id}
+        message={message}
+        status={replyStatus(message, isLast, chatStatus)}
+        isLast={isLast}
+        deferred={index < messages.length - EAGER_MESSAGES}
+        index={index}
+        error={message.id === failedId ? error : savedError(message)}
+        liveError={message.id === failedId}
+        versionIndex={version?.index}
+        versionCount={version?.count}
+        {...handlers}
+      />,
+    );
+  }
+  return rows;
+}
+
+/**
+ * Whether a block of rows renders the same: the same message objects in its range (and the one
+ * before it: the first key), the same length (which is last, which are far) and the same other
+ * props. A chunk of a streaming reply replaces only the last message, so only the last block is
+ * rendered again: with 500 messages, creating and comparing all 500 elements on every chunk cost
+ * the page O(conversation) per chunk (issue #35).
+ */
+export function sameRows(a: RowsProps, b: RowsProps): boolean {
+  const keys = Object.keys(b) as (keyof RowsProps)[];
+  if (Object.keys(a).length !== keys.length) return false;
+  for (const key of keys) if (key !== 'messages' && a[key] !== b[key]) return false;
+  if (a.messages.length !== b.messages.length) return false;
+  for (let index = Math.max(0, a.from - 1); index < a.to; index++)
+    if (a.messages[index] !== b.messages[index]) return false;
+  return true;
+}
+
+const MessageBlock = memo(MessageRows, sameRows);
+
+/**
+ * Messages per block. A message stays in the block of its index (a new one never moves the
+ * others), so React keeps each item: only a deletion moves the messages after it across block
+ * ends, which mounts those again.
+ */
+export const MESSAGES_PER_BLOCK = 50;
+
 export function MessageList({ messages, chatStatus, error, versionOf, ...handlers }: MessageListProps) {
   const t = useTranslations('chat');
   const endRef = useRef<HTMLDivElement>(null);
@@ -111,6 +176,7 @@ export function MessageList({ messages, chatStatus, error, versionOf, ...handler
   const failedId = error ? failedReplyId(messages, chatStatus) : undefined;
 
   useFollowReply(endRef, messages, messages.length);
+  const listState = useMemo(() => ({ busy, count: messages.length }), [busy, messages.length]);
 
   const announcement =
     last?.role === 'assistant'
@@ -118,37 +184,28 @@ export function MessageList({ messages, chatStatus, error, versionOf, ...handler
         ? t('statusStreaming')
         : t('statusDone', { text: messageText(last).slice(0, 600) })
       : '';
+  const rows = { messages, chatStatus, error, failedId, versionOf, ...handlers };
 
   return (
-    <>
-      <ol aria-label={t('messagesLabel')} className="flex flex-col gap-6 empty:hidden">
-        {messages.map((message, index) => {
-          const isLast = index === messages.length - 1;
-          const version = versionOf?.(message.id);
-          return (
-            <MessageItem
-              // Keyed by its place (the message before it), so a switch of version keeps the
-              // item and the focus on its arrows.
-              key={index === 0 ? '' : messages[index - 1].id}
-              message={message}
-              status={replyStatus(message, isLast, chatStatus)}
-              idle={!busy}
-              isLast={isLast}
-              deferred={index < messages.length - EAGER_MESSAGES}
-              laterCount={messages.length - index - 1}
-              error={message.id === failedId ? error : savedError(message)}
-              liveError={message.id === failedId}
-              versionIndex={version?.index}
-              versionCount={version?.count}
-              {...handlers}
-            />
-          );
-        })}
+    <MessageListState value={listState}>
+      <ol
+        aria-label={t('messagesLabel')}
+        data-busy={busy || undefined}
+        className={`${MESSAGE_LIST_GROUP} flex flex-col gap-6 empty:hidden`}
+      >
+        {Array.from({ length: Math.ceil(messages.length / MESSAGES_PER_BLOCK) }, (_, block) => (
+          <MessageBlock
+            key={block}
+            {...rows}
+            from={block * MESSAGES_PER_BLOCK}
+            to={Math.min(messages.length, (block + 1) * MESSAGES_PER_BLOCK)}
+          />
+        ))}
       </ol>
       <div className="sr-only" role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
       <div ref={endRef} />
-    </>
+    </MessageListState>
   );
 }

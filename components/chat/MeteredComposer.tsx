@@ -22,7 +22,8 @@ interface MeteredComposerProps extends Omit<ComposerProps, 'blockedReasonId' | '
  * Over the window, or with a document too long, the composer does not send and says why.
  */
 export function MeteredComposer({ messages, contextTokens, locale, metered, ...composer }: MeteredComposerProps) {
-  const { measure, current } = useMeter(messages, contextTokens, locale);
+  // While a reply streams the meter keeps the conversation as it began (useMeter).
+  const { measure, current } = useMeter(messages, contextTokens, locale, composer.busy);
   const tooLong = useAttachments().items.some(isTooLong);
   const overBy = measure?.overBy ?? 0;
   return (

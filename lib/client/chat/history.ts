@@ -37,6 +37,18 @@ export interface HistoryState {
 export const historyStore = createStore<HistoryState>({ conversations: [], persistent: null });
 
 const SAVE_THROTTLE_MS = 400;
+
+/**
+ * How long a streaming reply's saves wait for the next (throttled): 400 ms for a conversation of
+ * up to 50 messages, then in proportion to its length, at most 5 s. Each save serialises and
+ * writes the whole conversation on the main thread, so in a long one its share of each chunk
+ * stays what it is in a short one (issue #35: at 500 messages, ten saves a reply cost 130 ms).
+ * Nothing more is at risk: a page that is hidden or left mid-reply saves at once (onHide,
+ * onLeave), and the reply is saved whole when it ends.
+ */
+export function saveThrottleMs(messageCount: number): number {
+  return Math.min(5000, Math.max(SAVE_THROTTLE_MS, messageCount * 8));
+}
 const CHANNEL = 'swallow-chat:history';
 type HistoryEvent = { type: 'saved' | 'deleted'; id: string };
 
@@ -156,7 +168,7 @@ function watch(session: ChatSession): () => void {
     if (applyingSaved) return;
     // Throttled while tokens arrive; an edit, a deletion or a settings change is saved at once.
     if (!isBusy(session)) return flush();
-    timer ??= setTimeout(flush, SAVE_THROTTLE_MS);
+    timer ??= setTimeout(flush, saveThrottleMs(session.chat.messages.length));
   };
   let lastStatus = session.chat.status;
   const onStatus = () => {

@@ -59,6 +59,29 @@ describe('VersionTree', () => {
     expect(ids(tree.switched(first, 'a1', 2)!)).toEqual(['u1', 'a1c']);
   });
 
+  it('records a streaming reply as it grows, and a path that changes under the same objects', () => {
+    const tree = new VersionTree();
+    const start = [user('u1', '質問'), reply('a1', '回答'), user('u2', '続き')];
+    let changes = 0;
+    tree.subscribe(() => (changes += 1));
+    tree.follow([...start, reply('a2', '')]);
+    expect(changes).toBe(1);
+    // Chunks: a new last object each time, the others the same: no change of versions.
+    const grown = reply('a2', '続きの回答');
+    tree.follow([...start, grown]);
+    tree.follow([...start, grown]);
+    expect(changes).toBe(1);
+    expect(tree.messages.get('a2')).toBe(grown);
+    // A regenerate of a2 (same objects before it) still records the new version beside it.
+    tree.follow(start);
+    tree.follow([...start, reply('a2b', '別の回答')]);
+    expect(tree.info('a2b')).toEqual({ index: 1, count: 2 });
+    // The same objects in new places (a message deleted before them) are recorded in their places.
+    tree.forget('u2', false);
+    tree.follow([start[0], start[1], grown]);
+    expect(tree.below('a1').map((m) => m.id)).toEqual(['a1', 'a2']);
+  });
+
   it('keeps an edited message beside the original, each with its own replies', () => {
     const tree = new VersionTree();
     const original = [user('u1', '元の質問'), reply('a1', '元の回答')];

@@ -36,6 +36,13 @@ export class VersionTree {
   /** The child shown last under a message. */
   readonly #chosen = new Map<string, string>();
   #pathIds: string[] = [];
+  /**
+   * The path as the last `follow` recorded it (emptied by anything else that changes the tree): a
+   * message that is the same object after the same one as then is recorded already. A streaming
+   * reply changes only the last message, and walking all of a 500-message path's maps on every
+   * chunk cost ~70 ms of main thread over a 4k-token reply (issue #35).
+   */
+  #followed: readonly ChatMessage[] = [];
   readonly #listeners = new Set<Listener>();
   /** A new function when versions are added, removed or switched (not while a reply's text streams in). */
   #view = (id: string): VersionInfo | null => this.info(id);
@@ -59,6 +66,7 @@ export class VersionTree {
 
   /** Starts over from a saved conversation: its path and its other versions. */
   load(path: readonly ChatMessage[], versions: readonly StoredVersion[]): void {
+    this.#followed = [];
     this.messages.clear();
     this.#parentOf.clear();
     this.#children.clear();
@@ -101,7 +109,9 @@ export class VersionTree {
   /** Records the path shown (called on every change of the chat's messages). */
   follow(path: readonly ChatMessage[]): void {
     let structural = false;
+    const followed = this.#followed;
     path.forEach((message, index) => {
+      if (followed[index] === message && (index === 0 || followed[index - 1] === path[index - 1])) return;
       const parent = index === 0 ? ROOT : path[index - 1].id;
       this.messages.set(message.id, message);
       const before = this.#parentOf.get(message.id);
@@ -130,11 +140,13 @@ export class VersionTree {
       }
       this.#pathIds = path.map((m) => m.id);
     }
+    this.#followed = [...path];
     if (structural) this.#changed();
   }
 
   /** Removes a message (a deletion): its own versions' places close up. */
   forget(id: string, notify = true): void {
+    this.#followed = [];
     const parent = this.#parentOf.get(id);
     if (parent !== undefined) this.#detach(id, parent);
     this.#parentOf.delete(id);
@@ -143,6 +155,7 @@ export class VersionTree {
   }
 
   #detach(id: string, parent: string): void {
+    this.#followed = [];
     const list = (this.#children.get(parent) ?? []).filter((child) => child !== id);
     this.#children.set(parent, list);
     if (this.#chosen.get(parent) === id) {
@@ -192,6 +205,7 @@ export class VersionTree {
   /** Adds a version beside a message (a comparison's other reply), not shown. */
   addVersion(parentId: string | null, message: ChatMessage): void {
     if (this.messages.has(message.id)) return;
+    this.#followed = [];
     const parent = parentId ?? ROOT;
     this.messages.set(message.id, message);
     this.#parentOf.set(message.id, parent);
