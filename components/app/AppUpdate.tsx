@@ -39,6 +39,7 @@ export function AppUpdate() {
           // What reading offline needs of the chat's lazily loaded parts.
           warm: () =>
             Promise.all([
+              import('@/components/chat/MessageList'),
               import('@/components/markdown/LazyMarkdown').then((m) => m.loadMarkdown()),
               import('@/components/presets/PresetsButton').then((m) => m.loadPresetsDialog()),
             ]),

@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { DropZone } from '@/components/attachments/DropZone';
 import { LazyComparePanel, LazyCompareResult } from '@/components/compare/lazy';
@@ -10,7 +10,6 @@ import { TemporaryChat } from '@/components/history/TemporaryChat';
 import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
-import { preloadMarkdown } from '@/components/markdown/LazyMarkdown';
 import { Notice, UndoNotice } from '@/components/ui/Notice';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/upstream';
@@ -57,13 +56,24 @@ import { ChatErrorNotice } from './ChatErrorNotice';
 import { ChatHeader } from './ChatHeader';
 import { MeteredComposer } from './MeteredComposer';
 import type { MessageHandlers } from './MessageItem';
-import { MessageList } from './MessageList';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
 import { PrintHeader } from './PrintHeader';
 import { ShortcutsButton } from '@/components/shortcuts/ShortcutsButton';
 import { ShortcutsHost } from '@/components/shortcuts/ShortcutsHost';
 import { useChatShortcuts } from './useChatShortcuts';
 import { useChatState } from './useChatState';
+
+/**
+ * The message list (its items and their actions, the long-text splitter) is not in the first load:
+ * an empty chat shows no message. It loads with the Markdown renderer when the visitor engages,
+ * when a saved conversation is opened, and at the latest with the first message.
+ */
+const loadMessageList = () => import('./MessageList');
+const MessageList = lazy(() => loadMessageList().then((m) => ({ default: m.MessageList })));
+function preloadReplies(): void {
+  void loadMessageList();
+  void import('@/components/markdown/LazyMarkdown').then((m) => m.preloadMarkdown());
+}
 
 /** Streamed text is rendered at most every 50 ms (the first characters at once): long replies stay smooth. */
 const RENDER_THROTTLE_MS = 50;
@@ -145,7 +155,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
     () =>
       onFirstEngagement(() => {
         preloadChatRuntime();
-        preloadMarkdown();
+        preloadReplies();
       }),
     [],
   );
@@ -156,6 +166,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
     // the router has set the URL (during a render it may still be the page navigated from).
     const id = conversationId ?? conversationIdFromPath(window.location.pathname);
     if (!id) return;
+    preloadReplies();
     let cancelled = false;
     void openConversation(id, config.models).then((result) => {
       if (cancelled) return;
@@ -295,13 +306,17 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
                     {t('chat.contextNotice', { count: droppedTurns })}
                   </Notice>
                 )}
-                <MessageList
-                  messages={messages}
-                  chatStatus={status}
-                  error={status === 'error' ? error : undefined}
-                  versionOf={versionOf}
-                  {...handlers}
-                />
+                {messages.length > 0 && (
+                  <Suspense fallback={null}>
+                    <MessageList
+                      messages={messages}
+                      chatStatus={status}
+                      error={status === 'error' ? error : undefined}
+                      versionOf={versionOf}
+                      {...handlers}
+                    />
+                  </Suspense>
+                )}
                 {/* A request that failed before its reply began: the error stands after the conversation. */}
                 {error && status === 'error' && !failedReplyId(messages, status) && (
                   <ChatErrorNotice error={error} onRetry={handlers.onRetry} />
@@ -365,7 +380,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
                 }
                 voice={voice}
                 onSend={(text, documents) => {
-                  preloadMarkdown();
+                  preloadReplies();
                   setDeleted(null);
                   if (compare.open && !compare.run)
                     withCompareSession((session) => session.startComparison(text, documents));
