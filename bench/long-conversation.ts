@@ -29,7 +29,7 @@ import type { Browser, CDPSession, Locator, Page } from '@playwright/test';
 import { ANSWERS, longConversation } from '../e2e/fixtures/long-conversation';
 import { launchBrowser, send, waitForNoRequests } from './browser';
 import { benchConfig, startApp, startUpstream, type RunningProcess } from './lib/app-server';
-import { idle, measure, openChatPage, taskMs, withPage } from './lib/main-thread';
+import { conversationDone, idle, measure, openChatPage, taskMs, withPage } from './lib/main-thread';
 import { ALL_CPUS, pinToCpus } from './lib/proc';
 import { median } from './lib/stats';
 import { formatTable, row, type Row } from './lib/table';
@@ -99,16 +99,7 @@ async function streamReply(page: Page, cdp: CDPSession, replies: number): Promis
   await cdp.send('HeapProfiler.collectGarbage');
   const sample = await measure(page, cdp, async () => {
     await send(page, `[[scenario:${STREAM_SCENARIO}]] conversation ${Date.now()}`);
-    await page.waitForFunction(
-      (count) => {
-        // The list's last item, not a query over every message (17,000 nodes, each poll).
-        const list = document.querySelector('[data-export="conversation"] > ol');
-        const last = list?.lastElementChild as HTMLElement | null | undefined;
-        return list?.childElementCount === count && last?.dataset.status === 'done';
-      },
-      2 * (replies + 1),
-      { timeout: 90_000, polling: 200 },
-    );
+    await page.waitForFunction(conversationDone, 2 * (replies + 1), { timeout: 90_000, polling: 200 });
   });
   return { ...sample, perTokenMs: sample.taskMs / STREAM_TOKENS, longestMs: sample.longestMs };
 }
@@ -194,7 +185,7 @@ async function round(browser: Browser, app: string, serverSide?: ServerSide): Pr
     // The floor's HTML: every reply as Markdown (as for a print; far ones otherwise wait to come near).
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await page.locator('[data-markdown="pending"]').first().waitFor({ state: 'detached' });
-    html = await page.locator('[data-export="conversation"] ol').evaluate((ol) => ol.outerHTML);
+    html = await page.locator('[data-export="conversation"] > [role="list"]').evaluate((list) => list.outerHTML);
     return { openMs: open.taskMs, typeLong };
   });
   const floor = await withPage(browser, async (page, cdp) => {

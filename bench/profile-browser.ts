@@ -17,6 +17,7 @@ import { ANSWERS, longConversation } from '../e2e/fixtures/long-conversation';
 import { launchBrowser } from './browser';
 import { benchConfig, startApp, startUpstream } from './lib/app-server';
 import { pinToCpus } from './lib/proc';
+import { conversationDone } from './lib/main-thread';
 
 interface ProfileNode {
   id: number;
@@ -177,15 +178,7 @@ async function openLong(page: Page): Promise<void> {
 /** Until the reply just sent is done (in a long conversation, the earlier replies are done already). */
 async function replyDone(page: Page): Promise<void> {
   const messages = process.env.PROFILE_LONG === '1' ? 2 * ANSWERS + 2 : 2;
-  await page.waitForFunction(
-    (count) => {
-      const list = document.querySelector('[data-export="conversation"] > ol');
-      const last = list?.lastElementChild as HTMLElement | null | undefined;
-      return list?.childElementCount === count && last?.dataset.status === 'done';
-    },
-    messages,
-    { timeout: 120_000, polling: 200 },
-  );
+  await page.waitForFunction(conversationDone, messages, { timeout: 120_000, polling: 200 });
 }
 
 async function main() {

@@ -76,7 +76,7 @@ for (const locale of behaviourLocales('ja')) {
       expect(Math.abs(height - Math.round(box.height * 2))).toBeLessThanOrEqual(2);
 
       // One reply, for posting: the question and the reply, their width, without their controls.
-      const list = page.locator('[data-export="conversation"] ol');
+      const list = page.locator('[data-export="conversation"] > [role="list"]');
       const listBox = (await list.boundingBox())!;
       const asked = (await page.getByTestId('message-user').last().boundingBox())!;
       const reply = (await lastReply(page).boundingBox())!;

@@ -64,3 +64,18 @@ export async function openChatPage(page: Page, app: string): Promise<void> {
     Object.keys(document.getElementById('composer') ?? {}).some((key) => key.startsWith('__reactProps')),
   );
 }
+
+/**
+ * Whether the conversation shows `count` messages and the last is a finished reply, read in the
+ * page (pass to `page.waitForFunction`). Only the list's ends are read, not every message
+ * (17,000 nodes in a long conversation, each poll): the list holds blocks of messages
+ * (components/chat/MessageList.tsx), all full but the last.
+ */
+export function conversationDone(count: number): boolean {
+  const list = document.querySelector('[data-export="conversation"] > [role="list"]');
+  const block = list?.lastElementChild;
+  const last = block?.lastElementChild as HTMLElement | null | undefined;
+  if (!list || !block || !last) return false;
+  const shown = (list.childElementCount - 1) * list.firstElementChild!.childElementCount + block.childElementCount;
+  return shown === count && last.dataset.status === 'done';
+}

@@ -352,7 +352,8 @@ export const MessageItem = memo(function MessageItem({
   );
 
   return (
-    <li
+    <div
+      role="listitem"
       data-testid={isUser ? 'message-user' : 'message-assistant'}
       data-message-id={message.id}
       data-status={isUser ? undefined : status}
@@ -469,7 +470,7 @@ export const MessageItem = memo(function MessageItem({
           </span>
         )}
       </div>
-    </li>
+    </div>
   );
 });
 

@@ -39,9 +39,11 @@ export function LazyMarkdown({ text, streaming, deferred }: { text: string; stre
   useEffect(() => {
     const element = placeholder.current;
     if (near || everywhere || !element) return;
-    // The message's own box is measured: it is `content-visibility: auto` (app/globals.css), and
-    // reading the position of something inside it while it is skipped would lay that out.
-    return whenNearView(element.closest('li[data-message-id]') ?? element, () => setNear(true));
+    // The message's own box is measured, and only while its block is near: both are
+    // `content-visibility: auto` (app/globals.css), and reading the position of something
+    // inside a skipped box would lay that box out.
+    const item = element.closest('[data-message-id]');
+    return whenNearView(item ?? element, () => setNear(true), item?.closest('[data-message-block]'));
   }, [near, everywhere]);
 
   const asTyped = (

@@ -87,4 +87,28 @@ describe('whenNearView', () => {
     expect(view.frame()).toBe(0);
     expect(onNear).not.toHaveBeenCalled();
   });
+
+  it('does not read an element while the box around it is far, and reads the box once per frame', () => {
+    const farBlock = box(9000, 4000);
+    const inFarBlock = box(9100);
+    const nearBlock = box(-1000, 4000);
+    const first = box(-100);
+    const second = box(300);
+    const a = vi.fn();
+    const b = vi.fn();
+    const c = vi.fn();
+    whenNearView(inFarBlock, a, farBlock);
+    whenNearView(first, b, nearBlock);
+    whenNearView(second, c, nearBlock);
+    view.frame();
+    expect(inFarBlock.getBoundingClientRect).not.toHaveBeenCalled();
+    expect(a).not.toHaveBeenCalled();
+    expect(nearBlock.getBoundingClientRect).toHaveBeenCalledTimes(1);
+    expect(b).toHaveBeenCalledTimes(1);
+    expect(c).toHaveBeenCalledTimes(1);
+    farBlock.top = inFarBlock.top = 400;
+    view.doc.dispatchEvent(new Event('scroll'));
+    view.frame();
+    expect(a).toHaveBeenCalledTimes(1);
+  });
 });

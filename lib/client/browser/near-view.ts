@@ -8,9 +8,13 @@
  * 500-message conversation (issue #35): the browser computes each observed element's
  * intersection whenever it renders. Reading the positions of waiting elements on a scroll frame
  * costs microseconds each, and nothing while the page does not scroll.
+ *
+ * `outer`: a box around `element` that is read first; while it is far, `element` is not read.
+ * Reading the position of something inside a skipped `content-visibility: auto` box would lay
+ * that box out.
  */
-export function whenNearView(element: Element, onNear: () => void): () => void {
-  waiting.set(element, onNear);
+export function whenNearView(element: Element, onNear: () => void, outer?: Element | null): () => void {
+  waiting.set(element, { onNear, outer: outer ?? undefined });
   listen();
   schedule();
   return () => {
@@ -19,7 +23,7 @@ export function whenNearView(element: Element, onNear: () => void): () => void {
   };
 }
 
-const waiting = new Map<Element, () => void>();
+const waiting = new Map<Element, { onNear: () => void; outer?: Element }>();
 let frame: number | null = null;
 let listening = false;
 
@@ -27,9 +31,18 @@ function check(): void {
   frame = null;
   const height = window.innerHeight;
   const near: (() => void)[] = [];
-  for (const [element, onNear] of waiting) {
-    const { top, bottom } = element.getBoundingClientRect();
-    if (bottom >= -height && top <= 2 * height) {
+  const isNear = (box: Element) => {
+    const { top, bottom } = box.getBoundingClientRect();
+    return bottom >= -height && top <= 2 * height;
+  };
+  const outerNear = new Map<Element, boolean>();
+  for (const [element, { onNear, outer }] of waiting) {
+    if (outer) {
+      let near = outerNear.get(outer);
+      if (near === undefined) outerNear.set(outer, (near = isNear(outer)));
+      if (!near) continue;
+    }
+    if (isNear(element)) {
       waiting.delete(element);
       near.push(onNear);
     }

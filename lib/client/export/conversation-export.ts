@@ -56,10 +56,13 @@ export async function conversationImage(id: string): Promise<Blob> {
  * margin).
  */
 export async function replyImage(reply: HTMLElement): Promise<Blob> {
-  const list = reply.parentElement;
+  const list = reply.closest('[role="list"]');
   if (!list) throw new Error('The reply is not shown');
+  // The list groups its messages in blocks (components/chat/MessageList.tsx): the question may
+  // end the block before.
+  const question = reply.previousElementSibling ?? reply.parentElement?.previousElementSibling?.lastElementChild;
   const copy = list.cloneNode(false) as HTMLElement;
-  for (const message of [reply.previousElementSibling, reply]) if (message) copy.append(message.cloneNode(true));
+  for (const message of [question, reply]) if (message) copy.append(message.cloneNode(true));
   for (const element of copy.querySelectorAll<HTMLElement>('[data-testid], [data-print]'))
     if (isControl(element)) element.remove();
   // A margin around them, in the page's background, as a post shows an image.
