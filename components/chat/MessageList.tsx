@@ -108,6 +108,14 @@ interface RowsProps extends MessageHandlers {
   /** The rows of messages[from, to). */
   from: number;
   to: number;
+  /**
+   * What the block's rows take from the whole list, given only as far as it concerns them, so a
+   * block the change does not concern renders nothing: the index of the last message (-1 when it
+   * is not in this block), the first row whose Markdown is rendered at once (`to` when none),
+   * and the chat's status and error (`ready` and none for a block without the last message).
+   */
+  lastIndex: number;
+  eagerFrom: number;
   chatStatus: ChatStatus;
   error: Error | undefined;
   /** The reply the chat's error belongs to. */
@@ -115,11 +123,12 @@ interface RowsProps extends MessageHandlers {
   versionOf?: (id: string) => { index: number; count: number } | null;
 }
 
-function MessageRows({ messages, from, to, chatStatus, error, failedId, versionOf, ...handlers }: RowsProps) {
+function MessageRows(props: RowsProps) {
+  const { messages, from, to, lastIndex, eagerFrom, chatStatus, error, failedId, versionOf, ...handlers } = props;
   const rows: ReactNode[] = [];
   for (let index = from; index < to; index++) {
     const message = messages[index];
-    const isLast = index === messages.length - 1;
+    const isLast = index === lastIndex;
     const version = versionOf?.(message.id);
     rows.push(
       <MessageItem
@@ -129,7 +138,7 @@ function MessageRows({ messages, from, to, chatStatus, error, failedId, versionO
         message={message}
         status={replyStatus(message, isLast, chatStatus)}
         isLast={isLast}
-        deferred={index < messages.length - EAGER_MESSAGES}
+        deferred={index < eagerFrom}
         index={index}
         error={message.id === failedId ? error : savedError(message)}
         liveError={message.id === failedId}
@@ -158,19 +167,29 @@ function MessageRows({ messages, from, to, chatStatus, error, failedId, versionO
 
 /**
  * Whether a block of rows renders the same: the same message objects in its range (and the one
- * before it: the first key), the same length (which is last, which are far) and the same other
- * props. A chunk of a streaming reply replaces only the last message, so only the last block is
- * rendered again: with 500 messages, creating and comparing all 500 elements on every chunk cost
- * the page O(conversation) per chunk (issue #35).
+ * before it: the first key) and the same other props. A chunk of a streaming reply replaces only
+ * the last message, and a reply that starts or ends changes the chat's status, which only the
+ * block holding the last message is given: only that block is rendered again. With 500
+ * messages, creating and comparing all 500 elements on every chunk cost the page
+ * O(conversation) per chunk, and each message sent a task over 50 ms (issue #35).
  */
 export function sameRows(a: RowsProps, b: RowsProps): boolean {
   const keys = Object.keys(b) as (keyof RowsProps)[];
   if (Object.keys(a).length !== keys.length) return false;
   for (const key of keys) if (key !== 'messages' && a[key] !== b[key]) return false;
-  if (a.messages.length !== b.messages.length) return false;
   for (let index = Math.max(0, a.from - 1); index < a.to; index++)
     if (a.messages[index] !== b.messages[index]) return false;
   return true;
+}
+
+/** The props of the block of rows messages[from, to) (see RowsProps). */
+export function blockProps<
+  T extends { messages: ChatMessage[]; chatStatus: ChatStatus; error: Error | undefined; failedId: string | undefined },
+>(list: T, from: number, to: number): T & Pick<RowsProps, 'from' | 'to' | 'lastIndex' | 'eagerFrom'> {
+  const lastIndex = list.messages.length - 1;
+  const eagerFrom = Math.min(to, Math.max(from, list.messages.length - EAGER_MESSAGES));
+  if (lastIndex < to) return { ...list, from, to, lastIndex, eagerFrom };
+  return { ...list, from, to, lastIndex: -1, eagerFrom, chatStatus: 'ready', error: undefined, failedId: undefined };
 }
 
 const MessageBlock = memo(MessageRows, sameRows);
@@ -211,9 +230,11 @@ export function MessageList({ messages, chatStatus, error, versionOf, ...handler
         {Array.from({ length: Math.ceil(messages.length / MESSAGES_PER_BLOCK) }, (_, block) => (
           <MessageBlock
             key={block}
-            {...rows}
-            from={block * MESSAGES_PER_BLOCK}
-            to={Math.min(messages.length, (block + 1) * MESSAGES_PER_BLOCK)}
+            {...blockProps(
+              rows,
+              block * MESSAGES_PER_BLOCK,
+              Math.min(messages.length, (block + 1) * MESSAGES_PER_BLOCK),
+            )}
           />
         ))}
       </div>

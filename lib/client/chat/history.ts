@@ -159,21 +159,33 @@ function watch(session: ChatSession): () => void {
   // the tree follows the messages before the save below reads it.
   versionTree(session.chat);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Saves now (the page is being hidden or left: the write must begin before it is gone). */
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     void save(session);
   };
+  /**
+   * Saves in a task of its own, right after this one: the changes of one task (a message sent
+   * and the status it starts) are saved once, and the save (which copies the whole
+   * conversation) is not part of the task that sent it. At 500 messages, the two saves a send
+   * made there were ~40 ms of a task over 50 ms (issue #35). A page left before it runs saves
+   * at once (onLeave, onHide: the timer is pending).
+   */
+  const flushSoon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, 0);
+  };
   const schedule = () => {
     if (applyingSaved) return;
     // Throttled while tokens arrive; an edit, a deletion or a settings change is saved at once.
-    if (!isBusy(session)) return flush();
+    if (!isBusy(session)) return flushSoon();
     timer ??= setTimeout(flush, saveThrottleMs(session.chat.messages.length));
   };
   let lastStatus = session.chat.status;
   const onStatus = () => {
     if (session.chat.status === 'submitted') leavingMidReply = false;
-    flush();
+    flushSoon();
     if (lastStatus === 'streaming' && session.chat.status === 'ready') askForTitle(session);
     lastStatus = session.chat.status;
   };

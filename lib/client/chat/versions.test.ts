@@ -65,16 +65,22 @@ describe('VersionTree', () => {
     let changes = 0;
     tree.subscribe(() => (changes += 1));
     tree.follow([...start, reply('a2', '')]);
-    expect(changes).toBe(1);
+    // Messages added after the last change no message's versions: the view stays the same.
+    const view = tree.view();
+    expect(changes).toBe(0);
     // Chunks: a new last object each time, the others the same: no change of versions.
     const grown = reply('a2', '続きの回答');
     tree.follow([...start, grown]);
     tree.follow([...start, grown]);
-    expect(changes).toBe(1);
+    expect(changes).toBe(0);
+    expect(tree.view()).toBe(view);
     expect(tree.messages.get('a2')).toBe(grown);
-    // A regenerate of a2 (same objects before it) still records the new version beside it.
+    // A regenerate of a2 (same objects before it) records the new version beside it, and says so.
     tree.follow(start);
     tree.follow([...start, reply('a2b', '別の回答')]);
+    expect(changes).toBe(1);
+    expect(tree.view()).not.toBe(view);
+    expect(tree.view()('a2b')).toEqual({ index: 1, count: 2 });
     expect(tree.info('a2b')).toEqual({ index: 1, count: 2 });
     // The same objects in new places (a message deleted before them) are recorded in their places.
     tree.forget('u2', false);

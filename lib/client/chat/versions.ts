@@ -44,7 +44,10 @@ export class VersionTree {
    */
   #followed: readonly ChatMessage[] = [];
   readonly #listeners = new Set<Listener>();
-  /** A new function when versions are added, removed or switched (not while a reply's text streams in). */
+  /**
+   * A new function when versions are added, removed or switched (not while a reply's text streams
+   * in, nor for a message added after the last).
+   */
   #view = (id: string): VersionInfo | null => this.info(id);
 
   constructor(path: readonly ChatMessage[] = [], versions: readonly StoredVersion[] = []) {
@@ -103,6 +106,8 @@ export class VersionTree {
       );
     for (const [parent, id] of chosen) this.#chosen.set(parent, id);
     this.#pathIds = path.map((m) => m.id);
+    // Recorded: the first `follow` after opening a conversation walks only what changed.
+    this.#followed = [...path];
     this.#changed();
   }
 
@@ -115,15 +120,20 @@ export class VersionTree {
       const parent = index === 0 ? ROOT : path[index - 1].id;
       this.messages.set(message.id, message);
       const before = this.#parentOf.get(message.id);
+      // A message after one that had none (a message sent, a reply begun) changes no message's
+      // versions: the view stays the same function, so a long conversation's rows are not all
+      // rendered again (issue #35). A version beside others, or a message moved, changes it.
       if (before !== parent) {
+        const siblings = this.#children.get(parent) ?? [];
         if (before !== undefined) this.#detach(message.id, before);
         this.#parentOf.set(message.id, parent);
-        this.#children.set(parent, [...(this.#children.get(parent) ?? []), message.id]);
-        structural = true;
+        this.#children.set(parent, [...siblings, message.id]);
+        if (before !== undefined || siblings.length > 0) structural = true;
       }
-      if (this.#chosen.get(parent) !== message.id) {
+      const chosen = this.#chosen.get(parent);
+      if (chosen !== message.id) {
         this.#chosen.set(parent, message.id);
-        structural = true;
+        if (chosen !== undefined) structural = true;
       }
     });
     const previous = this.#pathIds;
