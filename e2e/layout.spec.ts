@@ -22,14 +22,32 @@ async function expectTouchTargets(controls: Locator) {
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
 
+/**
+ * Light, then dark, on one page: the scheme is switched in place (the page follows
+ * prefers-color-scheme live, app/globals.css), so each check runs in both without a page load each.
+ */
+async function inEachScheme(page: Page, check: () => Promise<void>) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await test.step(colorScheme, async () => {
+      await page.emulateMedia({ colorScheme });
+      await expect
+        .poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches))
+        .toBe(colorScheme === 'dark');
+      await check();
+    });
+  }
+}
+
 for (const locale of LOCALES) {
   const t = MESSAGES[locale];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    test.describe(`phone 360×740 (${locale}, ${colorScheme})`, () => {
-      test.use({ locale, colorScheme, viewport: PHONE, hasTouch: true });
+  test.describe(`phone 360×740 (${locale}, light and dark)`, () => {
+    test.use({ locale, viewport: PHONE, hasTouch: true });
 
-      test('one header row of 44 px targets, a menu for the rest, nothing scrolls sideways', async ({ page }) => {
-        await openChat(page, locale);
+    test('one header row of 44 px targets, a menu for the rest, nothing scrolls sideways; history and settings open as drawers that take focus and give it back', async ({
+      page,
+    }) => {
+      await openChat(page, locale);
+      await inEachScheme(page, async () => {
         const header = page.getByTestId('chat-header');
         expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
         await expect(page.getByRole('button', { name: t.chat.newChat })).toBeVisible();
@@ -58,10 +76,8 @@ for (const locale of LOCALES) {
         await page.keyboard.press('Escape');
         await expect(page.getByRole('dialog')).toBeHidden();
         await expect(toggle).toBeFocused();
-      });
 
-      test('history and settings open as drawers that take focus and give it back', async ({ page }) => {
-        await openChat(page, locale);
+        // History and settings: drawers that take focus and give it back.
         const historyToggle = page.getByRole('button', { name: t.history.openLabel });
         await historyToggle.click();
         const history = page.getByTestId('history-panel');
@@ -84,12 +100,14 @@ for (const locale of LOCALES) {
         await expect(page.getByRole('button', { name: t.app.more })).toBeFocused();
       });
     });
+  });
 
-    test.describe(`desktop 1280×800 (${locale}, ${colorScheme})`, () => {
-      test.use({ locale, colorScheme, viewport: DESKTOP });
+  test.describe(`desktop 1280×800 (${locale}, light and dark)`, () => {
+    test.use({ locale, viewport: DESKTOP });
 
-      test('one header row with the main controls in it, the rest in the "…" menu', async ({ page }) => {
-        await openChat(page, locale);
+    test('one header row with the main controls in it, the rest in the "…" menu', async ({ page }) => {
+      await openChat(page, locale);
+      await inEachScheme(page, async () => {
         const header = page.getByTestId('chat-header');
         expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
         const row = ['new-chat', 'presets-open', 'compare-open', 'share-open', 'theme-select', 'locale-switcher'];
@@ -104,9 +122,11 @@ for (const locale of LOCALES) {
         expect(await focusedTestId(page)).toBe('model-page-link');
         await expect(page.getByTestId('settings-toggle')).toHaveCount(0);
         expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('header-menu')).toBeHidden();
       });
     });
-  }
+  });
 }
 
 test('the page shrinks above the on-screen keyboard and reaches under notches', async ({ page }) => {
