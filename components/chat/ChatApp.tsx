@@ -1,6 +1,16 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { DropZone } from '@/components/attachments/DropZone';
 import { LazyComparePanel, LazyCompareResult } from '@/components/compare/lazy';
@@ -11,6 +21,7 @@ import { Starters } from '@/components/presets/Starters';
 import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { Notice, UndoNotice } from '@/components/ui/Notice';
+import { Hydrate } from '@/components/ui/Hydrate';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/upstream';
 import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
@@ -103,6 +114,31 @@ function StorageWarning() {
     </Notice>
   );
 }
+
+/** From this width the history is a column (SidePanel `alwaysFrom="lg"`); below it, a drawer. */
+const HISTORY_COLUMN_QUERY = '(min-width: 64rem)';
+
+/**
+ * The side panels' contents are hidden on a phone until opened: hydrated there once the visitor
+ * starts using the page (components/ui/Hydrate.tsx), where they are columns after the shell. Memoised
+ * with stable props, so that ChatApp's renders do not reach them before they are hydrated.
+ */
+const HistoryPanelContent = memo(function HistoryPanelContent() {
+  return (
+    <Hydrate whenShownFrom={HISTORY_COLUMN_QUERY}>
+      <HistorySidebar />
+    </Hydrate>
+  );
+});
+
+const SettingsPanelContent = memo(function SettingsPanelContent(props: { models: string[]; modelTitles: boolean }) {
+  return (
+    <Hydrate whenShownFrom={SETTINGS_COLUMN_QUERY}>
+      <SettingsPanel models={props.models} modelTitles={props.modelTitles} />
+      <ShortcutsButton />
+    </Hydrate>
+  );
+});
 
 interface ChatAppProps {
   config: PublicConfig;
@@ -271,7 +307,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
           onClose={() => setHistoryOpen(false)}
           toggleRef={historyToggleRef}
         >
-          <HistorySidebar />
+          <HistoryPanelContent />
         </SidePanel>
 
         <DropZone disabled={!config.configured}>
@@ -297,7 +333,9 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
                     <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
                     <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('chat.emptyHint')}</p>
                     <div className="mt-6">
-                      <Starters />
+                      <Hydrate>
+                        <Starters />
+                      </Hydrate>
                     </div>
                   </div>
                 )}
@@ -404,11 +442,12 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
           onReopen={() => settingsPanelStore.set('open')}
           toggleRef={settingsToggleRef}
         >
-          <SettingsPanel models={config.models} modelTitles={config.modelTitles} />
-          <ShortcutsButton />
+          <SettingsPanelContent models={config.models} modelTitles={config.modelTitles} />
         </SidePanel>
       </div>
-      <ShortcutsHost />
+      <Hydrate>
+        <ShortcutsHost />
+      </Hydrate>
     </div>
   );
 }

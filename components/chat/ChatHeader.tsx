@@ -14,6 +14,7 @@ import { LocaleSwitcher } from '@/components/ui/LocaleSwitcher';
 import { ThemeSwitcher } from '@/components/ui/ThemeSwitcher';
 import { IconButton, ICON_PROPS } from '@/components/ui/Button';
 import { HeaderButton } from '@/components/ui/HeaderButton';
+import { Hydrate } from '@/components/ui/Hydrate';
 import { LabelFromContext } from '@/components/ui/header-place';
 import { HeaderActions } from './HeaderMenu';
 
@@ -80,35 +81,38 @@ export function ChatHeader(props: ChatHeaderProps) {
           onClick={onNewChat}
         />
       </LabelFromContext>
-      <HeaderActions
-        actions={[
-          // Presets and share are main actions: in the row from 640 px (icons), labelled from 1024 px.
-          { key: 'presets', rowFrom: 'sm', labelFrom: 'lg', node: <PresetsButton /> },
-          { key: 'compare', rowFrom: 'lg', node: <CompareToggle models={models} /> },
-          { key: 'share', rowFrom: 'sm', labelFrom: 'lg', node: <ShareButton /> },
-          {
-            key: 'settings',
-            goneFrom: 'md',
-            node: (
-              <HeaderButton
-                ref={settingsToggleRef}
-                data-testid="settings-toggle"
-                aria-expanded={settingsOpen}
-                aria-controls="settings-panel"
-                aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
-                label={t('settings.title')}
-                title={undefined}
-                icon={<SlidersHorizontal {...ICON_PROPS} />}
-                onClick={onToggleSettings}
-              />
-            ),
-          },
-          { key: 'model', rowFrom: '2xl', node: <ModelPageLink /> },
-          { key: 'code', rowFrom: '2xl', node: <ViewCodeButton /> },
-          { key: 'theme', rowFrom: 'xl', node: <ThemeSwitcher /> },
-          { key: 'locale', rowFrom: 'xl', node: <LocaleSwitcher /> },
-        ]}
-      />
+      {/* The actions (most of them in the "…" menu on a phone) hydrate after the rest of the shell. */}
+      <Hydrate>
+        <HeaderActions
+          actions={[
+            // Presets and share are main actions: in the row from 640 px (icons), labelled from 1024 px.
+            { key: 'presets', rowFrom: 'sm', labelFrom: 'lg', node: <PresetsButton /> },
+            { key: 'compare', rowFrom: 'lg', node: <CompareToggle models={models} /> },
+            { key: 'share', rowFrom: 'sm', labelFrom: 'lg', node: <ShareButton /> },
+            {
+              key: 'settings',
+              goneFrom: 'md',
+              node: (
+                <HeaderButton
+                  ref={settingsToggleRef}
+                  data-testid="settings-toggle"
+                  aria-expanded={settingsOpen}
+                  aria-controls="settings-panel"
+                  aria-label={settingsOpen ? t('settings.close') : t('settings.open')}
+                  label={t('settings.title')}
+                  title={undefined}
+                  icon={<SlidersHorizontal {...ICON_PROPS} />}
+                  onClick={onToggleSettings}
+                />
+              ),
+            },
+            { key: 'model', rowFrom: '2xl', node: <ModelPageLink /> },
+            { key: 'code', rowFrom: '2xl', node: <ViewCodeButton /> },
+            { key: 'theme', rowFrom: 'xl', node: <ThemeSwitcher /> },
+            { key: 'locale', rowFrom: 'xl', node: <LocaleSwitcher /> },
+          ]}
+        />
+      </Hydrate>
     </header>
   );
 }
