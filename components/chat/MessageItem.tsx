@@ -19,11 +19,13 @@ import {
   useContext,
   useEffect,
   useId,
+  useRef,
   useSyncExternalStore,
   memo,
   useState,
   type ReactNode,
 } from 'react';
+import type { LucideIcon } from 'lucide-react';
 import { Button, IconButton } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 import clsx from 'clsx';
@@ -42,6 +44,7 @@ import {
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { createStore } from '@/lib/client/chat/external-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
+import { useNearView } from './useNearView';
 
 /**
  * A message's actions are quiet buttons (components/ui/Button): 44 px icons on phones (the label
@@ -50,6 +53,18 @@ import { ChatErrorNotice } from './ChatErrorNotice';
 export const messageActionClass = 'hover:text-zinc-900 dark:hover:text-white sm:h-7';
 export const messageActionLabelClass = 'sr-only sm:not-sr-only';
 export const MESSAGE_ICON_PROPS = { size: 14, strokeWidth: 2, 'aria-hidden': true } as const;
+
+/**
+ * Set inside a message far from the view (useNearView): its actions are all there, with their
+ * names (Tab and screen readers reach them), but without their icons until it comes near. The
+ * icons of 500 messages' actions were ~2,500 SVG elements to create on opening (issue #35).
+ */
+const FarMessage = createContext(false);
+
+/** A message action's icon (none while the message is far from the view). */
+function ActionIcon({ icon: Icon, size = MESSAGE_ICON_PROPS.size }: { icon: LucideIcon; size?: number }) {
+  return useContext(FarMessage) ? null : <Icon {...MESSAGE_ICON_PROPS} size={size} />;
+}
 
 export function MessageAction({
   testId,
@@ -106,7 +121,7 @@ export function VersionSwitch({
       <IconButton
         data-testid={delta < 0 ? 'version-prev' : 'version-next'}
         label={t(delta < 0 ? 'versionPrev' : 'versionNext')}
-        icon={delta < 0 ? <ChevronLeft {...MESSAGE_ICON_PROPS} /> : <ChevronRight {...MESSAGE_ICON_PROPS} />}
+        icon={delta < 0 ? <ActionIcon icon={ChevronLeft} /> : <ActionIcon icon={ChevronRight} />}
         aria-disabled={off || undefined}
         onClick={() => !off && onSwitch(delta)}
         className="aria-disabled:cursor-not-allowed aria-disabled:opacity-40"
@@ -164,7 +179,7 @@ export function ReadAloudButton({ id, text }: { id: string; text: string }) {
     <MessageAction
       testId="read-aloud"
       state={playing ? 'playing' : 'idle'}
-      icon={playing ? <Square {...MESSAGE_ICON_PROPS} /> : <Volume2 {...MESSAGE_ICON_PROPS} />}
+      icon={playing ? <ActionIcon icon={Square} /> : <ActionIcon icon={Volume2} />}
       onClick={playing ? stopSpeaking : () => void play()}
     >
       {t(playing ? 'readAloudStop' : 'readAloud')}
@@ -198,7 +213,7 @@ function ReplyImageButton({ id }: { id: string }) {
     <MessageAction
       testId="reply-export-image"
       state={state}
-      icon={<ImageDown {...MESSAGE_ICON_PROPS} />}
+      icon={<ActionIcon icon={ImageDown} />}
       onClick={() => void (state !== 'working' && save())}
     >
       {t(state === 'failed' ? 'replyImageFailed' : 'replyImage')}
@@ -335,6 +350,8 @@ export const MessageItem = memo(function MessageItem({
   onSwitchVersion,
 }: MessageItemProps) {
   const t = useTranslations('chat');
+  const root = useRef<HTMLDivElement>(null);
+  const near = useNearView(deferred, root);
   const [editing, setEditing] = useState(false);
   /** A user message's actions, shown after a tap on it (touch screens). */
   const [revealed, setRevealed] = useState(false);
@@ -353,6 +370,7 @@ export const MessageItem = memo(function MessageItem({
 
   return (
     <div
+      ref={root}
       role="listitem"
       data-testid={isUser ? 'message-user' : 'message-assistant'}
       data-message-id={message.id}
@@ -360,116 +378,118 @@ export const MessageItem = memo(function MessageItem({
       data-interrupted={interrupted || undefined}
       className={clsx('group flex flex-col gap-1', isUser ? 'items-end' : 'items-start')}
     >
-      <span className="sr-only">{isUser ? t('you') : t('assistant')}</span>
-      {documents.length > 0 && <SentDocuments documents={documents} />}
-      {editing ? (
-        <ListMessageEditor
-          initial={text}
-          index={index}
-          onCancel={() => setEditing(false)}
-          onSave={(edited) => {
-            setEditing(false);
-            onEdit(message.id, edited);
-          }}
-        />
-      ) : isUser && !text ? null : (
+      <FarMessage value={!near}>
+        <span className="sr-only">{isUser ? t('you') : t('assistant')}</span>
+        {documents.length > 0 && <SentDocuments documents={documents} />}
+        {editing ? (
+          <ListMessageEditor
+            initial={text}
+            index={index}
+            onCancel={() => setEditing(false)}
+            onSave={(edited) => {
+              setEditing(false);
+              onEdit(message.id, edited);
+            }}
+          />
+        ) : isUser && !text ? null : (
+          <div
+            onClick={isUser ? () => setRevealed((shown) => !shown) : undefined}
+            className={clsx(
+              // A reply that failed before its first token is only its error card.
+              'max-w-full rounded-2xl',
+              !isUser && !text && !reasoning && error ? 'px-0 py-0' : 'px-4 py-3',
+              isUser
+                ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]'
+                : 'w-full',
+            )}
+          >
+            {reasoning && <Reasoning text={reasoning} thinking={status === 'streaming' && !text} />}
+            {isUser ? (
+              <LongText text={text} />
+            ) : text ? (
+              <LazyMarkdown text={text} streaming={status === 'streaming'} deferred={!near} />
+            ) : status === 'streaming' && !reasoning ? (
+              <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
+            ) : null}
+            {error && (
+              <div className={text ? 'mt-3' : undefined}>
+                <ChatErrorNotice
+                  error={error}
+                  live={liveError}
+                  onRetry={isLast ? onRetry : () => onRegenerate(message.id)}
+                />
+              </div>
+            )}
+          </div>
+        )}
+        {message.metadata?.compared && <AlternativeReply compared={message.metadata.compared} />}
+        {/* A user message's versions show with it, also where its actions wait for a tap. */}
+        {isUser && versions}
         <div
-          onClick={isUser ? () => setRevealed((shown) => !shown) : undefined}
+          data-testid="message-actions"
           className={clsx(
-            // A reply that failed before its first token is only its error card.
-            'max-w-full rounded-2xl',
-            !isUser && !text && !reasoning && error ? 'px-0 py-0' : 'px-4 py-3',
-            isUser
-              ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]'
-              : 'w-full',
+            'flex flex-wrap items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400',
+            // A user message's actions show on hover or keyboard focus (desktop), on a tap of the
+            // message (touch); hidden, they stay in the page, reachable by Tab and screen readers.
+            isUser &&
+              !revealed &&
+              'focus-within:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:none)]:h-0 [@media(hover:none)]:overflow-hidden [@media(hover:none)]:focus-within:h-auto',
           )}
         >
-          {reasoning && <Reasoning text={reasoning} thinking={status === 'streaming' && !text} />}
-          {isUser ? (
-            <LongText text={text} />
-          ) : text ? (
-            <LazyMarkdown text={text} streaming={status === 'streaming'} deferred={deferred} />
-          ) : status === 'streaming' && !reasoning ? (
-            <span className="animate-pulse text-zinc-500 dark:text-zinc-400">{t('thinking')}</span>
-          ) : null}
-          {error && (
-            <div className={text ? 'mt-3' : undefined}>
-              <ChatErrorNotice
-                error={error}
-                live={liveError}
-                onRetry={isLast ? onRetry : () => onRegenerate(message.id)}
-              />
-            </div>
+          {!isUser && versions}
+          {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
+          {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}
+          {!isUser && <ReplyMetrics message={message} />}
+          {status !== 'streaming' && text && (
+            <CopyButton
+              text={() => text}
+              label={t('copy')}
+              copiedLabel={t('copied')}
+              testId="copy-message"
+              withIcon={near}
+              className={messageActionClass}
+              labelClassName={messageActionLabelClass}
+            />
+          )}
+          {!isUser && status !== 'streaming' && text && <ReadAloudButton id={message.id} text={text} />}
+          {!isUser && status !== 'streaming' && text && <ReplyImageButton id={message.id} />}
+          {/* Offered only while no reply streams: hidden by the list's data-busy (MessageListState). */}
+          {!editing && (
+            <span className="contents group-data-busy/messages:hidden">
+              {isUser && (
+                <MessageAction
+                  testId="message-edit"
+                  icon={<ActionIcon icon={Pencil} />}
+                  onClick={() => setEditing(true)}
+                >
+                  {t('edit')}
+                </MessageAction>
+              )}
+              {!isUser && status !== 'error' && (
+                <MessageAction
+                  testId="regenerate"
+                  icon={<ActionIcon icon={RefreshCw} />}
+                  onClick={() => onRegenerate(message.id)}
+                >
+                  {t('regenerate')}
+                </MessageAction>
+              )}
+              {interrupted && isLast && (
+                <MessageAction testId="continue" icon={<ActionIcon icon={ArrowRight} />} onClick={onContinue}>
+                  {t('continue')}
+                </MessageAction>
+              )}
+              <MessageAction
+                testId="message-delete"
+                icon={<ActionIcon icon={Trash2} />}
+                onClick={() => onDelete(message.id)}
+              >
+                {t('deleteMessage')}
+              </MessageAction>
+            </span>
           )}
         </div>
-      )}
-      {message.metadata?.compared && <AlternativeReply compared={message.metadata.compared} />}
-      {/* A user message's versions show with it, also where its actions wait for a tap. */}
-      {isUser && versions}
-      <div
-        data-testid="message-actions"
-        className={clsx(
-          'flex flex-wrap items-center gap-1 px-2 text-xs text-zinc-500 dark:text-zinc-400',
-          // A user message's actions show on hover or keyboard focus (desktop), on a tap of the
-          // message (touch); hidden, they stay in the page, reachable by Tab and screen readers.
-          isUser &&
-            !revealed &&
-            'focus-within:opacity-100 group-hover:opacity-100 [@media(hover:hover)]:opacity-0 [@media(hover:none)]:h-0 [@media(hover:none)]:overflow-hidden [@media(hover:none)]:focus-within:h-auto',
-        )}
-      >
-        {!isUser && versions}
-        {status === 'stopped' && !interrupted && <span data-testid="reply-stopped">{t('stopped')}</span>}
-        {interrupted && <span data-testid="reply-interrupted">{t('interrupted')}</span>}
-        {!isUser && <ReplyMetrics message={message} />}
-        {status !== 'streaming' && text && (
-          <CopyButton
-            text={() => text}
-            label={t('copy')}
-            copiedLabel={t('copied')}
-            testId="copy-message"
-            withIcon
-            className={messageActionClass}
-            labelClassName={messageActionLabelClass}
-          />
-        )}
-        {!isUser && status !== 'streaming' && text && <ReadAloudButton id={message.id} text={text} />}
-        {!isUser && status !== 'streaming' && text && <ReplyImageButton id={message.id} />}
-        {/* Offered only while no reply streams: hidden by the list's data-busy (MessageListState). */}
-        {!editing && (
-          <span className="contents group-data-busy/messages:hidden">
-            {isUser && (
-              <MessageAction
-                testId="message-edit"
-                icon={<Pencil {...MESSAGE_ICON_PROPS} />}
-                onClick={() => setEditing(true)}
-              >
-                {t('edit')}
-              </MessageAction>
-            )}
-            {!isUser && status !== 'error' && (
-              <MessageAction
-                testId="regenerate"
-                icon={<RefreshCw {...MESSAGE_ICON_PROPS} />}
-                onClick={() => onRegenerate(message.id)}
-              >
-                {t('regenerate')}
-              </MessageAction>
-            )}
-            {interrupted && isLast && (
-              <MessageAction testId="continue" icon={<ArrowRight {...MESSAGE_ICON_PROPS} />} onClick={onContinue}>
-                {t('continue')}
-              </MessageAction>
-            )}
-            <MessageAction
-              testId="message-delete"
-              icon={<Trash2 {...MESSAGE_ICON_PROPS} />}
-              onClick={() => onDelete(message.id)}
-            >
-              {t('deleteMessage')}
-            </MessageAction>
-          </span>
-        )}
-      </div>
+      </FarMessage>
     </div>
   );
 });
@@ -526,10 +546,15 @@ function ReplyMetrics({ message }: { message: ChatMessage }) {
       {(seconds || speed) && (
         <span className="inline-flex items-center gap-x-2 px-1 max-sm:order-last max-sm:w-full">
           {seconds &&
-            figure(<Timer size={12} aria-hidden />, t('ttftShort', { seconds }), t('ttft', { seconds }), 'reply-ttft')}
+            figure(
+              <ActionIcon icon={Timer} size={12} />,
+              t('ttftShort', { seconds }),
+              t('ttft', { seconds }),
+              'reply-ttft',
+            )}
           {speed &&
             figure(
-              <Gauge size={12} aria-hidden />,
+              <ActionIcon icon={Gauge} size={12} />,
               t('speedShort', { rate: speed }),
               t('speed', { rate: speed }),
               'reply-speed',

@@ -1,8 +1,7 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
-import { whenNearView } from '@/lib/client/browser/near-view';
 import { createStore } from '@/lib/client/chat/external-store';
 import { LongText } from './LongMarkdown';
 
@@ -27,31 +26,19 @@ if (typeof window !== 'undefined')
 /**
  * Markdown once the renderer has loaded; until then the text as typed, so no token waits for it
  * (a long text in parts the browser lays out as they come on screen: LongText). `streaming`: the
- * text is a reply still growing. `deferred` (a message far from a conversation's end, which opens
- * at its end): the text as typed until it comes near the view (lib/client/browser/near-view.ts),
- * so opening 500 messages renders the Markdown of those in view, not of all (issue #35);
- * find-in-page finds the text either way.
+ * text is a reply still growing. `deferred` (a message far from a conversation's end, not yet
+ * near the view: components/chat/useNearView.ts): the text as typed, so opening 500 messages
+ * renders the Markdown of those in view, not of all (issue #35); find-in-page finds the text
+ * either way. Printing and the image export render every message's Markdown.
  */
 export function LazyMarkdown({ text, streaming, deferred }: { text: string; streaming?: boolean; deferred?: boolean }) {
   const everywhere = useSyncExternalStore(markdownEverywhere.subscribe, markdownEverywhere.get, () => false);
-  const [near, setNear] = useState(() => !deferred);
-  const placeholder = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = placeholder.current;
-    if (near || everywhere || !element) return;
-    // The message's own box is measured, and only while its block is near: both are
-    // `content-visibility: auto` (app/globals.css), and reading the position of something
-    // inside a skipped box would lay that box out.
-    const item = element.closest('[data-message-id]');
-    return whenNearView(item ?? element, () => setNear(true), item?.closest('[data-message-block]'));
-  }, [near, everywhere]);
-
   const asTyped = (
-    <div ref={placeholder} className="prose-chat whitespace-pre-wrap" data-markdown="pending">
+    <div className="prose-chat whitespace-pre-wrap" data-markdown="pending">
       <LongText text={text} />
     </div>
   );
-  if (!near && !everywhere) return asTyped;
+  if (deferred && !everywhere) return asTyped;
   return (
     <Suspense fallback={asTyped}>
       <MarkdownRenderer text={text} streaming={streaming} />
