@@ -20,6 +20,7 @@ import {
   useEffect,
   useId,
   useRef,
+  type RefObject,
   useSyncExternalStore,
   memo,
   useState,
@@ -44,7 +45,7 @@ import {
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { createStore } from '@/lib/client/chat/external-store';
 import { ChatErrorNotice } from './ChatErrorNotice';
-import { useNearView } from './useNearView';
+import { whenNearView } from '@/lib/client/browser/near-view';
 
 /**
  * A message's actions are quiet buttons (components/ui/Button): 44 px icons on phones (the label
@@ -53,6 +54,25 @@ import { useNearView } from './useNearView';
 export const messageActionClass = 'hover:text-zinc-900 dark:hover:text-white sm:h-7';
 export const messageActionLabelClass = 'sr-only sm:not-sr-only';
 export const MESSAGE_ICON_PROPS = { size: 14, strokeWidth: 2, 'aria-hidden': true } as const;
+
+/**
+ * Whether a message of the list is near the view, for what it shows only there: its Markdown
+ * (the text as typed until then) and its actions' icons (issue #35: a conversation opens at its
+ * end, so opening 500 messages renders those of the ones in view, not of all). True at once for
+ * a message that is not `far`, and from when a far one first comes within a screen of the view.
+ * The message's own box is measured, and only while its block is near: both are
+ * `content-visibility: auto` (app/globals.css), and reading the position of something inside a
+ * skipped box would lay that box out.
+ */
+function useNearView(far: boolean, ref: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(() => !far);
+  useEffect(() => {
+    const element = ref.current;
+    if (near || !element) return;
+    return whenNearView(element, () => setNear(true), element.closest('[data-message-block]'));
+  }, [near, ref]);
+  return near || !far;
+}
 
 /**
  * Set inside a message far from the view (useNearView): its actions are all there, with their

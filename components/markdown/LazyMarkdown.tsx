@@ -27,7 +27,7 @@ if (typeof window !== 'undefined')
  * Markdown once the renderer has loaded; until then the text as typed, so no token waits for it
  * (a long text in parts the browser lays out as they come on screen: LongText). `streaming`: the
  * text is a reply still growing. `deferred` (a message far from a conversation's end, not yet
- * near the view: components/chat/useNearView.ts): the text as typed, so opening 500 messages
+ * near the view: MessageItem's useNearView): the text as typed, so opening 500 messages
  * renders the Markdown of those in view, not of all (issue #35); find-in-page finds the text
  * either way. Printing and the image export render every message's Markdown.
  */
