@@ -12,6 +12,7 @@ import {
   RefreshCw,
   Timer,
   Trash2,
+  type LucideIcon,
 } from 'lucide-react';
 import { useTranslations, useFormatter } from 'next-intl';
 import {
@@ -26,7 +27,6 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { LucideIcon } from 'lucide-react';
 import { Button, IconButton } from '@/components/ui/Button';
 import { Notice } from '@/components/ui/Notice';
 import clsx from 'clsx';
@@ -44,8 +44,8 @@ import {
 } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
 import { createStore } from '@/lib/client/chat/external-store';
-import { ChatErrorNotice } from './ChatErrorNotice';
 import { whenNearView } from '@/lib/client/browser/near-view';
+import { ChatErrorNotice } from './ChatErrorNotice';
 
 /**
  * A message's actions are quiet buttons (components/ui/Button): 44 px icons on phones (the label

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import type { ChatStatus } from 'ai';
 import { useTranslations } from 'next-intl';
 import { messageText, failedReplyId, replyStatus } from '@/lib/client/chat/chat-session';
@@ -151,14 +151,13 @@ function MessageRows(props: RowsProps) {
   // A block is one `content-visibility: auto` box (app/globals.css): off screen, its messages
   // are not even tracked one by one. 500 boxes the browser checks on every frame cost each
   // keystroke and each streamed piece ~1-2 ms in a 500-message conversation; 10 cost nothing
-  // measurable (issue #35). Until it has been shown, a block is as tall as its messages'
-  // own placeholders (200 px each, and the gap).
+  // measurable (issue #35). Its height until shown: its messages' placeholders (`--messages`).
   return (
     <div
       role="none"
       data-message-block=""
       className="flex flex-col gap-6"
-      style={{ containIntrinsicSize: `auto ${(to - from) * 224}px` }}
+      style={{ '--messages': to - from } as CSSProperties}
     >
       {rows}
     </div>

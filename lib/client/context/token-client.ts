@@ -58,16 +58,13 @@ let givenBase: { worker: Worker; key: number } | null = null;
  * to the worker only then (or to a worker started anew), never with every keystroke.
  */
 export async function measureDraft(base: MeasureInput, baseKey: number, draft: string): Promise<ContextMeasure> {
-  let current = tokenWorker();
-  let known = givenBase?.worker === current && givenBase.key === baseKey;
-  if (!known) {
-    // A new base (a message sent, a reply ended) is copied to the worker in a task of its own,
-    // not in the one that changed the conversation: at 500 messages the copy is ~5-15 ms of
-    // main thread (issue #35).
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    current = tokenWorker();
-    known = givenBase?.worker === current && givenBase.key === baseKey;
-  }
+  const isKnown = () => givenBase?.worker === tokenWorker() && givenBase.key === baseKey;
+  // A new base (a message sent, a reply ended) is copied to the worker in a task of its own, not
+  // in the one that changed the conversation: at 500 messages the copy is ~5-15 ms of main
+  // thread (issue #35).
+  if (!isKnown()) await new Promise((resolve) => setTimeout(resolve, 0));
+  const current = tokenWorker();
+  const known = isKnown();
   givenBase = { worker: current, key: baseKey };
   const response = await ask({ op: 'measure', baseKey, draft, ...(known ? {} : { base }) });
   if (!response.ok) throw new Error(response.message);
