@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
   // them routes. The repo's app/ has none, and any other build would leave them out anyway.
   ...(process.env.SWALLOW_BENCH_ROUTES === '1' ? { pageExtensions: ['tsx', 'ts', 'jsx', 'js', 'bench.ts'] } : {}),
   reactStrictMode: true,
+  // Profiling a load (docs/performance.md, "First load"): SWALLOW_SOURCE_MAPS=1 serves the browser
+  // chunks' source maps, so a CPU profile names the app's modules. Off in every other build.
+  productionBrowserSourceMaps: process.env.SWALLOW_SOURCE_MAPS === '1',
   // No image optimiser: the app uses no next/image, and /_next/image would resize any local URL
   // (each spelling a new cache entry written to .next/cache/images) for anyone. It answers 404.
   images: { unoptimized: true },

@@ -1,8 +1,9 @@
 'use client';
 
 import clsx from 'clsx';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Notice } from '@/components/ui/Notice';
+import { formatInteger } from '@/lib/client/i18n/format-integer';
 import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
 
 export const CONTEXT_OVER_ID = 'context-over';
@@ -14,6 +15,7 @@ export const CONTEXT_OVER_ID = 'context-over';
  */
 export function ContextMeter({ measure, current }: { measure: ContextMeasure | null; current: boolean }) {
   const t = useTranslations('contextMeter');
+  const locale = useLocale();
   if (!measure) {
     return (
       <p
@@ -29,6 +31,9 @@ export function ContextMeter({ measure, current }: { measure: ContextMeasure | n
   const used = promptTokens + maxTokens;
   const share = Math.min(1, used / contextTokens);
   const state = overBy > 0 ? 'over' : share >= 0.9 ? 'near' : 'ok';
+  // Grouped without Intl: the page's first Intl.NumberFormat (ICU's number data) was a ~115 ms
+  // task at 4x CPU in the first load, when the meter first counts (lib/client/i18n/format-integer.ts).
+  const [usedText, windowText] = [formatInteger(used, locale), formatInteger(contextTokens, locale)];
   return (
     <div
       data-testid="context-meter"
@@ -56,13 +61,16 @@ export function ContextMeter({ measure, current }: { measure: ContextMeasure | n
         <span>
           <span className="sr-only">{t('label')}: </span>
           {/* Counted by bytes (a model the registry does not know): an upper bound, said as one. */}
-          {t(measure.exact === false ? 'usageAbout' : 'usage', { used, window: contextTokens })}
-          <span className="text-zinc-500 dark:text-zinc-400"> · {t('reply', { reply: maxTokens })}</span>
+          {t(measure.exact === false ? 'usageAbout' : 'usage', { used: usedText, window: windowText })}
+          <span className="text-zinc-500 dark:text-zinc-400">
+            {' '}
+            · {t('reply', { reply: formatInteger(maxTokens, locale) })}
+          </span>
         </span>
       </div>
       {overBy > 0 ? (
         <Notice tone="error" id={CONTEXT_OVER_ID} role="alert" data-testid="context-over">
-          {t('over', { over: overBy, window: contextTokens })}
+          {t('over', { over: formatInteger(overBy, locale), window: windowText })}
         </Notice>
       ) : (
         droppedTurns > 0 && <p data-testid="context-drop">{t('dropped', { count: droppedTurns })}</p>
