@@ -56,21 +56,22 @@ export const messageActionLabelClass = 'sr-only sm:not-sr-only';
 export const MESSAGE_ICON_PROPS = { size: 14, strokeWidth: 2, 'aria-hidden': true } as const;
 
 /**
- * Whether a message of the list is near the view, for what it shows only there: its Markdown
- * (the text as typed until then) and its actions' icons (issue #35: a conversation opens at its
- * end, so opening 500 messages renders those of the ones in view, not of all). True at once for
- * a message that is not `far`, and from when a far one first comes within a screen of the view.
- * The message's own box is measured, and only while its block is near: both are
- * `content-visibility: auto` (app/globals.css), and reading the position of something inside a
- * skipped box would lay that box out.
+ * Whether a part of the list is near the view, for what it shows only there. True at once for
+ * one that is not `far`, and from when a far one first comes within a screen of the view; then
+ * it stays so. A message (its Markdown, the text as typed until then, and its actions' icons) is
+ * measured only while its block (`within`) is near: both are `content-visibility: auto`
+ * (app/globals.css), and reading the position of something inside a skipped box would lay that
+ * box out. A block far from the view shows its messages' text alone until then (MessageList's
+ * FarRows). Issue #35: a conversation opens at its end, so opening 500 messages renders in full
+ * those in view, not all.
  */
-function useNearView(far: boolean, ref: RefObject<HTMLElement | null>): boolean {
+export function useNearView(far: boolean, ref: RefObject<HTMLElement | null>, within?: string): boolean {
   const [near, setNear] = useState(() => !far);
   useEffect(() => {
     const element = ref.current;
     if (near || !element) return;
-    return whenNearView(element, () => setNear(true), element.closest('[data-message-block]'));
-  }, [near, ref]);
+    return whenNearView(element, () => setNear(true), within ? element.closest(within) : null);
+  }, [near, ref, within]);
   return near || !far;
 }
 
@@ -352,6 +353,61 @@ interface MessageItemProps extends MessageHandlers {
   versionCount?: number;
 }
 
+const itemClass = (isUser: boolean) => clsx('group flex flex-col gap-1', isUser ? 'items-end' : 'items-start');
+
+/** A message's bubble; `bare` for a reply that is only its error card. */
+const bubbleClass = (isUser: boolean, bare = false) =>
+  clsx(
+    'max-w-full rounded-2xl',
+    bare ? 'px-0 py-0' : 'px-4 py-3',
+    isUser
+      ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]'
+      : 'w-full',
+  );
+
+/**
+ * The messages of a block far from the view (MessageList): each one's text as typed, in its
+ * bubble, so find-in-page and screen readers reach every message in order, without its actions,
+ * documents, versions or Markdown until the block comes within a screen of the view (the visitor
+ * scrolls, Home, a print or an image export). Plain elements, no component per message:
+ * 450 full messages were ~5,000 DOM nodes and most of the main thread's work of opening a
+ * 500-message conversation (issue #35).
+ */
+export function FarRows({ messages, from, to }: { messages: ChatMessage[]; from: number; to: number }) {
+  const t = useTranslations('chat');
+  const [you, assistant] = [t('you'), t('assistant')];
+  const rows: ReactNode[] = [];
+  for (let index = from; index < to; index++) {
+    const message = messages[index];
+    const isUser = message.role === 'user';
+    const text = messageText(message);
+    rows.push(
+      <div
+        key={index === 0 ? '' : messages[index - 1].id}
+        role="listitem"
+        data-testid={isUser ? 'message-user' : 'message-assistant'}
+        data-message-id={message.id}
+        data-far=""
+        className={itemClass(isUser)}
+      >
+        <span className="sr-only">{isUser ? you : assistant}</span>
+        {text && (
+          <div className={bubbleClass(isUser)}>
+            {isUser ? (
+              <LongText text={text} />
+            ) : (
+              <div className="prose-chat whitespace-pre-wrap" data-markdown="pending">
+                <LongText text={text} />
+              </div>
+            )}
+          </div>
+        )}
+      </div>,
+    );
+  }
+  return rows;
+}
+
 export const MessageItem = memo(function MessageItem({
   message,
   status,
@@ -371,7 +427,7 @@ export const MessageItem = memo(function MessageItem({
 }: MessageItemProps) {
   const t = useTranslations('chat');
   const root = useRef<HTMLDivElement>(null);
-  const near = useNearView(deferred, root);
+  const near = useNearView(deferred, root, '[data-message-block]');
   const [editing, setEditing] = useState(false);
   /** A user message's actions, shown after a tap on it (touch screens). */
   const [revealed, setRevealed] = useState(false);
@@ -396,7 +452,7 @@ export const MessageItem = memo(function MessageItem({
       data-message-id={message.id}
       data-status={isUser ? undefined : status}
       data-interrupted={interrupted || undefined}
-      className={clsx('group flex flex-col gap-1', isUser ? 'items-end' : 'items-start')}
+      className={itemClass(isUser)}
     >
       <FarMessage value={!near}>
         <span className="sr-only">{isUser ? t('you') : t('assistant')}</span>
@@ -414,14 +470,8 @@ export const MessageItem = memo(function MessageItem({
         ) : isUser && !text ? null : (
           <div
             onClick={isUser ? () => setRevealed((shown) => !shown) : undefined}
-            className={clsx(
-              // A reply that failed before its first token is only its error card.
-              'max-w-full rounded-2xl',
-              !isUser && !text && !reasoning && error ? 'px-0 py-0' : 'px-4 py-3',
-              isUser
-                ? 'whitespace-pre-wrap bg-brand-50 text-zinc-900 dark:bg-brand-700/40 dark:text-zinc-50 sm:max-w-[85%]'
-                : 'w-full',
-            )}
+            // A reply that failed before its first token is only its error card.
+            className={bubbleClass(isUser, !isUser && !text && !reasoning && !!error)}
           >
             {reasoning && <Reasoning text={reasoning} thinking={status === 'streaming' && !text} />}
             {isUser ? (

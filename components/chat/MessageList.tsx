@@ -1,11 +1,28 @@
 'use client';
 
-import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type CSSProperties,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { ChatStatus } from 'ai';
 import { useTranslations } from 'next-intl';
 import { messageText, failedReplyId, replyStatus } from '@/lib/client/chat/chat-session';
 import type { ChatMessage } from '@/lib/client/chat/types';
-import { MESSAGE_LIST_GROUP, MessageItem, MessageListState, type MessageHandlers } from './MessageItem';
+import { markdownEverywhere } from '@/components/markdown/LazyMarkdown';
+import {
+  FarRows,
+  MESSAGE_LIST_GROUP,
+  MessageItem,
+  MessageListState,
+  useNearView,
+  type MessageHandlers,
+} from './MessageItem';
 
 /**
  * The newest messages render their Markdown at once (a conversation opens at its end); older
@@ -125,41 +142,49 @@ interface RowsProps extends MessageHandlers {
 
 function MessageRows(props: RowsProps) {
   const { messages, from, to, lastIndex, eagerFrom, chatStatus, error, failedId, versionOf, ...handlers } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  // A block none of whose messages is among the newest shows their text alone (FarRows) until it
+  // comes near the view, or everything is laid out for a print or an image; then in full, for good.
+  const near = useNearView(eagerFrom === to, ref);
+  const everywhere = useSyncExternalStore(markdownEverywhere.subscribe, markdownEverywhere.get, () => false);
+  const full = near || everywhere;
   const rows: ReactNode[] = [];
-  for (let index = from; index < to; index++) {
-    const message = messages[index];
-    const isLast = index === lastIndex;
-    const version = versionOf?.(message.id);
-    rows.push(
-      <MessageItem
-        // Keyed by its place (the message before it), so a switch of version keeps the
-        // item and the focus on its arrows.
-        key={index === 0 ? '' : messages[index - 1].id}
-        message={message}
-        status={replyStatus(message, isLast, chatStatus)}
-        isLast={isLast}
-        deferred={index < eagerFrom}
-        index={index}
-        error={message.id === failedId ? error : savedError(message)}
-        liveError={message.id === failedId}
-        versionIndex={version?.index}
-        versionCount={version?.count}
-        {...handlers}
-      />,
-    );
-  }
+  if (full)
+    for (let index = from; index < to; index++) {
+      const message = messages[index];
+      const isLast = index === lastIndex;
+      const version = versionOf?.(message.id);
+      rows.push(
+        <MessageItem
+          // Keyed by its place (the message before it), so a switch of version keeps the
+          // item and the focus on its arrows.
+          key={index === 0 ? '' : messages[index - 1].id}
+          message={message}
+          status={replyStatus(message, isLast, chatStatus)}
+          isLast={isLast}
+          deferred={index < eagerFrom}
+          index={index}
+          error={message.id === failedId ? error : savedError(message)}
+          liveError={message.id === failedId}
+          versionIndex={version?.index}
+          versionCount={version?.count}
+          {...handlers}
+        />,
+      );
+    }
   // A block is one `content-visibility: auto` box (app/globals.css): off screen, its messages
   // are not even tracked one by one. 500 boxes the browser checks on every frame cost each
   // keystroke and each streamed piece ~1-2 ms in a 500-message conversation; 10 cost nothing
   // measurable (issue #35). Its height until shown: its messages' placeholders (`--messages`).
   return (
     <div
+      ref={ref}
       role="none"
       data-message-block=""
       className="flex flex-col gap-6"
       style={{ '--messages': to - from } as CSSProperties}
     >
-      {rows}
+      {full ? rows : <FarRows messages={messages} from={from} to={to} />}
     </div>
   );
 }
