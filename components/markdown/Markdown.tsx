@@ -176,10 +176,14 @@ const WARM_UP_SAMPLE =
 // When the page is next idle after this module loads: grammars registered, then the whole
 // pipeline (parse, GFM, highlight, JSX, DOM) run once on a sample in a detached root, so that
 // none of it runs cold in the render of a reply's first characters. Code blocks render as plain
-// <pre> there: CodeBlock needs the page's translations.
+// <pre> there: CodeBlock needs the page's translations. Not when replies have already been
+// rendered by then (a conversation opened as the renderer loaded): they ran it all, and the
+// sample was ~2 % of opening a 500-message conversation (issue #35).
 const { pre: _codeBlock, ...warmUpComponents } = components;
+let rendered = false;
 
 function warmUp(): void {
+  if (rendered) return;
   const root = createRoot(document.createElement('div'));
   flushSync(() =>
     root.render(
@@ -217,6 +221,7 @@ const MarkdownBlock = memo(function MarkdownBlock({ text, streaming = false }: {
  */
 export function Markdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
   const [whole] = useState(() => text.length > CHUNK_CHARS || isRisky(text));
+  useEffect(() => void (rendered = true), []);
   return whole ? (
     <LongMarkdown text={text} Block={MarkdownBlock} />
   ) : (
