@@ -202,8 +202,8 @@ for (const locale of behaviourLocales('en')) {
       expect(over).toBe(used - window);
       expect(over).toBeGreaterThan(0);
       const expected = MESSAGES[locale].contextMeter.over
-        .replace('{over, number}', formatNumber(locale, over))
-        .replace('{window, number}', formatNumber(locale, window));
+        .replace('{over}', formatNumber(locale, over))
+        .replace('{window}', formatNumber(locale, window));
       await expect(page.getByTestId('context-over')).toHaveText(expected);
       await expect(page.getByTestId('send')).toBeDisabled();
       await page.getByTestId('composer').press('Enter');
