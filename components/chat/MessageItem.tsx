@@ -61,12 +61,14 @@ export const MESSAGE_ICON_PROPS = { size: 14, strokeWidth: 2, 'aria-hidden': tru
  * it stays so. A message (its Markdown, the text as typed until then, and its actions' icons) is
  * measured only while its block (`within`) is near: both are `content-visibility: auto`
  * (app/globals.css), and reading the position of something inside a skipped box would lay that
- * box out. A block far from the view shows its messages' text alone until then (MessageList's
- * FarRows). Issue #35: a conversation opens at its end, so opening 500 messages renders in full
- * those in view, not all.
+ * box out. A block far from the view shows its messages' text alone until then (FarRows).
+ * Issue #35: a conversation opens at its end, so opening 500 messages renders in full those in
+ * view, not all.
  */
 export function useNearView(far: boolean, ref: RefObject<HTMLElement | null>, within?: string): boolean {
   const [near, setNear] = useState(() => !far);
+  // Not far once (among the newest): near for good, also when newer messages push it back.
+  if (!far && !near) setNear(true);
   useEffect(() => {
     const element = ref.current;
     if (near || !element) return;
