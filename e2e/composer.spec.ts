@@ -95,8 +95,10 @@ for (const locale of behaviourLocales('en')) {
       await page.goto(urlA);
       await expect(composer).toHaveValue('A の下書き：まだ送らない');
 
-      // The new chat's draft survives a reload of the start page; sending clears it.
+      // The new chat's draft survives a reload of the start page; sending clears it. (Its URL
+      // comes with the router's navigation, a server round trip: a reload before it reopens A.)
       await page.getByTestId('new-chat').click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}$`));
       await expect(composer).toHaveValue('');
       await composer.fill('新しいチャットの下書き');
       await page.reload();
