@@ -40,9 +40,11 @@ const nextConfig: NextConfig = {
     // by default). server.ts refuses over-limit bodies before that (lib/server/http/body-guard.ts);
     // this bounds what `next start` or a platform's server would buffer.
     proxyClientMaxBodySize: MAX_BODY_BYTES,
-    // The stylesheet goes into the HTML: no render-blocking request before the
-    // first paint (Lighthouse's LCP on a phone). style-src allows inline styles (lib/server/security/headers.ts).
-    inlineCss: true,
+    // No `inlineCss`: the stylesheet is a file of its own (cached, kept by the service worker).
+    // Inlined, its 65 KB went into every page twice (the <style> and the RSC payload's copy for
+    // client navigations): 205 KB of HTML instead of 74. Lighthouse, 5 rounds alternating on one
+    // build each: TBT /ja 758 -> 532, /en 754 -> 480 ms; first paint ~1.75 -> 0.92 s; performance
+    // 74 / 64 -> 84 / 86 (issue #35 item 5, bench/HISTORY.md).
     // Turbopack's build cache (.next/cache) makes a second build faster; CI builds from a clean
     // clone and never reads it, so .ci/run turns its writing off (SWALLOW_BUILD_CACHE=off: 18 s).
     turbopackFileSystemCacheForBuild: process.env.SWALLOW_BUILD_CACHE !== 'off',
