@@ -1,7 +1,7 @@
 'use client';
 
 import { Suspense, use, type ReactNode } from 'react';
-import { ENGAGEMENT_EVENTS } from '@/lib/client/browser/engagement';
+import { ENGAGEMENT_EVENTS, onFirstEngagement } from '@/lib/client/browser/engagement';
 
 /**
  * Server-rendered content hydrated after the page's shell, in its own interruptible work: React
@@ -28,38 +28,38 @@ export function Hydrate({ whenShownFrom, children }: { whenShownFrom?: string; c
 }
 
 /** Also wakes on a control used without the engagement events first (e.g. a file set on an input). */
-const WAKE_EVENTS = [...ENGAGEMENT_EVENTS, 'click', 'input', 'change'] as const;
+const WAKE_EVENTS = [...ENGAGEMENT_EVENTS, 'click', 'input', 'change'];
 
 let woken = false;
 let wakeUp: Promise<void> | null = null;
+/** Wakes every waiting boundary now (the window grew to a query). */
+let wakeNow = () => {};
 const queries = new Set<string>();
 
-function wake(): void {
-  woken = true;
-}
-
 function waitForVisitor(query: string): Promise<void> {
+  // Capture on the window runs before React's own listeners: the boundary is hydrated for that event.
+  wakeUp ??= new Promise<void>((resolve) => {
+    const wake = () => {
+      woken = true;
+      resolve();
+    };
+    const stop = onFirstEngagement(wake, window, WAKE_EVENTS);
+    wakeNow = () => {
+      stop();
+      wake();
+    };
+  });
   if (!queries.has(query)) {
     queries.add(query);
     const list = window.matchMedia(query);
     list.addEventListener('change', function grown() {
       if (!list.matches) return;
       list.removeEventListener('change', grown);
-      release();
+      wakeNow();
     });
   }
-  return (wakeUp ??= new Promise<void>((resolve) => {
-    const fire = () => {
-      WAKE_EVENTS.forEach((type) => window.removeEventListener(type, fire, { capture: true }));
-      wake();
-      resolve();
-    };
-    release = fire;
-    // Capture on the window runs before React's own listeners: the boundary is hydrated for that event.
-    WAKE_EVENTS.forEach((type) => window.addEventListener(type, fire, { capture: true, passive: true }));
-  }));
+  return wakeUp;
 }
-let release: () => void = wake;
 
 function WaitUntilShown({ query }: { query: string }) {
   // On the server nothing waits: the HTML holds the content.

@@ -29,4 +29,15 @@ describe('onFirstEngagement', () => {
     target.dispatchEvent(new Event('pointerdown'));
     expect(callback).not.toHaveBeenCalled();
   });
+
+  it('listens for the events it is given instead', () => {
+    const target = new EventTarget();
+    const callback = vi.fn();
+    onFirstEngagement(callback, target, ['change']);
+    target.dispatchEvent(new Event('pointerdown'));
+    expect(callback).not.toHaveBeenCalled();
+    target.dispatchEvent(new Event('change'));
+    target.dispatchEvent(new Event('change'));
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
 });

@@ -26,19 +26,24 @@ export function afterLoadAndIdle(callback: () => void, delayMs = 1500): () => vo
 
 /**
  * Runs `callback` once, the first time the visitor does something on the page (moves or presses
- * the pointer, touches, scrolls with the wheel, focuses a control or presses a key). Returns a
- * function that cancels it.
+ * the pointer, touches, scrolls with the wheel, focuses a control or presses a key; `events` for
+ * more). Listened for in the capture phase, so it runs before the page's own handlers of that
+ * event. Returns a function that cancels it.
  */
-export function onFirstEngagement(callback: () => void, target: EventTarget = window): () => void {
+export function onFirstEngagement(
+  callback: () => void,
+  target: EventTarget = window,
+  events: readonly string[] = ENGAGEMENT_EVENTS,
+): () => void {
   let done = false;
-  const stop = () => ENGAGEMENT_EVENTS.forEach((type) => target.removeEventListener(type, fire, { capture: true }));
+  const stop = () => events.forEach((type) => target.removeEventListener(type, fire, { capture: true }));
   function fire() {
     if (done) return;
     done = true;
     stop();
     callback();
   }
-  ENGAGEMENT_EVENTS.forEach((type) => target.addEventListener(type, fire, { capture: true, passive: true }));
+  events.forEach((type) => target.addEventListener(type, fire, { capture: true, passive: true }));
   return () => {
     done = true;
     stop();
