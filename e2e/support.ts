@@ -61,8 +61,16 @@ export async function expectUpstreamRequests(
 
 export async function openChat(page: Page, locale: TestLocale): Promise<void> {
   await page.goto(`/${locale}`);
+  await waitForApp(page);
+}
+
+/**
+ * Waits for the chat page to be hydrated (after a goto or a reload): the send button reacts to
+ * typing only once React runs. A control clicked before that (the server's HTML) toggles in the
+ * DOM and not in the app. Leaves the composer empty: use it before a draft is typed.
+ */
+export async function waitForApp(page: Page): Promise<void> {
   await expect(page.getByTestId('composer')).toBeEditable();
-  // Wait for hydration: the send button reacts to typing only once React runs.
   await page.getByTestId('composer').fill('.');
   await expect(page.getByTestId('send')).toBeEnabled();
   await page.getByTestId('composer').fill('');
