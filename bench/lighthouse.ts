@@ -2,7 +2,8 @@
  * 5b. Lighthouse (default mobile config, simulated throttling) on /ja and /en with Debian's
  *     Chromium: performance ≥ 95, accessibility 100, best practices 100. The reference is the
  *     framework's floor: a bare App Router page with one client component (bench/floor-app),
- *     built with the same Next.js and React and measured in the same rounds, alternating.
+ *     built with the same Next.js and React and measured in the same rounds, alternating; and,
+ *     as information, that page rendered per request and that page under our root layout.
  */
 import tailwindConfig from '../tailwind.config';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser';
@@ -96,10 +97,21 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
       raw: { note },
     };
   }
-  const pages = { floor: '', ja: `${appUrl}/ja`, en: `${appUrl}/en` };
-  const runs: Record<keyof typeof pages, Run[]> = { floor: [], ja: [], en: [] };
+  // Beside the floor and the chat, two references that split the difference (information rows):
+  // the floor rendered per request, as our pages are (their CSP nonce, the run-time configuration),
+  // and the floor's page under our root layout (tools/bench-routes: providers, client messages,
+  // stylesheet, theme script, service worker; none of the chat's components).
+  const pages = {
+    floor: '',
+    floorPerRequest: '',
+    trivial: `${appUrl}/ja/bench-trivial`,
+    ja: `${appUrl}/ja`,
+    en: `${appUrl}/en`,
+  };
+  const runs: Record<keyof typeof pages, Run[]> = { floor: [], floorPerRequest: [], trivial: [], ja: [], en: [] };
   const floor = await startFloorApp(FLOOR_PORT);
   pages.floor = `${floor.url}/`;
+  pages.floorPerRequest = `${floor.url}/dynamic`;
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_FLAGS });
   try {
     await warmUpFonts(chrome.port);
@@ -165,5 +177,19 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
       );
     }
   }
+  for (const [page, figure] of [
+    ['floorPerRequest', 'the floor rendered per request'],
+    ['trivial', "the floor's page under our layout (/ja/bench-trivial)"],
+  ] as const)
+    rows.push(
+      row({
+        figure: `Lighthouse total blocking time, ${figure} (median of ${ROUNDS})`,
+        unit: 'ms',
+        ours: mid(page, (run) => run.tbtMs),
+        reference: mid('floor', (run) => run.tbtMs),
+        target: 'information: where the difference is',
+        pass: null,
+      }),
+    );
   return { rows, raw: { rounds: ROUNDS, pages, runs } };
 }

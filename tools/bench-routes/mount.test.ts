@@ -15,7 +15,11 @@ describe('the bench reference routes', () => {
   it('are not in the repo’s app/: no build but the bench’s can contain one', () => {
     const files = readdirSync(path.join(ROOT, 'app'), { recursive: true, encoding: 'utf8' });
     expect(files.filter((file) => /bench/i.test(file))).toEqual([]);
-    expect(benchRouteDirs().sort()).toEqual(['api/chat/bench-pipe', 'api/chat/bench-stream-text']);
+    expect(benchRouteDirs().sort()).toEqual([
+      '[locale]/bench-trivial',
+      'api/chat/bench-pipe',
+      'api/chat/bench-stream-text',
+    ]);
   });
 
   it('are mounted into app/ for the bench’s build and taken out after it', () => {

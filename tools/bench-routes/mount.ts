@@ -2,7 +2,8 @@
  * Mounts the bench's reference routes into app/ for the bench's own build, and takes them out
  * again. They live in tools/bench-routes/app/ (the same paths as under app/); the repo's app/
  * has no bench route, so no other build can contain one. Two more guards: the mounted files are
- * named `route.bench.ts`, which Next.js takes for a route only when the build runs with
+ * named `route.bench.ts` (`page.bench.ts`: bench/lighthouse.ts's trivial page under our layout),
+ * which Next.js takes for a route only when the build runs with
  * SWALLOW_BENCH_ROUTES=1 (next.config.ts), and even then they answer 404 unless the server runs
  * with it too (reference-routes.ts). The mounted paths are in .gitignore.
  */
@@ -11,10 +12,10 @@ import path from 'node:path';
 
 const SOURCE = path.join(import.meta.dirname, 'app');
 
-/** Route folders under tools/bench-routes/app/, relative to it (e.g. `api/chat/bench-pipe`). */
+/** Route and page folders under tools/bench-routes/app/, relative to it (e.g. `api/chat/bench-pipe`). */
 export function benchRouteDirs(): string[] {
   return readdirSync(SOURCE, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name === 'route.bench.ts')
+    .filter((entry) => entry.isFile() && (entry.name === 'route.bench.ts' || entry.name === 'page.bench.ts'))
     .map((entry) => path.relative(SOURCE, entry.parentPath));
 }
 
