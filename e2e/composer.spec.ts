@@ -108,6 +108,27 @@ for (const locale of behaviourLocales('en')) {
       await page.getByTestId('new-chat').click();
       await expect(composer).toHaveValue('');
     });
+
+    test(`text typed while a reloaded conversation opens stays in its composer`, async ({ page }) => {
+      await openChat(page, locale);
+      const composer = page.getByTestId('composer');
+      await sendMessage(page, `C ${uniqueTag()}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      const url = page.url();
+
+      // Typed as soon as the page takes it: the saved conversation is still being read then (it
+      // emptied the composer when it opened, and the text went to the new chat's draft).
+      await page.reload();
+      await composer.fill('開く前に打った文');
+      await expect(page.getByTestId('message-user')).toHaveCount(1);
+      await expect(composer).toHaveValue('開く前に打った文');
+      await expect(page.getByTestId('send')).toBeEnabled();
+      // It is this conversation's draft: a new chat starts empty, and it is back on return.
+      await page.getByTestId('new-chat').click();
+      await expect(composer).toHaveValue('');
+      await page.goto(url);
+      await expect(composer).toHaveValue('開く前に打った文');
+    });
   });
 }
 

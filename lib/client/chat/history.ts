@@ -10,7 +10,7 @@ import {
   messageText,
   settingsStore,
 } from './chat-session';
-import { forgetDraft } from './draft-session';
+import { draftFollowsOpening, forgetDraft } from './draft-session';
 import { createStore } from './external-store';
 import { CONVERSATION_VERSION, MAX_TITLE_CHARS, type Conversation } from '@/lib/client/storage/conversation';
 import { titleFrom } from '@/lib/shared/history/title';
@@ -280,13 +280,30 @@ async function followOtherTab(event: HistoryEvent): Promise<void> {
   });
 }
 
-export type OpenResult = 'opened' | 'already-open' | 'missing';
+/** `superseded`: another conversation or a new chat was opened while this one was being read. */
+export type OpenResult = 'opened' | 'already-open' | 'missing' | 'superseded';
+
+/** The last call of openConversation: only the last one asked for opens. */
+let lastOpen = 0;
 
 /** Opens a saved conversation with its own settings. */
 export async function openConversation(id: string, models: readonly string[]): Promise<OpenResult> {
   if (getSession().id === id) return 'already-open';
+  const ticket = ++lastOpen;
+  const from = getSession();
+  draftFollowsOpening(id);
   const saved = await (await store()).get(id);
-  if (!saved) return 'missing';
+  // Read late (a reload's first open, under load): the visitor has since opened another
+  // conversation or a new chat, and stays there.
+  if (ticket !== lastOpen) return 'superseded';
+  if (getSession() !== from) {
+    draftFollowsOpening(null);
+    return 'superseded';
+  }
+  if (!saved) {
+    draftFollowsOpening(null);
+    return 'missing';
+  }
   // A saved conversation is not a temporary one: the mode ends (its conversation is left).
   applySaved(() => {
     temporaryStore.set(false);
@@ -303,6 +320,7 @@ export async function openConversation(id: string, models: readonly string[]): P
     loadVersions(getSession().chat, saved.versions);
     settingsStore.set(fromConversationSettings(saved.settings, models));
   });
+  draftFollowsOpening(null);
   if (saved.compare) {
     // Compare mode's code loads only for a conversation that has a comparison under way.
     const { restoreCompare } = await loadCompareSession();
