@@ -99,7 +99,7 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
   }
   // Beside the floor and the chat, two references that split the difference (information rows):
   // the floor rendered per request, as our pages are (their CSP nonce, the run-time configuration),
-  // and the floor's page under our root layout (tools/bench-routes: providers, client messages,
+  // and a trivial page under our root layout (tools/bench-routes: providers, client messages,
   // stylesheet, theme script, service worker; none of the chat's components).
   const pages = {
     floor: '',
@@ -179,7 +179,7 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
   }
   for (const [page, figure] of [
     ['floorPerRequest', 'the floor rendered per request'],
-    ['trivial', "the floor's page under our layout (/ja/bench-trivial)"],
+    ['trivial', 'a trivial page under our layout (/ja/bench-trivial)'],
   ] as const)
     rows.push(
       row({

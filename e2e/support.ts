@@ -87,10 +87,16 @@ export async function headerControl(page: Page, testId: string): Promise<Locator
   return control;
 }
 
-/** A new, empty chat on the same page (the header's button), as between cases that share a page. */
+/**
+ * A new, empty chat on the same page (the header's button), as between cases that share a page.
+ * From a conversation's URL the chat page is the router's next page: typing in the instant it
+ * replaces the conversation's page can go to the textarea being replaced, so this waits for it
+ * (its URL) before the caller types (history-organize failed twice so, with an empty composer).
+ */
 export async function startNewChat(page: Page): Promise<void> {
   await page.getByTestId('new-chat').click();
   await expect(page.getByTestId('message-user')).toHaveCount(0);
+  await expect(page).toHaveURL(/\/(ja|en)$/);
 }
 
 export async function sendMessage(page: Page, text: string): Promise<void> {

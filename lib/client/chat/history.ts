@@ -292,7 +292,14 @@ export async function openConversation(id: string, models: readonly string[]): P
   const ticket = ++lastOpen;
   const from = getSession();
   draftFollowsOpening(id);
-  const saved = await (await store()).get(id);
+  let saved: Conversation | undefined;
+  try {
+    saved = await (await store()).get(id);
+  } catch (error) {
+    // Not read (its validation's chunk unreachable offline): what is typed goes where it did before.
+    if (ticket === lastOpen) draftFollowsOpening(null);
+    throw error;
+  }
   // Read late (a reload's first open, under load): the visitor has since opened another
   // conversation or a new chat, and stays there.
   if (ticket !== lastOpen) return 'superseded';

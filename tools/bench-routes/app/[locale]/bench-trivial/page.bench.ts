@@ -1,6 +1,7 @@
 // Bench only (tools/bench-routes/reference-routes.ts): a page only when built with SWALLOW_BENCH_ROUTES=1.
-// bench/lighthouse.ts: the floor's page (bench/floor-app) under our root layout, to tell what the
-// page around the chat costs from what the chat's components cost (issue #35 item 5).
+// bench/lighthouse.ts: a page as trivial as bench/floor-app's (its text in Japanese too, as every
+// page of ours shows some) under our root layout, to tell what the page around the chat costs
+// from what the chat's components cost (issue #35 item 5).
 import { createElement as h } from 'react';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
