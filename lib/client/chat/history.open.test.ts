@@ -1,28 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Conversation } from '@/lib/client/storage/conversation';
-
-/** A saved conversation with one exchange (ids of 6 to 64 characters, as the schema asks). */
-const saved = (id: string): Conversation => ({
-  v: 1,
-  id,
-  title: `会話 ${id}`,
-  titleEdited: false,
-  createdAt: 1,
-  updatedAt: 2,
-  settings: {
-    model: 'm',
-    temperature: 0.6,
-    topP: 0.9,
-    maxTokens: 512,
-    systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。',
-    presetId: 'assistant',
-  },
-  messages: [
-    { id: `${id}-u`, role: 'user', text: '明日の天気は？' },
-    { id: `${id}-a`, role: 'assistant', text: '晴れの予報です。', state: 'done' },
-  ],
-});
+import { savedConversation } from '@/lib/client/storage/conversation.fixture';
 
 // The page the drafts are kept for: its localStorage, and the events they are written on.
 const local = new Map<string, string>();
@@ -42,7 +20,7 @@ let session: typeof import('./chat-session');
 beforeAll(async () => {
   const { openConversationStore } = await import('@/lib/client/storage/db');
   const db = await openConversationStore();
-  for (const id of ['conv-a', 'conv-b', 'conv-c', 'conv-d']) await db.put(saved(id));
+  for (const id of ['conv-a', 'conv-b', 'conv-c', 'conv-d']) await db.put(savedConversation(id));
   history = await import('./history');
   session = await import('./chat-session');
   (await import('./draft-session')).initDrafts();
@@ -56,7 +34,7 @@ describe('opening a saved conversation', () => {
     const opening = open('conv-a');
     session.draftStore.set('開く前に打った文');
     expect(await opening).toBe('opened');
-    expect(shownMessages()).toEqual(['conv-a-u', 'conv-a-a']);
+    expect(shownMessages()).toEqual(['u1', 'a1']);
     expect(session.draftStore.get()).toBe('開く前に打った文');
     session.startNewChat();
     expect(session.draftStore.get()).toBe('');
@@ -77,6 +55,6 @@ describe('opening a saved conversation', () => {
     const [first, second] = await Promise.all([open('conv-c'), open('conv-d')]);
     expect([first, second]).toEqual(['superseded', 'opened']);
     expect(session.getSession().id).toBe('conv-d');
-    expect(shownMessages()).toEqual(['conv-d-u', 'conv-d-a']);
+    expect(shownMessages()).toEqual(['u1', 'a1']);
   });
 });

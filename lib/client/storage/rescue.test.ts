@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from './conversation';
+import { savedConversation } from './conversation.fixture';
 import { MemoryStore } from './db';
 import { RESCUE_KEY, restoreRescue, takeRescue, writeRescue } from './rescue';
 
@@ -16,26 +17,18 @@ class MapStorage {
   }
 }
 
-const conversation = (updatedAt: number, reply: string): Conversation => ({
-  v: 1,
-  id: 'rescue01',
-  title: '途中の返事',
-  titleEdited: false,
-  createdAt: 1,
-  updatedAt,
-  settings: {
-    model: 'm',
-    temperature: 0.6,
-    topP: 0.9,
-    maxTokens: 512,
-    systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。',
-    presetId: null,
-  },
-  messages: [
-    { id: 'u1', role: 'user', text: '長い話をして' },
-    { id: 'a1', role: 'assistant', text: reply, state: 'streaming' },
-  ],
-});
+const conversation = (updatedAt: number, reply: string): Conversation => {
+  const base = savedConversation('rescue01', updatedAt);
+  return {
+    ...base,
+    title: '途中の返事',
+    settings: { ...base.settings, presetId: null },
+    messages: [
+      { id: 'u1', role: 'user', text: '長い話をして' },
+      { id: 'a1', role: 'assistant', text: reply, state: 'streaming' },
+    ],
+  };
+};
 
 describe('rescue copy of a reply cut off by a reload', () => {
   it('round-trips once, then is gone', async () => {

@@ -2,37 +2,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { titleFrom } from '@/lib/shared/history/title';
 import { markInterrupted, type Conversation } from './conversation';
+import { savedConversation as conversation } from './conversation.fixture';
 import { MemoryStore, openConversationStore } from './db';
 import { parseConversationFile } from './import-file';
 import { conversationToMarkdown, exportConversations, planImport } from './transfer';
-
-const conversation = (id: string, updatedAt: number, extra: Partial<Conversation> = {}): Conversation => ({
-  v: 1,
-  id,
-  title: '天気の話',
-  titleEdited: false,
-  createdAt: 1,
-  updatedAt,
-  settings: {
-    model: 'm',
-    temperature: 0.6,
-    topP: 0.9,
-    maxTokens: 512,
-    systemPrompt: 'あなたは誠実で優秀な日本人のアシスタントです。',
-    presetId: 'assistant',
-  },
-  messages: [
-    { id: 'u1', role: 'user', text: '明日の天気は？' },
-    {
-      id: 'a1',
-      role: 'assistant',
-      text: '晴れの予報です。',
-      state: 'done',
-      usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 },
-    },
-  ],
-  ...extra,
-});
 
 describe('conversation helpers', () => {
   it('titles a conversation from the first line of its first user message (lib/shared/history/title.ts)', () => {
