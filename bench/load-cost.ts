@@ -9,14 +9,17 @@
  *   NEXT_DIST_DIR=.next-h8 npx tsx bench/load-cost.ts   (an existing build, on BENCH_APP_PORT)
  *   LOAD_DIST_DIRS=.next-a,.next-b npx tsx bench/load-cost.ts   (two builds, on BENCH_APP_PORT and
  *   the next port, loads alternating: before and after in the same run)
+ *   LOAD_FLOOR=1 adds the framework's floor (bench/floor-app, the page Lighthouse compares with) to
+ *   the same alternation, on BENCH_FLOOR_PORT.
  */
 import type { Browser } from '@playwright/test';
 import { launchBrowser } from './browser';
-import { benchConfig, startApp, startUpstream, type RunningProcess } from './lib/app-server';
+import { benchConfig, startApp, startFloorApp, startUpstream, type RunningProcess } from './lib/app-server';
 import { median } from './lib/stats';
 
 const RUNS = Number(process.env.LOAD_RUNS ?? 5);
 const LOCALES = (process.env.LOAD_LOCALES ?? 'ja,en').split(',');
+const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3690);
 
 interface Sample {
   scriptMs: number;
@@ -70,17 +73,20 @@ async function main() {
     apps.push(app.url);
     console.log(`${distDir}: ${app.url}`);
   }
+  // The floor's one page, as a "locale" of its own app: loaded in the same alternation.
+  const urls = apps.flatMap((app) => LOCALES.map((locale) => `${app}/${locale}`));
+  if (process.env.LOAD_FLOOR === '1') {
+    const floor = await startFloorApp(FLOOR_PORT);
+    started.push(floor);
+    urls.unshift(`${floor.url}/`);
+  }
   const browser = await launchBrowser();
   const samples = new Map<string, Sample[]>();
   try {
     // One warm-up load per app and locale (the server's first render of each), then alternating.
-    for (const app of apps) for (const locale of LOCALES) await loadOnce(browser, `${app}/${locale}`);
+    for (const url of urls) await loadOnce(browser, url);
     for (let i = 0; i < RUNS; i++)
-      for (const app of apps)
-        for (const locale of LOCALES) {
-          const key = `${app}/${locale}`;
-          samples.set(key, [...(samples.get(key) ?? []), await loadOnce(browser, key)]);
-        }
+      for (const url of urls) samples.set(url, [...(samples.get(url) ?? []), await loadOnce(browser, url)]);
   } finally {
     await browser.close();
     for (const process of started.reverse()) await process.stop();

@@ -154,3 +154,46 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+test.describe('the header as the server sent it', () => {
+  // A phone's width: most of the row's controls belong to the "…" menu there.
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('loading moves no header control; they move when the menu first opens, each once', async ({ page }) => {
+    // Every control of the server's HTML is marked once the HTML is parsed (before the app's scripts
+    // hydrate it), in the header or still in the streamed part React moves into it (hidden S:…
+    // divs): a control rendered again by the browser (moved into the menu) carries no mark.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        for (const el of document.querySelectorAll(
+          '[data-testid="chat-header"] [data-testid], div[hidden][id^="S:"] [data-testid]',
+        ))
+          el.setAttribute('data-from-server', '');
+      });
+    });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto('/ja');
+    await page.waitForLoadState('load');
+    // React's work after hydration (the header's actions are hydrated when the page is idle) is
+    // done before the browser is idle twice.
+    await page.evaluate(
+      () => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve(null)))),
+    );
+    // (The preset's chip is the browser's own: it shows the preset saved in this browser.)
+    const rendered = await page
+      .locator('[data-testid="chat-header"] [data-testid]:not([data-from-server], [data-testid="active-preset"])')
+      .evaluateAll((elements) => elements.map((el) => el.getAttribute('data-testid')));
+    expect(rendered).toEqual([]);
+    expect(errors).toEqual([]);
+    await expect(page.getByTestId('share-open')).toBeHidden();
+
+    await page.getByTestId('header-menu-toggle').click();
+    await expect(page.getByTestId('header-menu').getByTestId('share-open')).toBeVisible();
+    await expect(page.getByTestId('header-menu').getByTestId('theme-select')).toBeAttached();
+    for (const id of ['share-open', 'presets-open', 'theme-select', 'locale-switcher'])
+      await expect(page.getByTestId(id), id).toHaveCount(1);
+  });
+});

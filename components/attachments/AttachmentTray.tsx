@@ -12,7 +12,6 @@ import {
   isTooLong,
   removeAttachment,
   setAttachmentPages,
-  type AttachmentsState,
   type PendingAttachment,
 } from '@/lib/client/attachments/pending';
 import type { AttachedDocument } from '@/lib/client/chat/types';
@@ -101,8 +100,10 @@ export function SentDocuments({ documents }: { documents: AttachedDocument[] }) 
 /** The notice about files over what one document can carry (sending waits on it). */
 export const ATTACHMENTS_TOO_LONG_ID = 'attachments-too-long';
 
-const EMPTY: AttachmentsState = { items: [], errors: [] };
-export const useAttachments = () => useSyncExternalStore(attachmentsStore.subscribe, attachmentsStore.get, () => EMPTY);
+// The server's snapshot is the store itself (only the browser adds to it), so hydration renders
+// what the server did and the composer does not render again after it.
+export const useAttachments = () =>
+  useSyncExternalStore(attachmentsStore.subscribe, attachmentsStore.get, attachmentsStore.get);
 
 /**
  * A chip in two rows, as ChatGPT's: the name (ellipsised, never squeezed to nothing) and the

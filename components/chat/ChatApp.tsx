@@ -37,6 +37,7 @@ import {
   userMessageParts,
   failedReplyId,
   hydrateSettings,
+  seedSettings,
 } from '@/lib/client/chat/chat-session';
 import type { ChatHandle } from '@/lib/client/chat/chat-session';
 import {
@@ -155,6 +156,7 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   setModelProfiles(config.profiles);
   setCodeTarget(config.codeTarget);
   setModelTitlesAllowed(config.modelTitles);
+  seedSettings(config.models);
   const t = useTranslations();
   const locale = useLocale();
   const router = useRouter();

@@ -96,6 +96,22 @@ export function isTouchKeyboard(win: MediaMatcher | undefined = globalThis as Me
 // Voice input loads after the page, in the browser only (it asks what the browser can do).
 const VoiceInput = dynamic(() => import('./VoiceInput'), { ssr: false });
 
+/**
+ * How Enter works here, for screen readers (the composer's description). It follows the device's
+ * pointers (a tablet's keyboard cover can come and go). Its own component: the server cannot know
+ * them, and only this renders again when the browser does (not the whole composer, after every load).
+ */
+function SendHint({ id }: { id: string }) {
+  const t = useTranslations('chat');
+  const coarse = useMediaQuery(TOUCH_QUERIES.coarse);
+  const fine = useMediaQuery(TOUCH_QUERIES.fine);
+  return (
+    <span id={id} className="sr-only">
+      {t(coarse && !fine ? 'sendHintTouch' : 'sendHint')}
+    </span>
+  );
+}
+
 export interface ComposerProps {
   busy: boolean;
   disabled: boolean;
@@ -129,10 +145,6 @@ export function Composer({
     !busy && !disabled && !blockedReasonId && !reading && (draft.trim().length > 0 || documents.length > 0);
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  // The hint follows the device's pointers (a tablet's keyboard cover can come and go).
-  const coarse = useMediaQuery(TOUCH_QUERIES.coarse);
-  const fine = useMediaQuery(TOUCH_QUERIES.fine);
-  const touch = coarse && !fine;
 
   // Without field-sizing (Firefox, older Safari) the height follows the text from script.
   useLayoutEffect(() => {
@@ -213,9 +225,7 @@ export function Composer({
               .join(' ')}
             className="max-h-[13rem] min-h-10 min-w-0 flex-1 resize-none max-[359px]:order-first max-[359px]:basis-full bg-transparent px-2 py-2 outline-none [field-sizing:content] focus-visible:outline-none"
           />
-          <span id="composer-hint" className="sr-only">
-            {t(touch ? 'sendHintTouch' : 'sendHint')}
-          </span>
+          <SendHint id="composer-hint" />
           {voice && (voice.browser || voice.server) && (
             <VoiceInput config={voice} textarea={textareaRef} disabled={disabled} />
           )}

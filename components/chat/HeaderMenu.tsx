@@ -40,6 +40,9 @@ const GONE_FROM: Record<HeaderTier, string> = {
   '2xl': '2xl:hidden',
 };
 
+const noSubscription = () => () => {};
+const noTier = () => null;
+
 const atLeast = (tier: HeaderTier, from: HeaderTier) => HEADER_TIERS.indexOf(tier) >= HEADER_TIERS.indexOf(from);
 
 /**
@@ -56,7 +59,15 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   // The server cannot know the width: it renders the widest header and CSS hides what is not in it.
-  const tier = useSyncExternalStore(headerTierStore.subscribe, headerTierStore.get, () => null);
+  // The page keeps that until the menu is first opened, when each control moves to the row or the
+  // menu by the width (so each exists once) and follows it from then on. Placing them at hydration
+  // re-rendered every control of the header in a task of its own on each load (issue #35 item 5).
+  const [placed, setPlaced] = useState(false);
+  const tier = useSyncExternalStore(
+    placed ? headerTierStore.subscribe : noSubscription,
+    placed ? headerTierStore.get : noTier,
+    noTier,
+  );
 
   const present = actions.filter((a) => !(tier && a.goneFrom && atLeast(tier, a.goneFrom)));
   const inRow = (a: HeaderAction) => a.rowFrom !== undefined && (tier === null || atLeast(tier, a.rowFrom));
@@ -114,7 +125,10 @@ export function HeaderActions({ actions }: { actions: HeaderAction[] }) {
           aria-controls="header-menu"
           label={t('more')}
           icon={<Ellipsis {...ICON_PROPS} />}
-          onClick={() => setOpenAt(menuOpen ? false : tier)}
+          onClick={() => {
+            setPlaced(true);
+            setOpenAt(menuOpen ? false : headerTierStore.get());
+          }}
           onKeyDown={onKeyDown}
           className={clsx('lg:px-2', tier === null && menuGoneFrom && GONE_FROM[menuGoneFrom])}
         />

@@ -5,22 +5,27 @@ import { useLocale, useTranslations } from 'next-intl';
 import { getSession, subscribeSession } from '@/lib/client/chat/chat-session';
 import { historyStore } from '@/lib/client/chat/history';
 
-const EMPTY = { conversations: [], persistent: null } as ReturnType<typeof historyStore.get>;
+/** Follows the open conversation and the history: the open one's entry once it is saved, else null. */
+function subscribe(onChange: () => void): () => void {
+  const offSession = subscribeSession(onChange);
+  const offHistory = historyStore.subscribe(onChange);
+  return () => {
+    offSession();
+    offHistory();
+  };
+}
+const openEntry = () => historyStore.get().conversations.find((c) => c.id === getSession().id) ?? null;
+const none = () => null;
 
 /**
  * Printed only (a PDF of the conversation): the app's name, the conversation's title and when it
- * was last written to, above the messages.
+ * was last written to, above the messages. Renders again only when that entry changes (not after
+ * every load's hydration, when a new chat has none).
  */
 export function PrintHeader() {
   const t = useTranslations();
   const locale = useLocale();
-  const id = useSyncExternalStore(
-    subscribeSession,
-    () => getSession().id,
-    () => null,
-  );
-  const { conversations } = useSyncExternalStore(historyStore.subscribe, historyStore.get, () => EMPTY);
-  const conversation = conversations.find((c) => c.id === id);
+  const conversation = useSyncExternalStore(subscribe, openEntry, none);
   if (!conversation) return null;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
     conversation.updatedAt,

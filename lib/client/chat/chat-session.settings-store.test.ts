@@ -67,6 +67,30 @@ describe('hydrateSettings', () => {
     expect(JSON.parse(storage.get(SETTINGS_STORAGE_KEY) ?? '')).toEqual(shared);
   });
 
+  it('seeded with the deployment\u2019s defaults as the page renders, a first visit\u2019s hydration changes nothing', async () => {
+    const { settingsStore, hydrateSettings, seedSettings } = await page(null);
+    seedSettings(MODELS);
+    const seeded = settingsStore.get();
+    expect(seeded).toEqual(defaultSettings(MODELS));
+    seedSettings(MODELS); // every render: the same object
+    expect(settingsStore.get()).toBe(seeded);
+    const changed = vi.fn();
+    settingsStore.subscribe(changed);
+    hydrateSettings(MODELS);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settingsStore.get()).toBe(seeded);
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('after hydration, seeding leaves the settings alone (a saved or chosen model stays)', async () => {
+    const { settingsStore, hydrateSettings, seedSettings } = await page(JSON.stringify(saved));
+    seedSettings(MODELS);
+    hydrateSettings(MODELS);
+    await vi.waitFor(() => expect(settingsStore.get()).toEqual(saved));
+    seedSettings(MODELS);
+    expect(settingsStore.get()).toEqual(saved);
+  });
+
   it('leaves damaged saved settings in storage untouched until the user changes something', async () => {
     const { storage, settingsStore, hydrateSettings } = await page('{damaged');
     hydrateSettings(MODELS);

@@ -255,6 +255,20 @@ export function defaultSettings(models: readonly string[]): ChatSettings {
 export const settingsStore = createStore<ChatSettings>(defaultSettings([]));
 let hydrated = false;
 
+const sameSettings = (a: ChatSettings, b: ChatSettings) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The defaults for the deployment's models, set as the page first renders, on the server as in
+ * the browser (like the model profiles, setModelProfiles): the browser hydrates with the settings
+ * the server's HTML was made with, and a first visit's settings do not change after hydration
+ * (which re-rendered the composer in a task of its own on every load; issue #35 item 5).
+ */
+export function seedSettings(models: readonly string[]): void {
+  if (hydrated) return;
+  const defaults = defaultSettings(models);
+  if (!sameSettings(settingsStore.get(), defaults)) settingsStore.set(defaults);
+}
+
 /**
  * Loads saved settings once per page load, then saves every change. Saved settings are
  * validated by ./settings-restore (zod), loaded only when there are any: a first visit's page
@@ -270,7 +284,9 @@ export function hydrateSettings(models: readonly string[]): void {
   } catch {
     // Storage can be blocked (private mode): settings then last for this page only.
   }
-  const defaults = defaultSettings(models);
+  // The seeded defaults stay the same object: nothing that shows them renders again.
+  const current = settingsStore.get();
+  const defaults = sameSettings(current, defaultSettings(models)) ? current : defaultSettings(models);
   settingsStore.set(defaults);
   settingsStore.subscribe(() => {
     try {

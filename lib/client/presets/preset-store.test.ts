@@ -45,6 +45,17 @@ describe('presetStore', () => {
     expect(presetStore.get().presets.map((p) => p.id)).toEqual(['mine', 'shared', 'shared-2']);
   });
 
+  it('on a first visit, reading finds nothing and changes nothing: what shows the presets does not render again', async () => {
+    const { presetStore, hydratePresets } = await page(null);
+    const before = presetStore.get();
+    const changed = vi.fn();
+    presetStore.subscribe(changed);
+    hydratePresets();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(presetStore.get()).toBe(before);
+    expect(changed).not.toHaveBeenCalled();
+  });
+
   it('on a first visit, changes are saved at once', async () => {
     const { hydratePresets, addPreset, saved } = await page(null);
     hydratePresets();

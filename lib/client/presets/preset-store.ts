@@ -53,7 +53,10 @@ async function load(): Promise<void> {
 function settle(presets: Preset[], writable: boolean): void {
   const changes = queued;
   queued = [];
-  presetStore.set({ presets, writable });
+  const current = presetStore.get();
+  // Nothing saved (a first visit): the store stays the same object, so nothing renders again.
+  const unchanged = presets.length === 0 && current.presets.length === 0 && current.writable === writable;
+  if (!unchanged) presetStore.set({ presets, writable });
   if (changes.length > 0) save(changes.reduce((list, change) => change(list), presets));
 }
 
