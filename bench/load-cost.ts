@@ -64,31 +64,37 @@ async function loadOnce(browser: Browser, url: string): Promise<Sample> {
 
 async function main() {
   const config = benchConfig();
-  const started: RunningProcess[] = [await startUpstream(config)];
-  const apps: string[] = [];
-  const distDirs = (process.env.LOAD_DIST_DIRS ?? config.distDir).split(',');
-  for (const [index, distDir] of distDirs.entries()) {
-    const app = await startApp({ ...config, distDir }, { port: config.appPort + index });
-    started.push(app);
-    apps.push(app.url);
-    console.log(`${distDir}: ${app.url}`);
-  }
-  // The floor's one page, as a "locale" of its own app: loaded in the same alternation.
-  const urls = apps.flatMap((app) => LOCALES.map((locale) => `${app}/${locale}`));
-  if (process.env.LOAD_FLOOR === '1') {
-    const floor = await startFloorApp(FLOOR_PORT);
-    started.push(floor);
-    urls.unshift(`${floor.url}/`);
-  }
-  const browser = await launchBrowser();
+  const started: RunningProcess[] = [];
   const samples = new Map<string, Sample[]>();
+  // Everything started is stopped, whatever fails (a browser that will not launch left the
+  // upstream and the apps running, holding their ports for the next run).
   try {
-    // One warm-up load per app and locale (the server's first render of each), then alternating.
-    for (const url of urls) await loadOnce(browser, url);
-    for (let i = 0; i < RUNS; i++)
-      for (const url of urls) samples.set(url, [...(samples.get(url) ?? []), await loadOnce(browser, url)]);
+    started.push(await startUpstream(config));
+    const apps: string[] = [];
+    const distDirs = (process.env.LOAD_DIST_DIRS ?? config.distDir).split(',');
+    for (const [index, distDir] of distDirs.entries()) {
+      const app = await startApp({ ...config, distDir }, { port: config.appPort + index });
+      started.push(app);
+      apps.push(app.url);
+      console.log(`${distDir}: ${app.url}`);
+    }
+    // The floor's one page, as a "locale" of its own app: loaded in the same alternation.
+    const urls = apps.flatMap((app) => LOCALES.map((locale) => `${app}/${locale}`));
+    if (process.env.LOAD_FLOOR === '1') {
+      const floor = await startFloorApp(FLOOR_PORT);
+      started.push(floor);
+      urls.unshift(`${floor.url}/`);
+    }
+    const browser = await launchBrowser();
+    try {
+      // One warm-up load per page (the server's first render of each), then alternating.
+      for (const url of urls) await loadOnce(browser, url);
+      for (let i = 0; i < RUNS; i++)
+        for (const url of urls) samples.set(url, [...(samples.get(url) ?? []), await loadOnce(browser, url)]);
+    } finally {
+      await browser.close();
+    }
   } finally {
-    await browser.close();
     for (const process of started.reverse()) await process.stop();
   }
   const ms = (values: number[]) => `${median(values).toFixed(0)} (${values.map((v) => v.toFixed(0)).join(', ')})`;
