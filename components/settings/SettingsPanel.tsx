@@ -1,8 +1,8 @@
 'use client';
 
-import { memo, useId, useSyncExternalStore } from 'react';
+import { memo, useId, useMemo, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
-import { defaultSettings, settingsStore } from '@/lib/client/chat/chat-session';
+import { serverSettings, settingsStore } from '@/lib/client/chat/chat-session';
 import { compareStore } from '@/lib/client/compare/compare-store';
 import { modelTitlesStore } from '@/lib/client/chat/history';
 import { Switch } from '@/components/ui/Switch';
@@ -23,7 +23,8 @@ export const SettingsPanel = memo(function SettingsPanel({
   modelTitles: boolean;
 }) {
   const t = useTranslations('settings');
-  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, () => defaultSettings(models));
+  const asServerRendered = useMemo(() => serverSettings(models), [models]);
+  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, asServerRendered);
   const comparing = useSyncExternalStore(
     compareStore.subscribe,
     () => compareStore.get().open || compareStore.get().run !== null,

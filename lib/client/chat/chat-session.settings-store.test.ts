@@ -91,6 +91,18 @@ describe('hydrateSettings', () => {
     expect(settingsStore.get()).toEqual(saved);
   });
 
+  it('a part hydrated later sees the defaults the server showed: the store\u2019s own object while it holds them', async () => {
+    const { settingsStore, hydrateSettings, seedSettings, serverSettings } = await page(JSON.stringify(saved));
+    seedSettings(MODELS);
+    hydrateSettings(MODELS);
+    const asServerRendered = serverSettings(MODELS);
+    expect(asServerRendered()).toBe(settingsStore.get());
+    expect(asServerRendered()).toBe(asServerRendered());
+    await vi.waitFor(() => expect(settingsStore.get()).toEqual(saved));
+    expect(asServerRendered()).toEqual(defaultSettings(MODELS));
+    expect(asServerRendered()).toBe(asServerRendered());
+  });
+
   it('leaves damaged saved settings in storage untouched until the user changes something', async () => {
     const { storage, settingsStore, hydrateSettings } = await page('{damaged');
     hydrateSettings(MODELS);

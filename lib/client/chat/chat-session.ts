@@ -270,6 +270,19 @@ export function seedSettings(models: readonly string[]): void {
 }
 
 /**
+ * For a part hydrated after the shell (the settings panel): the settings its server HTML shows
+ * (the deployment's defaults), as the store's own object while the store still holds them, so
+ * that the part renders again after its hydration only when the settings really differ.
+ */
+export function serverSettings(models: readonly string[]): () => ChatSettings {
+  const defaults = defaultSettings(models);
+  return () => {
+    const current = settingsStore.get();
+    return sameSettings(current, defaults) ? current : defaults;
+  };
+}
+
+/**
  * Loads saved settings once per page load, then saves every change. Saved settings are
  * validated by ./settings-restore (zod), loaded only when there are any: a first visit's page
  * never loads it. Until they are read the defaults show (as in the server's HTML); a change
