@@ -10,6 +10,7 @@ import {
   allConversations,
   deleteConversation,
   historyStore,
+  NO_CONVERSATIONS,
   pinConversation,
   renameConversation,
   restoreConversations,
@@ -41,8 +42,25 @@ export function useConversationExport(): (conversation: Conversation, format: 'm
   };
 }
 
-const EMPTY: HistoryStateSnapshot = { conversations: [], persistent: null };
-type HistoryStateSnapshot = ReturnType<typeof historyStore.get>;
+// What the sidebar follows, each as the server rendered it until it differs: the list (the
+// server's is empty, and so is a first visit's once read) and, of the listed conversations, the
+// one open (a new chat is not listed). It is hydrated after the shell; nothing renders it again
+// after that on a first visit.
+const listedConversations = () => historyStore.get().conversations;
+const noConversations = () => NO_CONVERSATIONS;
+function subscribeListAndSession(onChange: () => void): () => void {
+  const offSession = subscribeSession(onChange);
+  const offHistory = historyStore.subscribe(onChange);
+  return () => {
+    offSession();
+    offHistory();
+  };
+}
+const activeListedId = () => {
+  const id = getSession().id;
+  return historyStore.get().conversations.some((c) => c.id === id) ? id : null;
+};
+const noId = () => null;
 type Search = typeof import('@/lib/client/chat/history-search');
 
 /**
@@ -55,12 +73,8 @@ export const HistorySidebar = memo(function HistorySidebar() {
   const t = useTranslations('history');
   const exportFile = useConversationExport();
   const router = useRouter();
-  const { conversations } = useSyncExternalStore(historyStore.subscribe, historyStore.get, () => EMPTY);
-  const activeId = useSyncExternalStore(
-    subscribeSession,
-    () => getSession().id,
-    () => null,
-  );
+  const conversations = useSyncExternalStore(historyStore.subscribe, listedConversations, noConversations);
+  const activeId = useSyncExternalStore(subscribeListAndSession, activeListedId, noId);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<UndoableNote | null>(null);
   // Search loads with the first key typed in it: the sidebar is in the page's first load, search is not.

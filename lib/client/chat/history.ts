@@ -34,7 +34,9 @@ export interface HistoryState {
   persistent: boolean | null;
 }
 
-export const historyStore = createStore<HistoryState>({ conversations: [], persistent: null });
+/** The empty list, one object: a list read empty is the list the server rendered (nothing renders again). */
+export const NO_CONVERSATIONS: Conversation[] = [];
+export const historyStore = createStore<HistoryState>({ conversations: NO_CONVERSATIONS, persistent: null });
 
 const SAVE_THROTTLE_MS = 400;
 
@@ -82,7 +84,11 @@ function store(): Promise<ConversationStore> {
 
 async function refreshList(): Promise<void> {
   const db = await store();
-  historyStore.set({ conversations: await db.list(), persistent: db.persistent });
+  const conversations = await db.list();
+  historyStore.set({
+    conversations: conversations.length > 0 ? conversations : NO_CONVERSATIONS,
+    persistent: db.persistent,
+  });
 }
 
 function broadcast(event: HistoryEvent): void {
