@@ -2,20 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { getSession, subscribeSession } from '@/lib/client/chat/chat-session';
-import { historyStore } from '@/lib/client/chat/history';
-
-/** Follows the open conversation and the history: the open one's entry once it is saved, else null. */
-function subscribe(onChange: () => void): () => void {
-  const offSession = subscribeSession(onChange);
-  const offHistory = historyStore.subscribe(onChange);
-  return () => {
-    offSession();
-    offHistory();
-  };
-}
-const openEntry = () => historyStore.get().conversations.find((c) => c.id === getSession().id) ?? null;
-const none = () => null;
+import { openEntryStore } from '@/lib/client/chat/history';
 
 /**
  * Printed only (a PDF of the conversation): the app's name, the conversation's title and when it
@@ -25,7 +12,7 @@ const none = () => null;
 export function PrintHeader() {
   const t = useTranslations();
   const locale = useLocale();
-  const conversation = useSyncExternalStore(subscribe, openEntry, none);
+  const conversation = useSyncExternalStore(openEntryStore.subscribe, openEntryStore.get, openEntryStore.getServer);
   if (!conversation) return null;
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
     conversation.updatedAt,

@@ -3,7 +3,7 @@
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslations } from 'next-intl';
 import { downloadBlob, downloadTextFile } from '@/lib/client/browser/download';
-import { getSession, startNewChat, subscribeSession } from '@/lib/client/chat/chat-session';
+import { startNewChat } from '@/lib/client/chat/chat-session';
 import { useRouter } from '@/lib/shared/i18n/navigation';
 import type { Conversation } from '@/lib/client/storage/conversation';
 import {
@@ -11,6 +11,7 @@ import {
   deleteConversation,
   historyStore,
   NO_CONVERSATIONS,
+  openEntryStore,
   pinConversation,
   renameConversation,
   restoreConversations,
@@ -42,25 +43,10 @@ export function useConversationExport(): (conversation: Conversation, format: 'm
   };
 }
 
-// What the sidebar follows, each as the server rendered it until it differs: the list (the
-// server's is empty, and so is a first visit's once read) and, of the listed conversations, the
-// one open (a new chat is not listed). It is hydrated after the shell; nothing renders it again
-// after that on a first visit.
+// The list as the server rendered it until it differs (the server's is empty, and so is a first
+// visit's once read): hydrated after the shell, the sidebar does not render again on a first visit.
 const listedConversations = () => historyStore.get().conversations;
 const noConversations = () => NO_CONVERSATIONS;
-function subscribeListAndSession(onChange: () => void): () => void {
-  const offSession = subscribeSession(onChange);
-  const offHistory = historyStore.subscribe(onChange);
-  return () => {
-    offSession();
-    offHistory();
-  };
-}
-const activeListedId = () => {
-  const id = getSession().id;
-  return historyStore.get().conversations.some((c) => c.id === id) ? id : null;
-};
-const noId = () => null;
 type Search = typeof import('@/lib/client/chat/history-search');
 
 /**
@@ -74,7 +60,9 @@ export const HistorySidebar = memo(function HistorySidebar() {
   const exportFile = useConversationExport();
   const router = useRouter();
   const conversations = useSyncExternalStore(historyStore.subscribe, listedConversations, noConversations);
-  const activeId = useSyncExternalStore(subscribeListAndSession, activeListedId, noId);
+  // The open conversation, when it is listed (a new chat is not).
+  const activeId =
+    useSyncExternalStore(openEntryStore.subscribe, openEntryStore.get, openEntryStore.getServer)?.id ?? null;
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<UndoableNote | null>(null);
   // Search loads with the first key typed in it: the sidebar is in the page's first load, search is not.

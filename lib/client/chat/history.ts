@@ -82,6 +82,23 @@ function store(): Promise<ConversationStore> {
   return storePromise;
 }
 
+/**
+ * The open conversation's history entry, for useSyncExternalStore: null for a chat not saved yet
+ * (a new chat), which is also what the server renders, so nothing shows it again after hydration.
+ */
+export const openEntryStore = {
+  get: (): Conversation | null => historyStore.get().conversations.find((c) => c.id === getSession().id) ?? null,
+  getServer: (): Conversation | null => null,
+  subscribe(onChange: () => void): () => void {
+    const offSession = subscribeSession(onChange);
+    const offHistory = historyStore.subscribe(onChange);
+    return () => {
+      offSession();
+      offHistory();
+    };
+  },
+};
+
 async function refreshList(): Promise<void> {
   const db = await store();
   const conversations = await db.list();
