@@ -4,6 +4,12 @@
  *     framework's floor: a bare App Router page with one client component (bench/floor-app),
  *     built with the same Next.js and React and measured in the same rounds, alternating; and,
  *     as information, that page rendered per request and that page under our root layout.
+ *     Each page is also measured under DevTools throttling (the main thread really slowed 4×,
+ *     its tasks observed, not simulated): Lighthouse's default simulation (Lantern) models the
+ *     page from its network graph, and gave the floor's own page, built and served by our app,
+ *     ~400 ms more blocking time than the floor's build of the same HTML and scripts, where the
+ *     observed figure differs by ~40 ms (docs/performance.md). The observed one is what issue #35
+ *     item 5 is judged by; the simulated one is what PageSpeed shows, so both are reported.
  */
 import tailwindConfig from '../tailwind.config';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser';
@@ -21,6 +27,8 @@ const TARGETS = { performance: 95, accessibility: 100, 'best-practices': 100 } a
 /** Single runs of one page differ by up to ~8 performance points here: the median of a few rounds. */
 const ROUNDS = Number(process.env.BENCH_LIGHTHOUSE_ROUNDS ?? 3);
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3690);
+/** Lighthouse's throttling methods: its default simulation, and the main thread observed at 4× CPU. */
+const METHODS = ['simulate', 'devtools'] as const;
 
 interface Run {
   scores: Record<string, number>;
@@ -109,6 +117,7 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
     en: `${appUrl}/en`,
   };
   const runs: Record<keyof typeof pages, Run[]> = { floor: [], floorPerRequest: [], trivial: [], ja: [], en: [] };
+  const observed: Record<keyof typeof pages, Run[]> = { floor: [], floorPerRequest: [], trivial: [], ja: [], en: [] };
   const floor = await startFloorApp(FLOOR_PORT);
   pages.floor = `${floor.url}/`;
   pages.floorPerRequest = `${floor.url}/dynamic`;
@@ -119,22 +128,27 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
     for (let round = 0; round < ROUNDS; round++) {
       // Rotated each round, so no page is always the one measured first.
       for (const page of [...order.slice(round % order.length), ...order.slice(0, round % order.length)]) {
-        const result = await lighthouse(pages[page], {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: Object.keys(TARGETS),
-          locale: 'en-US',
-        });
-        if (!result?.lhr) throw new Error('Lighthouse returned no result');
-        runs[page].push(summarize(result.lhr));
+        for (const method of METHODS) {
+          const result = await lighthouse(pages[page], {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            // The observed run needs only the performance category (its TBT).
+            onlyCategories: method === 'simulate' ? Object.keys(TARGETS) : ['performance'],
+            locale: 'en-US',
+            throttlingMethod: method,
+          });
+          if (!result?.lhr) throw new Error('Lighthouse returned no result');
+          (method === 'simulate' ? runs : observed)[page].push(summarize(result.lhr));
+        }
       }
     }
   } finally {
     await chrome.kill();
     await floor.stop();
   }
-  const mid = (page: keyof typeof pages, pick: (run: Run) => number) => median(runs[page].map(pick));
+  const mid = (page: keyof typeof pages, pick: (run: Run) => number, from = runs) => median(from[page].map(pick));
+  const tbt = (run: Run) => run.tbtMs;
   const rows: Row[] = [];
   for (const locale of ['ja', 'en'] as const) {
     for (const [id, target] of Object.entries(TARGETS)) {
@@ -161,8 +175,19 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
         }),
       );
     }
+    // Issue #35 item 5: within 30 ms of the floor, observed at 4× CPU.
+    rows.push(
+      row({
+        figure: `Lighthouse total blocking time, observed at 4× CPU (DevTools throttling) /${locale} (median of ${ROUNDS})`,
+        unit: 'ms',
+        ours: mid(locale, tbt, observed),
+        reference: mid('floor', tbt, observed),
+        target: '≤ floor + 30 ms',
+        pass: mid(locale, tbt, observed) <= mid('floor', tbt, observed) + 30,
+      }),
+    );
     for (const [metric, pick] of [
-      ['total blocking time', (run: Run) => run.tbtMs],
+      ['total blocking time (simulated)', tbt],
       ['largest contentful paint', (run: Run) => run.lcpMs],
     ] as const) {
       rows.push(
@@ -181,15 +206,19 @@ export async function lighthouseBench(appUrl: string): Promise<{ rows: Row[]; ra
     ['floorPerRequest', 'the floor rendered per request'],
     ['trivial', 'a trivial page under our layout (/ja/bench-trivial)'],
   ] as const)
-    rows.push(
-      row({
-        figure: `Lighthouse total blocking time, ${figure} (median of ${ROUNDS})`,
-        unit: 'ms',
-        ours: mid(page, (run) => run.tbtMs),
-        reference: mid('floor', (run) => run.tbtMs),
-        target: 'information: where the difference is',
-        pass: null,
-      }),
-    );
-  return { rows, raw: { rounds: ROUNDS, pages, runs } };
+    for (const [how, from] of [
+      ['simulated', runs],
+      ['observed at 4× CPU', observed],
+    ] as const)
+      rows.push(
+        row({
+          figure: `Lighthouse total blocking time (${how}), ${figure} (median of ${ROUNDS})`,
+          unit: 'ms',
+          ours: mid(page, tbt, from),
+          reference: mid('floor', tbt, from),
+          target: 'information: where the difference is',
+          pass: null,
+        }),
+      );
+  return { rows, raw: { rounds: ROUNDS, pages, runs, observed } };
 }
