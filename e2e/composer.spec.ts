@@ -129,6 +129,26 @@ for (const locale of behaviourLocales('en')) {
       await page.goto(url);
       await expect(composer).toHaveValue('開く前に打った文');
     });
+
+    test(`text typed before the page's code runs stays in the reloaded conversation's composer`, async ({ page }) => {
+      await openChat(page, locale);
+      const composer = page.getByTestId('composer');
+      await sendMessage(page, `C ${uniqueTag()}`);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      // The page's scripts held back until the text is in: typed into the server's HTML.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/_next/static/chunks/**/*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await composer.fill('コードより先に打った文');
+      release();
+      await expect(page.getByTestId('message-user')).toHaveCount(1);
+      await expect(composer).toHaveValue('コードより先に打った文');
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    });
   });
 }
 

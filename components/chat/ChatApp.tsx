@@ -183,7 +183,6 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
   useEffect(() => hydrateSettings(config.models), [config.models]);
   useEffect(() => initHistory(), []);
   useEffect(() => hydrateModelTitles(), []);
-  useEffect(() => initDrafts(), []);
   // The chat runtime (AI SDK) and the Markdown renderer are not in the first load. They are
   // fetched when the visitor starts using the page (moves the pointer, touches, focuses, types),
   // which is seconds before a typed message is sent, so evaluating them (~150 KB gzip) does not
@@ -215,6 +214,9 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
       cancelled = true;
     };
   }, [conversationId, config.models]);
+  // After the opening has begun: on a conversation's page, text typed before the page's code ran
+  // is that conversation's draft, and stays in the composer when its messages arrive.
+  useEffect(() => initDrafts(), []);
 
   // A new conversation gets its own URL as soon as it has a message, so reload and bookmarks reopen it
   // (a temporary chat's does not: there is nothing to reopen).

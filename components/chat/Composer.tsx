@@ -146,6 +146,13 @@ export function Composer({
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
+  // Text typed into the server's HTML before the page's code ran (a slow phone): React leaves it
+  // on screen but not in the draft, and the next render would empty it. Taken into the draft.
+  useLayoutEffect(() => {
+    const typed = textareaRef.current?.value;
+    if (typed && !draftStore.get()) draftStore.set(typed);
+  }, []);
+
   // Without field-sizing (Firefox, older Safari) the height follows the text from script.
   useLayoutEffect(() => {
     const el = textareaRef.current;

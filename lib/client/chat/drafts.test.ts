@@ -78,6 +78,16 @@ describe('createDraftKeeper', () => {
     expect(readDrafts(storage)).toEqual({});
   });
 
+  it('keeps text typed before it started under the conversation open then', () => {
+    const storage = new MemoryStorage();
+    const store = createStore('開く前に打った文');
+    const keeper = createDraftKeeper({ store, storage, currentKey: () => 'opening', delayMs: 300 });
+    // The conversation finishes opening: its draft is what was typed, not an empty composer.
+    keeper.show('opening');
+    expect(store.get()).toBe('開く前に打った文');
+    expect(readDrafts(storage).opening.text).toBe('開く前に打った文');
+  });
+
   it('keeps nothing of a temporary chat (key null), and still the drafts of others', () => {
     const storage = new MemoryStorage();
     const store = createStore('');

@@ -81,14 +81,18 @@ export function createDraftKeeper(options: KeeperOptions): DraftKeeper {
     pending = null;
   }
 
-  const unsubscribe = store.subscribe(() => {
+  function typed() {
     if (showing) return;
     const key = currentKey();
     if (pending && pending.key !== key) flush();
     if (key === null) return;
     pending = { key, text: store.get() };
     timer ??= setTimeout(flush, delayMs);
-  });
+  }
+  const unsubscribe = store.subscribe(typed);
+  // Text typed before keeping started (the page's code still loading) is kept as if typed now,
+  // under the conversation open now: showing another draft first would write it nowhere.
+  if (store.get()) typed();
 
   return {
     show(key) {
