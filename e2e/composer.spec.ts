@@ -147,7 +147,6 @@ for (const locale of behaviourLocales('en')) {
       release();
       await expect(page.getByTestId('message-user')).toHaveCount(1);
       await expect(composer).toHaveValue('コードより先に打った文');
-      await page.unrouteAll({ behavior: 'ignoreErrors' });
     });
   });
 }
