@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
 import { ChatApp } from '@/components/chat/ChatApp';
@@ -10,5 +11,11 @@ export default async function ChatPage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale as Locale);
   // The endpoint is configured at run time (not build time), so read it per request.
   await connection();
-  return <ChatApp config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} />;
+  // Its own Suspense boundary: React hydrates the page's shell first, then the chat, as separate
+  // pieces of work (docs/performance.md, "First load").
+  return (
+    <Suspense>
+      <ChatApp config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} />
+    </Suspense>
+  );
 }

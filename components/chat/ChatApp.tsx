@@ -25,7 +25,7 @@ import { Hydrate } from '@/components/ui/Hydrate';
 import { SidePanel } from '@/components/ui/SidePanel';
 import type { PublicConfig } from '@/lib/server/ai/upstream';
 import type { PublicVoiceConfig } from '@/lib/server/speech/transcription';
-import { onFirstEngagement } from '@/lib/client/browser/engagement';
+import { inOwnTask, onFirstEngagement } from '@/lib/client/browser/engagement';
 import {
   preloadChatRuntime,
   getSession,
@@ -151,7 +151,16 @@ interface ChatAppProps {
   conversationId?: string;
 }
 
-export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps) {
+/**
+ * The page's client entry. Its module's first use instantiates the chat's whole module graph, one
+ * piece of work React cannot divide; the chat itself then renders as the next piece, so that React
+ * can yield in between (issue #35 item 5).
+ */
+export function ChatApp(props: ChatAppProps) {
+  return <Chat {...props} />;
+}
+
+function Chat({ config, voice, banner, conversationId }: ChatAppProps) {
   // Before anything renders: settings, prompts and request bodies follow the selected model's card.
   setModelProfiles(config.profiles);
   setCodeTarget(config.codeTarget);
@@ -181,7 +190,8 @@ export function ChatApp({ config, voice, banner, conversationId }: ChatAppProps)
 
   useEffect(() => localeStore.set(locale), [locale]);
   useEffect(() => hydrateSettings(config.models), [config.models]);
-  useEffect(() => initHistory(), []);
+  // Opening IndexedDB and reading the list: a task of its own, not part of the first effects' one.
+  useEffect(() => inOwnTask(initHistory), []);
   useEffect(() => hydrateModelTitles(), []);
   // The chat runtime (AI SDK) and the Markdown renderer are not in the first load. They are
   // fetched when the visitor starts using the page (moves the pointer, touches, focuses, types),

@@ -11,9 +11,10 @@ import { localize } from '@/lib/shared/presets/preset';
 export function ActivePreset() {
   const t = useTranslations('presets');
   const locale = useLocale();
-  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, () => null);
+  // The server renders the deployment's defaults (ChatApp seeds them on both sides), as the browser
+  // does while hydrating: a saved preset shows once this browser's settings are read, not sooner.
+  const settings = useSyncExternalStore(settingsStore.subscribe, settingsStore.get, settingsStore.get);
   const { presets } = useSyncExternalStore(presetStore.subscribe, presetStore.get, presetStore.get);
-  if (!settings) return null;
   const preset = findPreset(settings.presetId, presets);
   if (!preset) return null;
   const modified = isPresetModified(settings, preset);

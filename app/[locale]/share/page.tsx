@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ChatApp } from '@/components/chat/ChatApp';
 import { ShareErrorNotice } from '@/components/share/ShareNotices';
@@ -43,11 +44,14 @@ export default async function SharePage({ params, searchParams }: SharePageProps
   const config = toPublicConfig(getServerConfig());
   const decoded = await decodeFrom(searchParams);
   if (decoded?.ok) return <SharePreview payload={decoded.payload} config={config} />;
+  // Hydrated after the page's shell, as on / (app/[locale]/page.tsx).
   return (
-    <ChatApp
-      config={config}
-      voice={publicVoiceConfig()}
-      banner={<ShareErrorNotice code={decoded ? decoded.error : 'missing'} />}
-    />
+    <Suspense>
+      <ChatApp
+        config={config}
+        voice={publicVoiceConfig()}
+        banner={<ShareErrorNotice code={decoded ? decoded.error : 'missing'} />}
+      />
+    </Suspense>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ENGAGEMENT_EVENTS, onFirstEngagement } from './engagement';
+import { ENGAGEMENT_EVENTS, inOwnTask, onFirstEngagement } from './engagement';
 
 describe('onFirstEngagement', () => {
   it.each(ENGAGEMENT_EVENTS)('runs once on the first %s, and not on later events', (type) => {
@@ -39,5 +39,34 @@ describe('onFirstEngagement', () => {
     target.dispatchEvent(new Event('change'));
     target.dispatchEvent(new Event('change'));
     expect(callback).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('inOwnTask', () => {
+  it('runs after the current task and its microtasks, not within them', async () => {
+    vi.useFakeTimers();
+    try {
+      const order: string[] = [];
+      inOwnTask(() => order.push('own task'));
+      await Promise.resolve().then(() => order.push('microtask'));
+      order.push('current task');
+      expect(order).toEqual(['microtask', 'current task']);
+      vi.runAllTimers();
+      expect(order).toEqual(['microtask', 'current task', 'own task']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not run once cancelled', () => {
+    vi.useFakeTimers();
+    try {
+      const callback = vi.fn();
+      inOwnTask(callback)();
+      vi.runAllTimers();
+      expect(callback).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

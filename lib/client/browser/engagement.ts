@@ -2,6 +2,16 @@
 export const ENGAGEMENT_EVENTS = ['pointerdown', 'pointermove', 'touchstart', 'wheel', 'focusin', 'keydown'] as const;
 
 /**
+ * Runs `callback` in a task of its own, right after the current one: the browser can handle input
+ * and paint in between. For start-up work that would otherwise lengthen the task React runs the
+ * page's first effects in (issue #35 item 5). Returns a function that cancels it.
+ */
+export function inOwnTask(callback: () => void): () => void {
+  const timer = setTimeout(callback, 0);
+  return () => clearTimeout(timer);
+}
+
+/**
  * Runs `callback` once the page has loaded and then been idle for a while (`delayMs` after the
  * load event, at the next idle moment): for work the page needs without waiting for the visitor
  * to do something. Returns a function that cancels it.

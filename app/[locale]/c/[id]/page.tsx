@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
 import { ChatApp } from '@/components/chat/ChatApp';
@@ -10,5 +11,10 @@ export default async function ConversationPage({ params }: { params: Promise<{ l
   const { locale, id } = await params;
   setRequestLocale(locale as Locale);
   await connection();
-  return <ChatApp config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} conversationId={id} />;
+  // Hydrated after the page's shell, as on / (app/[locale]/page.tsx).
+  return (
+    <Suspense>
+      <ChatApp config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} conversationId={id} />
+    </Suspense>
+  );
 }
