@@ -1,12 +1,15 @@
 'use client';
 
 import {
+  startTransition,
+  useEffect,
   useSyncExternalStore,
   useLayoutEffect,
   useMemo,
   useRef,
   useState,
   type ClipboardEvent,
+  type ComponentProps,
   type FormEvent,
   type KeyboardEvent,
   type ReactNode,
@@ -95,6 +98,18 @@ export function isTouchKeyboard(win: MediaMatcher | undefined = globalThis as Me
 
 // Voice input loads after the page, in the browser only (it asks what the browser can do).
 const VoiceInput = dynamic(() => import('./VoiceInput'), { ssr: false });
+
+/**
+ * Voice input is put in once the composer has hydrated, in a transition: React then renders it
+ * (and runs its module) in slices it can interrupt. Rendered with the page, a part the server
+ * skipped (`ssr: false`) is rendered by the browser right after hydration in one blocking render
+ * (issue #35 item 5).
+ */
+function VoiceInputAfterHydration(props: ComponentProps<typeof VoiceInput>) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => startTransition(() => setShown(true)), []);
+  return shown ? <VoiceInput {...props} /> : null;
+}
 
 /**
  * How Enter works here, for screen readers (the composer's description). It follows the device's
@@ -234,7 +249,7 @@ export function Composer({
           />
           <SendHint id="composer-hint" />
           {voice && (voice.browser || voice.server) && (
-            <VoiceInput config={voice} textarea={textareaRef} disabled={disabled} />
+            <VoiceInputAfterHydration config={voice} textarea={textareaRef} disabled={disabled} />
           )}
           {busy ? (
             <Button variant="neutral" size="lg" data-testid="stop" onClick={onStop} className="max-[359px]:ml-auto">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
 import { afterLoadAndIdle, onFirstEngagement } from '@/lib/client/browser/engagement';
 import type { MeasureInput } from '@/lib/client/context/protocol';
@@ -52,7 +52,9 @@ export function useContextMeasure(
   // the meter shows a count on a first visit or after a reload without anything typed (a phone
   // has no pointer to move, and a composer focused on load fires no focus event to notice).
   useEffect(() => {
-    const engage = () => setEngaged(true);
+    // Transitions, here and for the result: React renders the meter in slices it can interrupt,
+    // never as one task that keeps a keystroke or the page's start waiting.
+    const engage = () => startTransition(() => setEngaged(true));
     const cancelEngagement = onFirstEngagement(engage);
     const cancelIdle = afterLoadAndIdle(engage);
     return () => {
@@ -71,7 +73,7 @@ export function useContextMeasure(
         while (mounted.current && counted !== latest.current.key) {
           const next = latest.current;
           const measure = await measureDraft(next.base, next.baseKey, next.draft);
-          if (mounted.current) setResult({ key: next.key, measure });
+          if (mounted.current) startTransition(() => setResult({ key: next.key, measure }));
           counted = next.key;
         }
       } catch {

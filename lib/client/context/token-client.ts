@@ -58,10 +58,12 @@ let givenBase: { worker: Worker; key: number } | null = null;
  * to the worker only then (or to a worker started anew), never with every keystroke.
  */
 export async function measureDraft(base: MeasureInput, baseKey: number, draft: string): Promise<ContextMeasure> {
-  const isKnown = () => givenBase?.worker === tokenWorker() && givenBase.key === baseKey;
+  // The worker as it is, not started by asking.
+  const isKnown = () => worker !== null && givenBase?.worker === worker && givenBase.key === baseKey;
   // A new base (a message sent, a reply ended) is copied to the worker in a task of its own, not
   // in the one that changed the conversation: at 500 messages the copy is ~5-15 ms of main
-  // thread (issue #35).
+  // thread (issue #35). The worker's start on first use too, not in the task that loaded this
+  // module (each is ~20-60 ms of main thread at 4x CPU).
   if (!isKnown()) await new Promise((resolve) => setTimeout(resolve, 0));
   const current = tokenWorker();
   const known = isKnown();
