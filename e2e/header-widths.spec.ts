@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BUILTIN_PRESETS, localize } from '../lib/shared/presets/preset';
-import { LOCALES, MESSAGES, openChat, type TestLocale } from './support';
+import { LOCALES, MESSAGES, openChat, placeInServerHtml, type TestLocale } from './support';
 
 /** Phones, a tablet, laptops and a desktop: the widths of issue #31. Below 1024 px: touch widths. */
 const WIDTHS = [320, 360, 768, 1024, 1180, 1280, 1920];
@@ -196,4 +196,14 @@ test.describe('the header as the server sent it', () => {
     for (const id of ['share-open', 'presets-open', 'theme-select', 'locale-switcher'])
       await expect(page.getByTestId(id), id).toHaveCount(1);
   });
+});
+
+test("the chat is in place in the server's HTML, not streamed after the page", async ({ request }) => {
+  // ChatApp is in a Suspense boundary of its own (ChatPage): it must stay small enough for React
+  // to write it in place, or a first paint and a reader without JavaScript would have no chat.
+  for (const path of ['/ja', '/en', '/ja/c/not-saved-here', '/en/share']) {
+    const html = await (await request.get(path)).text();
+    for (const testId of ['chat-header', 'composer', 'send'])
+      expect(placeInServerHtml(html, testId), `${path}: ${testId}`).toBe('in place');
+  }
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { LOCALES, MESSAGES } from './support';
+import { LOCALES, MESSAGES, placeInServerHtml } from './support';
 
 for (const locale of LOCALES) {
   test.describe(`no endpoint configured (${locale})`, () => {
@@ -21,6 +21,14 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+test("with the notice, the chat is still in place in the server's HTML", async ({ request }) => {
+  for (const locale of LOCALES) {
+    const html = await (await request.get(`/${locale}`)).text();
+    for (const testId of ['not-configured', 'composer', 'send'])
+      expect(placeInServerHtml(html, testId), `${locale}: ${testId}`).toBe('in place');
+  }
+});
 
 test('the API answers 503 not_configured', async ({ request }) => {
   const response = await request.post('/api/chat', {

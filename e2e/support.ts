@@ -121,3 +121,16 @@ export async function sendLongTurn(page: Page, tag: string, label: string): Prom
   await sendMessage(page, `[[scenario:empty]] ${tag} ${label} ${'長めの段落です。'.repeat(160)}`);
   await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
 }
+
+/**
+ * Where the server's HTML has the element with `testId`: in place (where it shows, painted with
+ * the page and there without JavaScript), or in the part React streams after the page and moves in
+ * with a script (a completed Suspense boundary it outlined: React 19 outlines one of over 500 bytes
+ * once the page's first 12,800 bytes are spent, components/chat/ChatPage.tsx).
+ */
+export function placeInServerHtml(html: string, testId: string): 'in place' | 'streamed after the page' | 'absent' {
+  const at = html.indexOf(`data-testid="${testId}"`);
+  if (at < 0) return 'absent';
+  const outlined = html.indexOf('<div hidden id="S:');
+  return outlined >= 0 && outlined < at ? 'streamed after the page' : 'in place';
+}

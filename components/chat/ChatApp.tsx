@@ -15,10 +15,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { DropZone } from '@/components/attachments/DropZone';
 import { LazyComparePanel, LazyCompareResult } from '@/components/compare/lazy';
 import { useCompareBusy } from '@/components/compare/useCompareBusy';
-import { HistorySidebar } from '@/components/history/HistorySidebar';
 import { TemporaryChat } from '@/components/history/TemporaryChat';
-import { Starters } from '@/components/presets/Starters';
-import { SettingsPanel } from '@/components/settings/SettingsPanel';
 import { ShareLoadedNotice } from '@/components/share/ShareNotices';
 import { Notice, UndoNotice } from '@/components/ui/Notice';
 import { Hydrate } from '@/components/ui/Hydrate';
@@ -70,8 +67,6 @@ import { MeteredComposer } from './MeteredComposer';
 import type { MessageHandlers } from './MessageItem';
 import { NotConfiguredNotice } from './NotConfiguredNotice';
 import { PrintHeader } from './PrintHeader';
-import { ShortcutsButton } from '@/components/shortcuts/ShortcutsButton';
-import { ShortcutsHost } from '@/components/shortcuts/ShortcutsHost';
 import { useChatShortcuts } from './useChatShortcuts';
 import { useChatState } from './useChatState';
 
@@ -120,26 +115,29 @@ function StorageWarning() {
 const HISTORY_COLUMN_QUERY = '(min-width: 64rem)';
 
 /**
- * The side panels' contents are hidden on a phone until opened: hydrated there once the visitor
- * starts using the page (components/ui/Hydrate.tsx), where they are columns after the shell. Memoised
- * with stable props, so that ChatApp's renders do not reach them before they are hydrated.
+ * A part the page gives as an element (ChatPage: the side panels' contents, the starters, the
+ * shortcuts), hydrated after the shell (components/ui/Hydrate.tsx). The side panels' contents are
+ * hidden on a phone until opened: hydrated there once the visitor starts using the page, where they
+ * are columns after the shell. The element is the same object in every render of ChatApp, so this
+ * memo keeps ChatApp's renders from reaching a part before it is hydrated.
  */
-const HistoryPanelContent = memo(function HistoryPanelContent() {
-  return (
-    <Hydrate whenShownFrom={HISTORY_COLUMN_QUERY}>
-      <HistorySidebar />
-    </Hydrate>
-  );
+const HydratedPart = memo(function HydratedPart({
+  whenShownFrom,
+  children,
+}: {
+  whenShownFrom?: string;
+  children: ReactNode;
+}) {
+  return <Hydrate whenShownFrom={whenShownFrom}>{children}</Hydrate>;
 });
 
-const SettingsPanelContent = memo(function SettingsPanelContent(props: { models: string[]; modelTitles: boolean }) {
-  return (
-    <Hydrate whenShownFrom={SETTINGS_COLUMN_QUERY}>
-      <SettingsPanel models={props.models} modelTitles={props.modelTitles} />
-      <ShortcutsButton />
-    </Hydrate>
-  );
-});
+/** What ChatPage renders on the server for ChatApp to place: each part's code runs when it is hydrated. */
+export interface ChatParts {
+  history: ReactNode;
+  settings: ReactNode;
+  starters: ReactNode;
+  shortcuts: ReactNode;
+}
 
 interface ChatAppProps {
   config: PublicConfig;
@@ -149,6 +147,7 @@ interface ChatAppProps {
   banner?: ReactNode;
   /** Set on /[locale]/c/[id]: the saved conversation to open. */
   conversationId?: string;
+  parts: ChatParts;
 }
 
 /**
@@ -160,7 +159,7 @@ export function ChatApp(props: ChatAppProps) {
   return <Chat {...props} />;
 }
 
-function Chat({ config, voice, banner, conversationId }: ChatAppProps) {
+function Chat({ config, voice, banner, conversationId, parts }: ChatAppProps) {
   // Before anything renders: settings, prompts and request bodies follow the selected model's card.
   setModelProfiles(config.profiles);
   setCodeTarget(config.codeTarget);
@@ -321,7 +320,7 @@ function Chat({ config, voice, banner, conversationId }: ChatAppProps) {
           onClose={() => setHistoryOpen(false)}
           toggleRef={historyToggleRef}
         >
-          <HistoryPanelContent />
+          <HydratedPart whenShownFrom={HISTORY_COLUMN_QUERY}>{parts.history}</HydratedPart>
         </SidePanel>
 
         <DropZone disabled={!config.configured}>
@@ -347,9 +346,7 @@ function Chat({ config, voice, banner, conversationId }: ChatAppProps) {
                     <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
                     <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('chat.emptyHint')}</p>
                     <div className="mt-6">
-                      <Hydrate>
-                        <Starters />
-                      </Hydrate>
+                      <HydratedPart>{parts.starters}</HydratedPart>
                     </div>
                   </div>
                 )}
@@ -456,12 +453,10 @@ function Chat({ config, voice, banner, conversationId }: ChatAppProps) {
           onReopen={() => settingsPanelStore.set('open')}
           toggleRef={settingsToggleRef}
         >
-          <SettingsPanelContent models={config.models} modelTitles={config.modelTitles} />
+          <HydratedPart whenShownFrom={SETTINGS_COLUMN_QUERY}>{parts.settings}</HydratedPart>
         </SidePanel>
       </div>
-      <Hydrate>
-        <ShortcutsHost />
-      </Hydrate>
+      <HydratedPart>{parts.shortcuts}</HydratedPart>
     </div>
   );
 }

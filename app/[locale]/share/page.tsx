@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { ChatApp } from '@/components/chat/ChatApp';
+import { ChatPage } from '@/components/chat/ChatPage';
 import { ShareErrorNotice } from '@/components/share/ShareNotices';
 import { SharePreview } from '@/components/share/SharePreview';
 import { getServerConfig, toPublicConfig } from '@/lib/server/ai/upstream';
@@ -44,14 +43,11 @@ export default async function SharePage({ params, searchParams }: SharePageProps
   const config = toPublicConfig(getServerConfig());
   const decoded = await decodeFrom(searchParams);
   if (decoded?.ok) return <SharePreview payload={decoded.payload} config={config} />;
-  // Hydrated after the page's shell, as on / (app/[locale]/page.tsx).
   return (
-    <Suspense>
-      <ChatApp
-        config={config}
-        voice={publicVoiceConfig()}
-        banner={<ShareErrorNotice code={decoded ? decoded.error : 'missing'} />}
-      />
-    </Suspense>
+    <ChatPage
+      config={config}
+      voice={publicVoiceConfig()}
+      banner={<ShareErrorNotice code={decoded ? decoded.error : 'missing'} />}
+    />
   );
 }

@@ -1,7 +1,6 @@
-import { Suspense } from 'react';
 import { setRequestLocale } from 'next-intl/server';
 import { connection } from 'next/server';
-import { ChatApp } from '@/components/chat/ChatApp';
+import { ChatPage } from '@/components/chat/ChatPage';
 import { getServerConfig, toPublicConfig } from '@/lib/server/ai/upstream';
 import { publicVoiceConfig } from '@/lib/server/speech/transcription';
 import type { Locale } from '@/lib/shared/i18n/routing';
@@ -11,10 +10,5 @@ export default async function ConversationPage({ params }: { params: Promise<{ l
   const { locale, id } = await params;
   setRequestLocale(locale as Locale);
   await connection();
-  // Hydrated after the page's shell, as on / (app/[locale]/page.tsx).
-  return (
-    <Suspense>
-      <ChatApp config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} conversationId={id} />
-    </Suspense>
-  );
+  return <ChatPage config={toPublicConfig(getServerConfig())} voice={publicVoiceConfig()} conversationId={id} />;
 }
