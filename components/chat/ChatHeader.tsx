@@ -50,9 +50,12 @@ export function ChatHeader(props: ChatHeaderProps) {
   const t = useTranslations();
   const historyLabel = historyOpen ? t('history.close') : t('history.openLabel');
   return (
+    // A fixed height and layout containment: what changes inside the header (its actions, which
+    // React's server renderer may write after the page and move in once it has been painted) is
+    // laid out alone, not with the whole page (issue #35 item 5). z-30: its menu stays above the page.
     <header
       data-testid="chat-header"
-      className="relative flex min-h-14 shrink-0 items-center gap-1 border-b border-zinc-200 pl-[max(0.5rem,env(safe-area-inset-left))] pr-[max(0.5rem,env(safe-area-inset-right))] pt-[env(safe-area-inset-top)] dark:border-zinc-800 lg:gap-2 lg:px-4"
+      className="relative z-30 flex h-[calc(3.5rem+env(safe-area-inset-top))] shrink-0 items-center gap-1 [contain:size_layout_style] border-b border-zinc-200 pl-[max(0.5rem,env(safe-area-inset-left))] pr-[max(0.5rem,env(safe-area-inset-right))] pt-[env(safe-area-inset-top)] dark:border-zinc-800 lg:gap-2 lg:px-4"
     >
       <IconButton
         ref={historyToggleRef}
