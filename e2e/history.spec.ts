@@ -1,6 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { expectUpstreamRequests, lastReply, MESSAGES, openChat, sendMessage, uniqueTag } from './support';
+import {
+  expectUpstreamRequests,
+  lastReply,
+  MESSAGES,
+  openChat,
+  sendMessage,
+  startNewChat,
+  uniqueTag,
+  waitForApp,
+} from './support';
 
 test.use({ locale: 'ja' });
 const t = MESSAGES.ja;
@@ -41,6 +50,35 @@ test('conversations survive a reload, keep their own settings, and each has a UR
   await expect(page.getByTestId('param-temperature')).toHaveValue('1.2');
   await page.reload();
   await expect(page.getByTestId('message-user')).toContainText(second);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('the drawer closes once a conversation is chosen; opened during a reload, it stays open', async ({ page }) => {
+    const first = `電話の一つ目 ${uniqueTag()}`;
+    const second = `電話の二つ目 ${uniqueTag()}`;
+    await openChat(page, 'ja');
+    for (const text of [first, second]) {
+      if (text === second) await startNewChat(page);
+      await sendMessage(page, text);
+      await expect(lastReply(page)).toHaveAttribute('data-status', 'done');
+      await expect(page).toHaveURL(/\/ja\/c\/\w+$/);
+    }
+    const toggle = page.getByRole('button', { name: t.history.openLabel });
+    const drawer = page.getByTestId('history-panel');
+    await toggle.click();
+    await item(page, first).getByRole('link').click();
+    await expect(page.getByTestId('message-user')).toContainText(first);
+    await expect(drawer).toBeHidden();
+
+    await page.reload();
+    await waitForApp(page);
+    await toggle.click();
+    await expect(page.getByTestId('message-user')).toContainText(first);
+    await expect(drawer).toBeVisible();
+    await expect(item(page, second)).toBeVisible();
+  });
 });
 
 test('a reload in the middle of a reply keeps what arrived, marked interrupted, with continue and regenerate', async ({

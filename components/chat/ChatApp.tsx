@@ -1,16 +1,6 @@
 'use client';
 
-import {
-  lazy,
-  memo,
-  Suspense,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { DropZone } from '@/components/attachments/DropZone';
 import { LazyComparePanel, LazyCompareResult } from '@/components/compare/lazy';
@@ -115,23 +105,10 @@ function StorageWarning() {
 const HISTORY_COLUMN_QUERY = '(min-width: 64rem)';
 
 /**
- * A part the page gives as an element (ChatPage: the side panels' contents, the starters, the
- * shortcuts), hydrated after the shell (components/ui/Hydrate.tsx). The side panels' contents are
- * hidden on a phone until opened: hydrated there once the visitor starts using the page, where they
- * are columns after the shell. The element is the same object in every render of ChatApp, so this
- * memo keeps ChatApp's renders from reaching a part before it is hydrated.
+ * What ChatPage renders on the server for ChatApp to place, each in a `Hydrate` boundary: its code
+ * runs when its part is hydrated. The side panels' contents, hidden on a phone until opened, are
+ * hydrated there once the visitor starts using the page; where they are columns, after the shell.
  */
-const HydratedPart = memo(function HydratedPart({
-  whenShownFrom,
-  children,
-}: {
-  whenShownFrom?: string;
-  children: ReactNode;
-}) {
-  return <Hydrate whenShownFrom={whenShownFrom}>{children}</Hydrate>;
-});
-
-/** What ChatPage renders on the server for ChatApp to place: each part's code runs when it is hydrated. */
 export interface ChatParts {
   history: ReactNode;
   settings: ReactNode;
@@ -180,6 +157,13 @@ function Chat({ config, voice, banner, conversationId, parts }: ChatAppProps) {
   const comparing = compare.open || compare.run !== null;
   const [missing, setMissing] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // The drawer closes when another conversation is chosen, at once, not when its messages have
+  // been read: a drawer opened while they are read (a reload) stays open.
+  const [drawerFor, setDrawerFor] = useState(conversationId);
+  if (drawerFor !== conversationId) {
+    setDrawerFor(conversationId);
+    setHistoryOpen(false);
+  }
   /** From `lg` up the history is a column; a shortcut hides it. */
   const [historyCollapsed, setHistoryCollapsed] = useState(false);
   /** The drawer below `md`; from `md` up the panel is a column shown as the person left it. */
@@ -217,7 +201,6 @@ function Chat({ config, voice, banner, conversationId, parts }: ChatAppProps) {
     void openConversation(id, config.models).then((result) => {
       if (cancelled) return;
       setMissing(result === 'missing');
-      setHistoryOpen(false);
     });
     return () => {
       cancelled = true;
@@ -320,7 +303,7 @@ function Chat({ config, voice, banner, conversationId, parts }: ChatAppProps) {
           onClose={() => setHistoryOpen(false)}
           toggleRef={historyToggleRef}
         >
-          <HydratedPart whenShownFrom={HISTORY_COLUMN_QUERY}>{parts.history}</HydratedPart>
+          <Hydrate whenShownFrom={HISTORY_COLUMN_QUERY}>{parts.history}</Hydrate>
         </SidePanel>
 
         <DropZone disabled={!config.configured}>
@@ -346,7 +329,7 @@ function Chat({ config, voice, banner, conversationId, parts }: ChatAppProps) {
                     <h2 className="text-2xl font-bold">{t('chat.emptyTitle')}</h2>
                     <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t('chat.emptyHint')}</p>
                     <div className="mt-6">
-                      <HydratedPart>{parts.starters}</HydratedPart>
+                      <Hydrate>{parts.starters}</Hydrate>
                     </div>
                   </div>
                 )}
@@ -453,10 +436,10 @@ function Chat({ config, voice, banner, conversationId, parts }: ChatAppProps) {
           onReopen={() => settingsPanelStore.set('open')}
           toggleRef={settingsToggleRef}
         >
-          <HydratedPart whenShownFrom={SETTINGS_COLUMN_QUERY}>{parts.settings}</HydratedPart>
+          <Hydrate whenShownFrom={SETTINGS_COLUMN_QUERY}>{parts.settings}</Hydrate>
         </SidePanel>
       </div>
-      <HydratedPart>{parts.shortcuts}</HydratedPart>
+      <Hydrate>{parts.shortcuts}</Hydrate>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Suspense, use, type ReactNode } from 'react';
+import { memo, Suspense, use, type ReactNode } from 'react';
 import { ENGAGEMENT_EVENTS, onFirstEngagement } from '@/lib/client/browser/engagement';
 
 /**
@@ -15,17 +15,24 @@ import { ENGAGEMENT_EVENTS, onFirstEngagement } from '@/lib/client/browser/engag
  * events, or a control used directly), or the window grows to the query. Its server HTML stays in
  * the page meanwhile (its text and test ids, hidden as before); the event that wakes it is handled
  * by the hydrated content (React hydrates the boundary at once for a discrete event on it).
- * Wrap it in a `memo` component with stable props: an update that reaches the boundary before it
- * is hydrated makes React render it on the client instead (empty until woken).
+ * Memoised: give it children that are the same object in every render of the parent (an element
+ * made by a server component, such as ChatPage's parts), since an update that reaches the boundary
+ * before it is hydrated makes React render it on the client instead (empty until woken).
  */
-export function Hydrate({ whenShownFrom, children }: { whenShownFrom?: string; children: ReactNode }) {
+export const Hydrate = memo(function Hydrate({
+  whenShownFrom,
+  children,
+}: {
+  whenShownFrom?: string;
+  children: ReactNode;
+}) {
   return (
     <Suspense fallback={null}>
       {whenShownFrom && <WaitUntilShown query={whenShownFrom} />}
       {children}
     </Suspense>
   );
-}
+});
 
 /** Also wakes on a control used without the engagement events first (e.g. a file set on an input). */
 const WAKE_EVENTS = [...ENGAGEMENT_EVENTS, 'click', 'input', 'change'];

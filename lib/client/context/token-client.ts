@@ -1,4 +1,5 @@
 import type { ContextMeasure } from '@/lib/shared/ai/context-budget';
+import { inOwnTask } from '@/lib/client/browser/engagement';
 import { settingsStore } from '@/lib/client/chat/chat-session';
 import { profileForModel } from '@/lib/shared/model/profile';
 import type { MeasureInput, TokenRequest, TokenResponse } from './protocol';
@@ -64,7 +65,7 @@ export async function measureDraft(base: MeasureInput, baseKey: number, draft: s
   // in the one that changed the conversation: at 500 messages the copy is ~5-15 ms of main
   // thread (issue #35). The worker's start on first use too, not in the task that loaded this
   // module (each is ~20-60 ms of main thread at 4x CPU).
-  if (!isKnown()) await new Promise((resolve) => setTimeout(resolve, 0));
+  if (!isKnown()) await new Promise<void>((resolve) => inOwnTask(resolve));
   const current = tokenWorker();
   const known = isKnown();
   givenBase = { worker: current, key: baseKey };
