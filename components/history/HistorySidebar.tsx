@@ -17,31 +17,13 @@ import {
   restoreConversations,
 } from '@/lib/client/chat/history';
 import { groupHistory } from '@/lib/shared/history/groups';
-import { conversationToMarkdown, exportConversations } from '@/lib/client/storage/transfer';
+import { exportConversations } from '@/lib/client/storage/transfer';
 import { ConversationItem, type ConversationExportFormat } from './ConversationItem';
+import { useConversationExport } from './useConversationExport';
 import { HistoryImport } from './HistoryImport';
 import { SearchField } from '@/components/ui/SearchField';
 import { Button } from '@/components/ui/Button';
 import { UndoNotice, type UndoableNote } from '@/components/ui/Notice';
-
-/** Exports one conversation as JSON or Markdown, labelled in the page's language (history menu, temporary chat). */
-export function useConversationExport(): (conversation: Conversation, format: 'markdown' | 'json') => void {
-  const tChat = useTranslations('chat');
-  const tSettings = useTranslations('settings');
-  const tCompare = useTranslations('compare');
-  return (conversation, format) => {
-    const base = `swallow-chat-${conversation.id}`;
-    if (format === 'json') return downloadTextFile(`${base}.json`, exportConversations([conversation]));
-    const labels = {
-      user: tChat('you'),
-      assistant: tChat('assistant'),
-      systemPrompt: tSettings('systemPrompt'),
-      model: tSettings('model'),
-      alternative: tCompare('alternativeHeading'),
-    };
-    downloadTextFile(`${base}.md`, conversationToMarkdown(conversation, labels), 'text/markdown');
-  };
-}
 
 // The list as the server rendered it until it differs (the server's is empty, and so is a first
 // visit's once read): hydrated after the shell, the sidebar does not render again on a first visit.

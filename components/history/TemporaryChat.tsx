@@ -8,7 +8,7 @@ import { Switch } from '@/components/ui/Switch';
 import { getSession, temporaryStore } from '@/lib/client/chat/chat-session';
 import { conversationFrom, setTemporaryChat } from '@/lib/client/chat/history';
 import { useRouter } from '@/lib/shared/i18n/navigation';
-import { useConversationExport } from './HistorySidebar';
+import { useConversationExport } from './useConversationExport';
 
 const OFF = () => false;
 
