@@ -43,7 +43,13 @@ let wakeUp: Promise<void> | null = null;
 let wakeNow = () => {};
 const queries = new Set<string>();
 
-function waitForVisitor(query: string): Promise<void> {
+/**
+ * Listened for from this module's start (it runs with the chat's code, before the chat hydrates),
+ * not from the first boundary that waits: a boundary may first try to hydrate after the visitor
+ * has already started (typed, then opened the history drawer on a phone), and would otherwise
+ * wait for a next event, showing its server HTML (an empty history list) meanwhile.
+ */
+function visitorStarted(): Promise<void> {
   // Capture on the window runs before React's own listeners: the boundary is hydrated for that event.
   wakeUp ??= new Promise<void>((resolve) => {
     const wake = () => {
@@ -56,6 +62,12 @@ function waitForVisitor(query: string): Promise<void> {
       wake();
     };
   });
+  return wakeUp;
+}
+if (typeof window !== 'undefined') void visitorStarted();
+
+function waitForVisitor(query: string): Promise<void> {
+  const started = visitorStarted();
   if (!queries.has(query)) {
     queries.add(query);
     const list = window.matchMedia(query);
@@ -65,7 +77,7 @@ function waitForVisitor(query: string): Promise<void> {
       wakeNow();
     });
   }
-  return wakeUp;
+  return started;
 }
 
 function WaitUntilShown({ query }: { query: string }) {
